@@ -1,0 +1,75 @@
+package io.riskpulse.model.limits;
+
+import io.riskpulse.model.portfolio.Execution;
+import io.riskpulse.model.risk.PositionValuation;
+import io.riskpulse.model.risk.Valuation;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Judges a valuation or an execution against limits. Pure and stateless; deciding what is a <em>new</em>
+ * breach (versus one already reported) is the portfolio entity's job.
+ */
+public final class LimitChecker {
+
+  private LimitChecker() {}
+
+  /**
+   * Every continuous limit currently beyond its level, keyed by breach key (see {@link LimitBreach#key()}).
+   *
+   * @param peakPnl intraday peak P&amp;L used for the drawdown
+   * @param nowMillis time stamped on the breaches
+   */
+  public static Map<String, LimitBreach> breaches(
+      Limits limits, Valuation valuation, double peakPnl, long nowMillis) {
+    Map<String, LimitBreach> found = new LinkedHashMap<>();
+    check(found, LimitKind.GROSS_EXPOSURE, "", valuation.grossExposure(), limits.maxGrossExposure(), nowMillis);
+    check(found, LimitKind.NET_EXPOSURE, "", Math.abs(valuation.netExposure()), limits.maxNetExposure(), nowMillis);
+    check(found, LimitKind.INTRADAY_LOSS, "", -valuation.totalPnl(), limits.maxIntradayLoss(), nowMillis);
+    check(found, LimitKind.DRAWDOWN, "", Math.max(peakPnl, valuation.totalPnl()) - valuation.totalPnl(),
+        limits.maxDrawdown(), nowMillis);
+    double concentrationFloor =
+        limits.concentrationMinGross() == null ? 0 : limits.concentrationMinGross();
+    boolean judgeConcentration = valuation.grossExposure() > 0
+        && valuation.grossExposure() >= concentrationFloor;
+    for (PositionValuation position : valuation.positions()) {
+      if (position.quantity() == 0) {
+        continue;
+      }
+      check(found, LimitKind.POSITION_NOTIONAL, position.symbol(), Math.abs(position.notional()),
+          limits.maxPositionNotional(), nowMillis);
+      if (judgeConcentration) {
+        check(found, LimitKind.CONCENTRATION, position.symbol(), position.concentrationPct(),
+            limits.maxConcentrationPct(), nowMillis);
+      }
+    }
+    return found;
+  }
+
+  /** Every per-execution limit the execution exceeds; each breach key names the execution id. */
+  public static List<LimitBreach> executionBreaches(Limits limits, Execution execution, long nowMillis) {
+    List<LimitBreach> found = new ArrayList<>(2);
+    if (limits.maxOrderQuantity() != null && execution.quantity() > limits.maxOrderQuantity()) {
+      found.add(new LimitBreach(LimitKind.ORDER_QUANTITY + ":" + execution.executionId(),
+          LimitKind.ORDER_QUANTITY, execution.symbol(), execution.quantity(), limits.maxOrderQuantity(),
+          nowMillis));
+    }
+    if (limits.maxOrderNotional() != null && execution.notional() > limits.maxOrderNotional()) {
+      found.add(new LimitBreach(LimitKind.ORDER_NOTIONAL + ":" + execution.executionId(),
+          LimitKind.ORDER_NOTIONAL, execution.symbol(), execution.notional(), limits.maxOrderNotional(),
+          nowMillis));
+    }
+    return found;
+  }
+
+  private static void check(
+      Map<String, LimitBreach> found, LimitKind kind, String symbol, double value, Double limit, long now) {
+    // !(value <= limit) rather than value > limit: a NaN measurement is a breach (fail closed).
+    if (limit != null && !(value <= limit)) {
+      String key = symbol.isEmpty() ? kind.name() : kind.name() + ":" + symbol;
+      found.put(key, new LimitBreach(key, kind, symbol, value, limit, now));
+    }
+  }
+}

@@ -1,0 +1,39 @@
+package io.riskpulse.model.limits;
+
+/**
+ * The kinds of limit a portfolio carries. Amounts are in the portfolio's reporting currency (the instruments'
+ * price currency; no FX conversion yet), percentages in percent (0-100).
+ */
+public enum LimitKind {
+  /** Σ |quantity × mark| over all positions. */
+  GROSS_EXPOSURE(true),
+  /** |Σ quantity × mark| over all positions. */
+  NET_EXPOSURE(true),
+  /** |quantity × mark| of one instrument; the breach names the symbol. */
+  POSITION_NOTIONAL(true),
+  /** 100 × |quantity × mark| / gross exposure for one instrument; the breach names the symbol. */
+  CONCENTRATION(true),
+  /** −(realized + unrealized P&amp;L) when it is a loss. */
+  INTRADAY_LOSS(true),
+  /** Intraday peak P&amp;L − current P&amp;L. */
+  DRAWDOWN(true),
+  /** Quantity of a single execution, instrument units. */
+  ORDER_QUANTITY(false),
+  /** quantity × price of a single execution. */
+  ORDER_NOTIONAL(false);
+
+  private final boolean continuous;
+
+  LimitKind(boolean continuous) {
+    this.continuous = continuous;
+  }
+
+  /**
+   * A continuous limit watches a level that persists (exposure, loss): it breaches once when the level
+   * crosses the limit and clears when it comes back. A non-continuous limit judges one execution: every
+   * offending execution is its own breach.
+   */
+  public boolean continuous() {
+    return continuous;
+  }
+}

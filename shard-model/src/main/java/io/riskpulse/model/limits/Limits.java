@@ -1,0 +1,109 @@
+package io.riskpulse.model.limits;
+
+import io.riskpulse.model.CborSerializable;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The limits of one portfolio. A {@code null} field means "no limit of this kind". Later issues extend this
+ * record (VaR, rates, collars); keep fields nullable so old journals still read.
+ *
+ * @param maxGrossExposure max Σ |notional|, currency units
+ * @param maxNetExposure max |Σ notional|, currency units
+ * @param maxPositionNotional max |notional| in any one instrument, currency units
+ * @param maxConcentrationPct max share of gross exposure in one instrument, percent (0, 100]
+ * @param concentrationMinGross gross exposure below which concentration is not judged (a small book is
+ *     always concentrated), currency units; null means 0
+ * @param maxIntradayLoss max loss (−P&amp;L), currency units
+ * @param maxDrawdown max fall of P&amp;L from its intraday peak, currency units
+ * @param maxOrderQuantity max quantity of one execution, instrument units
+ * @param maxOrderNotional max notional of one execution, currency units
+ * @param haltOnBreach when true, a hard breach halts the portfolio automatically (alert-only otherwise)
+ */
+public record Limits(
+    Double maxGrossExposure,
+    Double maxNetExposure,
+    Double maxPositionNotional,
+    Double maxConcentrationPct,
+    Double concentrationMinGross,
+    Double maxIntradayLoss,
+    Double maxDrawdown,
+    Double maxOrderQuantity,
+    Double maxOrderNotional,
+    boolean haltOnBreach)
+    implements CborSerializable {
+
+  /** No limits at all, alert-only. */
+  public static final Limits NONE =
+      new Limits(null, null, null, null, null, null, null, null, null, false);
+
+  /** The limit value for a kind, or {@code null} when none is set. */
+  public Double limitFor(LimitKind kind) {
+    switch (kind) {
+      case GROSS_EXPOSURE:
+        return maxGrossExposure;
+      case NET_EXPOSURE:
+        return maxNetExposure;
+      case POSITION_NOTIONAL:
+        return maxPositionNotional;
+      case CONCENTRATION:
+        return maxConcentrationPct;
+      case INTRADAY_LOSS:
+        return maxIntradayLoss;
+      case DRAWDOWN:
+        return maxDrawdown;
+      case ORDER_QUANTITY:
+        return maxOrderQuantity;
+      case ORDER_NOTIONAL:
+        return maxOrderNotional;
+      default:
+        throw new IllegalArgumentException(kind.name());
+    }
+  }
+
+  /**
+   * Every problem with these limits, each naming the field; empty when valid. Each set value must be finite
+   * and &gt; 0; a concentration must not exceed 100%; the concentration floor may be 0.
+   */
+  public List<String> problems() {
+    List<String> problems = new ArrayList<>();
+    for (LimitKind kind : LimitKind.values()) {
+      Double value = limitFor(kind);
+      if (value != null && !(value > 0 && value < Double.POSITIVE_INFINITY)) {
+        problems.add(fieldName(kind) + " must be a positive finite number, was " + value);
+      }
+    }
+    if (maxConcentrationPct != null && maxConcentrationPct > 100) {
+      problems.add("maxConcentrationPct must be at most 100, was " + maxConcentrationPct);
+    }
+    if (concentrationMinGross != null
+        && !(concentrationMinGross >= 0 && concentrationMinGross < Double.POSITIVE_INFINITY)) {
+      problems.add("concentrationMinGross must be a finite number >= 0, was " + concentrationMinGross);
+    }
+    return problems;
+  }
+
+  /** The record field that holds a kind's limit, as named in the API and config. */
+  public static String fieldName(LimitKind kind) {
+    switch (kind) {
+      case GROSS_EXPOSURE:
+        return "maxGrossExposure";
+      case NET_EXPOSURE:
+        return "maxNetExposure";
+      case POSITION_NOTIONAL:
+        return "maxPositionNotional";
+      case CONCENTRATION:
+        return "maxConcentrationPct";
+      case INTRADAY_LOSS:
+        return "maxIntradayLoss";
+      case DRAWDOWN:
+        return "maxDrawdown";
+      case ORDER_QUANTITY:
+        return "maxOrderQuantity";
+      case ORDER_NOTIONAL:
+        return "maxOrderNotional";
+      default:
+        throw new IllegalArgumentException(kind.name());
+    }
+  }
+}

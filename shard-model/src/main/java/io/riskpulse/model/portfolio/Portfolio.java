@@ -1,0 +1,367 @@
+package io.riskpulse.model.portfolio;
+
+import io.riskpulse.model.limits.LimitBreach;
+import io.riskpulse.model.limits.LimitChecker;
+import io.riskpulse.model.limits.Limits;
+import io.riskpulse.model.portfolio.PortfolioCommand.ApplyExecution;
+import io.riskpulse.model.portfolio.PortfolioCommand.GetSnapshot;
+import io.riskpulse.model.portfolio.PortfolioCommand.Halt;
+import io.riskpulse.model.portfolio.PortfolioCommand.MarkToMarket;
+import io.riskpulse.model.portfolio.PortfolioCommand.OpenPortfolio;
+import io.riskpulse.model.portfolio.PortfolioCommand.Resume;
+import io.riskpulse.model.portfolio.PortfolioCommand.SetLimits;
+import io.riskpulse.model.portfolio.PortfolioEvent.ExecutionApplied;
+import io.riskpulse.model.portfolio.PortfolioEvent.Halted;
+import io.riskpulse.model.portfolio.PortfolioEvent.LimitBreached;
+import io.riskpulse.model.portfolio.PortfolioEvent.LimitCleared;
+import io.riskpulse.model.portfolio.PortfolioEvent.LimitsSet;
+import io.riskpulse.model.portfolio.PortfolioEvent.PeakPnlRaised;
+import io.riskpulse.model.portfolio.PortfolioEvent.PortfolioOpened;
+import io.riskpulse.model.portfolio.PortfolioEvent.Resumed;
+import io.riskpulse.model.risk.PortfolioValuer;
+import io.riskpulse.model.risk.PriceSource;
+import io.riskpulse.model.risk.Valuation;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
+import org.apache.pekko.actor.typed.ActorRef;
+import org.apache.pekko.actor.typed.ActorSystem;
+import org.apache.pekko.actor.typed.Behavior;
+import org.apache.pekko.actor.typed.SupervisorStrategy;
+import org.apache.pekko.actor.typed.javadsl.ActorContext;
+import org.apache.pekko.actor.typed.javadsl.Behaviors;
+import org.apache.pekko.cluster.sharding.typed.javadsl.ClusterSharding;
+import org.apache.pekko.cluster.sharding.typed.javadsl.Entity;
+import org.apache.pekko.cluster.sharding.typed.javadsl.EntityTypeKey;
+import org.apache.pekko.persistence.typed.PersistenceId;
+import org.apache.pekko.persistence.typed.RecoveryCompleted;
+import org.apache.pekko.persistence.typed.SnapshotAdapter;
+import org.apache.pekko.persistence.typed.javadsl.CommandHandlerWithReply;
+import org.apache.pekko.persistence.typed.javadsl.CommandHandlerWithReplyBuilder;
+import org.apache.pekko.persistence.typed.javadsl.EventHandler;
+import org.apache.pekko.persistence.typed.javadsl.EventSourcedBehaviorWithEnforcedReplies;
+import org.apache.pekko.persistence.typed.javadsl.ReplyEffect;
+import org.apache.pekko.persistence.typed.javadsl.RetentionCriteria;
+import org.apache.pekko.persistence.typed.javadsl.SignalHandler;
+
+/**
+ * One portfolio as a sharded, event-sourced entity: positions, cash, limits and status, journaled so an
+ * auditor can replay what the system knew and did.
+ *
+ * <p>Every command validates its input and either replies with a specific {@link RejectReason} and persists
+ * nothing, or persists and replies from the new state. Executions are idempotent by execution id. After each
+ * execution, and every {@code mark-interval} as prices move, positions are marked to the node's
+ * {@link io.riskpulse.model.market.MarketView} and every limit is judged; a limit going beyond its level
+ * persists {@link LimitBreached} once per episode and {@link LimitCleared} when it comes back. With
+ * {@link Limits#haltOnBreach()} a breach also halts the portfolio.
+ *
+ * <p>Thread-safety: an actor; the state and the transient peak are touched only from its mailbox.
+ */
+public final class Portfolio
+    extends EventSourcedBehaviorWithEnforcedReplies<PortfolioCommand, PortfolioEvent, PortfolioState> {
+
+  public static final EntityTypeKey<PortfolioCommand> ENTITY_KEY =
+      EntityTypeKey.create(PortfolioCommand.class, "Portfolio");
+
+  /** The identity recorded on halts decided by the limit monitor rather than a person. */
+  public static final String LIMIT_MONITOR = "riskpulse:limit-monitor";
+
+  private final String portfolioId;
+  private final PortfolioEnvironment env;
+  private final ActorContext<PortfolioCommand> context;
+  /** Highest P&L seen since this incarnation started; ≥ the persisted peak once recovered. */
+  private double observedPeakPnl = Double.NEGATIVE_INFINITY;
+
+  private Portfolio(String portfolioId, PortfolioEnvironment env, ActorContext<PortfolioCommand> context) {
+    super(
+        PersistenceId.of(ENTITY_KEY.name(), portfolioId),
+        SupervisorStrategy.restartWithBackoff(Duration.ofMillis(200), Duration.ofSeconds(5), 0.1));
+    this.portfolioId = portfolioId;
+    this.env = env;
+    this.context = context;
+  }
+
+  /** Registers the entity type with cluster sharding on this node. */
+  public static void init(ActorSystem<?> system, PortfolioEnvironment env) {
+    ClusterSharding.get(system)
+        .init(Entity.of(ENTITY_KEY, entityContext -> create(entityContext.getEntityId(), env)));
+  }
+
+  /** The behaviour of portfolio {@code portfolioId}; marks to market every {@code mark-interval}. */
+  public static Behavior<PortfolioCommand> create(String portfolioId, PortfolioEnvironment env) {
+    return Behaviors.setup(
+        context ->
+            Behaviors.withTimers(
+                timers -> {
+                  timers.startTimerWithFixedDelay(MarkToMarket.INSTANCE, env.settings().markInterval());
+                  return new Portfolio(portfolioId, env, context);
+                }));
+  }
+
+  @Override
+  public PortfolioState emptyState() {
+    return new PortfolioState(portfolioId, env.settings().dedupWindow());
+  }
+
+  @Override
+  public CommandHandlerWithReply<PortfolioCommand, PortfolioEvent, PortfolioState> commandHandler() {
+    CommandHandlerWithReplyBuilder<PortfolioCommand, PortfolioEvent, PortfolioState> builder =
+        newCommandHandlerWithReplyBuilder();
+    builder
+        .forState(state -> !state.isOpen())
+        .onCommand(OpenPortfolio.class, this::onOpen)
+        .onCommand(ApplyExecution.class, (state, cmd) -> reject(cmd.replyTo(), unknownPortfolio()))
+        .onCommand(SetLimits.class, (state, cmd) -> reject(cmd.replyTo(), unknownPortfolio()))
+        .onCommand(Halt.class, (state, cmd) -> reject(cmd.replyTo(), unknownPortfolio()))
+        .onCommand(Resume.class, (state, cmd) -> reject(cmd.replyTo(), unknownPortfolio()));
+    builder
+        .forState(PortfolioState::isHalted)
+        .onCommand(Halt.class, (state, cmd) -> reject(cmd.replyTo(), Reply.rejected(
+            RejectReason.ALREADY_HALTED, "already halted by " + state.haltedBy() + ": " + state.haltReason())))
+        .onCommand(Resume.class, this::onResume);
+    builder
+        .forState(state -> state.status() == PortfolioStatus.ACTIVE)
+        .onCommand(Halt.class, this::onHalt)
+        .onCommand(Resume.class, (state, cmd) ->
+            reject(cmd.replyTo(), Reply.rejected(RejectReason.NOT_HALTED, "portfolio is not halted")));
+    builder
+        .forAnyState()
+        .onCommand(OpenPortfolio.class, (state, cmd) -> reject(cmd.replyTo(), Reply.rejected(
+            RejectReason.ALREADY_OPEN, "portfolio is already open for desk " + state.desk())))
+        .onCommand(ApplyExecution.class, this::onExecution)
+        .onCommand(SetLimits.class, this::onSetLimits)
+        .onCommand(GetSnapshot.class, (state, cmd) -> Effect().reply(cmd.replyTo(), snapshot(state)))
+        .onCommand(MarkToMarket.class, (state, cmd) -> onMarkToMarket(state));
+    return builder.build();
+  }
+
+  private ReplyEffect<PortfolioEvent, PortfolioState> onOpen(PortfolioState state, OpenPortfolio cmd) {
+    List<String> problems = new ArrayList<>();
+    requireText(problems, "desk", cmd.desk());
+    requireText(problems, "trader", cmd.trader());
+    requireText(problems, "by", cmd.by());
+    if (!Double.isFinite(cmd.initialCash()) || Math.abs(cmd.initialCash()) >= ExecutionValidation.MAX_NOTIONAL) {
+      problems.add("initialCash must be finite and below " + ExecutionValidation.MAX_NOTIONAL
+          + ", was " + cmd.initialCash());
+    }
+    if (!problems.isEmpty()) {
+      return reject(cmd.replyTo(), Reply.rejected(RejectReason.INVALID_FIELD, String.join("; ", problems)));
+    }
+    Reply badLimits = limitsProblem(cmd.limits());
+    if (badLimits != null) {
+      return reject(cmd.replyTo(), badLimits);
+    }
+    return Effect()
+        .persist(new PortfolioOpened(portfolioId, cmd.desk(), cmd.trader(), cmd.initialCash(), cmd.limits(),
+            cmd.by(), now()))
+        .thenReply(cmd.replyTo(), newState -> Reply.accepted());
+  }
+
+  private ReplyEffect<PortfolioEvent, PortfolioState> onExecution(PortfolioState state, ApplyExecution cmd) {
+    Execution execution = cmd.execution();
+    if (execution != null && execution.executionId() != null && state.hasSeen(execution.executionId())) {
+      return Effect().reply(cmd.replyTo(), Reply.duplicate(execution.executionId()));
+    }
+    Reply invalid = ExecutionValidation.validate(
+        execution, portfolioId, env.instruments(), symbol -> state.position(symbol).quantity());
+    if (invalid != null) {
+      return reject(cmd.replyTo(), invalid);
+    }
+    long now = now();
+    List<PortfolioEvent> events = new ArrayList<>();
+    events.add(new ExecutionApplied(execution, now));
+
+    Map<String, Position> after = new TreeMap<>();
+    for (Position position : state.positions()) {
+      after.put(position.symbol(), position);
+    }
+    after.put(execution.symbol(),
+        state.position(execution.symbol()).apply(execution.signedQuantity(), execution.price()));
+    double cashAfter = state.cash() - execution.signedQuantity() * execution.price();
+    // A fill is itself a price: use it for its instrument until the feed has one.
+    PriceSource prices = symbol -> {
+      double mark = env.market().markPrice(symbol);
+      return Double.isNaN(mark) && symbol.equals(execution.symbol()) ? execution.price() : mark;
+    };
+    Valuation valuation = PortfolioValuer.value(after.values(), cashAfter, prices);
+    events.addAll(limitEvents(state, state.limits(), valuation,
+        LimitChecker.executionBreaches(state.limits(), execution, now), now));
+    return Effect().persist(events).thenReply(cmd.replyTo(), newState -> Reply.accepted());
+  }
+
+  private ReplyEffect<PortfolioEvent, PortfolioState> onSetLimits(PortfolioState state, SetLimits cmd) {
+    List<String> problems = new ArrayList<>();
+    requireText(problems, "by", cmd.by());
+    requireText(problems, "reason", cmd.reason());
+    if (!problems.isEmpty()) {
+      return reject(cmd.replyTo(), Reply.rejected(RejectReason.INVALID_FIELD, String.join("; ", problems)));
+    }
+    Reply badLimits = limitsProblem(cmd.limits());
+    if (badLimits != null) {
+      return reject(cmd.replyTo(), badLimits);
+    }
+    long now = now();
+    List<PortfolioEvent> events = new ArrayList<>();
+    events.add(new LimitsSet(cmd.limits(), cmd.by(), cmd.reason(), now));
+    events.addAll(limitEvents(state, cmd.limits(), valuation(state), List.of(), now));
+    return Effect().persist(events).thenReply(cmd.replyTo(), newState -> Reply.accepted());
+  }
+
+  private ReplyEffect<PortfolioEvent, PortfolioState> onHalt(PortfolioState state, Halt cmd) {
+    Reply invalid = operatorProblem(cmd.by(), cmd.reason());
+    if (invalid != null) {
+      return reject(cmd.replyTo(), invalid);
+    }
+    return Effect()
+        .persist(new Halted(cmd.by(), cmd.reason(), now()))
+        .thenReply(cmd.replyTo(), newState -> Reply.accepted());
+  }
+
+  private ReplyEffect<PortfolioEvent, PortfolioState> onResume(PortfolioState state, Resume cmd) {
+    Reply invalid = operatorProblem(cmd.by(), cmd.reason());
+    if (invalid != null) {
+      return reject(cmd.replyTo(), invalid);
+    }
+    return Effect()
+        .persist(new Resumed(cmd.by(), cmd.reason(), now()))
+        .thenReply(cmd.replyTo(), newState -> Reply.accepted());
+  }
+
+  private ReplyEffect<PortfolioEvent, PortfolioState> onMarkToMarket(PortfolioState state) {
+    if (!state.isOpen()) {
+      return Effect().noReply();
+    }
+    List<PortfolioEvent> events = limitEvents(state, state.limits(), valuation(state), List.of(), now());
+    if (events.isEmpty()) {
+      return Effect().noReply();
+    }
+    return Effect().persist(events).thenNoReply();
+  }
+
+  /**
+   * The events that bring the journal in line with what the valuation shows: a raised peak, new breaches,
+   * cleared breaches and, when the limits say so, an automatic halt.
+   *
+   * @param executionBreaches per-execution breaches already found (each is always new)
+   */
+  private List<PortfolioEvent> limitEvents(
+      PortfolioState state, Limits limits, Valuation valuation, List<LimitBreach> executionBreaches,
+      long now) {
+    List<PortfolioEvent> events = new ArrayList<>();
+    double pnl = valuation.totalPnl();
+    observedPeakPnl = Math.max(Math.max(observedPeakPnl, state.peakPnl()), pnl);
+    if (pnl - state.peakPnl() >= env.settings().peakPersistStep()) {
+      events.add(new PeakPnlRaised(pnl, now));
+    }
+    Map<String, LimitBreach> current = LimitChecker.breaches(limits, valuation, observedPeakPnl, now);
+    List<LimitBreach> fresh = new ArrayList<>(executionBreaches);
+    for (LimitBreach breach : current.values()) {
+      if (!state.activeBreaches().containsKey(breach.key())) {
+        fresh.add(breach);
+      }
+    }
+    for (String key : state.activeBreaches().keySet()) {
+      if (!current.containsKey(key)) {
+        events.add(new LimitCleared(key, now));
+      }
+    }
+    for (LimitBreach breach : fresh) {
+      events.add(new LimitBreached(breach));
+      context.getLog().warn("Portfolio {} breached {}", portfolioId, breach.describe());
+    }
+    if (!fresh.isEmpty() && limits.haltOnBreach() && state.status() == PortfolioStatus.ACTIVE) {
+      String reason = "limit breached: "
+          + fresh.stream().map(LimitBreach::describe).collect(Collectors.joining("; "));
+      events.add(new Halted(LIMIT_MONITOR, reason, now));
+    }
+    return events;
+  }
+
+  private Valuation valuation(PortfolioState state) {
+    return PortfolioValuer.value(state.positions(), state.cash(), env.market()::markPrice);
+  }
+
+  private PortfolioSnapshot snapshot(PortfolioState state) {
+    Valuation valuation = valuation(state);
+    double peak = Math.max(Math.max(observedPeakPnl, state.peakPnl()), valuation.totalPnl());
+    return new PortfolioSnapshot(portfolioId, state.status(), state.desk(), state.trader(),
+        state.haltedBy(), state.haltReason(), state.haltedAtMillis(), valuation, peak,
+        peak - valuation.totalPnl(), state.limits(), List.copyOf(state.activeBreaches().values()),
+        state.breachCount(), state.executionCount(), now());
+  }
+
+  private ReplyEffect<PortfolioEvent, PortfolioState> reject(ActorRef<Reply> replyTo, Reply reply) {
+    context.getLog().warn("Portfolio {} rejected a command: {} {}", portfolioId, reply.reason(), reply.detail());
+    return Effect().reply(replyTo, reply);
+  }
+
+  private Reply unknownPortfolio() {
+    return Reply.rejected(RejectReason.UNKNOWN_PORTFOLIO, "portfolio '" + portfolioId + "' is not open");
+  }
+
+  private static Reply limitsProblem(Limits limits) {
+    if (limits == null) {
+      return Reply.rejected(RejectReason.INVALID_LIMITS, "limits are missing");
+    }
+    List<String> problems = limits.problems();
+    return problems.isEmpty() ? null : Reply.rejected(RejectReason.INVALID_LIMITS, String.join("; ", problems));
+  }
+
+  private static Reply operatorProblem(String by, String reason) {
+    List<String> problems = new ArrayList<>();
+    requireText(problems, "by", by);
+    requireText(problems, "reason", reason);
+    return problems.isEmpty() ? null
+        : Reply.rejected(RejectReason.INVALID_FIELD, String.join("; ", problems));
+  }
+
+  private static void requireText(List<String> problems, String field, String value) {
+    if (value == null || value.isBlank()) {
+      problems.add(field + " is required");
+    }
+  }
+
+  private long now() {
+    return env.clock().millis();
+  }
+
+  @Override
+  public EventHandler<PortfolioState, PortfolioEvent> eventHandler() {
+    return newEventHandlerBuilder().forAnyState().onAnyEvent(PortfolioState::apply);
+  }
+
+  @Override
+  public SignalHandler<PortfolioState> signalHandler() {
+    return newSignalHandlerBuilder()
+        .onSignal(RecoveryCompleted.instance(), state -> {
+          observedPeakPnl = state.peakPnl();
+          context.getLog().debug("Portfolio {} recovered: {} executions, status {}",
+              portfolioId, state.executionCount(), state.status());
+        })
+        .build();
+  }
+
+  @Override
+  public RetentionCriteria retentionCriteria() {
+    return RetentionCriteria.snapshotEvery(env.settings().snapshotEvery(), env.settings().keepSnapshots());
+  }
+
+  @Override
+  public SnapshotAdapter<PortfolioState> snapshotAdapter() {
+    int dedupWindow = env.settings().dedupWindow();
+    return new SnapshotAdapter<>() {
+      @Override
+      public Object toJournal(PortfolioState state) {
+        return state.toStored();
+      }
+
+      @Override
+      public PortfolioState fromJournal(Object from) {
+        return PortfolioState.fromStored((StoredPortfolioState) from, dedupWindow);
+      }
+    };
+  }
+}

@@ -1,0 +1,41 @@
+package io.riskpulse.model.portfolio;
+
+import io.riskpulse.model.CborSerializable;
+import io.riskpulse.model.limits.Limits;
+import org.apache.pekko.actor.typed.ActorRef;
+
+/** Commands a portfolio entity accepts. Each mutating command is answered with a {@link Reply}. */
+public sealed interface PortfolioCommand extends CborSerializable {
+
+  /**
+   * Opens the portfolio: who it belongs to, its starting cash and limits. Until opened, a portfolio refuses
+   * executions (an unknown portfolio is rejected, never silently created).
+   *
+   * @param initialCash starting cash, currency units; finite
+   * @param by identity of the operator or system opening it
+   */
+  record OpenPortfolio(
+      String desk, String trader, double initialCash, Limits limits, String by, ActorRef<Reply> replyTo)
+      implements PortfolioCommand {}
+
+  /** Applies a fill. Idempotent by execution id. */
+  record ApplyExecution(Execution execution, ActorRef<Reply> replyTo) implements PortfolioCommand {}
+
+  /** Replaces the limits at runtime; {@code by} and {@code reason} are journaled. */
+  record SetLimits(Limits limits, String by, String reason, ActorRef<Reply> replyTo)
+      implements PortfolioCommand {}
+
+  /** Halts trading in the portfolio; {@code by} and {@code reason} are journaled. */
+  record Halt(String by, String reason, ActorRef<Reply> replyTo) implements PortfolioCommand {}
+
+  /** Resumes a halted portfolio; needs an explicit operator identity and reason. */
+  record Resume(String by, String reason, ActorRef<Reply> replyTo) implements PortfolioCommand {}
+
+  /** Asks for the current state, marked to the node's latest prices. */
+  record GetSnapshot(ActorRef<PortfolioSnapshot> replyTo) implements PortfolioCommand {}
+
+  /** Internal timer tick: re-mark positions and re-check limits as prices move. */
+  enum MarkToMarket implements PortfolioCommand {
+    INSTANCE
+  }
+}

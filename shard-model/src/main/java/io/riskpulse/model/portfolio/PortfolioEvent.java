@@ -1,0 +1,46 @@
+package io.riskpulse.model.portfolio;
+
+import io.riskpulse.model.CborSerializable;
+import io.riskpulse.model.limits.LimitBreach;
+import io.riskpulse.model.limits.Limits;
+
+/**
+ * The journal of a portfolio: everything it knew and did, in order. Times are epoch milliseconds of the
+ * node's clock when the event was decided. Event classes are never changed incompatibly: add nullable fields.
+ */
+public sealed interface PortfolioEvent extends CborSerializable {
+
+  /** When the event was decided, epoch milliseconds. */
+  long atMillis();
+
+  record PortfolioOpened(
+      String portfolioId, String desk, String trader, double initialCash, Limits limits, String by,
+      long atMillis)
+      implements PortfolioEvent {}
+
+  /** A fill was applied; {@code atMillis} is when it was applied, the execution carries venue time. */
+  record ExecutionApplied(Execution execution, long atMillis) implements PortfolioEvent {}
+
+  record LimitsSet(Limits limits, String by, String reason, long atMillis) implements PortfolioEvent {}
+
+  /** A limit went beyond its level. Persisted once per breach episode (see {@link LimitCleared}). */
+  record LimitBreached(LimitBreach breach) implements PortfolioEvent {
+    @Override
+    public long atMillis() {
+      return breach.atMillis();
+    }
+  }
+
+  /** A continuous limit that was breached is back within its level; ends the breach episode. */
+  record LimitCleared(String key, long atMillis) implements PortfolioEvent {}
+
+  record Halted(String by, String reason, long atMillis) implements PortfolioEvent {}
+
+  record Resumed(String by, String reason, long atMillis) implements PortfolioEvent {}
+
+  /**
+   * The intraday peak P&amp;L rose; the drawdown is measured from it. Persisted with executions and, between
+   * executions, when prices lift the peak by at least the configured step.
+   */
+  record PeakPnlRaised(double peakPnl, long atMillis) implements PortfolioEvent {}
+}

@@ -1,0 +1,28 @@
+package io.riskpulse.model.portfolio;
+
+import com.typesafe.config.Config;
+import java.time.Duration;
+
+/**
+ * Tunables of the portfolio entity, from {@code riskpulse.portfolio} (see this module's reference.conf).
+ *
+ * @param markInterval how often positions are re-marked to the node's prices and limits re-checked; bounds
+ *     how stale a price-driven breach can be
+ * @param dedupWindow number of most recent execution ids remembered for idempotency
+ * @param peakPersistStep currency units the P&amp;L peak must rise between executions before it is persisted
+ * @param snapshotEvery events between snapshots
+ * @param keepSnapshots snapshots kept
+ */
+public record PortfolioSettings(
+    Duration markInterval, int dedupWindow, double peakPersistStep, int snapshotEvery, int keepSnapshots) {
+
+  public static PortfolioSettings fromConfig(Config config) {
+    Config c = config.getConfig("riskpulse.portfolio");
+    return new PortfolioSettings(
+        c.getDuration("mark-interval"),
+        c.getInt("dedup-window"),
+        c.getDouble("peak-persist-step"),
+        c.getInt("snapshot-every"),
+        c.getInt("keep-snapshots"));
+  }
+}

@@ -1,0 +1,44 @@
+package io.riskpulse.model.portfolio;
+
+import io.riskpulse.model.CborSerializable;
+import io.riskpulse.model.limits.LimitBreach;
+import io.riskpulse.model.limits.Limits;
+import io.riskpulse.model.risk.Valuation;
+import java.util.List;
+
+/**
+ * A read-only view of one portfolio, marked to the node's latest prices at {@code asOfMillis}.
+ *
+ * @param portfolioId entity id
+ * @param status lifecycle status
+ * @param desk desk it belongs to ({@code ""} when unopened)
+ * @param trader trader it belongs to ({@code ""} when unopened)
+ * @param haltedBy who halted it, {@code ""} unless halted
+ * @param haltReason why, {@code ""} unless halted
+ * @param haltedAtMillis when, 0 unless halted
+ * @param valuation positions, P&amp;L and exposures
+ * @param peakPnl intraday peak P&amp;L used for the drawdown
+ * @param drawdown peak − current P&amp;L, ≥ 0
+ * @param limits current limits
+ * @param activeBreaches continuous limits currently breached, with the values when they breached
+ * @param breachCount breaches recorded since the portfolio opened (all kinds)
+ * @param executionCount executions applied since the portfolio opened
+ * @param asOfMillis when the snapshot was taken, epoch milliseconds
+ */
+public record PortfolioSnapshot(
+    String portfolioId,
+    PortfolioStatus status,
+    String desk,
+    String trader,
+    String haltedBy,
+    String haltReason,
+    long haltedAtMillis,
+    Valuation valuation,
+    double peakPnl,
+    double drawdown,
+    Limits limits,
+    List<LimitBreach> activeBreaches,
+    long breachCount,
+    long executionCount,
+    long asOfMillis)
+    implements CborSerializable {}

@@ -1,0 +1,203 @@
+package io.riskpulse.model.portfolio;
+
+import io.riskpulse.model.limits.LimitBreach;
+import io.riskpulse.model.limits.Limits;
+import io.riskpulse.model.portfolio.PortfolioEvent.ExecutionApplied;
+import io.riskpulse.model.portfolio.PortfolioEvent.Halted;
+import io.riskpulse.model.portfolio.PortfolioEvent.LimitBreached;
+import io.riskpulse.model.portfolio.PortfolioEvent.LimitCleared;
+import io.riskpulse.model.portfolio.PortfolioEvent.LimitsSet;
+import io.riskpulse.model.portfolio.PortfolioEvent.PeakPnlRaised;
+import io.riskpulse.model.portfolio.PortfolioEvent.PortfolioOpened;
+import io.riskpulse.model.portfolio.PortfolioEvent.Resumed;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * The event-sourced state of one portfolio: what the journal says, nothing derived from prices.
+ *
+ * <p>Mutable for speed (the dedup window and position map would otherwise be copied on every fill), which is
+ * safe because only the owning entity touches it, and only {@link #apply} changes it. Snapshots go through
+ * {@link StoredPortfolioState}, an immutable copy, so the snapshot store never serializes a state that the
+ * entity is still changing.
+ */
+public final class PortfolioState {
+
+  private final String portfolioId;
+  private final ExecutionIdWindow seenExecutions;
+  private final Map<String, Position> positions = new TreeMap<>();
+  private final Map<String, LimitBreach> activeBreaches = new TreeMap<>();
+  private PortfolioStatus status = PortfolioStatus.UNOPENED;
+  private String desk = "";
+  private String trader = "";
+  private double cash;
+  private Limits limits = Limits.NONE;
+  private String haltedBy = "";
+  private String haltReason = "";
+  private long haltedAtMillis;
+  private double peakPnl;
+  private long breachCount;
+  private long executionCount;
+
+  PortfolioState(String portfolioId, int dedupWindow) {
+    this.portfolioId = portfolioId;
+    this.seenExecutions = new ExecutionIdWindow(dedupWindow);
+  }
+
+  /** Applies one journaled event. The only place state changes. */
+  PortfolioState apply(PortfolioEvent event) {
+    if (event instanceof ExecutionApplied) {
+      Execution execution = ((ExecutionApplied) event).execution();
+      positions.put(execution.symbol(),
+          position(execution.symbol()).apply(execution.signedQuantity(), execution.price()));
+      cash -= execution.signedQuantity() * execution.price();
+      seenExecutions.add(execution.executionId());
+      executionCount++;
+    } else if (event instanceof LimitBreached) {
+      LimitBreach breach = ((LimitBreached) event).breach();
+      if (breach.kind().continuous()) {
+        activeBreaches.put(breach.key(), breach);
+      }
+      breachCount++;
+    } else if (event instanceof LimitCleared) {
+      activeBreaches.remove(((LimitCleared) event).key());
+    } else if (event instanceof PeakPnlRaised) {
+      peakPnl = Math.max(peakPnl, ((PeakPnlRaised) event).peakPnl());
+    } else if (event instanceof PortfolioOpened) {
+      PortfolioOpened opened = (PortfolioOpened) event;
+      status = PortfolioStatus.ACTIVE;
+      desk = opened.desk();
+      trader = opened.trader();
+      cash = opened.initialCash();
+      limits = opened.limits();
+    } else if (event instanceof LimitsSet) {
+      limits = ((LimitsSet) event).limits();
+    } else if (event instanceof Halted) {
+      Halted halted = (Halted) event;
+      status = PortfolioStatus.HALTED;
+      haltedBy = halted.by();
+      haltReason = halted.reason();
+      haltedAtMillis = halted.atMillis();
+    } else if (event instanceof Resumed) {
+      status = PortfolioStatus.ACTIVE;
+      haltedBy = "";
+      haltReason = "";
+      haltedAtMillis = 0;
+    } else {
+      throw new IllegalStateException("unhandled event " + event.getClass().getName());
+    }
+    return this;
+  }
+
+  /** The position in a symbol, flat if none. */
+  public Position position(String symbol) {
+    Position position = positions.get(symbol);
+    return position == null ? Position.flat(symbol) : position;
+  }
+
+  public String portfolioId() {
+    return portfolioId;
+  }
+
+  public PortfolioStatus status() {
+    return status;
+  }
+
+  public boolean isOpen() {
+    return status != PortfolioStatus.UNOPENED;
+  }
+
+  public boolean isHalted() {
+    return status == PortfolioStatus.HALTED;
+  }
+
+  public String desk() {
+    return desk;
+  }
+
+  public String trader() {
+    return trader;
+  }
+
+  public double cash() {
+    return cash;
+  }
+
+  public Limits limits() {
+    return limits;
+  }
+
+  public String haltedBy() {
+    return haltedBy;
+  }
+
+  public String haltReason() {
+    return haltReason;
+  }
+
+  public long haltedAtMillis() {
+    return haltedAtMillis;
+  }
+
+  /** Highest P&amp;L persisted as a peak. */
+  public double peakPnl() {
+    return peakPnl;
+  }
+
+  public long breachCount() {
+    return breachCount;
+  }
+
+  public long executionCount() {
+    return executionCount;
+  }
+
+  /** Positions in symbol order (including flat ones that still carry realized P&amp;L). */
+  public Collection<Position> positions() {
+    return Collections.unmodifiableCollection(positions.values());
+  }
+
+  /** Continuous limits breached and not yet cleared, by breach key. */
+  public Map<String, LimitBreach> activeBreaches() {
+    return Collections.unmodifiableMap(activeBreaches);
+  }
+
+  boolean hasSeen(String executionId) {
+    return seenExecutions.contains(executionId);
+  }
+
+  /** An immutable copy for the snapshot store. */
+  StoredPortfolioState toStored() {
+    return new StoredPortfolioState(portfolioId, status, desk, trader, cash, limits, haltedBy, haltReason,
+        haltedAtMillis, peakPnl, breachCount, executionCount, java.util.List.copyOf(positions.values()),
+        java.util.List.copyOf(activeBreaches.values()), seenExecutions.toList());
+  }
+
+  /** Rebuilds the state from a stored snapshot. */
+  static PortfolioState fromStored(StoredPortfolioState stored, int dedupWindow) {
+    PortfolioState state = new PortfolioState(stored.portfolioId(), dedupWindow);
+    state.status = stored.status();
+    state.desk = stored.desk();
+    state.trader = stored.trader();
+    state.cash = stored.cash();
+    state.limits = stored.limits();
+    state.haltedBy = stored.haltedBy();
+    state.haltReason = stored.haltReason();
+    state.haltedAtMillis = stored.haltedAtMillis();
+    state.peakPnl = stored.peakPnl();
+    state.breachCount = stored.breachCount();
+    state.executionCount = stored.executionCount();
+    for (Position position : stored.positions()) {
+      state.positions.put(position.symbol(), position);
+    }
+    for (LimitBreach breach : stored.activeBreaches()) {
+      state.activeBreaches.put(breach.key(), breach);
+    }
+    for (String id : stored.recentExecutionIds()) {
+      state.seenExecutions.add(id);
+    }
+    return state;
+  }
+}

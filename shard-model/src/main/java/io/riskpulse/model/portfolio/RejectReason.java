@@ -1,0 +1,27 @@
+package io.riskpulse.model.portfolio;
+
+/** Why a portfolio command was refused. Stable names: counted in metrics and shown to API users. */
+public enum RejectReason {
+  /** The portfolio has not been opened (no desk/trader/limits yet). */
+  UNKNOWN_PORTFOLIO,
+  /** OpenPortfolio on a portfolio that is already open. */
+  ALREADY_OPEN,
+  /** The execution names an instrument that is not in the instrument reference. */
+  UNKNOWN_INSTRUMENT,
+  /** Quantity missing, NaN, infinite, zero or negative. */
+  INVALID_QUANTITY,
+  /** Price missing, NaN, infinite, zero or negative. */
+  INVALID_PRICE,
+  /** Side missing. */
+  INVALID_SIDE,
+  /** quantity × price, or the resulting position or cash, would exceed the supported magnitude. */
+  NOTIONAL_OVERFLOW,
+  /** A required field is missing or inconsistent (ids, desk, the operator's identity, a reason). */
+  INVALID_FIELD,
+  /** A limit value is not valid. */
+  INVALID_LIMITS,
+  /** Halt on a halted portfolio. */
+  ALREADY_HALTED,
+  /** Resume on a portfolio that is not halted. */
+  NOT_HALTED
+}

@@ -1,0 +1,30 @@
+package io.riskpulse.model.portfolio;
+
+import io.riskpulse.model.CborSerializable;
+import io.riskpulse.model.limits.LimitBreach;
+import io.riskpulse.model.limits.Limits;
+import java.util.List;
+
+/**
+ * The snapshot-store form of {@link PortfolioState}: immutable, so it can be serialized on another thread
+ * while the entity carries on. Field meanings as in {@link PortfolioState}.
+ *
+ * @param recentExecutionIds the dedup window, oldest first
+ */
+public record StoredPortfolioState(
+    String portfolioId,
+    PortfolioStatus status,
+    String desk,
+    String trader,
+    double cash,
+    Limits limits,
+    String haltedBy,
+    String haltReason,
+    long haltedAtMillis,
+    double peakPnl,
+    long breachCount,
+    long executionCount,
+    List<Position> positions,
+    List<LimitBreach> activeBreaches,
+    List<String> recentExecutionIds)
+    implements CborSerializable {}

@@ -1,0 +1,82 @@
+package io.riskpulse.model.limits;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.riskpulse.model.portfolio.Execution;
+import io.riskpulse.model.portfolio.Position;
+import io.riskpulse.model.portfolio.Side;
+import io.riskpulse.model.risk.PortfolioValuer;
+import io.riskpulse.model.risk.Valuation;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class LimitCheckerTest {
+
+  private static Limits limits(Double gross, Double net, Double position, Double concentration,
+      Double concentrationFloor, Double loss, Double drawdown) {
+    return new Limits(gross, net, position, concentration, concentrationFloor, loss, drawdown, 1000.0,
+        50_000.0, false);
+  }
+
+  @Test
+  void shouldReportEveryContinuousBreachWithItsNumbers() {
+    // long 100 A @ 10 marked 8 (notional 800), short 50 B @ 20 marked 22 (notional -1100)
+    Valuation valuation = PortfolioValuer.value(
+        List.of(Position.flat("A").apply(100, 10), Position.flat("B").apply(-50, 20)), 0,
+        symbol -> symbol.equals("A") ? 8 : 22);
+    assertEquals(1900, valuation.grossExposure(), 1e-9);
+    assertEquals(-300, valuation.netExposure(), 1e-9);
+    assertEquals(-300, valuation.totalPnl(), 1e-9);
+
+    Map<String, LimitBreach> breaches = LimitChecker.breaches(
+        limits(1500.0, 200.0, 1000.0, 50.0, 0.0, 250.0, 400.0), valuation, 200, 7L);
+
+    assertEquals(List.of("GROSS_EXPOSURE", "NET_EXPOSURE", "INTRADAY_LOSS", "DRAWDOWN",
+        "POSITION_NOTIONAL:B", "CONCENTRATION:B"), List.copyOf(breaches.keySet()));
+    LimitBreach drawdown = breaches.get("DRAWDOWN");
+    assertEquals(500, drawdown.value(), 1e-9); // peak 200 - pnl -300
+    assertEquals(400, drawdown.limit(), 1e-9);
+    assertEquals(7L, drawdown.atMillis());
+    assertEquals(100 * 1100 / 1900.0, breaches.get("CONCENTRATION:B").value(), 1e-9);
+  }
+
+  @Test
+  void shouldNotJudgeConcentrationBelowItsGrossFloor() {
+    Valuation valuation = PortfolioValuer.value(List.of(Position.flat("A").apply(10, 10)), 0, s -> 10);
+    assertTrue(LimitChecker.breaches(limits(null, null, null, 50.0, 1000.0, null, null), valuation, 0, 0)
+        .isEmpty());
+    assertEquals(1, LimitChecker.breaches(limits(null, null, null, 50.0, 50.0, null, null), valuation, 0, 0)
+        .size());
+  }
+
+  @Test
+  void shouldFailClosedWhenAMeasurementIsNaN() {
+    Valuation valuation = new Valuation(0, 0, Double.NaN, Double.NaN, Double.NaN, Double.NaN, List.of(), 0);
+    Map<String, LimitBreach> breaches = LimitChecker.breaches(
+        limits(1.0, 1.0, null, null, null, 1.0, 1.0), valuation, 0, 0);
+    assertEquals(4, breaches.size());
+  }
+
+  @Test
+  void shouldFlagOversizeExecutionsByExecutionId() {
+    Execution big = new Execution("X1", "P", "", "A", Side.BUY, 2000, 100, 0);
+    List<LimitBreach> breaches = LimitChecker.executionBreaches(
+        limits(null, null, null, null, null, null, null), big, 5);
+    assertEquals(List.of("ORDER_QUANTITY:X1", "ORDER_NOTIONAL:X1"),
+        breaches.stream().map(LimitBreach::key).toList());
+    assertEquals(200_000, breaches.get(1).value(), 1e-9);
+  }
+
+  @Test
+  void shouldNameEveryInvalidLimitField() {
+    Limits bad = new Limits(-1.0, Double.NaN, 0.0, 150.0, -5.0, Double.POSITIVE_INFINITY, null, null, null,
+        true);
+    List<String> problems = bad.problems();
+    assertEquals(6, problems.size(), problems.toString());
+    assertTrue(problems.get(0).startsWith("maxGrossExposure"));
+    assertTrue(problems.stream().anyMatch(p -> p.startsWith("maxConcentrationPct must be at most 100")));
+    assertTrue(problems.stream().anyMatch(p -> p.startsWith("concentrationMinGross")));
+  }
+}
