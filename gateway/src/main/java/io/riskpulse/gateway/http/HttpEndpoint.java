@@ -1,0 +1,34 @@
+package io.riskpulse.gateway.http;
+
+import com.typesafe.config.Config;
+import io.riskpulse.model.portfolio.PortfolioClient;
+import io.riskpulse.model.portfolio.PortfolioDirectory;
+import java.util.concurrent.CompletionStage;
+import org.apache.pekko.actor.typed.ActorSystem;
+import org.apache.pekko.http.javadsl.Http;
+import org.apache.pekko.http.javadsl.ServerBinding;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** Binds {@link PortfolioHttpRoutes} on {@code riskpulse.http.interface:port}; unbinds on node shutdown. */
+public final class HttpEndpoint {
+
+  private static final Logger log = LoggerFactory.getLogger(HttpEndpoint.class);
+
+  private HttpEndpoint() {}
+
+  /** Binds the endpoint; the stage fails if the port is taken. Port 0 picks a free port. */
+  public static CompletionStage<ServerBinding> start(
+      ActorSystem<?> system, PortfolioClient portfolios, PortfolioDirectory directory) {
+    Config config = system.settings().config().getConfig("riskpulse.http");
+    String host = config.getString("interface");
+    int port = config.getInt("port");
+    return Http.get(system)
+        .newServerAt(host, port)
+        .bind(new PortfolioHttpRoutes(portfolios, directory).routes())
+        .thenApply(binding -> {
+          log.info("HTTP JSON endpoint on http://{}:{}/portfolios", host, binding.localAddress().getPort());
+          return binding.addToCoordinatedShutdown(java.time.Duration.ofSeconds(3), system);
+        });
+  }
+}

@@ -1,0 +1,42 @@
+package io.riskpulse.gateway.http;
+
+import io.riskpulse.model.limits.LimitBreach;
+import io.riskpulse.model.portfolio.PortfolioSnapshot;
+import java.util.List;
+
+/**
+ * One line of {@code GET /portfolios}: the figures a desk operator scans. Amounts in the reporting currency.
+ *
+ * @param status ACTIVE, HALTED, UNOPENED, or UNAVAILABLE when the portfolio did not answer in time
+ * @param activeBreaches keys of the continuous limits currently breached
+ */
+public record PortfolioSummary(
+    String portfolioId,
+    String status,
+    String desk,
+    String trader,
+    double totalPnl,
+    double realizedPnl,
+    double unrealizedPnl,
+    double grossExposure,
+    double netExposure,
+    double drawdown,
+    List<String> activeBreaches,
+    long breachCount,
+    long executionCount,
+    long asOfMillis) {
+
+  public static PortfolioSummary of(PortfolioSnapshot s) {
+    return new PortfolioSummary(s.portfolioId(), s.status().name(), s.desk(), s.trader(),
+        s.valuation().totalPnl(), s.valuation().realizedPnl(), s.valuation().unrealizedPnl(),
+        s.valuation().grossExposure(), s.valuation().netExposure(), s.drawdown(),
+        s.activeBreaches().stream().map(LimitBreach::key).toList(), s.breachCount(), s.executionCount(),
+        s.asOfMillis());
+  }
+
+  /** A portfolio whose state could not be read: every figure NaN, so nobody mistakes it for flat. */
+  public static PortfolioSummary unavailable(String portfolioId) {
+    return new PortfolioSummary(portfolioId, "UNAVAILABLE", "", "", Double.NaN, Double.NaN, Double.NaN,
+        Double.NaN, Double.NaN, Double.NaN, List.of(), 0, 0, 0);
+  }
+}

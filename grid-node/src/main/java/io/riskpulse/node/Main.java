@@ -1,0 +1,89 @@
+package io.riskpulse.node;
+
+import com.typesafe.config.Config;
+import io.riskpulse.gateway.http.HttpEndpoint;
+import io.riskpulse.model.instrument.InstrumentRegistry;
+import io.riskpulse.model.market.MarketView;
+import io.riskpulse.model.portfolio.Portfolio;
+import io.riskpulse.model.portfolio.PortfolioClient;
+import io.riskpulse.model.portfolio.PortfolioEnvironment;
+import io.riskpulse.model.portfolio.PortfolioSettings;
+import io.riskpulse.node.cli.RiskpulseCommand;
+import io.riskpulse.persistence.JournalPortfolioDirectory;
+import io.riskpulse.persistence.JournalSchema;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.Optional;
+import org.apache.pekko.actor.typed.ActorSystem;
+import org.apache.pekko.cluster.typed.Cluster;
+import org.apache.pekko.cluster.typed.Join;
+import picocli.CommandLine;
+
+/**
+ * Entry point of a RiskPulse node. {@link #main} only parses the command line; {@link #init} wires a node into
+ * an existing actor system, so tests boot exactly the production wiring.
+ */
+public final class Main {
+
+  /** Name of the actor system; every node of one cluster must use the same. */
+  public static final String SYSTEM_NAME = "RiskPulse";
+
+  /** The instrument reference used when {@code riskpulse.node.instruments-file} is empty. */
+  public static final String DEFAULT_INSTRUMENTS_RESOURCE = "riskpulse/sim/universe.csv";
+
+  private Main() {}
+
+  public static void main(String[] args) {
+    System.exit(new CommandLine(new RiskpulseCommand()).execute(args));
+  }
+
+  /**
+   * Wires a node: journal schema, cluster membership (self-join when no seed nodes are configured), the
+   * portfolio shard region, the market view and, if enabled, the HTTP endpoint.
+   *
+   * <p>Blocks until the journal schema exists (bounded by {@code riskpulse.node.startup-timeout}), so the
+   * first command cannot race table creation.
+   */
+  public static NodeServices init(ActorSystem<?> system, NodeDeps deps) {
+    Config config = system.settings().config();
+    JournalSchema.ensureCreatedBlocking(system, config.getDuration("riskpulse.node.startup-timeout"));
+
+    Cluster cluster = Cluster.get(system);
+    if (config.getStringList("pekko.cluster.seed-nodes").isEmpty()) {
+      cluster.manager().tell(Join.create(cluster.selfMember().address()));
+    }
+
+    MarketView market = new MarketView(deps.instruments());
+    Portfolio.init(system, new PortfolioEnvironment(
+        market, deps.instruments(), deps.clock(), PortfolioSettings.fromConfig(config)));
+    PortfolioClient portfolios = new PortfolioClient(system);
+    JournalPortfolioDirectory directory =
+        new JournalPortfolioDirectory(system, config.getString("riskpulse.node.read-journal"));
+    Optional<java.util.concurrent.CompletionStage<org.apache.pekko.http.javadsl.ServerBinding>> http =
+        config.getBoolean("riskpulse.http.enabled")
+            ? Optional.of(HttpEndpoint.start(system, portfolios, directory))
+            : Optional.empty();
+    return new NodeServices(market, portfolios, directory, http);
+  }
+
+  /** The instrument reference named by {@code riskpulse.node.instruments-file}, else the default universe. */
+  public static InstrumentRegistry loadInstruments(Config config) {
+    String file = config.getString("riskpulse.node.instruments-file");
+    if (!file.isBlank()) {
+      return InstrumentRegistry.load(Path.of(file));
+    }
+    try (InputStream in = Main.class.getClassLoader().getResourceAsStream(DEFAULT_INSTRUMENTS_RESOURCE)) {
+      if (in == null) {
+        throw new IllegalStateException("missing classpath resource " + DEFAULT_INSTRUMENTS_RESOURCE);
+      }
+      return InstrumentRegistry.parse(
+          new InputStreamReader(in, StandardCharsets.UTF_8), "classpath:" + DEFAULT_INSTRUMENTS_RESOURCE);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+}

@@ -1,0 +1,70 @@
+package io.riskpulse.model.portfolio;
+
+import io.riskpulse.model.limits.Limits;
+import io.riskpulse.model.portfolio.PortfolioCommand.ApplyExecution;
+import io.riskpulse.model.portfolio.PortfolioCommand.GetSnapshot;
+import io.riskpulse.model.portfolio.PortfolioCommand.Halt;
+import io.riskpulse.model.portfolio.PortfolioCommand.OpenPortfolio;
+import io.riskpulse.model.portfolio.PortfolioCommand.Resume;
+import io.riskpulse.model.portfolio.PortfolioCommand.SetLimits;
+import java.time.Duration;
+import java.util.concurrent.CompletionStage;
+import org.apache.pekko.actor.typed.ActorSystem;
+import org.apache.pekko.cluster.sharding.typed.javadsl.ClusterSharding;
+import org.apache.pekko.cluster.sharding.typed.javadsl.EntityRef;
+
+/**
+ * The one way code outside the entity talks to portfolios: asks through cluster sharding with the timeout
+ * {@code riskpulse.portfolio.ask-timeout}. A timeout completes the stage exceptionally with
+ * {@link java.util.concurrent.TimeoutException}; callers map that in one place (the API layer) and treat it as
+ * "state unavailable", which risk checks must fail closed on.
+ *
+ * <p>Thread-safe; create one per node.
+ */
+public final class PortfolioClient {
+
+  private final ClusterSharding sharding;
+  private final Duration askTimeout;
+
+  public PortfolioClient(ActorSystem<?> system) {
+    this(ClusterSharding.get(system),
+        system.settings().config().getDuration("riskpulse.portfolio.ask-timeout"));
+  }
+
+  public PortfolioClient(ClusterSharding sharding, Duration askTimeout) {
+    this.sharding = sharding;
+    this.askTimeout = askTimeout;
+  }
+
+  private EntityRef<PortfolioCommand> ref(String portfolioId) {
+    return sharding.entityRefFor(Portfolio.ENTITY_KEY, portfolioId);
+  }
+
+  public CompletionStage<Reply> open(
+      String portfolioId, String desk, String trader, double initialCash, Limits limits, String by) {
+    return ref(portfolioId).ask(
+        replyTo -> new OpenPortfolio(desk, trader, initialCash, limits, by, replyTo), askTimeout);
+  }
+
+  /** Applies an execution to the portfolio it names. The reply arrives after the event is persisted. */
+  public CompletionStage<Reply> apply(Execution execution) {
+    return ref(execution.portfolioId()).ask(replyTo -> new ApplyExecution(execution, replyTo), askTimeout);
+  }
+
+  public CompletionStage<Reply> setLimits(String portfolioId, Limits limits, String by, String reason) {
+    return ref(portfolioId).ask(replyTo -> new SetLimits(limits, by, reason, replyTo), askTimeout);
+  }
+
+  public CompletionStage<Reply> halt(String portfolioId, String by, String reason) {
+    return ref(portfolioId).ask(replyTo -> new Halt(by, reason, replyTo), askTimeout);
+  }
+
+  public CompletionStage<Reply> resume(String portfolioId, String by, String reason) {
+    return ref(portfolioId).ask(replyTo -> new Resume(by, reason, replyTo), askTimeout);
+  }
+
+  /** The portfolio marked to the latest prices; an unopened portfolio answers with status UNOPENED. */
+  public CompletionStage<PortfolioSnapshot> snapshot(String portfolioId) {
+    return ref(portfolioId).ask(GetSnapshot::new, askTimeout);
+  }
+}
