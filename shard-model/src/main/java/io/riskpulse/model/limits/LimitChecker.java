@@ -48,18 +48,24 @@ public final class LimitChecker {
     return found;
   }
 
-  /** Every per-execution limit the execution exceeds; each breach key names the execution id. */
-  public static List<LimitBreach> executionBreaches(Limits limits, Execution execution, long nowMillis) {
+  /**
+   * Every per-execution limit the execution exceeds; each breach key names the execution id.
+   *
+   * @param fxToReporting reporting currency per unit of the execution's price currency; NaN (no rate) makes
+   *     the notional unknown, which breaches a notional limit (fail closed)
+   */
+  public static List<LimitBreach> executionBreaches(
+      Limits limits, Execution execution, double fxToReporting, long nowMillis) {
     List<LimitBreach> found = new ArrayList<>(2);
     if (limits.maxOrderQuantity() != null && execution.quantity() > limits.maxOrderQuantity()) {
       found.add(new LimitBreach(LimitKind.ORDER_QUANTITY + ":" + execution.executionId(),
           LimitKind.ORDER_QUANTITY, execution.symbol(), execution.quantity(), limits.maxOrderQuantity(),
           nowMillis));
     }
-    if (limits.maxOrderNotional() != null && execution.notional() > limits.maxOrderNotional()) {
+    double notional = execution.notional() * fxToReporting;
+    if (limits.maxOrderNotional() != null && !(notional <= limits.maxOrderNotional())) {
       found.add(new LimitBreach(LimitKind.ORDER_NOTIONAL + ":" + execution.executionId(),
-          LimitKind.ORDER_NOTIONAL, execution.symbol(), execution.notional(), limits.maxOrderNotional(),
-          nowMillis));
+          LimitKind.ORDER_NOTIONAL, execution.symbol(), notional, limits.maxOrderNotional(), nowMillis));
     }
     return found;
   }

@@ -19,7 +19,7 @@ public enum LimitKind {
   DRAWDOWN(true),
   /** Quantity of a single execution, instrument units. */
   ORDER_QUANTITY(false),
-  /** quantity × price of a single execution. */
+  /** quantity × price of a single execution, converted to the reporting currency. */
   ORDER_NOTIONAL(false);
 
   private final boolean continuous;

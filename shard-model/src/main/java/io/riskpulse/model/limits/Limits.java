@@ -17,7 +17,7 @@ import java.util.List;
  * @param maxIntradayLoss max loss (−P&amp;L), currency units
  * @param maxDrawdown max fall of P&amp;L from its intraday peak, currency units
  * @param maxOrderQuantity max quantity of one execution, instrument units
- * @param maxOrderNotional max notional of one execution, currency units
+ * @param maxOrderNotional max notional of one execution, reporting currency units
  * @param haltOnBreach when true, a hard breach halts the portfolio automatically (alert-only otherwise)
  */
 public record Limits(

@@ -20,6 +20,7 @@ import io.riskpulse.model.portfolio.PortfolioEvent.PortfolioOpened;
 import io.riskpulse.model.portfolio.PortfolioEvent.Resumed;
 import io.riskpulse.model.risk.PortfolioValuer;
 import io.riskpulse.model.risk.PriceSource;
+import io.riskpulse.model.risk.ReportingPrices;
 import io.riskpulse.model.risk.Valuation;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -72,6 +73,7 @@ public final class Portfolio
   private final String portfolioId;
   private final PortfolioEnvironment env;
   private final ActorContext<PortfolioCommand> context;
+  private final ReportingPrices prices;
   /** Highest P&L seen since this incarnation started; ≥ the persisted peak once recovered. */
   private double observedPeakPnl = Double.NEGATIVE_INFINITY;
 
@@ -82,6 +84,7 @@ public final class Portfolio
     this.portfolioId = portfolioId;
     this.env = env;
     this.context = context;
+    this.prices = new ReportingPrices(env.market(), env.instruments(), env.settings().reportingCurrency());
   }
 
   /** Registers the entity type with cluster sharding on this node. */
@@ -155,8 +158,8 @@ public final class Portfolio
       return reject(cmd.replyTo(), badLimits);
     }
     return Effect()
-        .persist(new PortfolioOpened(portfolioId, cmd.desk(), cmd.trader(), cmd.initialCash(), cmd.limits(),
-            cmd.by(), now()))
+        .persist(new PortfolioOpened(portfolioId, cmd.desk(), cmd.trader(), cmd.initialCash(),
+            prices.reportingCurrency(), cmd.limits(), cmd.by(), now()))
         .thenReply(cmd.replyTo(), newState -> Reply.accepted());
   }
 
@@ -171,8 +174,9 @@ public final class Portfolio
       return reject(cmd.replyTo(), invalid);
     }
     long now = now();
+    String currency = env.instruments().find(execution.symbol()).orElseThrow().currency();
     List<PortfolioEvent> events = new ArrayList<>();
-    events.add(new ExecutionApplied(execution, now));
+    events.add(new ExecutionApplied(execution, currency, now));
 
     Map<String, Position> after = new TreeMap<>();
     for (Position position : state.positions()) {
@@ -180,15 +184,12 @@ public final class Portfolio
     }
     after.put(execution.symbol(),
         state.position(execution.symbol()).apply(execution.signedQuantity(), execution.price()));
-    double cashAfter = state.cash() - execution.signedQuantity() * execution.price();
-    // A fill is itself a price: use it for its instrument until the feed has one.
-    PriceSource prices = symbol -> {
-      double mark = env.market().markPrice(symbol);
-      return Double.isNaN(mark) && symbol.equals(execution.symbol()) ? execution.price() : mark;
-    };
-    Valuation valuation = PortfolioValuer.value(after.values(), cashAfter, prices);
+    Map<String, Double> cashAfter = new TreeMap<>(state.cashByCurrency());
+    cashAfter.merge(currency, -execution.signedQuantity() * execution.price(), Double::sum);
+    Valuation valuation = PortfolioValuer.value(after.values(), cashAfter, new FillAsPrice(execution));
     events.addAll(limitEvents(state, state.limits(), valuation,
-        LimitChecker.executionBreaches(state.limits(), execution, now), now));
+        LimitChecker.executionBreaches(state.limits(), execution, prices.fxToReporting(execution.symbol()), now),
+        now));
     return Effect().persist(events).thenReply(cmd.replyTo(), newState -> Reply.accepted());
   }
 
@@ -252,7 +253,10 @@ public final class Portfolio
       long now) {
     List<PortfolioEvent> events = new ArrayList<>();
     double pnl = valuation.totalPnl();
-    observedPeakPnl = Math.max(Math.max(observedPeakPnl, state.peakPnl()), pnl);
+    observedPeakPnl = Math.max(observedPeakPnl, state.peakPnl());
+    if (Double.isFinite(pnl)) { // a NaN P&L (no price or FX rate) must not poison the peak for good
+      observedPeakPnl = Math.max(observedPeakPnl, pnl);
+    }
     if (pnl - state.peakPnl() >= env.settings().peakPersistStep()) {
       events.add(new PeakPnlRaised(pnl, now));
     }
@@ -281,16 +285,44 @@ public final class Portfolio
   }
 
   private Valuation valuation(PortfolioState state) {
-    return PortfolioValuer.value(state.positions(), state.cash(), env.market()::markPrice);
+    return PortfolioValuer.value(state.positions(), state.cashByCurrency(), prices);
   }
 
   private PortfolioSnapshot snapshot(PortfolioState state) {
     Valuation valuation = valuation(state);
-    double peak = Math.max(Math.max(observedPeakPnl, state.peakPnl()), valuation.totalPnl());
+    double pnl = valuation.totalPnl();
+    double peak = Math.max(observedPeakPnl, state.peakPnl());
+    peak = Double.isFinite(pnl) ? Math.max(peak, pnl) : peak;
     return new PortfolioSnapshot(portfolioId, state.status(), state.desk(), state.trader(),
-        state.haltedBy(), state.haltReason(), state.haltedAtMillis(), valuation, peak,
-        peak - valuation.totalPnl(), state.limits(), List.copyOf(state.activeBreaches().values()),
+        state.haltedBy(), state.haltReason(), state.haltedAtMillis(), prices.reportingCurrency(), valuation,
+        Map.copyOf(state.cashByCurrency()), peak,
+        peak - pnl, state.limits(), List.copyOf(state.activeBreaches().values()),
         state.breachCount(), state.executionCount(), now());
+  }
+
+  /** The node's prices, except that a fill prices its own instrument until the feed has quoted it. */
+  private final class FillAsPrice implements PriceSource {
+    private final Execution fill;
+
+    FillAsPrice(Execution fill) {
+      this.fill = fill;
+    }
+
+    @Override
+    public double markPrice(String symbol) {
+      double mark = prices.markPrice(symbol);
+      return Double.isNaN(mark) && symbol.equals(fill.symbol()) ? fill.price() : mark;
+    }
+
+    @Override
+    public double fxToReporting(String symbol) {
+      return prices.fxToReporting(symbol);
+    }
+
+    @Override
+    public double currencyToReporting(String currency) {
+      return prices.currencyToReporting(currency);
+    }
   }
 
   private ReplyEffect<PortfolioEvent, PortfolioState> reject(ActorRef<Reply> replyTo, Reply reply) {

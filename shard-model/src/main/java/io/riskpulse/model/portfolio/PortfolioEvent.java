@@ -13,13 +13,17 @@ public sealed interface PortfolioEvent extends CborSerializable {
   /** When the event was decided, epoch milliseconds. */
   long atMillis();
 
+  /** The portfolio opened with {@code initialCash} in {@code cashCurrency} (the reporting currency then). */
   record PortfolioOpened(
-      String portfolioId, String desk, String trader, double initialCash, Limits limits, String by,
-      long atMillis)
+      String portfolioId, String desk, String trader, double initialCash, String cashCurrency, Limits limits,
+      String by, long atMillis)
       implements PortfolioEvent {}
 
-  /** A fill was applied; {@code atMillis} is when it was applied, the execution carries venue time. */
-  record ExecutionApplied(Execution execution, long atMillis) implements PortfolioEvent {}
+  /**
+   * A fill was applied; {@code atMillis} is when it was applied, the execution carries venue time.
+   * {@code currency} is the instrument's price currency as the reference said then: the cash it moved.
+   */
+  record ExecutionApplied(Execution execution, String currency, long atMillis) implements PortfolioEvent {}
 
   record LimitsSet(Limits limits, String by, String reason, long atMillis) implements PortfolioEvent {}
 

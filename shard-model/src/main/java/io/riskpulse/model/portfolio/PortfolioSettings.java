@@ -12,9 +12,11 @@ import java.time.Duration;
  * @param peakPersistStep currency units the P&amp;L peak must rise between executions before it is persisted
  * @param snapshotEvery events between snapshots
  * @param keepSnapshots snapshots kept
+ * @param reportingCurrency ISO currency every amount and limit is expressed in
  */
 public record PortfolioSettings(
-    Duration markInterval, int dedupWindow, double peakPersistStep, int snapshotEvery, int keepSnapshots) {
+    Duration markInterval, int dedupWindow, double peakPersistStep, int snapshotEvery, int keepSnapshots,
+    String reportingCurrency) {
 
   public static PortfolioSettings fromConfig(Config config) {
     Config c = config.getConfig("riskpulse.portfolio");
@@ -23,6 +25,7 @@ public record PortfolioSettings(
         c.getInt("dedup-window"),
         c.getDouble("peak-persist-step"),
         c.getInt("snapshot-every"),
-        c.getInt("keep-snapshots"));
+        c.getInt("keep-snapshots"),
+        c.getString("reporting-currency"));
   }
 }

@@ -5,6 +5,7 @@ import io.riskpulse.model.limits.LimitBreach;
 import io.riskpulse.model.limits.Limits;
 import io.riskpulse.model.risk.Valuation;
 import java.util.List;
+import java.util.Map;
 
 /**
  * A read-only view of one portfolio, marked to the node's latest prices at {@code asOfMillis}.
@@ -16,7 +17,9 @@ import java.util.List;
  * @param haltedBy who halted it, {@code ""} unless halted
  * @param haltReason why, {@code ""} unless halted
  * @param haltedAtMillis when, 0 unless halted
+ * @param reportingCurrency currency of every amount in the valuation
  * @param valuation positions, P&amp;L and exposures
+ * @param cashByCurrency cash per currency before conversion
  * @param peakPnl intraday peak P&amp;L used for the drawdown
  * @param drawdown peak − current P&amp;L, ≥ 0
  * @param limits current limits
@@ -33,7 +36,9 @@ public record PortfolioSnapshot(
     String haltedBy,
     String haltReason,
     long haltedAtMillis,
+    String reportingCurrency,
     Valuation valuation,
+    Map<String, Double> cashByCurrency,
     double peakPnl,
     double drawdown,
     Limits limits,

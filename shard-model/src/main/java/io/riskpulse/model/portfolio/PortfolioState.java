@@ -32,7 +32,7 @@ public final class PortfolioState {
   private PortfolioStatus status = PortfolioStatus.UNOPENED;
   private String desk = "";
   private String trader = "";
-  private double cash;
+  private final Map<String, Double> cashByCurrency = new TreeMap<>();
   private Limits limits = Limits.NONE;
   private String haltedBy = "";
   private String haltReason = "";
@@ -52,7 +52,8 @@ public final class PortfolioState {
       Execution execution = ((ExecutionApplied) event).execution();
       positions.put(execution.symbol(),
           position(execution.symbol()).apply(execution.signedQuantity(), execution.price()));
-      cash -= execution.signedQuantity() * execution.price();
+      cashByCurrency.merge(((ExecutionApplied) event).currency(),
+          -execution.signedQuantity() * execution.price(), Double::sum);
       seenExecutions.add(execution.executionId());
       executionCount++;
     } else if (event instanceof LimitBreached) {
@@ -70,7 +71,7 @@ public final class PortfolioState {
       status = PortfolioStatus.ACTIVE;
       desk = opened.desk();
       trader = opened.trader();
-      cash = opened.initialCash();
+      cashByCurrency.merge(opened.cashCurrency(), opened.initialCash(), Double::sum);
       limits = opened.limits();
     } else if (event instanceof LimitsSet) {
       limits = ((LimitsSet) event).limits();
@@ -121,8 +122,9 @@ public final class PortfolioState {
     return trader;
   }
 
-  public double cash() {
-    return cash;
+  /** Cash per ISO currency: initial cash, minus buys, plus sells, each in its price currency. */
+  public Map<String, Double> cashByCurrency() {
+    return Collections.unmodifiableMap(cashByCurrency);
   }
 
   public Limits limits() {
@@ -170,7 +172,7 @@ public final class PortfolioState {
 
   /** An immutable copy for the snapshot store. */
   StoredPortfolioState toStored() {
-    return new StoredPortfolioState(portfolioId, status, desk, trader, cash, limits, haltedBy, haltReason,
+    return new StoredPortfolioState(portfolioId, status, desk, trader, Map.copyOf(cashByCurrency), limits, haltedBy, haltReason,
         haltedAtMillis, peakPnl, breachCount, executionCount, java.util.List.copyOf(positions.values()),
         java.util.List.copyOf(activeBreaches.values()), seenExecutions.toList());
   }
@@ -181,7 +183,7 @@ public final class PortfolioState {
     state.status = stored.status();
     state.desk = stored.desk();
     state.trader = stored.trader();
-    state.cash = stored.cash();
+    state.cashByCurrency.putAll(stored.cashByCurrency());
     state.limits = stored.limits();
     state.haltedBy = stored.haltedBy();
     state.haltReason = stored.haltReason();

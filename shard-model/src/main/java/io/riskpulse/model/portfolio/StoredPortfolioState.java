@@ -4,19 +4,21 @@ import io.riskpulse.model.CborSerializable;
 import io.riskpulse.model.limits.LimitBreach;
 import io.riskpulse.model.limits.Limits;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The snapshot-store form of {@link PortfolioState}: immutable, so it can be serialized on another thread
  * while the entity carries on. Field meanings as in {@link PortfolioState}.
  *
  * @param recentExecutionIds the dedup window, oldest first
+ *     <p>Collections missing from an older snapshot read as empty, so adding one is a compatible change.
  */
 public record StoredPortfolioState(
     String portfolioId,
     PortfolioStatus status,
     String desk,
     String trader,
-    double cash,
+    Map<String, Double> cashByCurrency,
     Limits limits,
     String haltedBy,
     String haltReason,
@@ -27,4 +29,12 @@ public record StoredPortfolioState(
     List<Position> positions,
     List<LimitBreach> activeBreaches,
     List<String> recentExecutionIds)
-    implements CborSerializable {}
+    implements CborSerializable {
+
+  public StoredPortfolioState {
+    cashByCurrency = cashByCurrency == null ? Map.of() : cashByCurrency;
+    positions = positions == null ? List.of() : positions;
+    activeBreaches = activeBreaches == null ? List.of() : activeBreaches;
+    recentExecutionIds = recentExecutionIds == null ? List.of() : recentExecutionIds;
+  }
+}

@@ -6,7 +6,8 @@ import java.util.List;
 /**
  * A portfolio marked to market at one instant. Amounts in the reporting currency.
  *
- * @param cash cash balance: initial cash minus the cost of buys plus the proceeds of sells
+ * @param cash cash balance over all currencies, converted at current rates: initial cash minus the cost of
+ *     buys plus the proceeds of sells
  * @param realizedPnl Σ realized P&amp;L of all positions
  * @param unrealizedPnl Σ unrealized P&amp;L of open positions
  * @param totalPnl realized + unrealized

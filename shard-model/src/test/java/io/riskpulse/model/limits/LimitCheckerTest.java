@@ -63,10 +63,18 @@ class LimitCheckerTest {
   void shouldFlagOversizeExecutionsByExecutionId() {
     Execution big = new Execution("X1", "P", "", "A", Side.BUY, 2000, 100, 0);
     List<LimitBreach> breaches = LimitChecker.executionBreaches(
-        limits(null, null, null, null, null, null, null), big, 5);
+        limits(null, null, null, null, null, null, null), big, 1, 5);
     assertEquals(List.of("ORDER_QUANTITY:X1", "ORDER_NOTIONAL:X1"),
         breaches.stream().map(LimitBreach::key).toList());
     assertEquals(200_000, breaches.get(1).value(), 1e-9);
+    // In yen at 150 per dollar the same fill is 1,333 USD: within the 50k notional limit, not its quantity.
+    Execution yen = new Execution("X2", "P", "", "7203.T", Side.BUY, 2000, 100, 0);
+    assertEquals(List.of("ORDER_QUANTITY:X2"), LimitChecker.executionBreaches(
+        limits(null, null, null, null, null, null, null), yen, 1 / 150.0, 5).stream().map(LimitBreach::key).toList());
+    // Without an FX rate the notional is unknown: it breaches (fail closed).
+    Execution small = new Execution("X3", "P", "", "7203.T", Side.BUY, 1, 100, 0);
+    assertEquals(List.of("ORDER_NOTIONAL:X3"), LimitChecker.executionBreaches(
+        limits(null, null, null, null, null, null, null), small, Double.NaN, 5).stream().map(LimitBreach::key).toList());
   }
 
   @Test

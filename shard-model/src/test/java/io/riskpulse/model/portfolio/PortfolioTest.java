@@ -67,7 +67,9 @@ class PortfolioTest {
   private final ActorTestKit testKit = ActorTestKit.create(CONFIG);
   private final InstrumentRegistry instruments = InstrumentRegistry.of(List.of(
       new Instrument("SPY", AssetClass.EQUITY, "USD", 1, "broad", "US"),
-      new Instrument("GLD", AssetClass.COMMODITY, "USD", 1, "precious metals", "")));
+      new Instrument("GLD", AssetClass.COMMODITY, "USD", 1, "precious metals", ""),
+      new Instrument("7203.T", AssetClass.EQUITY, "JPY", 100, "autos", "japan"),
+      new Instrument("USDJPY", AssetClass.FX, "JPY", 1000, "g10", "global")));
   private MarketView market;
   private EventSourcedBehaviorTestKit<PortfolioCommand, PortfolioEvent, PortfolioState> kit;
   private final Clock clock = Clock.fixed(Instant.parse("2026-11-26T10:00:00Z"), ZoneOffset.UTC);
@@ -129,6 +131,37 @@ class PortfolioTest {
     assertEquals(1000, snapshot.valuation().unrealizedPnl(), 1e-6); // marked at 100
     assertEquals(100_000, snapshot.valuation().grossExposure(), 1e-6);
     assertEquals(1, snapshot.executionCount());
+  }
+
+  @Test
+  void shouldValueForeignPositionsInTheReportingCurrencyAndKeepCashPerCurrency() {
+    open(LIMITS);
+    market.update(Quote.lastTrade("USDJPY", 150, 2));
+    market.update(Quote.lastTrade("7203.T", 3000, 2));
+    execute("E1", "7203.T", Side.BUY, 1000, 2900); // 2.9M JPY
+    PortfolioSnapshot snapshot = snapshot();
+    assertEquals("USD", snapshot.reportingCurrency());
+    assertEquals(-2_900_000, snapshot.cashByCurrency().get("JPY"), 1e-6);
+    assertEquals(1_000_000, snapshot.cashByCurrency().get("USD"), 1e-6);
+    assertEquals(3_000_000 / 150.0, snapshot.valuation().grossExposure(), 1e-6);
+    assertEquals(100_000 / 150.0, snapshot.valuation().unrealizedPnl(), 1e-6);
+    assertEquals(1_000_000 - 2_900_000 / 150.0, snapshot.valuation().cash(), 1e-6);
+    assertEquals(1 / 150.0, snapshot.valuation().positions().get(0).fxRate(), 1e-12);
+  }
+
+  @Test
+  void shouldBreachWhenAForeignPositionCannotBeConverted() {
+    open(LIMITS);
+    var result = execute("E1", "7203.T", Side.BUY, 100, 2900); // no USDJPY quote yet
+    assertEquals(Reply.accepted(), result.reply()); // the fill is applied...
+    List<String> breached = result.events().stream().filter(e -> e instanceof LimitBreached)
+        .map(e -> ((LimitBreached) e).breach().key()).toList();
+    // ...and every limit fed by an amount that cannot be converted breaches: fail closed.
+    assertTrue(breached.containsAll(List.of("GROSS_EXPOSURE", "NET_EXPOSURE", "INTRADAY_LOSS")), breached.toString());
+    market.update(Quote.lastTrade("USDJPY", 150, 3));
+    var cleared = kit.runCommand(MarkToMarket.INSTANCE);
+    assertTrue(cleared.events().stream().anyMatch(e -> e instanceof LimitCleared), cleared.events().toString());
+    assertTrue(snapshot().activeBreaches().isEmpty());
   }
 
   @Test
