@@ -14,6 +14,7 @@ import io.riskpulse.model.portfolio.RejectReason;
 import io.riskpulse.model.portfolio.Reply;
 import io.riskpulse.model.portfolio.Side;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
@@ -78,6 +79,7 @@ class GridNodeRestartTest {
 
     await(Http.get(first).shutdownAllConnectionPools());
     TestNodes.stop(first);
+    assertTrue(Files.isRegularFile(dataDir.resolve("journal.mv.db")), "the journal lives in the data folder");
 
     ActorSystem<Void> second = TestNodes.start(config);
     try {

@@ -26,12 +26,11 @@ final class TestNodes {
 
   /** Node configuration on a data folder: free remoting and HTTP ports, frequent snapshots. */
   static Config config(Path dataDir) {
-    return ConfigFactory.parseString(
+    return NodeConfig.load(ConfigFactory.parseString(
             "riskpulse.persistence.data-dir = \"" + dataDir.toAbsolutePath().toString().replace('\\', '/') + "\"\n"
                 + "pekko.remote.artery.canonical.port = 0\n"
                 + "riskpulse.http.port = 0\n"
-                + "riskpulse.portfolio.snapshot-every = 3\n")
-        .withFallback(ConfigFactory.load());
+                + "riskpulse.portfolio.snapshot-every = 3\n"));
   }
 
   static ActorSystem<Void> start(Config config) {
@@ -54,7 +53,7 @@ final class TestNodes {
   /** The snapshot without its query time, for equality across restarts. */
   static PortfolioSnapshot timeless(PortfolioSnapshot s) {
     return new PortfolioSnapshot(s.portfolioId(), s.status(), s.desk(), s.trader(), s.haltedBy(),
-        s.haltReason(), s.haltedAtMillis(), s.valuation(), s.peakPnl(), s.drawdown(), s.limits(),
+        s.haltReason(), s.haltedAtMillis(), s.reportingCurrency(), s.valuation(), s.cashByCurrency(), s.peakPnl(), s.drawdown(), s.limits(),
         s.activeBreaches(), s.breachCount(), s.executionCount(), 0);
   }
 

@@ -1,0 +1,152 @@
+package io.riskpulse.node.cli;
+
+import com.typesafe.config.Config;
+import com.typesafe.config.ConfigFactory;
+import io.riskpulse.ingestion.sim.CorrelatedPriceSimulator;
+import io.riskpulse.ingestion.sim.HistoricalReplay;
+import io.riskpulse.ingestion.sim.QuoteGenerator;
+import io.riskpulse.ingestion.sim.TradingSimulation;
+import io.riskpulse.node.Main;
+import io.riskpulse.node.NodeConfig;
+import io.riskpulse.node.NodeDeps;
+import io.riskpulse.node.NodeServices;
+import io.riskpulse.node.demo.DemoProgress;
+import io.riskpulse.node.demo.DemoRunner;
+import io.riskpulse.node.demo.LiveTable;
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Callable;
+import java.util.concurrent.atomic.AtomicReference;
+import org.apache.pekko.actor.Cancellable;
+import org.apache.pekko.actor.typed.ActorSystem;
+import org.apache.pekko.actor.typed.javadsl.Behaviors;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code riskpulse demo}: one node on the configured (by default embedded) journal, a simulated or replayed
+ * market, a few strategies per desk and one that runs away, with a live table and the HTTP JSON view.
+ */
+@Command(name = "demo", mixinStandardHelpOptions = true, sortOptions = false,
+    description = {
+        "Run one node with a market simulator and trading strategies; one strategy turns into a runaway",
+        "algorithm and breaches its limits. Shows a live table; serves http://127.0.0.1:<port>/portfolios.",
+        "Ctrl-C stops; running again continues from the journal."})
+public final class DemoCommand implements Callable<Integer> {
+
+  @Option(names = "--data-dir", paramLabel = "DIR",
+      description = "Replay real daily price files (SYMBOL.csv: date,close[,volume]; optional instruments.csv)"
+          + " interpolated to intraday ticks, instead of the simulator.")
+  Path dataDir;
+
+  @Option(names = "--from", paramLabel = "DATE", description = "First replay date (with --data-dir). Default: ${DEFAULT-VALUE}.",
+      defaultValue = "2020-02-03")
+  LocalDate from;
+
+  @Option(names = "--to", paramLabel = "DATE", description = "Last replay date (with --data-dir). Default: ${DEFAULT-VALUE}.",
+      defaultValue = "2020-06-30")
+  LocalDate to;
+
+  @Option(names = "--steps-per-day", description = "Intraday steps per replayed day. Default: ${DEFAULT-VALUE}.",
+      defaultValue = "20")
+  int stepsPerDay;
+
+  @Option(names = "--steps", description = "Steps to run, 0 = until Ctrl-C. Default: ${DEFAULT-VALUE}.",
+      defaultValue = "0")
+  long steps;
+
+  @Option(names = "--step-interval", paramLabel = "MILLIS",
+      description = "Wall-clock milliseconds between steps, 0 = as fast as the journal allows. Default: ${DEFAULT-VALUE}.",
+      defaultValue = "250")
+  long stepIntervalMillis;
+
+  @Option(names = "--seed", description = "Random seed of the simulation. Default: ${DEFAULT-VALUE}.",
+      defaultValue = "42")
+  long seed;
+
+  @Option(names = "--runaway-at", paramLabel = "STEP",
+      description = "Step at which the runaway strategy starts. Default: ${DEFAULT-VALUE}.", defaultValue = "60")
+  long runawayAt;
+
+  @Option(names = "--http-port", description = "Port of the HTTP JSON view (0 = any free port). Default: from config (8080).")
+  Integer httpPort;
+
+  @Option(names = "--headless", description = "No live table: print a summary line every 100 steps and the table at the end.")
+  boolean headless;
+
+  @Override
+  public Integer call() throws Exception {
+    Config config = NodeConfig.load(httpPort == null ? ConfigFactory.empty()
+        : ConfigFactory.parseMap(Map.of("riskpulse.http.port", httpPort)));
+    QuoteGenerator generator = dataDir == null
+        ? CorrelatedPriceSimulator.withDefaults(seed)
+        : HistoricalReplay.load(dataDir, from, to, stepsPerDay, seed);
+    TradingSimulation simulation = TradingSimulation.create(generator, seed, runawayAt);
+
+    ActorSystem<Void> system = ActorSystem.create(Behaviors.empty(), Main.SYSTEM_NAME, config);
+    NodeServices node = Main.init(system, new NodeDeps(generator.registry(), Clock.systemUTC()));
+    String http = node.http()
+        .map(binding -> binding.toCompletableFuture().join().localAddress().getPort())
+        .map(port -> "http://127.0.0.1:" + port + "/portfolios").orElse("HTTP off");
+
+    DemoRunner runner = new DemoRunner(system, node, simulation, "run" + System.currentTimeMillis());
+    runner.openPortfolios().toCompletableFuture().get(30, java.util.concurrent.TimeUnit.SECONDS);
+
+    PrintStream out = System.out;
+    AtomicReference<DemoProgress> latest = new AtomicReference<>();
+    String source = dataDir == null ? "simulated market" : "replay of " + dataDir;
+    Cancellable table = headless ? null : system.scheduler().scheduleAtFixedRate(Duration.ofSeconds(1),
+        Duration.ofSeconds(1), () -> {
+          DemoProgress progress = latest.get();
+          if (progress != null) {
+            out.print("\033[H\033[2J" + LiveTable.render(header(progress, source, http), progress.snapshots(),
+                System.currentTimeMillis()));
+            out.println("Runaway: " + simulation.runawayPortfolioId() + " from step " + runawayAt
+                + ".  Logs: " + System.getenv().getOrDefault("RISKPULSE_LOG_DIR", "./data/logs")
+                + "/riskpulse.log.  Ctrl-C stops.");
+            out.flush();
+          }
+        }, system.executionContext());
+
+    var done = runner.run(steps == 0 ? Long.MAX_VALUE : steps, Duration.ofMillis(stepIntervalMillis),
+        progress -> {
+          latest.set(progress);
+          if (headless && progress.step() % 100 == 0) {
+            out.println(header(progress, source, http));
+          }
+        });
+    if (headless) {
+      out.println("RiskPulse demo (" + source + "), " + http);
+    }
+    // Ends when the steps are done, or when Ctrl-C shuts the node down (which also ends the stream).
+    CompletableFuture.anyOf(done.toCompletableFuture(), system.getWhenTerminated().toCompletableFuture())
+        .handle((result, failure) -> null)
+        .join();
+    if (table != null) {
+      table.cancel();
+    }
+    boolean interrupted = system.getWhenTerminated().toCompletableFuture().isDone();
+    DemoProgress last = latest.get();
+    if (last != null) {
+      out.print(LiveTable.render(header(last, source, http), last.snapshots(), System.currentTimeMillis()));
+    }
+    if (!interrupted) {
+      system.terminate();
+      system.getWhenTerminated().toCompletableFuture().join();
+      if (done.toCompletableFuture().isCompletedExceptionally()) {
+        done.toCompletableFuture().join(); // surfaces the failure
+      }
+    }
+    return 0;
+  }
+
+  private static String header(DemoProgress p, String source, String http) {
+    return String.format("step %d  %s  fills applied %d, duplicate %d, rejected %d, unacknowledged %d  %s",
+        p.step(), source, p.applied(), p.duplicates(), p.rejected(), p.failed(), http);
+  }
+}

@@ -1,0 +1,37 @@
+package io.riskpulse.node.cli;
+
+import com.typesafe.config.Config;
+import com.typesafe.config.ConfigRenderOptions;
+import io.riskpulse.node.Main;
+import io.riskpulse.node.NodeConfig;
+import io.riskpulse.node.NodeDeps;
+import java.time.Clock;
+import java.util.concurrent.Callable;
+import org.apache.pekko.actor.typed.ActorSystem;
+import org.apache.pekko.actor.typed.javadsl.Behaviors;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code riskpulse node}: runs a node (no simulator) until Ctrl-C. */
+@Command(name = "node", mixinStandardHelpOptions = true,
+    description = "Run a RiskPulse node on the configured journal until stopped (Ctrl-C).")
+public final class NodeCommand implements Callable<Integer> {
+
+  @Option(names = "--print-config", description = "Print the effective riskpulse configuration and exit.")
+  boolean printConfig;
+
+  @Override
+  public Integer call() throws Exception {
+    Config config = NodeConfig.load();
+    if (printConfig) {
+      System.out.println(config.getConfig("riskpulse").root().render(
+          ConfigRenderOptions.defaults().setOriginComments(false).setJson(false)));
+      return 0;
+    }
+    ActorSystem<Void> system = ActorSystem.create(Behaviors.empty(), Main.SYSTEM_NAME, config);
+    Main.init(system, new NodeDeps(Main.loadInstruments(config), Clock.systemUTC()));
+    System.out.println("RiskPulse node running; Ctrl-C stops it.");
+    system.getWhenTerminated().toCompletableFuture().join();
+    return 0;
+  }
+}

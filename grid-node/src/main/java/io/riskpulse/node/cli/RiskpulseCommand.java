@@ -1,0 +1,20 @@
+package io.riskpulse.node.cli;
+
+import picocli.CommandLine.Command;
+
+/** {@code riskpulse}: the node's command line. Each capability is a subcommand. */
+@Command(
+    name = "riskpulse",
+    mixinStandardHelpOptions = true,
+    version = "RiskPulse 0.1.0-SNAPSHOT",
+    description = "Real-time risk for electronic trading on Apache Pekko.",
+    subcommands = {DemoCommand.class, NodeCommand.class})
+public final class RiskpulseCommand implements Runnable {
+
+  @picocli.CommandLine.Spec picocli.CommandLine.Model.CommandSpec spec;
+
+  @Override
+  public void run() {
+    spec.commandLine().usage(System.out);
+  }
+}

@@ -1,0 +1,143 @@
+package io.riskpulse.node.demo;
+
+import io.riskpulse.ingestion.route.ExecutionRouter;
+import io.riskpulse.ingestion.route.IngestionCounters;
+import io.riskpulse.ingestion.sim.PortfolioSetup;
+import io.riskpulse.ingestion.sim.SimStep;
+import io.riskpulse.ingestion.sim.TradingSimulation;
+import io.riskpulse.model.market.Quote;
+import io.riskpulse.model.portfolio.Execution;
+import io.riskpulse.model.portfolio.PortfolioSnapshot;
+import io.riskpulse.model.portfolio.PortfolioStatus;
+import io.riskpulse.model.portfolio.RejectReason;
+import io.riskpulse.model.portfolio.Reply;
+import io.riskpulse.node.NodeServices;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.function.Consumer;
+import org.apache.pekko.Done;
+import org.apache.pekko.actor.typed.ActorSystem;
+import org.apache.pekko.stream.javadsl.Sink;
+import org.apache.pekko.stream.javadsl.Source;
+
+/**
+ * Drives a {@link TradingSimulation} into a running node: each step updates the node's market view with the
+ * step's quotes, routes the strategies' executions to the portfolio shards through the
+ * {@link ExecutionRouter} (acknowledged once persisted), then reads every demo portfolio back.
+ *
+ * <p>A portfolio the node halted (by its limits or an operator) stops trading in the simulation, as the
+ * order gateway would refuse its orders; one that an operator resumed trades again.
+ *
+ * <p>Steps run one at a time on the stream ({@code mapAsync(1)}), which is the only place the simulation is
+ * touched, so the simulation needs no locking. Execution ids carry a run prefix so that running the demo again
+ * on the same journal adds new fills instead of replaying old ids as duplicates.
+ */
+public final class DemoRunner {
+
+  private static final int ROUTER_PARALLELISM = 16;
+  private static final int ROUTER_ATTEMPTS = 3;
+
+  private final ActorSystem<?> system;
+  private final NodeServices node;
+  private final TradingSimulation simulation;
+  private final String runPrefix;
+  private final IngestionCounters counters = new IngestionCounters();
+
+  /**
+   * @param runId distinguishes this run's execution ids from earlier runs on the same journal
+   */
+  public DemoRunner(ActorSystem<?> system, NodeServices node, TradingSimulation simulation, String runId) {
+    this.system = system;
+    this.node = node;
+    this.simulation = simulation;
+    this.runPrefix = runId + "-";
+  }
+
+  /** Opens every demo portfolio; one already open (an earlier run) is kept as the journal has it. */
+  public CompletionStage<Done> openPortfolios() {
+    List<CompletableFuture<Reply>> opened = new ArrayList<>();
+    for (PortfolioSetup setup : simulation.portfolios()) {
+      opened.add(node.portfolios()
+          .open(setup.portfolioId(), setup.desk(), setup.trader(), setup.initialCash(), setup.limits(),
+              "riskpulse-demo")
+          .thenApply(reply -> {
+            if (!reply.isAccepted() && reply.reason() != RejectReason.ALREADY_OPEN) {
+              throw new IllegalStateException(
+                  "cannot open " + setup.portfolioId() + ": " + reply.reason() + " " + reply.detail());
+            }
+            return reply;
+          })
+          .toCompletableFuture());
+    }
+    return CompletableFuture.allOf(opened.toArray(CompletableFuture[]::new)).thenApply(done -> Done.getInstance());
+  }
+
+  /**
+   * Runs the simulation.
+   *
+   * @param maxSteps steps to run; {@code Long.MAX_VALUE} for "until the simulation ends or the node stops"
+   * @param stepInterval wall-clock time between steps; zero runs as fast as the journal acknowledges
+   * @param onStep called after every step (on a stream thread)
+   * @return completes when the steps are done
+   */
+  public CompletionStage<Done> run(long maxSteps, Duration stepInterval, Consumer<DemoProgress> onStep) {
+    Source<Long, ?> ticks = stepInterval.isZero()
+        ? Source.repeat(0L)
+        : Source.tick(Duration.ZERO, stepInterval, 0L).mapMaterializedValue(cancellable -> null);
+    return ticks
+        .take(maxSteps)
+        .takeWhile(tick -> simulation.hasNext())
+        .mapAsync(1, tick -> step())
+        .runWith(Sink.foreach(onStep::accept), system);
+  }
+
+  private CompletionStage<DemoProgress> step() {
+    SimStep step = simulation.step();
+    for (Quote quote : step.quotes()) {
+      node.market().update(quote);
+    }
+    List<Execution> executions = new ArrayList<>(step.executions().size());
+    for (Execution e : step.executions()) {
+      executions.add(new Execution(runPrefix + e.executionId(), e.portfolioId(), e.strategy(), e.symbol(),
+          e.side(), e.quantity(), e.price(), e.executedAtMillis()));
+    }
+    return Source.from(executions)
+        .via(ExecutionRouter.flow(system, node.portfolios(), ROUTER_PARALLELISM, ROUTER_ATTEMPTS,
+            Duration.ofMillis(500), counters))
+        .runWith(Sink.ignore(), system)
+        .thenCompose(done -> snapshots())
+        .thenApply(snapshots -> {
+          followHalts(snapshots);
+          return new DemoProgress(step.stepNumber(), snapshots, counters.applied(), counters.duplicates(),
+              counters.rejectedTotal(), counters.failed());
+        });
+  }
+
+  /** Every demo portfolio, in setup order. */
+  public CompletionStage<List<PortfolioSnapshot>> snapshots() {
+    List<CompletableFuture<PortfolioSnapshot>> futures = new ArrayList<>();
+    for (PortfolioSetup setup : simulation.portfolios()) {
+      futures.add(node.portfolios().snapshot(setup.portfolioId()).toCompletableFuture());
+    }
+    return CompletableFuture.allOf(futures.toArray(CompletableFuture[]::new))
+        .thenApply(done -> futures.stream().map(CompletableFuture::join).toList());
+  }
+
+  private void followHalts(List<PortfolioSnapshot> snapshots) {
+    for (PortfolioSnapshot snapshot : snapshots) {
+      boolean halted = snapshot.status() == PortfolioStatus.HALTED;
+      if (halted && !simulation.isHalted(snapshot.portfolioId())) {
+        simulation.halt(snapshot.portfolioId());
+      } else if (!halted && simulation.isHalted(snapshot.portfolioId())) {
+        simulation.resume(snapshot.portfolioId());
+      }
+    }
+  }
+
+  public TradingSimulation simulation() {
+    return simulation;
+  }
+}

@@ -1,0 +1,91 @@
+package io.riskpulse.node;
+
+import static io.riskpulse.node.TestNodes.await;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.riskpulse.ingestion.sim.CorrelatedPriceSimulator;
+import io.riskpulse.ingestion.sim.PortfolioSetup;
+import io.riskpulse.ingestion.sim.TradingSimulation;
+import io.riskpulse.model.instrument.InstrumentRegistry;
+import io.riskpulse.model.portfolio.Portfolio;
+import io.riskpulse.model.portfolio.PortfolioEvent;
+import io.riskpulse.model.portfolio.PortfolioEvent.Halted;
+import io.riskpulse.model.portfolio.PortfolioEvent.LimitBreached;
+import io.riskpulse.model.portfolio.PortfolioSnapshot;
+import io.riskpulse.model.portfolio.PortfolioStatus;
+import io.riskpulse.node.demo.DemoProgress;
+import io.riskpulse.node.demo.DemoRunner;
+import io.riskpulse.node.demo.LiveTable;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicReference;
+import org.apache.pekko.actor.typed.ActorSystem;
+import org.apache.pekko.persistence.jdbc.query.javadsl.JdbcReadJournal;
+import org.apache.pekko.persistence.query.EventEnvelope;
+import org.apache.pekko.persistence.query.PersistenceQuery;
+import org.apache.pekko.stream.javadsl.Sink;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The demo's main loop, headless and bounded, on the real node wiring and H2 journal. */
+@Timeout(180)
+class DemoSmokeTest {
+
+  private static final long RUNAWAY_AT = 20;
+  private static final long STEPS = 150;
+
+  @TempDir Path dataDir;
+
+  @Test
+  void shouldEndWithAPersistedBreachAndHaltOfTheRunawayPortfolioOnly() {
+    TradingSimulation simulation =
+        TradingSimulation.create(CorrelatedPriceSimulator.withDefaults(7), 7, RUNAWAY_AT);
+    ActorSystem<Void> system = TestNodes.start(TestNodes.config(dataDir));
+    try {
+      NodeServices node = Main.init(system,
+          new NodeDeps(InstrumentRegistry.of(simulation.instruments()), Clock.systemUTC()));
+      DemoRunner runner = new DemoRunner(system, node, simulation, "smoke");
+      await(runner.openPortfolios());
+      AtomicReference<DemoProgress> last = new AtomicReference<>();
+      await(runner.run(STEPS, Duration.ZERO, last::set));
+
+      DemoProgress progress = last.get();
+      assertEquals(STEPS, progress.step());
+      assertEquals(0, progress.failed());
+      assertEquals(0, progress.rejected());
+      assertTrue(progress.applied() > STEPS, "strategies traded: " + progress.applied());
+
+      String runaway = simulation.runawayPortfolioId();
+      for (PortfolioSnapshot snapshot : progress.snapshots()) {
+        boolean isRunaway = snapshot.portfolioId().equals(runaway);
+        assertEquals(isRunaway ? PortfolioStatus.HALTED : PortfolioStatus.ACTIVE, snapshot.status(),
+            LiveTable.render("", progress.snapshots(), 0));
+        assertEquals(isRunaway, snapshot.breachCount() > 0, snapshot.portfolioId());
+      }
+
+      List<PortfolioEvent> journal = events(system, runaway);
+      assertTrue(journal.stream().anyMatch(e -> e instanceof LimitBreached), "a LimitBreached was journaled");
+      Halted halted = journal.stream().filter(e -> e instanceof Halted).map(e -> (Halted) e)
+          .findFirst().orElseThrow(() -> new AssertionError("no Halted event for " + runaway));
+      assertEquals(Portfolio.LIMIT_MONITOR, halted.by());
+      // Once halted, the simulation stops sending the runaway's orders (as the gateway would refuse them).
+      assertTrue(simulation.isHalted(runaway));
+      assertTrue(simulation.portfolios().stream().map(PortfolioSetup::portfolioId).anyMatch(runaway::equals));
+    } finally {
+      TestNodes.stop(system);
+    }
+  }
+
+  private static List<PortfolioEvent> events(ActorSystem<?> system, String portfolioId) {
+    JdbcReadJournal journal = PersistenceQuery.get(system)
+        .getReadJournalFor(JdbcReadJournal.class, JdbcReadJournal.Identifier());
+    return await(journal.currentEventsByPersistenceId("Portfolio|" + portfolioId, 0, Long.MAX_VALUE)
+        .map(EventEnvelope::event)
+        .map(PortfolioEvent.class::cast)
+        .runWith(Sink.seq(), system));
+  }
+}

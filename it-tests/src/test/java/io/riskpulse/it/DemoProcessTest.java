@@ -1,0 +1,61 @@
+package io.riskpulse.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The packaged demo as a user runs it: a separate JVM, headless and bounded, run twice on one journal. The
+ * second run must continue from the first (the runaway stays halted, executions accumulate).
+ */
+class DemoProcessTest {
+
+  private static final String RUNAWAY = "cmd-algo-02";
+  private static final String[] PORTFOLIOS =
+      {"eq-mom-01", "eq-mr-02", "eq-mm-03", "mac-mom-01", "mac-mr-02", "cmd-mm-01", RUNAWAY};
+
+  @TempDir Path work;
+
+  @Test
+  void shouldHaltTheRunawayAndContinueFromTheJournalWhenRunAgain() throws Exception {
+    Path data = work.resolve("data");
+    NodeProcess.Result first = NodeProcess.run(data, 240, "demo", "--headless", "--steps", "120",
+        "--step-interval", "0", "--runaway-at", "20", "--http-port", "0");
+    assertEquals(0, first.exitCode(), first.toString());
+    String[] runaway = row(first.stdout(), RUNAWAY);
+    assertEquals("HALTED", runaway[3], first.stdout());
+    long firstExecutions = totalExecutions(first.stdout());
+    assertTrue(firstExecutions > 0, first.stdout());
+
+    NodeProcess.Result second = NodeProcess.run(data, 240, "demo", "--headless", "--steps", "30",
+        "--step-interval", "0", "--http-port", "0");
+    assertEquals(0, second.exitCode(), second.toString());
+    assertEquals("HALTED", row(second.stdout(), RUNAWAY)[3], second.stdout());
+    long secondExecutions = totalExecutions(second.stdout());
+    assertTrue(secondExecutions > firstExecutions,
+        "executions accumulate across runs: " + firstExecutions + " then " + secondExecutions);
+  }
+
+  /** Σ EXECS over the last table's rows. */
+  private static long totalExecutions(String stdout) {
+    long total = 0;
+    for (String portfolio : PORTFOLIOS) {
+      total += Long.parseLong(row(stdout, portfolio)[4]);
+    }
+    return total;
+  }
+
+  /** The last table row of a portfolio in the demo's output, split on blanks. */
+  private static String[] row(String stdout, String portfolioId) {
+    Optional<String> line = Arrays.stream(stdout.split("\n"))
+        .filter(l -> l.startsWith(portfolioId + " "))
+        .reduce((a, b) -> b);
+    assertTrue(line.isPresent(), "no row for " + portfolioId + " in:\n" + stdout);
+    return line.get().trim().split("\\s+");
+  }
+}
