@@ -51,7 +51,8 @@ class DemoSmokeTest {
       DemoRunner runner = new DemoRunner(system, node, simulation, "smoke");
       await(runner.openPortfolios());
       AtomicReference<DemoProgress> last = new AtomicReference<>();
-      await(runner.run(STEPS, Duration.ZERO, last::set));
+      // A 1 ms wall-clock step exercises the ticking source the interactive demo uses.
+      await(runner.run(STEPS, Duration.ofMillis(1), last::set));
 
       DemoProgress progress = last.get();
       assertEquals(STEPS, progress.step());

@@ -19,6 +19,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.function.Consumer;
 import org.apache.pekko.Done;
+import org.apache.pekko.NotUsed;
 import org.apache.pekko.actor.typed.ActorSystem;
 import org.apache.pekko.stream.javadsl.Sink;
 import org.apache.pekko.stream.javadsl.Source;
@@ -86,7 +87,7 @@ public final class DemoRunner {
   public CompletionStage<Done> run(long maxSteps, Duration stepInterval, Consumer<DemoProgress> onStep) {
     Source<Long, ?> ticks = stepInterval.isZero()
         ? Source.repeat(0L)
-        : Source.tick(Duration.ZERO, stepInterval, 0L).mapMaterializedValue(cancellable -> null);
+        : Source.tick(Duration.ZERO, stepInterval, 0L).mapMaterializedValue(cancellable -> NotUsed.getInstance());
     return ticks
         .take(maxSteps)
         .takeWhile(tick -> simulation.hasNext())
