@@ -5,21 +5,24 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.riskpulse.ingestion.sim.CorrelatedPriceSimulator;
+import io.riskpulse.ingestion.sim.HistoricalReplay;
 import io.riskpulse.ingestion.sim.PortfolioSetup;
 import io.riskpulse.ingestion.sim.TradingSimulation;
 import io.riskpulse.model.instrument.InstrumentRegistry;
 import io.riskpulse.model.portfolio.Portfolio;
-import io.riskpulse.model.portfolio.PortfolioEvent;
 import io.riskpulse.model.portfolio.PortfolioEvent.Halted;
 import io.riskpulse.model.portfolio.PortfolioEvent.LimitBreached;
+import io.riskpulse.model.portfolio.PortfolioEvent;
 import io.riskpulse.model.portfolio.PortfolioSnapshot;
 import io.riskpulse.model.portfolio.PortfolioStatus;
 import io.riskpulse.node.demo.DemoProgress;
 import io.riskpulse.node.demo.DemoRunner;
 import io.riskpulse.node.demo.LiveTable;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
 import org.apache.pekko.actor.typed.ActorSystem;
@@ -27,6 +30,7 @@ import org.apache.pekko.persistence.jdbc.query.javadsl.JdbcReadJournal;
 import org.apache.pekko.persistence.query.EventEnvelope;
 import org.apache.pekko.persistence.query.PersistenceQuery;
 import org.apache.pekko.stream.javadsl.Sink;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
@@ -76,6 +80,35 @@ class DemoSmokeTest {
       // Once halted, the simulation stops sending the runaway's orders (as the gateway would refuse them).
       assertTrue(simulation.isHalted(runaway));
       assertTrue(simulation.portfolios().stream().map(PortfolioSetup::portfolioId).anyMatch(runaway::equals));
+    } finally {
+      TestNodes.stop(system);
+    }
+  }
+
+  @Test
+  void shouldRunTheDemoOnARealDailyPriceFolder() {
+    Path daily = Path.of(System.getProperty("riskpulse.shared.data", "../../shared/data"), "daily");
+    Assumptions.assumeTrue(Files.isDirectory(daily), "shared data folder absent: " + daily + " (skipped)");
+    // March 2020: the crash days and, in April, WTI below zero (the replay skips non-positive closes).
+    HistoricalReplay replay = HistoricalReplay.load(daily, LocalDate.parse("2020-03-02"),
+        LocalDate.parse("2020-04-30"), 4, 11);
+    TradingSimulation simulation = TradingSimulation.create(replay, 11, RUNAWAY_AT);
+    ActorSystem<Void> system = TestNodes.start(TestNodes.config(dataDir));
+    try {
+      NodeServices node = Main.init(system, new NodeDeps(replay.registry(), Clock.systemUTC()));
+      DemoRunner runner = new DemoRunner(system, node, simulation, "replay");
+      await(runner.openPortfolios());
+      AtomicReference<DemoProgress> last = new AtomicReference<>();
+      await(runner.run(Long.MAX_VALUE, Duration.ZERO, last::set)); // until the replay ends
+
+      DemoProgress progress = last.get();
+      assertEquals(replay.days().size() * 4L, progress.step());
+      assertEquals(0, progress.failed());
+      assertEquals(0, progress.rejected(), "every replayed fill is valid, WTI's negative day included");
+      assertTrue(progress.applied() > 0);
+      PortfolioSnapshot runaway = progress.snapshots().stream()
+          .filter(s -> s.portfolioId().equals(simulation.runawayPortfolioId())).findFirst().orElseThrow();
+      assertEquals(PortfolioStatus.HALTED, runaway.status(), LiveTable.render("", progress.snapshots(), 0));
     } finally {
       TestNodes.stop(system);
     }
