@@ -5,7 +5,6 @@ import com.typesafe.config.ConfigFactory;
 import io.riskpulse.model.instrument.AssetClass;
 import io.riskpulse.model.instrument.Instrument;
 import io.riskpulse.model.instrument.InstrumentRegistry;
-import io.riskpulse.model.portfolio.PortfolioSnapshot;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -48,13 +47,6 @@ final class TestNodes {
   static void stop(ActorSystem<?> system) {
     system.terminate();
     await(system.getWhenTerminated());
-  }
-
-  /** The snapshot without its query time, for equality across restarts. */
-  static PortfolioSnapshot timeless(PortfolioSnapshot s) {
-    return new PortfolioSnapshot(s.portfolioId(), s.status(), s.desk(), s.trader(), s.haltedBy(),
-        s.haltReason(), s.haltedAtMillis(), s.reportingCurrency(), s.valuation(), s.cashByCurrency(), s.peakPnl(), s.drawdown(), s.limits(),
-        s.activeBreaches(), s.breachCount(), s.executionCount(), 0);
   }
 
   static final Duration TIMEOUT = Duration.ofSeconds(20);

@@ -36,6 +36,11 @@ class DemoProcessTest {
         "--step-interval", "0", "--http-port", "0");
     assertEquals(0, second.exitCode(), second.toString());
     assertEquals("HALTED", row(second.stdout(), RUNAWAY)[3], second.stdout());
+    for (String portfolio : PORTFOLIOS) {
+      if (!portfolio.equals(RUNAWAY)) { // a restart must not halt healthy books (e.g. for want of prices)
+        assertEquals("ACTIVE", row(second.stdout(), portfolio)[3], second.stdout());
+      }
+    }
     long secondExecutions = totalExecutions(second.stdout());
     assertTrue(secondExecutions > firstExecutions,
         "executions accumulate across runs: " + firstExecutions + " then " + secondExecutions);

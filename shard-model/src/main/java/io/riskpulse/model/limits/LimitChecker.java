@@ -32,8 +32,9 @@ public final class LimitChecker {
         limits.maxDrawdown(), nowMillis);
     double concentrationFloor =
         limits.concentrationMinGross() == null ? 0 : limits.concentrationMinGross();
-    boolean judgeConcentration = valuation.grossExposure() > 0
-        && valuation.grossExposure() >= concentrationFloor;
+    // Written so that a NaN gross (a position without an FX rate) is judged, and breaches: fail closed.
+    boolean judgeConcentration = !(valuation.grossExposure() <= 0)
+        && !(valuation.grossExposure() < concentrationFloor);
     for (PositionValuation position : valuation.positions()) {
       if (position.quantity() == 0) {
         continue;

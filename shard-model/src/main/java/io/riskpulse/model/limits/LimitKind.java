@@ -20,7 +20,12 @@ public enum LimitKind {
   /** Quantity of a single execution, instrument units. */
   ORDER_QUANTITY(false),
   /** quantity × price of a single execution, converted to the reporting currency. */
-  ORDER_NOTIONAL(false);
+  ORDER_NOTIONAL(false),
+  /**
+   * Open positions without a market price or FX rate, after the start-up grace period: the portfolio cannot
+   * be valued, which is itself a breach (fail closed). Always limited to 0; not configurable.
+   */
+  MARKET_DATA(true);
 
   private final boolean continuous;
 

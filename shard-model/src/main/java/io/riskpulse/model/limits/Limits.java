@@ -56,6 +56,8 @@ public record Limits(
         return maxOrderQuantity;
       case ORDER_NOTIONAL:
         return maxOrderNotional;
+      case MARKET_DATA:
+        return 0.0;
       default:
         throw new IllegalArgumentException(kind.name());
     }
@@ -68,6 +70,9 @@ public record Limits(
   public List<String> problems() {
     List<String> problems = new ArrayList<>();
     for (LimitKind kind : LimitKind.values()) {
+      if (kind == LimitKind.MARKET_DATA) {
+        continue;
+      }
       Double value = limitFor(kind);
       if (value != null && !(value > 0 && value < Double.POSITIVE_INFINITY)) {
         problems.add(fieldName(kind) + " must be a positive finite number, was " + value);
@@ -102,6 +107,8 @@ public record Limits(
         return "maxOrderQuantity";
       case ORDER_NOTIONAL:
         return "maxOrderNotional";
+      case MARKET_DATA:
+        return "(market data)";
       default:
         throw new IllegalArgumentException(kind.name());
     }

@@ -45,14 +45,20 @@ public final class MarketView {
   public QuoteRejection update(Quote quote) {
     QuoteRejection rejection = validate(quote);
     if (rejection == null) {
-      Quote previous = quotes.get(quote.symbol());
-      if (previous != null && previous.timestampMillis() > quote.timestampMillis()) {
-        rejection = QuoteRejection.OUT_OF_ORDER;
-      } else {
-        quotes.put(quote.symbol(), quote);
+      boolean[] older = new boolean[1];
+      // compute: the compare and the replace are one atomic step even with several writers.
+      quotes.compute(quote.symbol(), (symbol, previous) -> {
+        if (previous != null && previous.timestampMillis() > quote.timestampMillis()) {
+          older[0] = true;
+          return previous;
+        }
+        return quote;
+      });
+      if (!older[0]) {
         version.incrementAndGet();
         return null;
       }
+      rejection = QuoteRejection.OUT_OF_ORDER;
     }
     LongAdder counter = rejections.get(rejection);
     counter.increment();

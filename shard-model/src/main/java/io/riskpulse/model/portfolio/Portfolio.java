@@ -2,12 +2,15 @@ package io.riskpulse.model.portfolio;
 
 import io.riskpulse.model.limits.LimitBreach;
 import io.riskpulse.model.limits.LimitChecker;
+import io.riskpulse.model.limits.LimitKind;
 import io.riskpulse.model.limits.Limits;
 import io.riskpulse.model.portfolio.PortfolioCommand.ApplyExecution;
 import io.riskpulse.model.portfolio.PortfolioCommand.GetSnapshot;
 import io.riskpulse.model.portfolio.PortfolioCommand.Halt;
 import io.riskpulse.model.portfolio.PortfolioCommand.MarkToMarket;
 import io.riskpulse.model.portfolio.PortfolioCommand.OpenPortfolio;
+import io.riskpulse.model.portfolio.PortfolioCommand.RecordOrder;
+import io.riskpulse.model.orderflow.OrderFlowTracker;
 import io.riskpulse.model.portfolio.PortfolioCommand.Resume;
 import io.riskpulse.model.portfolio.PortfolioCommand.SetLimits;
 import io.riskpulse.model.portfolio.PortfolioEvent.ExecutionApplied;
@@ -19,6 +22,7 @@ import io.riskpulse.model.portfolio.PortfolioEvent.PeakPnlRaised;
 import io.riskpulse.model.portfolio.PortfolioEvent.PortfolioOpened;
 import io.riskpulse.model.portfolio.PortfolioEvent.Resumed;
 import io.riskpulse.model.risk.PortfolioValuer;
+import io.riskpulse.model.risk.PositionValuation;
 import io.riskpulse.model.risk.PriceSource;
 import io.riskpulse.model.risk.ReportingPrices;
 import io.riskpulse.model.risk.Valuation;
@@ -74,33 +78,53 @@ public final class Portfolio
   private final PortfolioEnvironment env;
   private final ActorContext<PortfolioCommand> context;
   private final ReportingPrices prices;
+  private final ActorRef<ClusterSharding.ShardCommand> shard;
+  /** When this incarnation started: the market-data grace period runs from here. */
+  private final long startedAtMillis;
+  /** Live order-flow statistics; transient (see OrderFlowTracker). */
+  private final OrderFlowTracker orderFlow = new OrderFlowTracker();
   /** Highest P&L seen since this incarnation started; ≥ the persisted peak once recovered. */
   private double observedPeakPnl = Double.NEGATIVE_INFINITY;
 
-  private Portfolio(String portfolioId, PortfolioEnvironment env, ActorContext<PortfolioCommand> context) {
+  private Portfolio(String portfolioId, PortfolioEnvironment env, ActorContext<PortfolioCommand> context,
+      ActorRef<ClusterSharding.ShardCommand> shard) {
     super(
         PersistenceId.of(ENTITY_KEY.name(), portfolioId),
         SupervisorStrategy.restartWithBackoff(Duration.ofMillis(200), Duration.ofSeconds(5), 0.1));
     this.portfolioId = portfolioId;
     this.env = env;
     this.context = context;
+    this.shard = shard;
+    this.startedAtMillis = env.clock().millis();
     this.prices = new ReportingPrices(env.market(), env.instruments(), env.settings().reportingCurrency());
   }
 
   /** Registers the entity type with cluster sharding on this node. */
   public static void init(ActorSystem<?> system, PortfolioEnvironment env) {
     ClusterSharding.get(system)
-        .init(Entity.of(ENTITY_KEY, entityContext -> create(entityContext.getEntityId(), env)));
+        .init(Entity.of(ENTITY_KEY,
+            entityContext -> create(entityContext.getEntityId(), env, entityContext.getShard())));
   }
 
-  /** The behaviour of portfolio {@code portfolioId}; marks to market every {@code mark-interval}. */
+  /** The behaviour of portfolio {@code portfolioId} outside sharding (tests); marks every mark-interval. */
   public static Behavior<PortfolioCommand> create(String portfolioId, PortfolioEnvironment env) {
+    return create(portfolioId, env, null);
+  }
+
+  /**
+   * The behaviour of portfolio {@code portfolioId}; marks to market every {@code mark-interval}.
+   *
+   * @param shard the entity's shard, asked to passivate an entity that was never opened (so a lookup of an
+   *     unknown id does not leave a remembered entity behind); {@code null} outside sharding
+   */
+  public static Behavior<PortfolioCommand> create(
+      String portfolioId, PortfolioEnvironment env, ActorRef<ClusterSharding.ShardCommand> shard) {
     return Behaviors.setup(
         context ->
             Behaviors.withTimers(
                 timers -> {
                   timers.startTimerWithFixedDelay(MarkToMarket.INSTANCE, env.settings().markInterval());
-                  return new Portfolio(portfolioId, env, context);
+                  return new Portfolio(portfolioId, env, context, shard);
                 }));
   }
 
@@ -117,6 +141,7 @@ public final class Portfolio
         .forState(state -> !state.isOpen())
         .onCommand(OpenPortfolio.class, this::onOpen)
         .onCommand(ApplyExecution.class, (state, cmd) -> reject(cmd.replyTo(), unknownPortfolio()))
+        .onCommand(RecordOrder.class, (state, cmd) -> reject(cmd.replyTo(), unknownPortfolio()))
         .onCommand(SetLimits.class, (state, cmd) -> reject(cmd.replyTo(), unknownPortfolio()))
         .onCommand(Halt.class, (state, cmd) -> reject(cmd.replyTo(), unknownPortfolio()))
         .onCommand(Resume.class, (state, cmd) -> reject(cmd.replyTo(), unknownPortfolio()));
@@ -135,6 +160,7 @@ public final class Portfolio
         .onCommand(OpenPortfolio.class, (state, cmd) -> reject(cmd.replyTo(), Reply.rejected(
             RejectReason.ALREADY_OPEN, "portfolio is already open for desk " + state.desk())))
         .onCommand(ApplyExecution.class, this::onExecution)
+        .onCommand(RecordOrder.class, this::onOrder)
         .onCommand(SetLimits.class, this::onSetLimits)
         .onCommand(GetSnapshot.class, (state, cmd) -> Effect().reply(cmd.replyTo(), snapshot(state)))
         .onCommand(MarkToMarket.class, (state, cmd) -> onMarkToMarket(state));
@@ -190,7 +216,18 @@ public final class Portfolio
     events.addAll(limitEvents(state, state.limits(), valuation,
         LimitChecker.executionBreaches(state.limits(), execution, prices.fxToReporting(execution.symbol()), now),
         now));
-    return Effect().persist(events).thenReply(cmd.replyTo(), newState -> Reply.accepted());
+    return Effect().persist(events)
+        .thenRun(newState -> orderFlow.recordFill(execution.strategy(), now))
+        .thenReply(cmd.replyTo(), newState -> Reply.accepted());
+  }
+
+  private ReplyEffect<PortfolioEvent, PortfolioState> onOrder(PortfolioState state, RecordOrder cmd) {
+    Reply invalid = OrderValidation.validate(cmd.order(), portfolioId, env.instruments());
+    if (invalid != null) {
+      return reject(cmd.replyTo(), invalid);
+    }
+    orderFlow.record(cmd.order(), now());
+    return Effect().reply(cmd.replyTo(), Reply.accepted());
   }
 
   private ReplyEffect<PortfolioEvent, PortfolioState> onSetLimits(PortfolioState state, SetLimits cmd) {
@@ -226,6 +263,11 @@ public final class Portfolio
     if (invalid != null) {
       return reject(cmd.replyTo(), invalid);
     }
+    if (state.limits().haltOnBreach() && !state.activeBreaches().isEmpty()) {
+      return reject(cmd.replyTo(), Reply.rejected(RejectReason.STILL_BREACHED,
+          "limits still breached, raise them or reduce the position first: " + state.activeBreaches().values()
+              .stream().map(LimitBreach::describe).collect(Collectors.joining("; "))));
+    }
     return Effect()
         .persist(new Resumed(cmd.by(), cmd.reason(), now()))
         .thenReply(cmd.replyTo(), newState -> Reply.accepted());
@@ -233,6 +275,9 @@ public final class Portfolio
 
   private ReplyEffect<PortfolioEvent, PortfolioState> onMarkToMarket(PortfolioState state) {
     if (!state.isOpen()) {
+      if (shard != null) {
+        shard.tell(new ClusterSharding.Passivate<>(context.getSelf()));
+      }
       return Effect().noReply();
     }
     List<PortfolioEvent> events = limitEvents(state, state.limits(), valuation(state), List.of(), now());
@@ -252,6 +297,14 @@ public final class Portfolio
       PortfolioState state, Limits limits, Valuation valuation, List<LimitBreach> executionBreaches,
       long now) {
     List<PortfolioEvent> events = new ArrayList<>();
+    int unpriced = unpricedPositions(valuation);
+    boolean blind = unpriced > 0 || !Double.isFinite(valuation.totalPnl())
+        || !Double.isFinite(valuation.grossExposure());
+    if (blind && now - startedAtMillis < env.settings().marketDataGrace().toMillis()) {
+      // Just started (e.g. after a restart) and the feed has not priced every position yet: judging now
+      // would halt on missing data. Wait for the grace period; after it, missing data is itself a breach.
+      return events;
+    }
     double pnl = valuation.totalPnl();
     observedPeakPnl = Math.max(observedPeakPnl, state.peakPnl());
     if (Double.isFinite(pnl)) { // a NaN P&L (no price or FX rate) must not poison the peak for good
@@ -261,6 +314,10 @@ public final class Portfolio
       events.add(new PeakPnlRaised(pnl, now));
     }
     Map<String, LimitBreach> current = LimitChecker.breaches(limits, valuation, observedPeakPnl, now);
+    if (unpriced > 0) {
+      current.put(LimitKind.MARKET_DATA.name(),
+          new LimitBreach(LimitKind.MARKET_DATA.name(), LimitKind.MARKET_DATA, "", unpriced, 0, now));
+    }
     List<LimitBreach> fresh = new ArrayList<>(executionBreaches);
     for (LimitBreach breach : current.values()) {
       if (!state.activeBreaches().containsKey(breach.key())) {
@@ -276,12 +333,26 @@ public final class Portfolio
       events.add(new LimitBreached(breach));
       context.getLog().warn("Portfolio {} breached {}", portfolioId, breach.describe());
     }
-    if (!fresh.isEmpty() && limits.haltOnBreach() && state.status() == PortfolioStatus.ACTIVE) {
+    // Any breach halts an active portfolio whose limits say so: a new one, or one still open after the
+    // limits were changed to halt (a resume is refused while breaches are open).
+    List<LimitBreach> halting = fresh.isEmpty() ? List.copyOf(current.values()) : fresh;
+    if (!halting.isEmpty() && limits.haltOnBreach() && state.status() == PortfolioStatus.ACTIVE) {
       String reason = "limit breached: "
-          + fresh.stream().map(LimitBreach::describe).collect(Collectors.joining("; "));
+          + halting.stream().map(LimitBreach::describe).collect(Collectors.joining("; "));
       events.add(new Halted(LIMIT_MONITOR, reason, now));
     }
     return events;
+  }
+
+  /** Open positions without a market price or without an FX rate into the reporting currency. */
+  private static int unpricedPositions(Valuation valuation) {
+    int count = 0;
+    for (PositionValuation position : valuation.positions()) {
+      if (position.quantity() != 0 && (!position.marked() || Double.isNaN(position.fxRate()))) {
+        count++;
+      }
+    }
+    return count;
   }
 
   private Valuation valuation(PortfolioState state) {
@@ -297,7 +368,8 @@ public final class Portfolio
         state.haltedBy(), state.haltReason(), state.haltedAtMillis(), prices.reportingCurrency(), valuation,
         Map.copyOf(state.cashByCurrency()), peak,
         peak - pnl, state.limits(), List.copyOf(state.activeBreaches().values()),
-        state.breachCount(), state.executionCount(), now());
+        state.breachCount(), state.executionCount(), orderFlow.view(now()), orderFlow.viewByStrategy(now()),
+        now());
   }
 
   /** The node's prices, except that a fill prices its own instrument until the feed has quoted it. */

@@ -5,6 +5,8 @@ import io.riskpulse.model.portfolio.PortfolioCommand.ApplyExecution;
 import io.riskpulse.model.portfolio.PortfolioCommand.GetSnapshot;
 import io.riskpulse.model.portfolio.PortfolioCommand.Halt;
 import io.riskpulse.model.portfolio.PortfolioCommand.OpenPortfolio;
+import io.riskpulse.model.portfolio.PortfolioCommand.RecordOrder;
+import io.riskpulse.model.orderflow.OrderEvent;
 import io.riskpulse.model.portfolio.PortfolioCommand.Resume;
 import io.riskpulse.model.portfolio.PortfolioCommand.SetLimits;
 import java.time.Duration;
@@ -49,6 +51,11 @@ public final class PortfolioClient {
   /** Applies an execution to the portfolio it names. The reply arrives after the event is persisted. */
   public CompletionStage<Reply> apply(Execution execution) {
     return ref(execution.portfolioId()).ask(replyTo -> new ApplyExecution(execution, replyTo), askTimeout);
+  }
+
+  /** Records an order-flow message in the portfolio it names (live statistics, not journaled). */
+  public CompletionStage<Reply> record(OrderEvent order) {
+    return ref(order.portfolioId()).ask(replyTo -> new RecordOrder(order, replyTo), askTimeout);
   }
 
   public CompletionStage<Reply> setLimits(String portfolioId, Limits limits, String by, String reason) {

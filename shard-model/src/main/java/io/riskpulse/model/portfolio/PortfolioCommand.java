@@ -2,6 +2,7 @@ package io.riskpulse.model.portfolio;
 
 import io.riskpulse.model.CborSerializable;
 import io.riskpulse.model.limits.Limits;
+import io.riskpulse.model.orderflow.OrderEvent;
 import org.apache.pekko.actor.typed.ActorRef;
 
 /** Commands a portfolio entity accepts. Each mutating command is answered with a {@link Reply}. */
@@ -20,6 +21,12 @@ public sealed interface PortfolioCommand extends CborSerializable {
 
   /** Applies a fill. Idempotent by execution id. */
   record ApplyExecution(Execution execution, ActorRef<Reply> replyTo) implements PortfolioCommand {}
+
+  /**
+   * Records an order-flow message (new, replace, cancel, reject) in the portfolio's live order-flow statistics.
+   * Not journaled (see {@link io.riskpulse.model.orderflow.OrderFlowTracker}); answered once recorded.
+   */
+  record RecordOrder(OrderEvent order, ActorRef<Reply> replyTo) implements PortfolioCommand {}
 
   /** Replaces the limits at runtime; {@code by} and {@code reason} are journaled. */
   record SetLimits(Limits limits, String by, String reason, ActorRef<Reply> replyTo)

@@ -13,10 +13,12 @@ import java.time.Duration;
  * @param snapshotEvery events between snapshots
  * @param keepSnapshots snapshots kept
  * @param reportingCurrency ISO currency every amount and limit is expressed in
+ * @param marketDataGrace after an entity starts, how long positions without a price or FX rate are tolerated
+ *     before limits are judged (then missing data breaches MARKET_DATA)
  */
 public record PortfolioSettings(
     Duration markInterval, int dedupWindow, double peakPersistStep, int snapshotEvery, int keepSnapshots,
-    String reportingCurrency) {
+    String reportingCurrency, Duration marketDataGrace) {
 
   public static PortfolioSettings fromConfig(Config config) {
     Config c = config.getConfig("riskpulse.portfolio");
@@ -26,6 +28,7 @@ public record PortfolioSettings(
         c.getDouble("peak-persist-step"),
         c.getInt("snapshot-every"),
         c.getInt("keep-snapshots"),
-        c.getString("reporting-currency"));
+        c.getString("reporting-currency"),
+        c.getDuration("market-data-grace"));
   }
 }

@@ -3,6 +3,7 @@ package io.riskpulse.model.portfolio;
 import io.riskpulse.model.CborSerializable;
 import io.riskpulse.model.limits.LimitBreach;
 import io.riskpulse.model.limits.Limits;
+import io.riskpulse.model.orderflow.OrderFlowView;
 import io.riskpulse.model.risk.Valuation;
 import java.util.List;
 import java.util.Map;
@@ -26,6 +27,8 @@ import java.util.Map;
  * @param activeBreaches continuous limits currently breached, with the values when they breached
  * @param breachCount breaches recorded since the portfolio opened (all kinds)
  * @param executionCount executions applied since the portfolio opened
+ * @param orderFlow live order-flow statistics of the portfolio (not journaled: empty after a restart)
+ * @param orderFlowByStrategy the same per strategy
  * @param asOfMillis when the snapshot was taken, epoch milliseconds
  */
 public record PortfolioSnapshot(
@@ -45,5 +48,18 @@ public record PortfolioSnapshot(
     List<LimitBreach> activeBreaches,
     long breachCount,
     long executionCount,
+    OrderFlowView orderFlow,
+    Map<String, OrderFlowView> orderFlowByStrategy,
     long asOfMillis)
-    implements CborSerializable {}
+    implements CborSerializable {
+
+  /**
+   * This snapshot without what is not rebuilt from the journal (the live order flow) and without its query
+   * time: two snapshots of the same journal at the same prices are equal in this form.
+   */
+  public PortfolioSnapshot journaledView() {
+    return new PortfolioSnapshot(portfolioId, status, desk, trader, haltedBy, haltReason, haltedAtMillis,
+        reportingCurrency, valuation, cashByCurrency, peakPnl, drawdown, limits, activeBreaches, breachCount,
+        executionCount, OrderFlowView.EMPTY, Map.of(), 0);
+  }
+}

@@ -17,6 +17,9 @@ import io.riskpulse.model.CborSerializable;
 public record Position(String symbol, double quantity, double averageCost, double realizedPnl)
     implements CborSerializable {
 
+  /** Relative size below which a resulting quantity counts as flat (rounding of fractional lots). */
+  static final double FLAT_TOLERANCE = 1e-9;
+
   /** A flat position. */
   public static Position flat(String symbol) {
     return new Position(symbol, 0, 0, 0);
@@ -30,6 +33,11 @@ public record Position(String symbol, double quantity, double averageCost, doubl
    */
   public Position apply(double signedQuantity, double price) {
     double newQuantity = quantity + signedQuantity;
+    // Binary fractions (0.1 + 0.2 - 0.3) must still come back to flat.
+    if (Math.abs(newQuantity) <= FLAT_TOLERANCE * Math.max(Math.abs(quantity), Math.abs(signedQuantity))) {
+      newQuantity = 0;
+      signedQuantity = -quantity;
+    }
     if (quantity == 0 || Math.signum(quantity) == Math.signum(signedQuantity)) {
       double cost = (quantity * averageCost + signedQuantity * price) / newQuantity;
       return new Position(symbol, newQuantity, cost, realizedPnl);

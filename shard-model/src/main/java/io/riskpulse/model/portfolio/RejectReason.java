@@ -14,6 +14,8 @@ public enum RejectReason {
   INVALID_PRICE,
   /** Side missing. */
   INVALID_SIDE,
+  /** Order-flow message without an action, or a cancel/replace without the order it refers to. */
+  INVALID_ORDER,
   /** quantity × price, or the resulting position or cash, would exceed the supported magnitude. */
   NOTIONAL_OVERFLOW,
   /** A required field is missing or inconsistent (ids, desk, the operator's identity, a reason). */
@@ -23,5 +25,7 @@ public enum RejectReason {
   /** Halt on a halted portfolio. */
   ALREADY_HALTED,
   /** Resume on a portfolio that is not halted. */
-  NOT_HALTED
+  NOT_HALTED,
+  /** Resume while limits that halt are still breached: raise them or reduce the position first. */
+  STILL_BREACHED
 }

@@ -57,6 +57,12 @@ class LimitCheckerTest {
     Map<String, LimitBreach> breaches = LimitChecker.breaches(
         limits(1.0, 1.0, null, null, null, 1.0, 1.0), valuation, 0, 0);
     assertEquals(4, breaches.size());
+    // A NaN gross (no FX rate) does not switch concentration off: it breaches too.
+    Valuation blind = new Valuation(0, 0, Double.NaN, Double.NaN, Double.NaN, Double.NaN, List.of(
+        new io.riskpulse.model.risk.PositionValuation("A", 1, 1, 0, 1, true, Double.NaN, Double.NaN, 0,
+            Double.NaN)), 0);
+    assertTrue(LimitChecker.breaches(limits(null, null, null, 50.0, 0.0, null, null), blind, 0, 0)
+        .containsKey("CONCENTRATION:A"));
   }
 
   @Test

@@ -13,11 +13,14 @@ import io.riskpulse.model.limits.LimitKind;
 import io.riskpulse.model.limits.Limits;
 import io.riskpulse.model.market.MarketView;
 import io.riskpulse.model.market.Quote;
+import io.riskpulse.model.orderflow.OrderAction;
+import io.riskpulse.model.orderflow.OrderEvent;
 import io.riskpulse.model.portfolio.PortfolioCommand.ApplyExecution;
 import io.riskpulse.model.portfolio.PortfolioCommand.GetSnapshot;
 import io.riskpulse.model.portfolio.PortfolioCommand.Halt;
 import io.riskpulse.model.portfolio.PortfolioCommand.MarkToMarket;
 import io.riskpulse.model.portfolio.PortfolioCommand.OpenPortfolio;
+import io.riskpulse.model.portfolio.PortfolioCommand.RecordOrder;
 import io.riskpulse.model.portfolio.PortfolioCommand.Resume;
 import io.riskpulse.model.portfolio.PortfolioCommand.SetLimits;
 import io.riskpulse.model.portfolio.PortfolioEvent.ExecutionApplied;
@@ -27,9 +30,8 @@ import io.riskpulse.model.portfolio.PortfolioEvent.LimitCleared;
 import io.riskpulse.model.portfolio.PortfolioEvent.LimitsSet;
 import io.riskpulse.model.portfolio.PortfolioEvent.PortfolioOpened;
 import io.riskpulse.model.portfolio.PortfolioEvent.Resumed;
-import java.time.Clock;
 import java.time.Instant;
-import java.time.ZoneOffset;
+import java.time.Duration;
 import java.util.List;
 import java.util.function.Function;
 import org.apache.pekko.actor.typed.ActorRef;
@@ -72,7 +74,7 @@ class PortfolioTest {
       new Instrument("USDJPY", AssetClass.FX, "JPY", 1000, "g10", "global")));
   private MarketView market;
   private EventSourcedBehaviorTestKit<PortfolioCommand, PortfolioEvent, PortfolioState> kit;
-  private final Clock clock = Clock.fixed(Instant.parse("2026-11-26T10:00:00Z"), ZoneOffset.UTC);
+  private final MutableClock clock = new MutableClock(Instant.parse("2026-11-26T10:00:00Z"));
 
   @BeforeEach
   void setUp() {
@@ -138,6 +140,7 @@ class PortfolioTest {
     open(LIMITS);
     market.update(Quote.lastTrade("USDJPY", 150, 2));
     market.update(Quote.lastTrade("7203.T", 3000, 2));
+    clock.advance(Duration.ofSeconds(1));
     execute("E1", "7203.T", Side.BUY, 1000, 2900); // 2.9M JPY
     PortfolioSnapshot snapshot = snapshot();
     assertEquals("USD", snapshot.reportingCurrency());
@@ -150,18 +153,109 @@ class PortfolioTest {
   }
 
   @Test
-  void shouldBreachWhenAForeignPositionCannotBeConverted() {
+  void shouldWaitForMarketDataAfterStartThenBreachWhenAPositionCannotBeValued() {
     open(LIMITS);
-    var result = execute("E1", "7203.T", Side.BUY, 100, 2900); // no USDJPY quote yet
-    assertEquals(Reply.accepted(), result.reply()); // the fill is applied...
-    List<String> breached = result.events().stream().filter(e -> e instanceof LimitBreached)
-        .map(e -> ((LimitBreached) e).breach().key()).toList();
-    // ...and every limit fed by an amount that cannot be converted breaches: fail closed.
-    assertTrue(breached.containsAll(List.of("GROSS_EXPOSURE", "NET_EXPOSURE", "INTRADAY_LOSS")), breached.toString());
+    var fill = execute("E1", "7203.T", Side.BUY, 100, 2900); // no USDJPY quote yet
+    assertEquals(Reply.accepted(), fill.reply()); // the fill is applied...
+    // ...and within the start-up grace period the missing FX rate is not judged yet.
+    assertEquals(1, fill.events().size(), fill.events().toString());
+    assertTrue(kit.runCommand(MarkToMarket.INSTANCE).hasNoEvents());
+
+    clock.advance(Duration.ofSeconds(11)); // past market-data-grace (10s)
+    List<String> breached = kit.runCommand(MarkToMarket.INSTANCE).events().stream()
+        .filter(e -> e instanceof LimitBreached).map(e -> ((LimitBreached) e).breach().key()).toList();
+    // Every limit fed by an amount that cannot be converted breaches, and so does the missing data: fail closed.
+    assertTrue(breached.containsAll(List.of("GROSS_EXPOSURE", "NET_EXPOSURE", "INTRADAY_LOSS", "MARKET_DATA")),
+        breached.toString());
+
     market.update(Quote.lastTrade("USDJPY", 150, 3));
+    market.update(Quote.lastTrade("7203.T", 2900, 3));
     var cleared = kit.runCommand(MarkToMarket.INSTANCE);
     assertTrue(cleared.events().stream().anyMatch(e -> e instanceof LimitCleared), cleared.events().toString());
     assertTrue(snapshot().activeBreaches().isEmpty());
+  }
+
+  @Test
+  void shouldBreachMarketDataForAPositionWithoutAnyPriceAfterTheGracePeriod() {
+    open(LIMITS);
+    market.update(Quote.lastTrade("USDJPY", 150, 2)); // the FX rate is there, 7203.T's own price never comes
+    execute("E1", "7203.T", Side.BUY, 100, 2900);
+    assertTrue(kit.runCommand(MarkToMarket.INSTANCE).hasNoEvents()); // within the grace period
+    clock.advance(Duration.ofSeconds(11));
+    var events = kit.runCommand(MarkToMarket.INSTANCE).events();
+    LimitBreached breach = (LimitBreached) events.stream().filter(e -> e instanceof LimitBreached)
+        .findFirst().orElseThrow(() -> new AssertionError(events.toString()));
+    assertEquals(LimitKind.MARKET_DATA, breach.breach().kind());
+    assertEquals(1, breach.breach().value(), 0); // one position cannot be marked
+    // Carried at cost, its P&L would look flat; the breach says it is blind instead.
+    assertEquals(1, snapshot().valuation().unmarkedCount());
+  }
+
+  @Test
+  void shouldRefuseToResumeWhileHaltingLimitsAreStillBreached() {
+    Limits halting = new Limits(null, null, 50_000.0, null, null, null, null, null, null, true);
+    open(halting);
+    execute("E1", "SPY", Side.BUY, 600, 100); // 60k > 50k: breached and halted
+    var resume = command(replyTo -> new Resume("bob", "back to work", replyTo));
+    assertEquals(RejectReason.STILL_BREACHED, resume.reply().reason());
+    assertTrue(resume.reply().detail().contains("POSITION_NOTIONAL SPY"), resume.reply().detail());
+    // Raising the limit clears the breach; then the resume is accepted.
+    Limits raised = new Limits(null, null, 100_000.0, null, null, null, null, null, null, true);
+    assertEquals(Reply.accepted(), command(replyTo -> new SetLimits(raised, "risk", "temporary raise", replyTo)).reply());
+    assertEquals(Reply.accepted(), command(replyTo -> new Resume("bob", "limit raised", replyTo)).reply());
+    assertEquals(PortfolioStatus.ACTIVE, snapshot().status());
+  }
+
+  @Test
+  void shouldHaltWhenLimitsStartHaltingWhileABreachIsOpen() {
+    Limits alertOnly = new Limits(null, null, 50_000.0, null, null, null, null, null, null, false);
+    open(alertOnly);
+    execute("E1", "SPY", Side.BUY, 600, 100);
+    assertEquals(PortfolioStatus.ACTIVE, snapshot().status());
+    Limits halting = new Limits(null, null, 50_000.0, null, null, null, null, null, null, true);
+    var set = command(replyTo -> new SetLimits(halting, "risk", "halt on breach", replyTo));
+    assertInstanceOf(Halted.class, set.events().get(set.events().size() - 1), set.events().toString());
+    assertEquals(PortfolioStatus.HALTED, snapshot().status());
+  }
+
+  @Test
+  void shouldKeepLiveOrderFlowStatisticsWithoutJournalingThem() {
+    open(LIMITS);
+    OrderEvent order = new OrderEvent(OrderAction.NEW, "P1", "momo", "O1", "", "SPY", Side.BUY, 100, 99, 1);
+    var recorded = command(replyTo -> new RecordOrder(order, replyTo));
+    assertEquals(Reply.accepted(), recorded.reply());
+    assertTrue(recorded.hasNoEvents());
+    command(replyTo -> new RecordOrder(
+        new OrderEvent(OrderAction.CANCEL, "P1", "momo", "C1", "O1", "SPY", Side.BUY, 0, 0, 2), replyTo));
+    execute("E1", "SPY", Side.BUY, 10, 100);
+
+    PortfolioSnapshot snapshot = snapshot();
+    assertEquals(0, snapshot.orderFlow().openOrders());
+    assertEquals(2, snapshot.orderFlow().messagesLastMinute());
+    assertEquals(1, snapshot.orderFlow().fillsLastMinute());
+    assertEquals(1.0, snapshot.orderFlowByStrategy().get("momo").cancelRatio(), 1e-12);
+  }
+
+  @Test
+  void shouldRejectInvalidOrderFlowMessagesWithASpecificReason() {
+    assertEquals(RejectReason.UNKNOWN_PORTFOLIO, command(replyTo -> new RecordOrder(
+        new OrderEvent(OrderAction.NEW, "P1", "", "O1", "", "SPY", Side.BUY, 1, 1, 0), replyTo)).reply().reason());
+    open(LIMITS);
+    Object[][] cases = {
+        {new OrderEvent(null, "P1", "", "O1", "", "SPY", Side.BUY, 1, 1, 0), RejectReason.INVALID_ORDER},
+        {new OrderEvent(OrderAction.NEW, "P1", "", " ", "", "SPY", Side.BUY, 1, 1, 0), RejectReason.INVALID_FIELD},
+        {new OrderEvent(OrderAction.NEW, "P1", "", "O1", "", "ZZZ", Side.BUY, 1, 1, 0), RejectReason.UNKNOWN_INSTRUMENT},
+        {new OrderEvent(OrderAction.NEW, "P1", "", "O1", "", "SPY", null, 1, 1, 0), RejectReason.INVALID_SIDE},
+        {new OrderEvent(OrderAction.NEW, "P1", "", "O1", "", "SPY", Side.BUY, 0, 1, 0), RejectReason.INVALID_QUANTITY},
+        {new OrderEvent(OrderAction.REPLACE, "P1", "", "O2", "O1", "SPY", Side.BUY, 1, Double.NaN, 0),
+            RejectReason.INVALID_PRICE},
+        {new OrderEvent(OrderAction.CANCEL, "P1", "", "O3", "", "SPY", Side.BUY, 0, 0, 0), RejectReason.INVALID_ORDER},
+    };
+    for (Object[] c : cases) {
+      var result = command(replyTo -> new RecordOrder((OrderEvent) c[0], replyTo));
+      assertEquals(c[1], result.reply().reason(), String.valueOf(c[0]));
+    }
+    assertEquals(0, snapshot().orderFlow().messagesLastMinute());
   }
 
   @Test
@@ -354,7 +448,7 @@ class PortfolioTest {
     kit.restart();
 
     PortfolioSnapshot after = snapshot();
-    assertEquals(before, after);
+    assertEquals(before.journaledView(), after.journaledView());
     // The dedup window (3) survives recovery: the last ids are still duplicates...
     assertEquals(Reply.Outcome.DUPLICATE, execute("E7", "GLD", Side.BUY, 70, 107).reply().outcome());
     assertEquals(Reply.Outcome.DUPLICATE, execute("E5", "GLD", Side.BUY, 50, 105).reply().outcome());

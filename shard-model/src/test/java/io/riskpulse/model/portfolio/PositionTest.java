@@ -45,4 +45,12 @@ class PositionTest {
     assertEquals(250, Position.flat("A").apply(100, 10).unrealizedPnl(12.5), TOLERANCE);
     assertEquals(-250, Position.flat("A").apply(-100, 10).unrealizedPnl(12.5), TOLERANCE);
   }
+
+  @Test
+  void shouldComeBackToFlatDespiteBinaryFractions() {
+    Position position = Position.flat("BTCUSD").apply(0.1, 60_000).apply(0.2, 61_000).apply(-0.3, 62_000);
+    assertEquals(0, position.quantity(), 0);
+    assertEquals(0, position.averageCost(), 0);
+    assertEquals(0.1 * 2_000 + 0.2 * 1_000, position.realizedPnl(), 1e-6);
+  }
 }

@@ -1,0 +1,107 @@
+package io.riskpulse.model.orderflow;
+
+import io.riskpulse.model.orderflow.RateWindow.Kind;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * Live order-flow state of one portfolio, in total and per strategy: open orders, message and fill rates,
+ * cancel and order-to-trade ratios over a one-minute window. Feeds the order-rate limits and the runaway
+ * detectors.
+ *
+ * <p>Transient by design: order messages are far more numerous than fills and their statistics only matter
+ * over the last minute, so they are kept in memory rather than journaled; after a restart the window refills
+ * within a minute. Not thread-safe: owned by one portfolio entity.
+ */
+public final class OrderFlowTracker {
+
+  /** Open orders remembered per tracker; the oldest is forgotten beyond this. */
+  static final int MAX_OPEN_ORDERS = 10_000;
+
+  private final RateWindow window = new RateWindow();
+  private final Map<String, Boolean> openOrders = new LinkedHashMap<>(16, 0.75f, false) {
+    @Override
+    protected boolean removeEldestEntry(Map.Entry<String, Boolean> eldest) {
+      return size() > MAX_OPEN_ORDERS;
+    }
+  };
+  private final Map<String, OrderFlowTracker> byStrategy;
+
+  public OrderFlowTracker() {
+    this(true);
+  }
+
+  private OrderFlowTracker(boolean withStrategies) {
+    this.byStrategy = withStrategies ? new HashMap<>() : null;
+  }
+
+  /** Records an order-flow message at {@code nowMillis}. */
+  public void record(OrderEvent order, long nowMillis) {
+    apply(order, nowMillis);
+    if (byStrategy != null) {
+      byStrategy.computeIfAbsent(order.strategy(), s -> new OrderFlowTracker(false)).apply(order, nowMillis);
+    }
+  }
+
+  /** Records a fill of {@code strategy} at {@code nowMillis}. */
+  public void recordFill(String strategy, long nowMillis) {
+    window.record(Kind.FILL, nowMillis);
+    if (byStrategy != null) {
+      byStrategy.computeIfAbsent(strategy, s -> new OrderFlowTracker(false)).window.record(Kind.FILL, nowMillis);
+    }
+  }
+
+  private void apply(OrderEvent order, long nowMillis) {
+    switch (order.action()) {
+      case NEW:
+        openOrders.put(order.orderId(), Boolean.TRUE);
+        window.record(Kind.NEW, nowMillis);
+        break;
+      case REPLACE:
+        openOrders.remove(order.origOrderId());
+        openOrders.put(order.orderId(), Boolean.TRUE);
+        window.record(Kind.REPLACE, nowMillis);
+        break;
+      case CANCEL:
+        openOrders.remove(order.origOrderId());
+        openOrders.remove(order.orderId());
+        window.record(Kind.CANCEL, nowMillis);
+        break;
+      case REJECT:
+        openOrders.remove(order.orderId());
+        window.record(Kind.REJECT, nowMillis);
+        break;
+      default:
+        throw new IllegalArgumentException(String.valueOf(order.action()));
+    }
+  }
+
+  /** The portfolio's statistics at {@code nowMillis}. */
+  public OrderFlowView view(long nowMillis) {
+    long news = window.count(Kind.NEW, 60, nowMillis);
+    long cancels = window.count(Kind.CANCEL, 60, nowMillis);
+    long fills = window.count(Kind.FILL, 60, nowMillis);
+    long messages = window.messages(60, nowMillis);
+    return new OrderFlowView(
+        openOrders.size(),
+        window.messages(1, nowMillis),
+        messages,
+        news,
+        window.count(Kind.FILL, 1, nowMillis),
+        fills,
+        news == 0 ? 0 : (double) cancels / news,
+        fills == 0 ? messages : (double) messages / fills,
+        window.count(Kind.REJECT, 60, nowMillis));
+  }
+
+  /** Per-strategy statistics at {@code nowMillis}, by strategy name. */
+  public Map<String, OrderFlowView> viewByStrategy(long nowMillis) {
+    Map<String, OrderFlowView> views = new TreeMap<>();
+    if (byStrategy != null) {
+      byStrategy.forEach((strategy, tracker) -> views.put(strategy, tracker.view(nowMillis)));
+    }
+    return views;
+  }
+}

@@ -1,0 +1,32 @@
+package io.riskpulse.model.orderflow;
+
+import io.riskpulse.model.CborSerializable;
+
+/**
+ * Order-flow statistics of a portfolio or one of its strategies at one instant.
+ *
+ * @param openOrders orders sent and neither cancelled nor rejected (executions do not yet name their order,
+ *     so filled orders stay counted until cancelled or evicted; the tracker keeps at most 10,000)
+ * @param messagesLastSecond new + replace + cancel messages in the current second
+ * @param messagesLastMinute the same over the last 60 seconds
+ * @param ordersLastMinute new orders over the last 60 seconds
+ * @param fillsLastSecond executions in the current second
+ * @param fillsLastMinute executions over the last 60 seconds
+ * @param cancelRatio cancels / new orders over the last minute (0 when no new orders)
+ * @param orderToTradeRatio order messages / fills over the last minute (messages when no fills)
+ * @param rejectsLastMinute orders rejected by the venue/OMS over the last minute
+ */
+public record OrderFlowView(
+    int openOrders,
+    long messagesLastSecond,
+    long messagesLastMinute,
+    long ordersLastMinute,
+    long fillsLastSecond,
+    long fillsLastMinute,
+    double cancelRatio,
+    double orderToTradeRatio,
+    long rejectsLastMinute)
+    implements CborSerializable {
+
+  public static final OrderFlowView EMPTY = new OrderFlowView(0, 0, 0, 0, 0, 0, 0, 0, 0);
+}
