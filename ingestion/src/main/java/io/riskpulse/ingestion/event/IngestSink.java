@@ -1,0 +1,20 @@
+package io.riskpulse.ingestion.event;
+
+/**
+ * Where a feed adapter (Aeron subscriber, FIX acceptor) hands decoded messages and rejections. Implementations
+ * apply backpressure by blocking the calling feed thread while the pipeline's bounded buffer is full: a valid
+ * message is never dropped.
+ */
+public interface IngestSink {
+
+  /** Hands over a decoded message; blocks while the pipeline is full. */
+  void accept(IngestEvent event) throws InterruptedException;
+
+  /**
+   * Reports a message refused at the edge (it never becomes an event).
+   *
+   * @param sourceId feed identity, as in {@link IngestEvent#sourceId()}
+   * @param sequence the message's sequence number if it could be read, else -1
+   */
+  void reject(String sourceId, long sequence, IngestRejection reason, String detail);
+}

@@ -1,0 +1,266 @@
+package io.riskpulse.ingestion.pipeline;
+
+import io.riskpulse.ingestion.event.IngestEvent;
+import io.riskpulse.ingestion.event.IngestRejection;
+import io.riskpulse.ingestion.event.IngestSink;
+import io.riskpulse.ingestion.pipeline.IngestMetrics.Kind;
+import io.riskpulse.ingestion.pipeline.SequenceTracker.Verdict;
+import io.riskpulse.model.market.MarketView;
+import io.riskpulse.model.market.OrderBookView;
+import io.riskpulse.model.market.Quote;
+import io.riskpulse.model.market.QuoteRejection;
+import io.riskpulse.model.portfolio.PortfolioClient;
+import io.riskpulse.model.portfolio.RejectReason;
+import io.riskpulse.model.portfolio.Reply;
+import java.util.Map;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.locks.LockSupport;
+import org.apache.pekko.Done;
+import org.apache.pekko.actor.typed.ActorSystem;
+import org.apache.pekko.japi.Pair;
+import org.apache.pekko.pattern.Patterns;
+import org.apache.pekko.stream.BoundedSourceQueue;
+import org.apache.pekko.stream.QueueOfferResult;
+import org.apache.pekko.stream.javadsl.Sink;
+import org.apache.pekko.stream.javadsl.Source;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The node's ingestion pipeline: validate → route. Feeds (Aeron subscriber, FIX acceptor) hand it decoded
+ * messages through {@link IngestSink}.
+ *
+ * <ol>
+ *   <li><b>Sequence</b>, per source: duplicates are quarantined; a gap is counted, logged and reported per
+ *       source, and the message after it is accepted; a late message that fills a gap is accepted for order flow
+ *       and fills (no valid event is lost) but refused for market data (a stale price must not overwrite a
+ *       newer one).
+ *   <li><b>Market data</b> (quotes, trades, books) is applied on the feed's thread to the node-local
+ *       {@link MarketView} and {@link OrderBookView}: it is broadcast state, and applying it inline is both the
+ *       fastest path and naturally backpressured.
+ *   <li><b>Order flow and fills</b> enter a bounded Pekko Streams queue; a full queue makes the feed thread wait
+ *       (backpressure, nothing dropped). From there at most {@code parallelism} messages are in flight to the
+ *       portfolio shards, in order; a fill counts as ingested when its portfolio has persisted it. A timeout
+ *       is retried with the same execution id (portfolios are idempotent); a refusal is quarantined with the
+ *       portfolio's reason.
+ * </ol>
+ *
+ * <p>Thread-safety: {@link #accept} may be called from several feed threads, but each source from one thread
+ * at a time (its sequence tracker is not shared).
+ */
+public final class IngestPipeline implements IngestSink {
+
+  private static final Logger log = LoggerFactory.getLogger(IngestPipeline.class);
+
+  private final MarketView market;
+  private final OrderBookView books;
+  private final Quarantine quarantine;
+  private final IngestMetrics metrics;
+  private final Map<String, SequenceTracker> trackers = new ConcurrentHashMap<>();
+  private final CopyOnWriteArrayList<PersistedListener> listeners = new CopyOnWriteArrayList<>();
+  private final BoundedSourceQueue<IngestEvent> toShards;
+  private final CompletionStage<Done> done;
+
+  public IngestPipeline(ActorSystem<?> system, MarketView market, OrderBookView books,
+      PortfolioClient portfolios, Quarantine quarantine, IngestMetrics metrics, PipelineSettings settings) {
+    this.market = market;
+    this.books = books;
+    this.quarantine = quarantine;
+    this.metrics = metrics;
+    Pair<BoundedSourceQueue<IngestEvent>, CompletionStage<Done>> materialized =
+        Source.<IngestEvent>queue(settings.bufferSize())
+            .mapAsync(settings.parallelism(), event -> send(system, portfolios, event, settings)
+                .handle((reply, failure) -> new Answer(event, reply, failure)))
+            .toMat(Sink.foreach(this::onAnswer), (queue, completion) -> Pair.create(queue, completion))
+            .run(system);
+    this.toShards = materialized.first();
+    this.done = materialized.second();
+  }
+
+  /** Registers a listener told of every handled order-flow message and fill, in order per source. */
+  public void addPersistedListener(PersistedListener listener) {
+    listeners.add(listener);
+  }
+
+  @Override
+  public void accept(IngestEvent event) throws InterruptedException {
+    SequenceTracker tracker = trackers.computeIfAbsent(event.sourceId(), s -> new SequenceTracker());
+    Verdict verdict = tracker.observe(event.sequence());
+    switch (verdict) {
+      case INVALID:
+        reject(event.sourceId(), event.sequence(), IngestRejection.MALFORMED_FIELD,
+            "sequence number must be >= 1");
+        return;
+      case DUPLICATE:
+        reject(event.sourceId(), event.sequence(), IngestRejection.DUPLICATE_SEQUENCE,
+            "already received (highest " + tracker.highest() + ")");
+        return;
+      case AFTER_GAP:
+        metrics.gap(event.sourceId(), tracker.lastGapSize());
+        log.warn("Gap from {}: {} message(s) missing before sequence {}", event.sourceId(),
+            tracker.lastGapSize(), event.sequence());
+        break;
+      case LATE:
+        if (isMarketData(event)) {
+          reject(event.sourceId(), event.sequence(), IngestRejection.OUT_OF_ORDER,
+              "late market data (highest " + tracker.highest() + ") would overwrite newer prices");
+          return;
+        }
+        break;
+      default:
+        break;
+    }
+    route(event);
+  }
+
+  private static boolean isMarketData(IngestEvent event) {
+    return event instanceof IngestEvent.MarketData || event instanceof IngestEvent.Trade
+        || event instanceof IngestEvent.BookUpdate;
+  }
+
+  private void route(IngestEvent event) throws InterruptedException {
+    if (event instanceof IngestEvent.MarketData) {
+      applyQuote(event, ((IngestEvent.MarketData) event).quote(), Kind.MARKET_DATA);
+    } else if (event instanceof IngestEvent.Trade) {
+      IngestEvent.Trade trade = (IngestEvent.Trade) event;
+      if (applyQuote(event, Quote.lastTrade(trade.symbol(), trade.price(), trade.timestampMillis()), Kind.TRADE)) {
+        books.recordTrade(trade.symbol(), trade.quantity(), trade.timestampMillis());
+      }
+    } else if (event instanceof IngestEvent.BookUpdate) {
+      IngestEvent.BookUpdate book = (IngestEvent.BookUpdate) event;
+      double bid = book.bidPrices().length > 0 ? book.bidPrices()[0] : Double.NaN;
+      double ask = book.askPrices().length > 0 ? book.askPrices()[0] : Double.NaN;
+      Quote top = new Quote(book.symbol(), Double.NaN, bid, ask, book.timestampMillis());
+      if (applyQuote(event, top, Kind.BOOK)) {
+        books.updateBook(book.symbol(), book.bidPrices(), book.bidQuantities(), book.askPrices(),
+            book.askQuantities(), book.timestampMillis());
+      }
+    } else {
+      enqueue(event);
+    }
+  }
+
+  private boolean applyQuote(IngestEvent event, Quote quote, Kind kind) {
+    QuoteRejection refused = market.update(quote);
+    if (refused == null) {
+      metrics.accepted(kind);
+      return true;
+    }
+    IngestRejection reason;
+    switch (refused) {
+      case UNKNOWN_INSTRUMENT:
+        reason = IngestRejection.UNKNOWN_INSTRUMENT;
+        break;
+      case CROSSED_BOOK:
+        reason = IngestRejection.CROSSED_BOOK;
+        break;
+      case OUT_OF_ORDER:
+        reason = IngestRejection.OUT_OF_ORDER;
+        break;
+      default:
+        reason = IngestRejection.NOT_FINITE;
+    }
+    reject(event.sourceId(), event.sequence(), reason, "market view refused " + quote + ": " + refused);
+    return false;
+  }
+
+  /** Offers to the bounded queue, waiting while it is full: backpressure, never a drop. */
+  private void enqueue(IngestEvent event) throws InterruptedException {
+    long parkNanos = 1_000;
+    while (true) {
+      QueueOfferResult result = toShards.offer(event);
+      if (result == QueueOfferResult.enqueued()) {
+        return;
+      }
+      if (result != QueueOfferResult.dropped()) {
+        throw new IllegalStateException("ingestion pipeline is closed: " + result);
+      }
+      if (Thread.interrupted()) {
+        throw new InterruptedException();
+      }
+      LockSupport.parkNanos(parkNanos);
+      parkNanos = Math.min(parkNanos * 2, 1_000_000);
+    }
+  }
+
+  private static CompletionStage<Reply> send(
+      ActorSystem<?> system, PortfolioClient portfolios, IngestEvent event, PipelineSettings settings) {
+    return Patterns.retry(
+        () -> event instanceof IngestEvent.Fill
+            ? portfolios.apply(((IngestEvent.Fill) event).execution())
+            : portfolios.record(((IngestEvent.OrderFlow) event).order()),
+        settings.attempts() - 1, settings.retryDelay(), system.classicSystem().scheduler(),
+        system.executionContext());
+  }
+
+  private record Answer(IngestEvent event, Reply reply, Throwable failure) {}
+
+  private void onAnswer(Answer answer) {
+    IngestEvent event = answer.event();
+    Reply reply = answer.reply();
+    boolean fill = event instanceof IngestEvent.Fill;
+    if (reply == null) {
+      reject(event.sourceId(), event.sequence(), IngestRejection.REJECTED_BY_PORTFOLIO,
+          "no answer from the portfolio after every retry: " + answer.failure());
+      log.error("Unanswered {} from {} seq {}", fill ? "fill" : "order", event.sourceId(), event.sequence(),
+          answer.failure());
+      return;
+    }
+    switch (reply.outcome()) {
+      case ACCEPTED:
+        if (fill) {
+          metrics.accepted(Kind.FILL);
+          metrics.fillLatencyNanos(System.currentTimeMillis() * 1_000_000
+              - ((IngestEvent.Fill) event).execution().executedAtMillis() * 1_000_000);
+        } else {
+          metrics.accepted(Kind.ORDER);
+        }
+        break;
+      case DUPLICATE:
+        reject(event.sourceId(), event.sequence(), IngestRejection.DUPLICATE_EXECUTION, reply.detail());
+        break;
+      default:
+        reject(event.sourceId(), event.sequence(), portfolioReason(reply.reason()), reply.detail());
+        break;
+    }
+    for (PersistedListener listener : listeners) {
+      listener.handled(event.sourceId(), event.sequence());
+    }
+  }
+
+  private static IngestRejection portfolioReason(RejectReason reason) {
+    switch (reason) {
+      case UNKNOWN_PORTFOLIO:
+        return IngestRejection.UNKNOWN_PORTFOLIO;
+      case UNKNOWN_INSTRUMENT:
+        return IngestRejection.UNKNOWN_INSTRUMENT;
+      case INVALID_QUANTITY:
+        return IngestRejection.NON_POSITIVE_QUANTITY;
+      case INVALID_PRICE:
+        return IngestRejection.NON_POSITIVE_PRICE;
+      case NOTIONAL_OVERFLOW:
+        return IngestRejection.OVERFLOW;
+      default:
+        return IngestRejection.REJECTED_BY_PORTFOLIO;
+    }
+  }
+
+  @Override
+  public void reject(String sourceId, long sequence, IngestRejection reason, String detail) {
+    metrics.rejected(reason);
+    quarantine.add(sourceId, sequence, reason, detail);
+  }
+
+  /** The sequence tracker of a source, or {@code null} before its first message. */
+  public SequenceTracker tracker(String sourceId) {
+    return trackers.get(sourceId);
+  }
+
+  /** Stops accepting; completes when every queued message has been answered. */
+  public CompletionStage<Done> close() {
+    toShards.complete();
+    return done;
+  }
+}

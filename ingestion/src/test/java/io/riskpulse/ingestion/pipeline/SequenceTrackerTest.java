@@ -1,0 +1,40 @@
+package io.riskpulse.ingestion.pipeline;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import io.riskpulse.ingestion.pipeline.SequenceTracker.Verdict;
+import org.junit.jupiter.api.Test;
+
+class SequenceTrackerTest {
+
+  @Test
+  void shouldTellInOrderGapsLateArrivalsAndDuplicatesApart() {
+    SequenceTracker tracker = new SequenceTracker();
+    assertEquals(Verdict.IN_ORDER, tracker.observe(1));
+    assertEquals(Verdict.IN_ORDER, tracker.observe(2));
+    assertEquals(Verdict.AFTER_GAP, tracker.observe(6));
+    assertEquals(3, tracker.lastGapSize());
+    assertEquals(3, tracker.outstanding());
+    assertEquals(Verdict.LATE, tracker.observe(4));
+    assertEquals(Verdict.DUPLICATE, tracker.observe(4));
+    assertEquals(Verdict.DUPLICATE, tracker.observe(2));
+    assertEquals(Verdict.DUPLICATE, tracker.observe(6));
+    assertEquals(Verdict.IN_ORDER, tracker.observe(7));
+    assertEquals(Verdict.INVALID, tracker.observe(0));
+    assertEquals(Verdict.INVALID, tracker.observe(-5));
+    assertEquals(1, tracker.gaps());
+    assertEquals(3, tracker.missingTotal());
+    assertEquals(2, tracker.outstanding()); // 3 and 5 never came
+    assertEquals(7, tracker.highest());
+  }
+
+  @Test
+  void shouldStayBoundedOnAHugeGap() {
+    SequenceTracker tracker = new SequenceTracker();
+    tracker.observe(1);
+    assertEquals(Verdict.AFTER_GAP, tracker.observe(Long.MAX_VALUE / 2));
+    assertEquals(SequenceTracker.MAX_TRACKED_MISSING, tracker.outstanding());
+    assertEquals(Long.MAX_VALUE / 2 - 2, tracker.missingTotal());
+    assertEquals(Verdict.DUPLICATE, tracker.observe(2)); // forgotten: treated as already received
+  }
+}
