@@ -7,8 +7,18 @@ package io.riskpulse.ingestion.event;
  */
 public interface IngestSink {
 
-  /** Hands over a decoded message; blocks while the pipeline is full. */
+  /** Hands over a decoded message; blocks while the pipeline is full. Its sequence number is checked. */
   void accept(IngestEvent event) throws InterruptedException;
+
+  /**
+   * Hands over a message from a transport whose session layer already guarantees order and completeness (FIX:
+   * QuickFIX/J resends gaps and drops duplicates, and MsgSeqNum also counts session messages and may be reset),
+   * so the pipeline's own sequence check is skipped. Blocks while the pipeline is full. A sink that checks no
+   * sequence numbers treats both the same.
+   */
+  default void acceptInSessionOrder(IngestEvent event) throws InterruptedException {
+    accept(event);
+  }
 
   /**
    * Reports a message refused at the edge (it never becomes an event).
