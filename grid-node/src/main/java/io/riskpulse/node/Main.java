@@ -1,7 +1,20 @@
 package io.riskpulse.node;
 
 import com.typesafe.config.Config;
+import io.micrometer.core.instrument.binder.jvm.JvmGcMetrics;
+import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
+import io.micrometer.core.instrument.binder.jvm.JvmThreadMetrics;
+import io.micrometer.core.instrument.binder.system.ProcessorMetrics;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.riskpulse.gateway.http.HttpEndpoint;
+import io.riskpulse.ingestion.aeron.AeronSettings;
+import io.riskpulse.ingestion.aeron.AeronTransport;
+import io.riskpulse.ingestion.pipeline.IngestMetrics;
+import io.riskpulse.ingestion.pipeline.IngestPipeline;
+import io.riskpulse.ingestion.pipeline.PipelineSettings;
+import io.riskpulse.ingestion.pipeline.Quarantine;
+import io.riskpulse.model.market.OrderBookView;
 import io.riskpulse.model.instrument.InstrumentRegistry;
 import io.riskpulse.model.market.MarketView;
 import io.riskpulse.model.portfolio.Portfolio;
@@ -18,6 +31,10 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.Optional;
+import java.util.concurrent.CompletionStage;
+import org.apache.pekko.Done;
+import org.apache.pekko.actor.CoordinatedShutdown;
+import org.apache.pekko.http.javadsl.ServerBinding;
 import org.apache.pekko.actor.typed.ActorSystem;
 import org.apache.pekko.cluster.typed.Cluster;
 import org.apache.pekko.cluster.typed.Join;
@@ -43,7 +60,9 @@ public final class Main {
 
   /**
    * Wires a node: journal schema, cluster membership (self-join when no seed nodes are configured), the
-   * portfolio shard region, the market view and, if enabled, the HTTP endpoint.
+   * portfolio shard region, the market and book views, metrics, the ingestion pipeline with its quarantine,
+   * and, if enabled, the Aeron ingress and the HTTP endpoint. Ingestion stops in coordinated shutdown's
+   * service-stop phase, after draining what it already accepted.
    *
    * <p>Blocks until the journal schema exists (bounded by {@code riskpulse.node.startup-timeout}), so the
    * first command cannot race table creation.
@@ -63,11 +82,42 @@ public final class Main {
     PortfolioClient portfolios = new PortfolioClient(system);
     JournalPortfolioDirectory directory =
         new JournalPortfolioDirectory(system, config.getString("riskpulse.node.read-journal"));
-    Optional<java.util.concurrent.CompletionStage<org.apache.pekko.http.javadsl.ServerBinding>> http =
-        config.getBoolean("riskpulse.http.enabled")
-            ? Optional.of(HttpEndpoint.start(system, portfolios, directory))
-            : Optional.empty();
-    return new NodeServices(market, portfolios, directory, http);
+
+    PrometheusMeterRegistry metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+    new JvmMemoryMetrics().bindTo(metrics);
+    new JvmGcMetrics().bindTo(metrics);
+    new JvmThreadMetrics().bindTo(metrics);
+    new ProcessorMetrics().bindTo(metrics);
+
+    OrderBookView books = new OrderBookView();
+    String quarantineFile = config.getString("riskpulse.ingestion.quarantine-file");
+    Quarantine quarantine = new Quarantine(
+        quarantineFile.isBlank() ? null
+            : Path.of(config.getString("riskpulse.persistence.data-dir")).resolve(quarantineFile),
+        config.getInt("riskpulse.ingestion.quarantine-keep-recent"), deps.clock());
+    IngestPipeline ingest = new IngestPipeline(system, market, books, portfolios, quarantine,
+        new IngestMetrics(metrics), PipelineSettings.fromConfig(config));
+    AeronSettings aeronSettings = AeronSettings.fromConfig(config);
+    Optional<AeronTransport> aeron = aeronSettings.enabled()
+        ? Optional.of(AeronTransport.start(aeronSettings, ingest))
+        : Optional.empty();
+
+    CoordinatedShutdown.get(system).addTask(CoordinatedShutdown.PhaseServiceStop(), "stop-ingestion", () -> {
+      aeron.ifPresent(AeronTransport::close);
+      return ingest.close().thenApply(done -> {
+        try {
+          quarantine.close();
+        } catch (java.io.IOException e) {
+          system.log().warn("Cannot close the quarantine file", e);
+        }
+        return Done.getInstance();
+      });
+    });
+
+    Optional<CompletionStage<ServerBinding>> http = config.getBoolean("riskpulse.http.enabled")
+        ? Optional.of(HttpEndpoint.start(system, portfolios, directory, metrics))
+        : Optional.empty();
+    return new NodeServices(market, books, portfolios, directory, ingest, quarantine, metrics, aeron, http);
   }
 
   /** The instrument reference named by {@code riskpulse.node.instruments-file}, else the default universe. */

@@ -1,6 +1,11 @@
 package io.riskpulse.node;
 
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import io.riskpulse.ingestion.aeron.AeronTransport;
+import io.riskpulse.ingestion.pipeline.IngestPipeline;
+import io.riskpulse.ingestion.pipeline.Quarantine;
 import io.riskpulse.model.market.MarketView;
+import io.riskpulse.model.market.OrderBookView;
 import io.riskpulse.model.portfolio.PortfolioClient;
 import io.riskpulse.model.portfolio.PortfolioDirectory;
 import java.util.Optional;
@@ -8,11 +13,17 @@ import java.util.concurrent.CompletionStage;
 import org.apache.pekko.http.javadsl.ServerBinding;
 
 /**
- * The running parts of a node that callers use: its market view (feeds write, entities read), the portfolio
- * client, the journal-backed directory, and the HTTP binding when HTTP is enabled.
+ * The running parts of a node that callers use: its market and book views (feeds write, entities read), the
+ * portfolio client, the journal-backed directory, the ingestion pipeline and its quarantine, the metrics
+ * registry, and the Aeron transport and HTTP binding when they are enabled.
  */
 public record NodeServices(
     MarketView market,
+    OrderBookView books,
     PortfolioClient portfolios,
     PortfolioDirectory directory,
+    IngestPipeline ingest,
+    Quarantine quarantine,
+    PrometheusMeterRegistry metrics,
+    Optional<AeronTransport> aeron,
     Optional<CompletionStage<ServerBinding>> http) {}

@@ -29,6 +29,8 @@ final class TestNodes {
             "riskpulse.persistence.data-dir = \"" + dataDir.toAbsolutePath().toString().replace('\\', '/') + "\"\n"
                 + "pekko.remote.artery.canonical.port = 0\n"
                 + "riskpulse.http.port = 0\n"
+                + "riskpulse.ingestion.aeron.directory = \"" + dataDir.resolve("aeron").toAbsolutePath().toString()
+                    .replace('\\', '/') + "\"\n"
                 + "riskpulse.portfolio.snapshot-every = 3\n"));
   }
 

@@ -1,6 +1,7 @@
 package io.riskpulse.gateway.http;
 
 import com.typesafe.config.Config;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.riskpulse.model.portfolio.PortfolioClient;
 import io.riskpulse.model.portfolio.PortfolioDirectory;
 import java.util.concurrent.CompletionStage;
@@ -10,7 +11,7 @@ import org.apache.pekko.http.javadsl.ServerBinding;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** Binds {@link PortfolioHttpRoutes} on {@code riskpulse.http.interface:port}; unbinds on node shutdown. */
+/** Binds {@link PortfolioHttpRoutes} and {@link MetricsRoutes} on {@code riskpulse.http.interface:port}; unbinds on node shutdown. */
 public final class HttpEndpoint {
 
   private static final Logger log = LoggerFactory.getLogger(HttpEndpoint.class);
@@ -18,14 +19,15 @@ public final class HttpEndpoint {
   private HttpEndpoint() {}
 
   /** Binds the endpoint; the stage fails if the port is taken. Port 0 picks a free port. */
-  public static CompletionStage<ServerBinding> start(
-      ActorSystem<?> system, PortfolioClient portfolios, PortfolioDirectory directory) {
+  public static CompletionStage<ServerBinding> start(ActorSystem<?> system, PortfolioClient portfolios,
+      PortfolioDirectory directory, PrometheusMeterRegistry metrics) {
     Config config = system.settings().config().getConfig("riskpulse.http");
     String host = config.getString("interface");
     int port = config.getInt("port");
     return Http.get(system)
         .newServerAt(host, port)
-        .bind(new PortfolioHttpRoutes(portfolios, directory).routes())
+        .bind(new PortfolioHttpRoutes(portfolios, directory).routes()
+            .orElse(new MetricsRoutes(metrics).routes()))
         .thenApply(binding -> {
           log.info("HTTP JSON endpoint on http://{}:{}/portfolios", host, binding.localAddress().getPort());
           return binding.addToCoordinatedShutdown(java.time.Duration.ofSeconds(3), system);

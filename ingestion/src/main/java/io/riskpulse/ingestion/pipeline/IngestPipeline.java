@@ -115,6 +115,11 @@ public final class IngestPipeline implements IngestSink {
     route(event);
   }
 
+  @Override
+  public void acceptInSessionOrder(IngestEvent event) throws InterruptedException {
+    route(event);
+  }
+
   private static boolean isMarketData(IngestEvent event) {
     return event instanceof IngestEvent.MarketData || event instanceof IngestEvent.Trade
         || event instanceof IngestEvent.BookUpdate;

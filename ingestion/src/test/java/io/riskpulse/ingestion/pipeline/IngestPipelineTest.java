@@ -32,7 +32,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class IngestPipelineTest {
 
-  private final PortfolioShards shards = new PortfolioShards("PipelineTest", "A", "B", "SLOW");
+  private final PortfolioShards shards = new PortfolioShards("PipelineTest", "A", "B", "SLOW", "FIXED");
 
   @AfterAll
   void stop() {
@@ -114,5 +114,19 @@ class IngestPipelineTest {
     }
     assertEquals(sent, persisted, "every fill persisted once, in the order sent");
     assertTrue(shards.journal.persistedInStorage("Portfolio|SLOW").get(0) instanceof PortfolioEvent.PortfolioOpened);
+  }
+
+  @Test
+  void shouldTrustTheSessionOrderOfFixSourcesWhoseSequenceNumbersHaveHoles() throws Exception {
+    Quarantine quarantine = new Quarantine(null, 100, Clock.systemUTC());
+    IngestPipeline pipeline = pipeline(quarantine, new IngestMetrics(new SimpleMeterRegistry()), 16, 4);
+    // MsgSeqNum counts heartbeats too, and restarts at 1 after a session reset: neither is a gap or duplicate.
+    pipeline.acceptInSessionOrder(fill("fix:OMS1", 7, "FIXED", "F1", 1));
+    pipeline.acceptInSessionOrder(fill("fix:OMS1", 12, "FIXED", "F2", 1));
+    pipeline.acceptInSessionOrder(fill("fix:OMS1", 2, "FIXED", "F3", 1));
+    await(pipeline.close());
+    assertEquals(0, quarantine.total());
+    assertEquals(null, pipeline.tracker("fix:OMS1"));
+    assertEquals(3, await(shards.portfolios.snapshot("FIXED")).executionCount());
   }
 }

@@ -22,6 +22,7 @@ import org.apache.pekko.actor.testkit.typed.javadsl.ActorTestKit;
 import org.apache.pekko.cluster.typed.Cluster;
 import org.apache.pekko.cluster.typed.Join;
 import org.apache.pekko.persistence.testkit.PersistenceTestKitPlugin;
+import org.apache.pekko.persistence.testkit.PersistenceTestKitSnapshotPlugin;
 import org.apache.pekko.persistence.testkit.javadsl.PersistenceTestKit;
 
 /**
@@ -40,6 +41,7 @@ public final class PortfolioShards implements AutoCloseable {
           riskpulse.portfolio.ask-timeout = 2s
           """)
       .withFallback(PersistenceTestKitPlugin.getInstance().config())
+      .withFallback(PersistenceTestKitSnapshotPlugin.config())
       .withFallback(ConfigFactory.load());
 
   public final ActorTestKit testKit;

@@ -1,0 +1,86 @@
+package io.riskpulse.ingestion.aeron;
+
+import io.aeron.Aeron;
+import io.aeron.Subscription;
+import io.aeron.driver.MediaDriver;
+import io.aeron.driver.ThreadingMode;
+import io.riskpulse.ingestion.event.IngestSink;
+import java.util.ArrayList;
+import java.util.List;
+import org.agrona.CloseHelper;
+import org.agrona.concurrent.AgentRunner;
+import org.agrona.concurrent.BackoffIdleStrategy;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The node's Aeron side: an embedded media driver (unless an external one is configured), a client, and one
+ * {@link AeronIngress} agent per subscribed stream (market data, order flow), each on its own thread with a
+ * backoff idle strategy (spin briefly, then yield, then park up to 1 ms: low latency under load, little CPU
+ * when idle on a 2-core machine).
+ *
+ * <p>Close it to stop the agents, the client and the driver, in that order.
+ */
+public final class AeronTransport implements AutoCloseable {
+
+  private static final Logger log = LoggerFactory.getLogger(AeronTransport.class);
+
+  private final MediaDriver driver;
+  private final Aeron aeron;
+  private final List<AgentRunner> runners = new ArrayList<>();
+  private final List<AeronIngress> ingresses = new ArrayList<>();
+
+  private AeronTransport(MediaDriver driver, Aeron aeron) {
+    this.driver = driver;
+    this.aeron = aeron;
+  }
+
+  /** Starts the driver (if embedded), connects, and subscribes both streams into {@code sink}. */
+  public static AeronTransport start(AeronSettings settings, IngestSink sink) {
+    MediaDriver driver = null;
+    if (settings.embeddedDriver()) {
+      driver = MediaDriver.launchEmbedded(new MediaDriver.Context()
+          .aeronDirectoryName(settings.directory())
+          .threadingMode(ThreadingMode.SHARED)
+          .dirDeleteOnStart(true)
+          .dirDeleteOnShutdown(true));
+    }
+    Aeron aeron = Aeron.connect(new Aeron.Context().aeronDirectoryName(settings.directory()));
+    AeronTransport transport = new AeronTransport(driver, aeron);
+    transport.subscribe("aeron-market-data", settings.marketDataChannel(), settings.marketDataStreamId(), sink,
+        settings.fragmentLimit());
+    transport.subscribe("aeron-order-flow", settings.orderFlowChannel(), settings.orderFlowStreamId(), sink,
+        settings.fragmentLimit());
+    log.info("Aeron ingress on {} (market data {}:{}, order flow {}:{}), {} driver", settings.directory(),
+        settings.marketDataChannel(), settings.marketDataStreamId(), settings.orderFlowChannel(),
+        settings.orderFlowStreamId(), settings.embeddedDriver() ? "embedded" : "external");
+    return transport;
+  }
+
+  private void subscribe(String name, String channel, int streamId, IngestSink sink, int fragmentLimit) {
+    Subscription subscription = aeron.addSubscription(channel, streamId);
+    AeronIngress ingress = new AeronIngress(name, subscription, sink, fragmentLimit);
+    AgentRunner runner = new AgentRunner(
+        new BackoffIdleStrategy(100, 10, 1_000, 1_000_000),
+        error -> log.error("Aeron ingress {} failed", name, error), null, ingress);
+    AgentRunner.startOnThread(runner);
+    runners.add(runner);
+    ingresses.add(ingress);
+  }
+
+  /** The client, for publishers in the same process (the demo, tests). */
+  public Aeron aeron() {
+    return aeron;
+  }
+
+  public List<AeronIngress> ingresses() {
+    return List.copyOf(ingresses);
+  }
+
+  @Override
+  public void close() {
+    runners.forEach(CloseHelper::quietClose);
+    CloseHelper.quietClose(aeron);
+    CloseHelper.quietClose(driver);
+  }
+}

@@ -1,0 +1,99 @@
+package io.riskpulse.ingestion.aeron;
+
+import static io.riskpulse.ingestion.pipeline.PortfolioShards.await;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.aeron.ExclusivePublication;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.riskpulse.ingestion.event.IngestRejection;
+import io.riskpulse.ingestion.pipeline.HandledWatermark;
+import io.riskpulse.ingestion.pipeline.IngestMetrics;
+import io.riskpulse.ingestion.pipeline.IngestPipeline;
+import io.riskpulse.ingestion.pipeline.PipelineSettings;
+import io.riskpulse.ingestion.pipeline.PortfolioShards;
+import io.riskpulse.ingestion.pipeline.Quarantine;
+import io.riskpulse.model.market.OrderBookView;
+import io.riskpulse.model.market.Quote;
+import io.riskpulse.model.portfolio.Execution;
+import io.riskpulse.model.portfolio.PortfolioSnapshot;
+import io.riskpulse.model.portfolio.Side;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Map;
+import java.util.TreeMap;
+import org.agrona.concurrent.UnsafeBuffer;
+import org.apache.pekko.actor.testkit.typed.javadsl.LogCapturingExtension;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+
+/** A real embedded media driver, real publications, the pipeline and real sharded portfolios. */
+@ExtendWith(LogCapturingExtension.class)
+@Timeout(120)
+class AeronIngressTest {
+
+  @TempDir Path dir;
+
+  @Test
+  void shouldDeliverPublishedFillsToTheirPortfoliosExactlyOnceAndQuarantineBadFrames() throws Exception {
+    String[] portfolios = {"A", "B", "C"};
+    try (PortfolioShards shards = new PortfolioShards("AeronTest", portfolios)) {
+      Quarantine quarantine = new Quarantine(null, 100, Clock.systemUTC());
+      IngestPipeline pipeline = new IngestPipeline(shards.testKit.system(), shards.market, new OrderBookView(),
+          shards.portfolios, quarantine, new IngestMetrics(new SimpleMeterRegistry()),
+          new PipelineSettings(256, 16, Duration.ofMillis(200), 5));
+      HandledWatermark watermark = new HandledWatermark();
+      pipeline.addPersistedListener(watermark);
+      AeronSettings settings = new AeronSettings(true, true, dir.resolve("aeron").toString(), "aeron:ipc", 1001,
+          "aeron:ipc", 1002, 64);
+      try (AeronTransport transport = AeronTransport.start(settings, pipeline);
+           ExclusivePublication marketData = transport.aeron().addExclusivePublication("aeron:ipc", 1001);
+           ExclusivePublication orderFlow = transport.aeron().addExclusivePublication("aeron:ipc", 1002)) {
+        FeedPublisher prices = new FeedPublisher(marketData, 1, 1, Duration.ofSeconds(10));
+        FeedPublisher fills = new FeedPublisher(orderFlow, 2, 1, Duration.ofSeconds(10));
+        prices.quote(new Quote("SPY", Double.NaN, 99.9, 100.1, 1), 1);
+
+        Map<String, Double> expected = new TreeMap<>();
+        int count = 3_000;
+        for (int i = 0; i < count; i++) {
+          String portfolio = portfolios[i % portfolios.length];
+          Side side = i % 5 == 0 ? Side.SELL : Side.BUY;
+          double quantity = 1 + i % 7;
+          fills.execution(new Execution("X" + i, portfolio, "s", "SPY", side, quantity, 100, 1), System.nanoTime());
+          expected.merge(portfolio, side.sign() * quantity, Double::sum);
+        }
+        // The same fills again under new sequence numbers (a redelivery): acknowledged as duplicates.
+        for (int i = 0; i < 30; i++) {
+          fills.execution(new Execution("X" + i, portfolios[i % 3], "s", "SPY", Side.BUY, 1, 100, 1), 0);
+        }
+        // A garbage frame on the order-flow stream: quarantined, the stream keeps flowing.
+        UnsafeBuffer junk = new UnsafeBuffer(new byte[40]);
+        junk.putShort(0, (short) 99); // template id nobody knows
+        junk.putShort(2, (short) 1); // schema version 1
+        junk.putInt(4, 40); // frame length
+        while (orderFlow.offer(junk, 0, junk.capacity()) < 0) {
+          Thread.onSpinWait();
+        }
+        long last = fills.execution(new Execution("LAST", "A", "s", "SPY", Side.BUY, 1, 100, 1), 0);
+        expected.merge("A", 1.0, Double::sum);
+
+        await(watermark.reached("aeron:2", last));
+
+        for (String portfolio : portfolios) {
+          PortfolioSnapshot snapshot = await(shards.portfolios.snapshot(portfolio));
+          assertEquals(expected.get(portfolio), snapshot.valuation().positions().get(0).quantity(), 1e-9,
+              portfolio);
+          assertEquals(portfolio.equals("A") ? count / 3 + 1 : count / 3, snapshot.executionCount(), portfolio);
+        }
+        assertEquals(30, quarantine.count(IngestRejection.DUPLICATE_EXECUTION));
+        assertEquals(1, quarantine.count(IngestRejection.UNKNOWN_MESSAGE_TYPE));
+        assertEquals(100.0, shards.market.markPrice("SPY"), 1e-9);
+        assertTrue(transport.ingresses().stream().mapToLong(AeronIngress::frames).sum() >= count + 33);
+      }
+      await(pipeline.close());
+    }
+  }
+}
