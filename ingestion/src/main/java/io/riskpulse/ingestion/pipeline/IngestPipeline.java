@@ -9,10 +9,17 @@ import io.riskpulse.model.market.MarketView;
 import io.riskpulse.model.market.OrderBookView;
 import io.riskpulse.model.market.Quote;
 import io.riskpulse.model.market.QuoteRejection;
+import io.riskpulse.model.orderflow.OrderEvent;
+import io.riskpulse.model.portfolio.Execution;
 import io.riskpulse.model.portfolio.PortfolioClient;
 import io.riskpulse.model.portfolio.RejectReason;
 import io.riskpulse.model.portfolio.Reply;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -41,8 +48,10 @@ import org.slf4j.LoggerFactory;
  *       {@link MarketView} and {@link OrderBookView}: it is broadcast state, and applying it inline is both the
  *       fastest path and naturally backpressured.
  *   <li><b>Order flow and fills</b> enter a bounded Pekko Streams queue; a full queue makes the feed thread wait
- *       (backpressure, nothing dropped). From there at most {@code parallelism} messages are in flight to the
- *       portfolio shards, in order; a fill counts as ingested when its portfolio has persisted it. A timeout
+ *       (backpressure, nothing dropped). While the shards are busy, waiting messages gather into batches of at
+ *       most {@code maxBatch}; each portfolio's fills in a batch go as one command and one journal write. At most
+ *       {@code parallelism} batches are in flight, answers are handled in arrival order, and a fill counts as
+ *       ingested when its portfolio has persisted it. A timeout
  *       is retried with the same execution id (portfolios are idempotent); a refusal is quarantined with the
  *       portfolio's reason.
  * </ol>
@@ -71,8 +80,18 @@ public final class IngestPipeline implements IngestSink {
     this.metrics = metrics;
     Pair<BoundedSourceQueue<IngestEvent>, CompletionStage<Done>> materialized =
         Source.<IngestEvent>queue(settings.bufferSize())
-            .mapAsync(settings.parallelism(), event -> send(system, portfolios, event, settings)
-                .handle((reply, failure) -> new Answer(event, reply, failure)))
+            // While the shards are busy, waiting messages gather into a batch (no delay when idle): one
+            // journal write per portfolio per batch instead of one per fill.
+            .<List<IngestEvent>>batch(settings.maxBatch(), first -> {
+              List<IngestEvent> batch = new ArrayList<>();
+              batch.add(first);
+              return batch;
+            }, (batch, next) -> {
+              batch.add(next);
+              return batch;
+            })
+            .mapAsync(settings.parallelism(), batch -> send(system, portfolios, batch, settings))
+            .mapConcat(answers -> answers)
             .toMat(Sink.foreach(this::onAnswer), (queue, completion) -> Pair.create(queue, completion))
             .run(system);
     this.toShards = materialized.first();
@@ -190,14 +209,52 @@ public final class IngestPipeline implements IngestSink {
     }
   }
 
-  private static CompletionStage<Reply> send(
-      ActorSystem<?> system, PortfolioClient portfolios, IngestEvent event, PipelineSettings settings) {
-    return Patterns.retry(
-        () -> event instanceof IngestEvent.Fill
-            ? portfolios.apply(((IngestEvent.Fill) event).execution())
-            : portfolios.record(((IngestEvent.OrderFlow) event).order()),
-        settings.attempts() - 1, settings.retryDelay(), system.classicSystem().scheduler(),
-        system.executionContext());
+  /**
+   * Sends a batch: each portfolio's fills as one {@code ApplyExecutions} (in order), order-flow messages one by
+   * one; answers come back in the batch's order. A portfolio that does not answer in time is asked again with
+   * the same fills (idempotent), up to {@code attempts} tries.
+   */
+  private static CompletionStage<List<Answer>> send(
+      ActorSystem<?> system, PortfolioClient portfolios, List<IngestEvent> batch, PipelineSettings settings) {
+    Answer[] answers = new Answer[batch.size()];
+    Map<String, List<Integer>> fillsByPortfolio = new LinkedHashMap<>();
+    List<CompletableFuture<?>> pending = new ArrayList<>();
+    for (int i = 0; i < batch.size(); i++) {
+      IngestEvent event = batch.get(i);
+      if (event instanceof IngestEvent.Fill) {
+        String portfolio = ((IngestEvent.Fill) event).execution().portfolioId();
+        fillsByPortfolio.computeIfAbsent(portfolio, p -> new ArrayList<>()).add(i);
+      } else {
+        int index = i;
+        OrderEvent order = ((IngestEvent.OrderFlow) event).order();
+        pending.add(retry(system, settings, () -> portfolios.record(order))
+            .handle((reply, failure) -> answers[index] = new Answer(event, reply, failure))
+            .toCompletableFuture());
+      }
+    }
+    fillsByPortfolio.forEach((portfolio, indices) -> {
+      List<Execution> executions = new ArrayList<>(indices.size());
+      for (int index : indices) {
+        executions.add(((IngestEvent.Fill) batch.get(index)).execution());
+      }
+      pending.add(retry(system, settings, () -> portfolios.applyAll(portfolio, executions))
+          .handle((replies, failure) -> {
+            for (int k = 0; k < indices.size(); k++) {
+              int index = indices.get(k);
+              answers[index] = new Answer(batch.get(index), replies == null ? null : replies.get(k), failure);
+            }
+            return null;
+          })
+          .toCompletableFuture());
+    });
+    return CompletableFuture.allOf(pending.toArray(CompletableFuture[]::new))
+        .thenApply(done -> Arrays.asList(answers));
+  }
+
+  private static <T> CompletionStage<T> retry(
+      ActorSystem<?> system, PipelineSettings settings, java.util.concurrent.Callable<CompletionStage<T>> call) {
+    return Patterns.retry(call, settings.attempts() - 1, settings.retryDelay(),
+        system.classicSystem().scheduler(), system.executionContext());
   }
 
   private record Answer(IngestEvent event, Reply reply, Throwable failure) {}

@@ -44,7 +44,7 @@ class AeronIngressTest {
       Quarantine quarantine = new Quarantine(null, 100, Clock.systemUTC());
       IngestPipeline pipeline = new IngestPipeline(shards.testKit.system(), shards.market, new OrderBookView(),
           shards.portfolios, quarantine, new IngestMetrics(new SimpleMeterRegistry()),
-          new PipelineSettings(256, 16, Duration.ofMillis(200), 5));
+          new PipelineSettings(256, 64, 16, Duration.ofMillis(200), 5));
       HandledWatermark watermark = new HandledWatermark();
       pipeline.addPersistedListener(watermark);
       AeronSettings settings = new AeronSettings(true, true, dir.resolve("aeron").toString(), "aeron:ipc", 1001,

@@ -41,7 +41,7 @@ class IngestPipelineTest {
 
   private IngestPipeline pipeline(Quarantine quarantine, IngestMetrics metrics, int buffer, int parallelism) {
     return new IngestPipeline(shards.testKit.system(), shards.market, new OrderBookView(), shards.portfolios,
-        quarantine, metrics, new PipelineSettings(buffer, parallelism, Duration.ofMillis(100), 5));
+        quarantine, metrics, new PipelineSettings(buffer, 8, parallelism, Duration.ofMillis(100), 5));
   }
 
   private static IngestEvent fill(String source, long seq, String portfolio, String execId, double qty) {

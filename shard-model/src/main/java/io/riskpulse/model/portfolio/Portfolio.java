@@ -5,6 +5,7 @@ import io.riskpulse.model.limits.LimitChecker;
 import io.riskpulse.model.limits.LimitKind;
 import io.riskpulse.model.limits.Limits;
 import io.riskpulse.model.portfolio.PortfolioCommand.ApplyExecution;
+import io.riskpulse.model.portfolio.PortfolioCommand.ApplyExecutions;
 import io.riskpulse.model.portfolio.PortfolioCommand.GetSnapshot;
 import io.riskpulse.model.portfolio.PortfolioCommand.Halt;
 import io.riskpulse.model.portfolio.PortfolioCommand.MarkToMarket;
@@ -28,6 +29,11 @@ import io.riskpulse.model.risk.ReportingPrices;
 import io.riskpulse.model.risk.Valuation;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Set;
+import java.util.function.BiFunction;
+import java.util.function.Function;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -141,6 +147,12 @@ public final class Portfolio
         .forState(state -> !state.isOpen())
         .onCommand(OpenPortfolio.class, this::onOpen)
         .onCommand(ApplyExecution.class, (state, cmd) -> reject(cmd.replyTo(), unknownPortfolio()))
+        .onCommand(ApplyExecutions.class, (state, cmd) -> {
+          Reply unknown = unknownPortfolio();
+          logRejection(unknown);
+          int size = cmd.executions() == null ? 0 : cmd.executions().size();
+          return Effect().reply(cmd.replyTo(), new BatchReply(java.util.Collections.nCopies(size, unknown)));
+        })
         .onCommand(RecordOrder.class, (state, cmd) -> reject(cmd.replyTo(), unknownPortfolio()))
         .onCommand(SetLimits.class, (state, cmd) -> reject(cmd.replyTo(), unknownPortfolio()))
         .onCommand(Halt.class, (state, cmd) -> reject(cmd.replyTo(), unknownPortfolio()))
@@ -160,6 +172,7 @@ public final class Portfolio
         .onCommand(OpenPortfolio.class, (state, cmd) -> reject(cmd.replyTo(), Reply.rejected(
             RejectReason.ALREADY_OPEN, "portfolio is already open for desk " + state.desk())))
         .onCommand(ApplyExecution.class, this::onExecution)
+        .onCommand(ApplyExecutions.class, this::onExecutions)
         .onCommand(RecordOrder.class, this::onOrder)
         .onCommand(SetLimits.class, this::onSetLimits)
         .onCommand(GetSnapshot.class, (state, cmd) -> Effect().reply(cmd.replyTo(), snapshot(state)))
@@ -190,35 +203,72 @@ public final class Portfolio
   }
 
   private ReplyEffect<PortfolioEvent, PortfolioState> onExecution(PortfolioState state, ApplyExecution cmd) {
-    Execution execution = cmd.execution();
-    if (execution != null && execution.executionId() != null && state.hasSeen(execution.executionId())) {
-      return Effect().reply(cmd.replyTo(), Reply.duplicate(execution.executionId()));
-    }
-    Reply invalid = ExecutionValidation.validate(
-        execution, portfolioId, env.instruments(), symbol -> state.position(symbol).quantity());
-    if (invalid != null) {
-      return reject(cmd.replyTo(), invalid);
-    }
-    long now = now();
-    String currency = env.instruments().find(execution.symbol()).orElseThrow().currency();
-    List<PortfolioEvent> events = new ArrayList<>();
-    events.add(new ExecutionApplied(execution, currency, now));
+    return applyExecutions(state, List.of(cmd.execution()),
+        replies -> Effect().reply(cmd.replyTo(), replies.get(0)),
+        (events, replies) -> Effect().persist(events).thenReply(cmd.replyTo(), newState -> replies.get(0)));
+  }
 
+  private ReplyEffect<PortfolioEvent, PortfolioState> onExecutions(PortfolioState state, ApplyExecutions cmd) {
+    List<Execution> executions = cmd.executions() == null ? List.of() : cmd.executions();
+    return applyExecutions(state, executions,
+        replies -> Effect().reply(cmd.replyTo(), new BatchReply(replies)),
+        (events, replies) -> Effect().persist(events).thenReply(cmd.replyTo(), newState -> new BatchReply(replies)));
+  }
+
+  /**
+   * Applies executions in order: each is checked for duplication (against the journal and the batch itself)
+   * and validated against the position it will change; the valid ones are persisted together with the limit
+   * events of the resulting state, in one write. Replies are in input order.
+   */
+  private ReplyEffect<PortfolioEvent, PortfolioState> applyExecutions(PortfolioState state,
+      List<Execution> executions, Function<List<Reply>, ReplyEffect<PortfolioEvent, PortfolioState>> replyOnly,
+      BiFunction<List<PortfolioEvent>, List<Reply>, ReplyEffect<PortfolioEvent, PortfolioState>> persistAndReply) {
+    long now = now();
+    List<Reply> replies = new ArrayList<>(executions.size());
+    List<PortfolioEvent> events = new ArrayList<>();
+    List<LimitBreach> executionBreaches = new ArrayList<>();
     Map<String, Position> after = new TreeMap<>();
     for (Position position : state.positions()) {
       after.put(position.symbol(), position);
     }
-    after.put(execution.symbol(),
-        state.position(execution.symbol()).apply(execution.signedQuantity(), execution.price()));
     Map<String, Double> cashAfter = new TreeMap<>(state.cashByCurrency());
-    cashAfter.merge(currency, -execution.signedQuantity() * execution.price(), Double::sum);
-    Valuation valuation = PortfolioValuer.value(after.values(), cashAfter, new FillAsPrice(execution));
-    events.addAll(limitEvents(state, state.limits(), valuation,
-        LimitChecker.executionBreaches(state.limits(), execution, prices.fxToReporting(execution.symbol()), now),
-        now));
-    return Effect().persist(events)
-        .thenRun(newState -> orderFlow.recordFill(execution.strategy(), now))
-        .thenReply(cmd.replyTo(), newState -> Reply.accepted());
+    Map<String, Double> fillPrices = new HashMap<>();
+    Set<String> batchIds = new HashSet<>();
+    for (Execution execution : executions) {
+      String id = execution == null ? null : execution.executionId();
+      if (id != null && (state.hasSeen(id) || batchIds.contains(id))) {
+        replies.add(Reply.duplicate(id));
+        continue;
+      }
+      Reply invalid = ExecutionValidation.validate(execution, portfolioId, env.instruments(),
+          symbol -> after.getOrDefault(symbol, Position.flat(symbol)).quantity());
+      if (invalid != null) {
+        logRejection(invalid);
+        replies.add(invalid);
+        continue;
+      }
+      batchIds.add(id);
+      String currency = env.instruments().find(execution.symbol()).orElseThrow().currency();
+      events.add(new ExecutionApplied(execution, currency, now));
+      after.put(execution.symbol(), after.getOrDefault(execution.symbol(), Position.flat(execution.symbol()))
+          .apply(execution.signedQuantity(), execution.price()));
+      cashAfter.merge(currency, -execution.signedQuantity() * execution.price(), Double::sum);
+      fillPrices.put(execution.symbol(), execution.price());
+      executionBreaches.addAll(LimitChecker.executionBreaches(
+          state.limits(), execution, prices.fxToReporting(execution.symbol()), now));
+      replies.add(Reply.accepted());
+    }
+    if (events.isEmpty()) {
+      return replyOnly.apply(replies);
+    }
+    Valuation valuation = PortfolioValuer.value(after.values(), cashAfter, new FillsAsPrices(fillPrices));
+    events.addAll(limitEvents(state, state.limits(), valuation, executionBreaches, now));
+    for (PortfolioEvent event : events) {
+      if (event instanceof ExecutionApplied) {
+        orderFlow.recordFill(((ExecutionApplied) event).execution().strategy(), now);
+      }
+    }
+    return persistAndReply.apply(events, replies);
   }
 
   private ReplyEffect<PortfolioEvent, PortfolioState> onOrder(PortfolioState state, RecordOrder cmd) {
@@ -372,18 +422,18 @@ public final class Portfolio
         now());
   }
 
-  /** The node's prices, except that a fill prices its own instrument until the feed has quoted it. */
-  private final class FillAsPrice implements PriceSource {
-    private final Execution fill;
+  /** The node's prices, except that fills price their own instruments until the feed has quoted them. */
+  private final class FillsAsPrices implements PriceSource {
+    private final Map<String, Double> fillPrices;
 
-    FillAsPrice(Execution fill) {
-      this.fill = fill;
+    FillsAsPrices(Map<String, Double> fillPrices) {
+      this.fillPrices = fillPrices;
     }
 
     @Override
     public double markPrice(String symbol) {
       double mark = prices.markPrice(symbol);
-      return Double.isNaN(mark) && symbol.equals(fill.symbol()) ? fill.price() : mark;
+      return Double.isNaN(mark) ? fillPrices.getOrDefault(symbol, Double.NaN) : mark;
     }
 
     @Override
@@ -398,8 +448,12 @@ public final class Portfolio
   }
 
   private ReplyEffect<PortfolioEvent, PortfolioState> reject(ActorRef<Reply> replyTo, Reply reply) {
-    context.getLog().warn("Portfolio {} rejected a command: {} {}", portfolioId, reply.reason(), reply.detail());
+    logRejection(reply);
     return Effect().reply(replyTo, reply);
+  }
+
+  private void logRejection(Reply reply) {
+    context.getLog().warn("Portfolio {} rejected a command: {} {}", portfolioId, reply.reason(), reply.detail());
   }
 
   private Reply unknownPortfolio() {

@@ -2,6 +2,7 @@ package io.riskpulse.model.portfolio;
 
 import io.riskpulse.model.limits.Limits;
 import io.riskpulse.model.portfolio.PortfolioCommand.ApplyExecution;
+import io.riskpulse.model.portfolio.PortfolioCommand.ApplyExecutions;
 import io.riskpulse.model.portfolio.PortfolioCommand.GetSnapshot;
 import io.riskpulse.model.portfolio.PortfolioCommand.Halt;
 import io.riskpulse.model.portfolio.PortfolioCommand.OpenPortfolio;
@@ -10,6 +11,7 @@ import io.riskpulse.model.orderflow.OrderEvent;
 import io.riskpulse.model.portfolio.PortfolioCommand.Resume;
 import io.riskpulse.model.portfolio.PortfolioCommand.SetLimits;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.CompletionStage;
 import org.apache.pekko.actor.typed.ActorSystem;
 import org.apache.pekko.cluster.sharding.typed.javadsl.ClusterSharding;
@@ -51,6 +53,16 @@ public final class PortfolioClient {
   /** Applies an execution to the portfolio it names. The reply arrives after the event is persisted. */
   public CompletionStage<Reply> apply(Execution execution) {
     return ref(execution.portfolioId()).ask(replyTo -> new ApplyExecution(execution, replyTo), askTimeout);
+  }
+
+  /**
+   * Applies fills of one portfolio in order with one journal write; the replies are in input order.
+   *
+   * @param executions fills that all name {@code portfolioId}
+   */
+  public CompletionStage<List<Reply>> applyAll(String portfolioId, List<Execution> executions) {
+    return ref(portfolioId).<BatchReply>ask(replyTo -> new ApplyExecutions(executions, replyTo), askTimeout)
+        .thenApply(BatchReply::replies);
   }
 
   /** Records an order-flow message in the portfolio it names (live statistics, not journaled). */

@@ -3,6 +3,7 @@ package io.riskpulse.model.portfolio;
 import io.riskpulse.model.CborSerializable;
 import io.riskpulse.model.limits.Limits;
 import io.riskpulse.model.orderflow.OrderEvent;
+import java.util.List;
 import org.apache.pekko.actor.typed.ActorRef;
 
 /** Commands a portfolio entity accepts. Each mutating command is answered with a {@link Reply}. */
@@ -21,6 +22,12 @@ public sealed interface PortfolioCommand extends CborSerializable {
 
   /** Applies a fill. Idempotent by execution id. */
   record ApplyExecution(Execution execution, ActorRef<Reply> replyTo) implements PortfolioCommand {}
+
+  /**
+   * Applies fills in order with one journal write (what the ingestion pipeline sends when fills queue up for
+   * a portfolio). Each is judged as {@link ApplyExecution} would; the reply lists their outcomes in order.
+   */
+  record ApplyExecutions(List<Execution> executions, ActorRef<BatchReply> replyTo) implements PortfolioCommand {}
 
   /**
    * Records an order-flow message (new, replace, cancel, reject) in the portfolio's live order-flow statistics.

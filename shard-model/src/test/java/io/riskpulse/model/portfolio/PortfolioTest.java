@@ -259,6 +259,31 @@ class PortfolioTest {
   }
 
   @Test
+  void shouldApplyABatchInOrderWithOneWriteAndJudgeEachExecution() {
+    open(LIMITS);
+    execute("E0", "SPY", Side.BUY, 10, 100);
+    List<Execution> batch = List.of(
+        new Execution("E1", "P1", "s", "SPY", Side.BUY, 5, 100, 1),
+        new Execution("E0", "P1", "s", "SPY", Side.BUY, 10, 100, 1),      // already applied
+        new Execution("E2", "P1", "s", "NOPE", Side.BUY, 1, 1, 1),         // unknown instrument
+        new Execution("E1", "P1", "s", "SPY", Side.BUY, 5, 100, 1),       // duplicate within the batch
+        new Execution("E3", "P1", "s", "SPY", Side.SELL, 20, 101, 1));
+    CommandResultWithReply<PortfolioCommand, PortfolioEvent, PortfolioState, BatchReply> result =
+        kit.runCommand(replyTo -> new PortfolioCommand.ApplyExecutions(batch, replyTo));
+
+    List<Reply> replies = result.reply().replies();
+    assertEquals(List.of(Reply.Outcome.ACCEPTED, Reply.Outcome.DUPLICATE, Reply.Outcome.REJECTED,
+        Reply.Outcome.DUPLICATE, Reply.Outcome.ACCEPTED), replies.stream().map(Reply::outcome).toList());
+    assertEquals(RejectReason.UNKNOWN_INSTRUMENT, replies.get(2).reason());
+    assertEquals(List.of("E1", "E3"), result.events().stream().filter(e -> e instanceof ExecutionApplied)
+        .map(e -> ((ExecutionApplied) e).execution().executionId()).toList());
+    PortfolioSnapshot snapshot = snapshot();
+    assertEquals(-5, snapshot.valuation().positions().get(0).quantity(), 1e-9); // 10 + 5 - 20
+    assertEquals(3, snapshot.executionCount());
+    assertEquals(15 * 1.0, snapshot.valuation().realizedPnl(), 1e-9); // 15 closed at 101 against 100
+  }
+
+  @Test
   void shouldRejectExecutionsForAPortfolioThatWasNeverOpened() {
     var result = execute("E1", "SPY", Side.BUY, 10, 100);
     assertEquals(RejectReason.UNKNOWN_PORTFOLIO, result.reply().reason());
