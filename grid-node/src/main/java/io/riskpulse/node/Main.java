@@ -10,6 +10,7 @@ import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.riskpulse.gateway.http.HttpEndpoint;
 import io.riskpulse.ingestion.aeron.AeronSettings;
 import io.riskpulse.ingestion.aeron.AeronTransport;
+import io.riskpulse.ingestion.fix.DropCopyAcceptor;
 import io.riskpulse.ingestion.pipeline.IngestMetrics;
 import io.riskpulse.ingestion.pipeline.IngestPipeline;
 import io.riskpulse.ingestion.pipeline.PipelineSettings;
@@ -102,7 +103,12 @@ public final class Main {
         ? Optional.of(AeronTransport.start(aeronSettings, ingest))
         : Optional.empty();
 
+    Optional<DropCopyAcceptor> fix = config.getBoolean("riskpulse.ingestion.fix.enabled")
+        ? Optional.of(startDropCopy(config, ingest))
+        : Optional.empty();
+
     CoordinatedShutdown.get(system).addTask(CoordinatedShutdown.PhaseServiceStop(), "stop-ingestion", () -> {
+      fix.ifPresent(DropCopyAcceptor::close);
       aeron.ifPresent(AeronTransport::close);
       return ingest.close().thenApply(done -> {
         try {
@@ -117,7 +123,25 @@ public final class Main {
     Optional<CompletionStage<ServerBinding>> http = config.getBoolean("riskpulse.http.enabled")
         ? Optional.of(HttpEndpoint.start(system, portfolios, directory, metrics))
         : Optional.empty();
-    return new NodeServices(market, books, portfolios, directory, ingest, quarantine, metrics, aeron, http);
+    return new NodeServices(market, books, portfolios, directory, ingest, quarantine, metrics, aeron, fix, http);
+  }
+
+  /** Starts the FIX drop-copy acceptor on the configured settings and port, storing under the data folder. */
+  private static DropCopyAcceptor startDropCopy(Config config, IngestPipeline ingest) {
+    try {
+      DropCopyAcceptor.Builder builder = DropCopyAcceptor.builder(ingest)
+          .acceptPort(config.getInt("riskpulse.ingestion.fix.port"))
+          .dataDirectory(Path.of(config.getString("riskpulse.persistence.data-dir")).resolve("fix"));
+      String settingsFile = config.getString("riskpulse.ingestion.fix.settings-file");
+      if (!settingsFile.isBlank()) {
+        builder.settingsFile(Path.of(settingsFile));
+      }
+      DropCopyAcceptor acceptor = builder.build();
+      acceptor.start();
+      return acceptor;
+    } catch (Exception e) {
+      throw new IllegalStateException("cannot start the FIX drop-copy acceptor: " + e.getMessage(), e);
+    }
   }
 
   /** The instrument reference named by {@code riskpulse.node.instruments-file}, else the default universe. */

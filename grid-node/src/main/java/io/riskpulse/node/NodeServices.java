@@ -2,6 +2,7 @@ package io.riskpulse.node;
 
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.riskpulse.ingestion.aeron.AeronTransport;
+import io.riskpulse.ingestion.fix.DropCopyAcceptor;
 import io.riskpulse.ingestion.pipeline.IngestPipeline;
 import io.riskpulse.ingestion.pipeline.Quarantine;
 import io.riskpulse.model.market.MarketView;
@@ -15,7 +16,7 @@ import org.apache.pekko.http.javadsl.ServerBinding;
 /**
  * The running parts of a node that callers use: its market and book views (feeds write, entities read), the
  * portfolio client, the journal-backed directory, the ingestion pipeline and its quarantine, the metrics
- * registry, and the Aeron transport and HTTP binding when they are enabled.
+ * registry, and the Aeron transport, FIX drop-copy acceptor and HTTP binding when they are enabled.
  */
 public record NodeServices(
     MarketView market,
@@ -26,4 +27,5 @@ public record NodeServices(
     Quarantine quarantine,
     PrometheusMeterRegistry metrics,
     Optional<AeronTransport> aeron,
+    Optional<DropCopyAcceptor> fix,
     Optional<CompletionStage<ServerBinding>> http) {}

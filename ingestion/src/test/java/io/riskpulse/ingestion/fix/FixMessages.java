@@ -27,7 +27,7 @@ import quickfix.fix44.OrderCancelReplaceRequest;
 import quickfix.fix44.OrderCancelRequest;
 
 /** FIX 4.4 drop-copy messages as an OMS would send them. */
-final class FixMessages {
+public final class FixMessages {
 
   static final int STRATEGY_TAG = DropCopyTranslator.DEFAULT_STRATEGY_TAG;
   /** A fixed transaction time, whole milliseconds (FIX carries milliseconds here). */
@@ -40,7 +40,7 @@ final class FixMessages {
   }
 
   /** ExecutionReport ExecType=F (Trade); null account or strategy leaves the tag out. */
-  static ExecutionReport trade(
+  public static ExecutionReport trade(
       String execId, String account, String strategy, String symbol, char side, double lastQty, double lastPx) {
     ExecutionReport report = new ExecutionReport(new OrderID("O-" + execId), new ExecID(execId),
         new ExecType(ExecType.TRADE), new OrdStatus(OrdStatus.PARTIALLY_FILLED), new Side(side),

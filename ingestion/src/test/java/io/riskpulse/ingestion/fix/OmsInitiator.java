@@ -28,7 +28,7 @@ import quickfix.fix44.TestRequest;
  * The OMS side in tests: a real QuickFIX/J {@link SocketInitiator} (FIX 4.4, OMS1 → RISKPULSE, memory store)
  * that records every application and admin message it receives.
  */
-final class OmsInitiator implements Application, AutoCloseable {
+public final class OmsInitiator implements Application, AutoCloseable {
 
   static final SessionID SESSION_ID = new SessionID("FIX.4.4", "OMS1", "RISKPULSE");
   private static final long TIMEOUT_SECONDS = CollectingSink.TIMEOUT_SECONDS;
@@ -39,7 +39,7 @@ final class OmsInitiator implements Application, AutoCloseable {
   private final CountDownLatch loggedOn = new CountDownLatch(1);
   private final SocketInitiator initiator;
 
-  OmsInitiator(int acceptorPort) throws ConfigError {
+  public OmsInitiator(int acceptorPort) throws ConfigError {
     SessionSettings settings = new SessionSettings();
     settings.setString("ConnectionType", "initiator");
     settings.setString("SocketConnectHost", "127.0.0.1");
@@ -59,7 +59,7 @@ final class OmsInitiator implements Application, AutoCloseable {
   }
 
   /** Connects and waits for the Logon handshake to complete. */
-  void startAndAwaitLogon() throws ConfigError, InterruptedException {
+  public void startAndAwaitLogon() throws ConfigError, InterruptedException {
     initiator.start();
     assertTrue(loggedOn.await(TIMEOUT_SECONDS, TimeUnit.SECONDS), "initiator did not log on");
   }
@@ -69,7 +69,7 @@ final class OmsInitiator implements Application, AutoCloseable {
   }
 
   /** Sends an application message and returns the MsgSeqNum it went out with. */
-  int send(Message message) throws Exception {
+  public int send(Message message) throws Exception {
     assertTrue(Session.sendToTarget(message, SESSION_ID), "not sent");
     return message.getHeader().getInt(MsgSeqNum.FIELD);
   }
@@ -79,7 +79,7 @@ final class OmsInitiator implements Application, AutoCloseable {
    * messages one at a time in order, so afterwards everything sent before has been fully processed (counters
    * included).
    */
-  void roundTrip() throws Exception {
+  public void roundTrip() throws Exception {
     String id = "sync-" + testRequests.incrementAndGet();
     assertTrue(Session.sendToTarget(new TestRequest(new TestReqID(id)), SESSION_ID), "not sent");
     while (true) {
