@@ -96,8 +96,9 @@ public final class Main {
         quarantineFile.isBlank() ? null
             : Path.of(config.getString("riskpulse.persistence.data-dir")).resolve(quarantineFile),
         config.getInt("riskpulse.ingestion.quarantine-keep-recent"), deps.clock());
-    IngestPipeline ingest = new IngestPipeline(system, market, books, portfolios, quarantine,
-        new IngestMetrics(metrics), PipelineSettings.fromConfig(config));
+    IngestMetrics ingestMetrics = new IngestMetrics(metrics);
+    IngestPipeline ingest = new IngestPipeline(system, market, books, portfolios, quarantine, ingestMetrics,
+        PipelineSettings.fromConfig(config));
     AeronSettings aeronSettings = AeronSettings.fromConfig(config);
     Optional<AeronTransport> aeron = aeronSettings.enabled()
         ? Optional.of(AeronTransport.start(aeronSettings, ingest))
@@ -123,7 +124,7 @@ public final class Main {
     Optional<CompletionStage<ServerBinding>> http = config.getBoolean("riskpulse.http.enabled")
         ? Optional.of(HttpEndpoint.start(system, portfolios, directory, metrics))
         : Optional.empty();
-    return new NodeServices(market, books, portfolios, directory, ingest, quarantine, metrics, aeron, fix, http);
+    return new NodeServices(market, books, portfolios, directory, ingest, ingestMetrics, quarantine, metrics, aeron, fix, http);
   }
 
   /** Starts the FIX drop-copy acceptor on the configured settings and port, storing under the data folder. */

@@ -3,6 +3,7 @@ package io.riskpulse.node;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.riskpulse.ingestion.aeron.AeronTransport;
 import io.riskpulse.ingestion.fix.DropCopyAcceptor;
+import io.riskpulse.ingestion.pipeline.IngestMetrics;
 import io.riskpulse.ingestion.pipeline.IngestPipeline;
 import io.riskpulse.ingestion.pipeline.Quarantine;
 import io.riskpulse.model.market.MarketView;
@@ -24,6 +25,7 @@ public record NodeServices(
     PortfolioClient portfolios,
     PortfolioDirectory directory,
     IngestPipeline ingest,
+    IngestMetrics ingestMetrics,
     Quarantine quarantine,
     PrometheusMeterRegistry metrics,
     Optional<AeronTransport> aeron,

@@ -94,7 +94,8 @@ public final class DemoCommand implements Callable<Integer> {
         .map(binding -> binding.toCompletableFuture().join().localAddress().getPort())
         .map(port -> "http://127.0.0.1:" + port + "/portfolios").orElse("HTTP off");
 
-    DemoRunner runner = new DemoRunner(system, node, simulation, "run" + System.currentTimeMillis());
+    DemoRunner runner = new DemoRunner(system, node, simulation,
+        "r" + Long.toString(System.currentTimeMillis() / 1000, 36)); // short: ids are at most 32 bytes on the wire
     runner.openPortfolios().toCompletableFuture().get(30, java.util.concurrent.TimeUnit.SECONDS);
 
     PrintStream out = System.out;
@@ -146,7 +147,7 @@ public final class DemoCommand implements Callable<Integer> {
   }
 
   private static String header(DemoProgress p, String source, String http) {
-    return String.format("step %d  %s  fills applied %d, duplicate %d, rejected %d, unacknowledged %d  %s",
-        p.step(), source, p.applied(), p.duplicates(), p.rejected(), p.failed(), http);
+    return String.format("step %d  %s  fills published %d, applied %d, quarantined %d  %s",
+        p.step(), source, p.published(), p.applied(), p.quarantined(), http);
   }
 }

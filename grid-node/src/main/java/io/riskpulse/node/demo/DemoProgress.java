@@ -7,11 +7,10 @@ import java.util.List;
  * Where the demo stands after a step.
  *
  * @param step simulator step just completed
- * @param snapshots every demo portfolio, read after the step's executions were acknowledged
- * @param applied executions applied since the demo started
- * @param duplicates executions acknowledged as duplicates
- * @param rejected executions rejected (any reason)
- * @param failed executions not acknowledged after every retry
+ * @param snapshots every demo portfolio, read after the step's fills were handled by their portfolios
+ * @param published fills published over Aeron since the demo started
+ * @param applied fills the node's ingestion applied (persisted) since the node started
+ * @param quarantined messages the node's ingestion refused since the node started (any reason)
  */
 public record DemoProgress(
-    long step, List<PortfolioSnapshot> snapshots, long applied, long duplicates, long rejected, long failed) {}
+    long step, List<PortfolioSnapshot> snapshots, long published, long applied, long quarantined) {}

@@ -1,7 +1,11 @@
 package io.riskpulse.node.demo;
 
-import io.riskpulse.ingestion.route.ExecutionRouter;
-import io.riskpulse.ingestion.route.IngestionCounters;
+import io.aeron.ExclusivePublication;
+import io.riskpulse.ingestion.aeron.AeronSettings;
+import io.riskpulse.ingestion.aeron.AeronTransport;
+import io.riskpulse.ingestion.aeron.FeedPublisher;
+import io.riskpulse.ingestion.pipeline.HandledWatermark;
+import io.riskpulse.ingestion.pipeline.IngestMetrics;
 import io.riskpulse.ingestion.sim.PortfolioSetup;
 import io.riskpulse.ingestion.sim.SimStep;
 import io.riskpulse.ingestion.sim.TradingSimulation;
@@ -21,13 +25,15 @@ import java.util.function.Consumer;
 import org.apache.pekko.Done;
 import org.apache.pekko.NotUsed;
 import org.apache.pekko.actor.typed.ActorSystem;
+import io.riskpulse.ingestion.codec.FrameToEvent;
 import org.apache.pekko.stream.javadsl.Sink;
 import org.apache.pekko.stream.javadsl.Source;
 
 /**
- * Drives a {@link TradingSimulation} into a running node: each step updates the node's market view with the
- * step's quotes, routes the strategies' executions to the portfolio shards through the
- * {@link ExecutionRouter} (acknowledged once persisted), then reads every demo portfolio back.
+ * Drives a {@link TradingSimulation} into a running node the way a real feed would: each step publishes the
+ * step's quotes on the market-data stream and the strategies' fills on the order-flow stream over Aeron, in
+ * the wire format, into the node's ingestion pipeline; it waits until the node has handled (persisted) the
+ * step's last fill, then reads every demo portfolio back.
  *
  * <p>A portfolio the node halted (by its limits or an operator) stops trading in the simulation, as the
  * order gateway would refuse its orders; one that an operator resumed trades again.
@@ -38,14 +44,18 @@ import org.apache.pekko.stream.javadsl.Source;
  */
 public final class DemoRunner {
 
-  private static final int ROUTER_PARALLELISM = 16;
-  private static final int ROUTER_ATTEMPTS = 3;
+  /** Source ids of the demo's two feeds (the node sees them as aeron:1 and aeron:2). */
+  static final int MARKET_DATA_SOURCE = 1;
+  static final int FILLS_SOURCE = 2;
 
   private final ActorSystem<?> system;
   private final NodeServices node;
   private final TradingSimulation simulation;
   private final String runPrefix;
-  private final IngestionCounters counters = new IngestionCounters();
+  private final FeedPublisher prices;
+  private final FeedPublisher fills;
+  private final HandledWatermark handled = new HandledWatermark();
+  private long published;
 
   /**
    * @param runId distinguishes this run's execution ids from earlier runs on the same journal
@@ -55,6 +65,17 @@ public final class DemoRunner {
     this.node = node;
     this.simulation = simulation;
     this.runPrefix = runId + "-";
+    AeronTransport aeron = node.aeron().orElseThrow(() -> new IllegalStateException(
+        "the demo publishes over Aeron: set riskpulse.ingestion.aeron.enabled = on"));
+    AeronSettings settings = AeronSettings.fromConfig(system.settings().config());
+    Duration connectTimeout = Duration.ofSeconds(10);
+    ExclusivePublication marketData = aeron.aeron()
+        .addExclusivePublication(settings.marketDataChannel(), settings.marketDataStreamId());
+    ExclusivePublication orderFlow = aeron.aeron()
+        .addExclusivePublication(settings.orderFlowChannel(), settings.orderFlowStreamId());
+    this.prices = new FeedPublisher(marketData, MARKET_DATA_SOURCE, 1, connectTimeout);
+    this.fills = new FeedPublisher(orderFlow, FILLS_SOURCE, 1, connectTimeout);
+    node.ingest().addPersistedListener(handled);
   }
 
   /** Opens every demo portfolio; one already open (an earlier run) is kept as the journal has it. */
@@ -97,23 +118,25 @@ public final class DemoRunner {
 
   private CompletionStage<DemoProgress> step() {
     SimStep step = simulation.step();
+    long now = System.nanoTime();
     for (Quote quote : step.quotes()) {
-      node.market().update(quote);
+      prices.quote(quote, now);
     }
-    List<Execution> executions = new ArrayList<>(step.executions().size());
+    long lastFill = -1;
     for (Execution e : step.executions()) {
-      executions.add(new Execution(runPrefix + e.executionId(), e.portfolioId(), e.strategy(), e.symbol(),
-          e.side(), e.quantity(), e.price(), e.executedAtMillis()));
+      lastFill = fills.execution(new Execution(runPrefix + e.executionId(), e.portfolioId(), e.strategy(),
+          e.symbol(), e.side(), e.quantity(), e.price(), e.executedAtMillis()), now);
+      published++;
     }
-    return Source.from(executions)
-        .via(ExecutionRouter.flow(system, node.portfolios(), ROUTER_PARALLELISM, ROUTER_ATTEMPTS,
-            Duration.ofMillis(500), counters))
-        .runWith(Sink.ignore(), system)
+    CompletionStage<Long> fillsHandled = lastFill < 0
+        ? CompletableFuture.completedFuture(0L)
+        : handled.reached(FrameToEvent.SOURCE_PREFIX + FILLS_SOURCE, lastFill);
+    return fillsHandled
         .thenCompose(done -> snapshots())
         .thenApply(snapshots -> {
           followHalts(snapshots);
-          return new DemoProgress(step.stepNumber(), snapshots, counters.applied(), counters.duplicates(),
-              counters.rejectedTotal(), counters.failed());
+          return new DemoProgress(step.stepNumber(), snapshots, published,
+              (long) node.ingestMetrics().acceptedCount(IngestMetrics.Kind.FILL), node.quarantine().total());
         });
   }
 

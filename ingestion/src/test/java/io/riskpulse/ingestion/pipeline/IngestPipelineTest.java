@@ -32,7 +32,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class IngestPipelineTest {
 
-  private final PortfolioShards shards = new PortfolioShards("PipelineTest", "A", "B", "SLOW", "FIXED");
+  private final PortfolioShards shards = new PortfolioShards("PipelineTest", "A", "B", "SLOW", "FIXED", "RETRY");
 
   @AfterAll
   void stop() {
@@ -128,5 +128,21 @@ class IngestPipelineTest {
     assertEquals(0, quarantine.total());
     assertEquals(null, pipeline.tracker("fix:OMS1"));
     assertEquals(3, await(shards.portfolios.snapshot("FIXED")).executionCount());
+  }
+
+  @Test
+  void shouldRetryAFillWhoseWriteFailedAndCountItExactlyOnce() throws Exception {
+    Quarantine quarantine = new Quarantine(null, 100, Clock.systemUTC());
+    IngestMetrics metrics = new IngestMetrics(new SimpleMeterRegistry());
+    IngestPipeline pipeline = pipeline(quarantine, metrics, 16, 4);
+    long before = await(shards.portfolios.snapshot("RETRY")).executionCount();
+    // The journal reports the write as failed: the entity restarts and the ask times out. Whether the write
+    // landed or not, asking again with the same execution id must leave exactly one fill.
+    shards.journal.failNextPersisted();
+    pipeline.accept(fill("retry", 1, "RETRY", "R1", 1));
+    await(pipeline.close());
+    assertEquals(before + 1, await(shards.portfolios.snapshot("RETRY")).executionCount());
+    assertEquals(1, metrics.acceptedCount(IngestMetrics.Kind.FILL)
+        + quarantine.count(IngestRejection.DUPLICATE_EXECUTION));
   }
 }
