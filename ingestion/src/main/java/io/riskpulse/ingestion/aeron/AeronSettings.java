@@ -13,6 +13,8 @@ import io.aeron.CommonContext;
  * @param marketDataStreamId its stream id
  * @param orderFlowChannel channel of the order-flow and fill stream
  * @param orderFlowStreamId its stream id
+ * @param ackChannel channel on which the node acknowledges handled order flow to publishers
+ * @param ackStreamId its stream id
  * @param fragmentLimit fragments read per poll: bounds the work done before the idle strategy runs
  */
 public record AeronSettings(
@@ -23,6 +25,8 @@ public record AeronSettings(
     int marketDataStreamId,
     String orderFlowChannel,
     int orderFlowStreamId,
+    String ackChannel,
+    int ackStreamId,
     int fragmentLimit) {
 
   public static AeronSettings fromConfig(Config config) {
@@ -36,6 +40,8 @@ public record AeronSettings(
         c.getInt("market-data.stream-id"),
         c.getString("order-flow.channel"),
         c.getInt("order-flow.stream-id"),
+        c.getString("ack.channel"),
+        c.getInt("ack.stream-id"),
         c.getInt("fragment-limit"));
   }
 }

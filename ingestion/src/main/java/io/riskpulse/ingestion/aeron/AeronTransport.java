@@ -5,6 +5,9 @@ import io.aeron.Subscription;
 import io.aeron.driver.MediaDriver;
 import io.aeron.driver.ThreadingMode;
 import io.riskpulse.ingestion.event.IngestSink;
+import io.riskpulse.ingestion.pipeline.IngestPipeline;
+import org.agrona.concurrent.Agent;
+import org.agrona.concurrent.CompositeAgent;
 import java.util.ArrayList;
 import java.util.List;
 import org.agrona.CloseHelper;
@@ -35,8 +38,11 @@ public final class AeronTransport implements AutoCloseable {
     this.aeron = aeron;
   }
 
-  /** Starts the driver (if embedded), connects, and subscribes both streams into {@code sink}. */
-  public static AeronTransport start(AeronSettings settings, IngestSink sink) {
+  /**
+   * Starts the driver (if embedded), connects, subscribes both streams into the pipeline, and acknowledges
+   * handled order flow to publishers on the ack stream (from the order-flow thread).
+   */
+  public static AeronTransport start(AeronSettings settings, IngestPipeline pipeline) {
     MediaDriver driver = null;
     if (settings.embeddedDriver()) {
       driver = MediaDriver.launchEmbedded(new MediaDriver.Context()
@@ -47,22 +53,28 @@ public final class AeronTransport implements AutoCloseable {
     }
     Aeron aeron = Aeron.connect(new Aeron.Context().aeronDirectoryName(settings.directory()));
     AeronTransport transport = new AeronTransport(driver, aeron);
-    transport.subscribe("aeron-market-data", settings.marketDataChannel(), settings.marketDataStreamId(), sink,
-        settings.fragmentLimit());
-    transport.subscribe("aeron-order-flow", settings.orderFlowChannel(), settings.orderFlowStreamId(), sink,
-        settings.fragmentLimit());
+    AckPublisher acks = new AckPublisher(aeron.addPublication(settings.ackChannel(), settings.ackStreamId()));
+    pipeline.addPersistedListener(acks);
+    transport.subscribe("aeron-market-data", settings.marketDataChannel(), settings.marketDataStreamId(),
+        pipeline, settings.fragmentLimit(), acks);
+    transport.subscribe("aeron-order-flow", settings.orderFlowChannel(), settings.orderFlowStreamId(),
+        pipeline, settings.fragmentLimit(), null);
+    // Acks run on the market-data thread, not the order-flow one: an order-flow thread blocked by
+    // backpressure must not starve the acknowledgements that let publishers forget frames.
     log.info("Aeron ingress on {} (market data {}:{}, order flow {}:{}), {} driver", settings.directory(),
         settings.marketDataChannel(), settings.marketDataStreamId(), settings.orderFlowChannel(),
         settings.orderFlowStreamId(), settings.embeddedDriver() ? "embedded" : "external");
     return transport;
   }
 
-  private void subscribe(String name, String channel, int streamId, IngestSink sink, int fragmentLimit) {
+  private void subscribe(
+      String name, String channel, int streamId, IngestSink sink, int fragmentLimit, Agent alongside) {
     Subscription subscription = aeron.addSubscription(channel, streamId);
     AeronIngress ingress = new AeronIngress(name, subscription, sink, fragmentLimit);
+    Agent agent = alongside == null ? ingress : new CompositeAgent(ingress, alongside);
     AgentRunner runner = new AgentRunner(
         new BackoffIdleStrategy(100, 10, 1_000, 1_000_000),
-        error -> log.error("Aeron ingress {} failed", name, error), null, ingress);
+        error -> log.error("Aeron ingress {} failed", name, error), null, agent);
     AgentRunner.startOnThread(runner);
     runners.add(runner);
     ingresses.add(ingress);

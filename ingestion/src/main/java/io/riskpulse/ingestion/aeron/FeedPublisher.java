@@ -1,6 +1,8 @@
 package io.riskpulse.ingestion.aeron;
 
 import io.aeron.Publication;
+import io.aeron.Subscription;
+import io.aeron.logbuffer.FragmentHandler;
 import io.riskpulse.ingestion.codec.ExecutionEncoder;
 import io.riskpulse.ingestion.codec.FrameEncoder;
 import io.riskpulse.ingestion.codec.OrderEncoder;
@@ -22,6 +24,12 @@ import org.agrona.BufferUtil;
  * <p>Never drops: a full log buffer (BACK_PRESSURED, the subscriber is behind) or an admin action is retried
  * after an idle step; NOT_CONNECTED is waited for up to {@code connectTimeout}, then fails. One encode buffer is
  * reused, so publishing allocates nothing. Not thread-safe: one publisher per source and thread.
+ *
+ * <p><b>Replay</b> (order flow and fills, with {@link #withReplay}): every frame is also kept in a bounded
+ * retransmit ring until the node acknowledges it ({@link Ack}, on the ack subscription). When the node comes
+ * back after a restart (the publication reconnects), every frame after the last acknowledged one is offered
+ * again, identical; the node's portfolios are idempotent by execution id, so nothing is lost and nothing
+ * counted twice. A full ring makes the publisher wait for acknowledgements: backpressure, not loss.
  */
 public final class FeedPublisher implements AutoCloseable {
 
@@ -33,6 +41,17 @@ public final class FeedPublisher implements AutoCloseable {
   private final FrameEncoder encoder = new FrameEncoder();
   private long nextSequence;
   private long backPressured;
+  private Subscription acks;
+  private UnsafeBuffer[] ring;
+  private int[] ringLengths;
+  private long acknowledged;
+  private boolean connected;
+  private long replayed;
+  private final FragmentHandler ackHandler = (buffer, offset, length, header) -> {
+    if (Ack.isAck(buffer, offset, length) && Ack.sourceId(buffer, offset) == sourceId()) {
+      acknowledged = Math.max(acknowledged, Ack.handledSequence(buffer, offset));
+    }
+  };
 
   /**
    * @param firstSequence sequence number of the first frame (1 for a new source)
@@ -42,6 +61,24 @@ public final class FeedPublisher implements AutoCloseable {
     this.sourceId = sourceId;
     this.nextSequence = firstSequence;
     this.connectTimeoutNanos = connectTimeout.toNanos();
+  }
+
+  /**
+   * Keeps every frame until acknowledged and replays the unacknowledged ones after the subscriber reconnects.
+   *
+   * @param ackSubscription the node's acknowledgement stream
+   * @param capacity frames kept at most; when full, publishing waits for acknowledgements
+   */
+  public FeedPublisher withReplay(Subscription ackSubscription, int capacity) {
+    this.acks = ackSubscription;
+    this.ring = new UnsafeBuffer[capacity];
+    this.ringLengths = new int[capacity];
+    for (int i = 0; i < capacity; i++) {
+      ring[i] = new UnsafeBuffer(BufferUtil.allocateDirectAligned(256, 64));
+    }
+    this.acknowledged = nextSequence - 1;
+    this.connected = publication.isConnected();
+    return this;
   }
 
   /** Publishes a top-of-book quote (bid and ask; quantities are not modelled by {@link Quote}: 1 each). */
@@ -94,12 +131,37 @@ public final class FeedPublisher implements AutoCloseable {
    * @return the sequence number the frame carried
    */
   private long offer(int length) {
+    if (ring != null) {
+      long deadline = System.nanoTime() + connectTimeoutNanos;
+      idle.reset();
+      while (nextSequence - acknowledged > ring.length) { // ring full: wait for the node to catch up
+        if (maintain() == 0) {
+          if (System.nanoTime() - deadline > 0) {
+            throw new IllegalStateException("no acknowledgement from the node within "
+                + Duration.ofNanos(connectTimeoutNanos) + " (acknowledged " + acknowledged + ")");
+          }
+          idle.idle();
+        }
+      }
+      int slot = (int) (nextSequence % ring.length);
+      ring[slot].putBytes(0, buffer, 0, length);
+      ringLengths[slot] = length;
+    }
+    offerBytes(buffer, length);
+    return nextSequence++;
+  }
+
+  /** Offers bytes until the publication takes them; handles reconnection (replay) on the way. */
+  private void offerBytes(UnsafeBuffer bytes, int length) {
     long deadline = System.nanoTime() + connectTimeoutNanos;
     idle.reset();
     while (true) {
-      long result = publication.offer(buffer, 0, length);
+      if (ring != null) {
+        maintain();
+      }
+      long result = publication.offer(bytes, 0, length);
       if (result > 0) {
-        return nextSequence++;
+        return;
       }
       if (result == Publication.CLOSED || result == Publication.MAX_POSITION_EXCEEDED) {
         throw new IllegalStateException("publication " + publication.channel() + " can take no more: " + result);
@@ -113,6 +175,59 @@ public final class FeedPublisher implements AutoCloseable {
       }
       idle.idle();
     }
+  }
+
+  /**
+   * Reads acknowledgements and, when the subscriber has just (re)connected, replays every frame after the last
+   * acknowledged one. Call it while idle too, so a restart is noticed without new frames. Returns work done.
+   */
+  public int maintain() {
+    if (ring == null) {
+      return 0;
+    }
+    int work = acks.poll(ackHandler, 64);
+    boolean now = publication.isConnected();
+    if (now && !connected) {
+      connected = true;
+      for (long seq = acknowledged + 1; seq < nextSequence; seq++) {
+        int slot = (int) (seq % ring.length);
+        replayed++;
+        offerBytes(ring[slot], ringLengths[slot]);
+      }
+      work++;
+    } else if (!now) {
+      connected = false;
+    }
+    return work;
+  }
+
+  /**
+   * Waits until the node has acknowledged every frame published so far, replaying after a reconnection.
+   *
+   * @return true when everything was acknowledged within {@code timeout}
+   */
+  public boolean awaitAcknowledged(Duration timeout) {
+    long deadline = System.nanoTime() + timeout.toNanos();
+    idle.reset();
+    while (acknowledged < nextSequence - 1) {
+      if (System.nanoTime() - deadline > 0) {
+        return false;
+      }
+      if (maintain() == 0) {
+        idle.idle();
+      }
+    }
+    return true;
+  }
+
+  /** Highest sequence number the node has acknowledged (replay mode). */
+  public long acknowledged() {
+    return acknowledged;
+  }
+
+  /** Frames offered again after reconnections (replay mode). */
+  public long replayed() {
+    return replayed;
   }
 
   /** Sequence number the next frame will carry. */

@@ -48,7 +48,7 @@ class AeronIngressTest {
       HandledWatermark watermark = new HandledWatermark();
       pipeline.addPersistedListener(watermark);
       AeronSettings settings = new AeronSettings(true, true, dir.resolve("aeron").toString(), "aeron:ipc", 1001,
-          "aeron:ipc", 1002, 64);
+          "aeron:ipc", 1002, "aeron:ipc", 1003, 64);
       try (AeronTransport transport = AeronTransport.start(settings, pipeline);
            ExclusivePublication marketData = transport.aeron().addExclusivePublication("aeron:ipc", 1001);
            ExclusivePublication orderFlow = transport.aeron().addExclusivePublication("aeron:ipc", 1002)) {
