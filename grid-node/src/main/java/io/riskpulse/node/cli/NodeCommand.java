@@ -2,11 +2,16 @@ package io.riskpulse.node.cli;
 
 import com.typesafe.config.Config;
 import com.typesafe.config.ConfigRenderOptions;
+import io.riskpulse.ingestion.sim.PortfolioSetup;
+import io.riskpulse.ingestion.sim.TradingSimulation;
+import io.riskpulse.model.portfolio.Reply;
 import io.riskpulse.node.Main;
+import io.riskpulse.node.NodeServices;
 import io.riskpulse.node.NodeConfig;
 import io.riskpulse.node.NodeDeps;
 import java.time.Clock;
 import java.util.concurrent.Callable;
+import java.util.concurrent.TimeUnit;
 import org.apache.pekko.actor.typed.ActorSystem;
 import org.apache.pekko.actor.typed.javadsl.Behaviors;
 import picocli.CommandLine.Command;
@@ -20,6 +25,13 @@ public final class NodeCommand implements Callable<Integer> {
   @Option(names = "--print-config", description = "Print the effective riskpulse configuration and exit.")
   boolean printConfig;
 
+  @Option(names = "--open-demo-portfolios",
+      description = "Open the demo's portfolios (for ./riskpulse feed with the same --seed); kept if already open.")
+  boolean openDemoPortfolios;
+
+  @Option(names = "--seed", defaultValue = "42", description = "Seed of the demo portfolios. Default: ${DEFAULT-VALUE}.")
+  long seed;
+
   @Override
   public Integer call() throws Exception {
     Config config = NodeConfig.load();
@@ -29,7 +41,14 @@ public final class NodeCommand implements Callable<Integer> {
       return 0;
     }
     ActorSystem<Void> system = ActorSystem.create(Behaviors.empty(), Main.SYSTEM_NAME, config);
-    Main.init(system, new NodeDeps(Main.loadInstruments(config), Clock.systemUTC()));
+    NodeServices node = Main.init(system, new NodeDeps(Main.loadInstruments(config), Clock.systemUTC()));
+    if (openDemoPortfolios) {
+      for (PortfolioSetup setup : TradingSimulation.defaultDemo(seed).portfolios()) {
+        Reply reply = node.portfolios().open(setup.portfolioId(), setup.desk(), setup.trader(),
+            setup.initialCash(), setup.limits(), "riskpulse-node").toCompletableFuture().get(30, TimeUnit.SECONDS);
+        System.out.println(setup.portfolioId() + ": " + (reply.isAccepted() ? "opened" : reply.reason()));
+      }
+    }
     System.out.println("RiskPulse node running; Ctrl-C stops it.");
     system.getWhenTerminated().toCompletableFuture().join();
     return 0;
