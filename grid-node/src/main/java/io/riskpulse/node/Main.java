@@ -15,9 +15,9 @@ import io.riskpulse.ingestion.pipeline.IngestMetrics;
 import io.riskpulse.ingestion.pipeline.IngestPipeline;
 import io.riskpulse.ingestion.pipeline.PipelineSettings;
 import io.riskpulse.ingestion.pipeline.Quarantine;
-import io.riskpulse.model.market.OrderBookView;
 import io.riskpulse.model.instrument.InstrumentRegistry;
 import io.riskpulse.model.market.MarketView;
+import io.riskpulse.model.market.OrderBookView;
 import io.riskpulse.model.portfolio.Portfolio;
 import io.riskpulse.model.portfolio.PortfolioClient;
 import io.riskpulse.model.portfolio.PortfolioEnvironment;
@@ -35,10 +35,10 @@ import java.util.Optional;
 import java.util.concurrent.CompletionStage;
 import org.apache.pekko.Done;
 import org.apache.pekko.actor.CoordinatedShutdown;
-import org.apache.pekko.http.javadsl.ServerBinding;
 import org.apache.pekko.actor.typed.ActorSystem;
 import org.apache.pekko.cluster.typed.Cluster;
 import org.apache.pekko.cluster.typed.Join;
+import org.apache.pekko.http.javadsl.ServerBinding;
 import picocli.CommandLine;
 
 /**

@@ -4,6 +4,7 @@ import io.aeron.ExclusivePublication;
 import io.riskpulse.ingestion.aeron.AeronSettings;
 import io.riskpulse.ingestion.aeron.AeronTransport;
 import io.riskpulse.ingestion.aeron.FeedPublisher;
+import io.riskpulse.ingestion.codec.FrameToEvent;
 import io.riskpulse.ingestion.pipeline.HandledWatermark;
 import io.riskpulse.ingestion.pipeline.IngestMetrics;
 import io.riskpulse.ingestion.sim.PortfolioSetup;
@@ -25,7 +26,6 @@ import java.util.function.Consumer;
 import org.apache.pekko.Done;
 import org.apache.pekko.NotUsed;
 import org.apache.pekko.actor.typed.ActorSystem;
-import io.riskpulse.ingestion.codec.FrameToEvent;
 import org.apache.pekko.stream.javadsl.Sink;
 import org.apache.pekko.stream.javadsl.Source;
 

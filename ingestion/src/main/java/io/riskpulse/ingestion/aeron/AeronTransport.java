@@ -6,13 +6,13 @@ import io.aeron.driver.MediaDriver;
 import io.aeron.driver.ThreadingMode;
 import io.riskpulse.ingestion.event.IngestSink;
 import io.riskpulse.ingestion.pipeline.IngestPipeline;
-import org.agrona.concurrent.Agent;
-import org.agrona.concurrent.CompositeAgent;
 import java.util.ArrayList;
 import java.util.List;
 import org.agrona.CloseHelper;
+import org.agrona.concurrent.Agent;
 import org.agrona.concurrent.AgentRunner;
 import org.agrona.concurrent.BackoffIdleStrategy;
+import org.agrona.concurrent.CompositeAgent;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

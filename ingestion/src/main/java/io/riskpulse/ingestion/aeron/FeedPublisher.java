@@ -12,10 +12,10 @@ import io.riskpulse.model.orderflow.OrderEvent;
 import io.riskpulse.model.portfolio.Execution;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
+import org.agrona.BufferUtil;
 import org.agrona.concurrent.BackoffIdleStrategy;
 import org.agrona.concurrent.IdleStrategy;
 import org.agrona.concurrent.UnsafeBuffer;
-import org.agrona.BufferUtil;
 
 /**
  * Publishes one source's frames on an Aeron publication in the wire format of {@code docs/WIRE_FORMAT.md},

@@ -18,17 +18,21 @@ import io.riskpulse.model.market.Quote;
 import io.riskpulse.model.portfolio.Execution;
 import io.riskpulse.model.portfolio.PortfolioSnapshot;
 import io.riskpulse.model.portfolio.Side;
+import java.net.DatagramSocket;
+import java.net.InetAddress;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.stream.Stream;
 import org.agrona.concurrent.UnsafeBuffer;
 import org.apache.pekko.actor.testkit.typed.javadsl.LogCapturingExtension;
-import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /** A real embedded media driver, real publications, the pipeline and real sharded portfolios. */
 @ExtendWith(LogCapturingExtension.class)
@@ -37,21 +41,36 @@ class AeronIngressTest {
 
   @TempDir Path dir;
 
-  @Test
-  void shouldDeliverPublishedFillsToTheirPortfoliosExactlyOnceAndQuarantineBadFrames() throws Exception {
+  /** IPC within a host; UDP on loopback as across hosts (unicast here; multicast is a channel string away). */
+  static Stream<String> channels() {
+    return Stream.of("aeron:ipc", "aeron:udp?endpoint=127.0.0.1:" + freePort());
+  }
+
+  private static int freePort() {
+    try (DatagramSocket socket = new DatagramSocket(0, InetAddress.getLoopbackAddress())) {
+      return socket.getLocalPort();
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+  }
+
+  @ParameterizedTest
+  @MethodSource("channels")
+  void shouldDeliverPublishedFillsToTheirPortfoliosExactlyOnceAndQuarantineBadFrames(String channel)
+      throws Exception {
     String[] portfolios = {"A", "B", "C"};
-    try (PortfolioShards shards = new PortfolioShards("AeronTest", portfolios)) {
+    try (PortfolioShards shards = new PortfolioShards("AeronTest" + Math.abs(channel.hashCode()), portfolios)) {
       Quarantine quarantine = new Quarantine(null, 100, Clock.systemUTC());
       IngestPipeline pipeline = new IngestPipeline(shards.testKit.system(), shards.market, new OrderBookView(),
           shards.portfolios, quarantine, new IngestMetrics(new SimpleMeterRegistry()),
           new PipelineSettings(256, 64, 16, Duration.ofMillis(200), 5));
       HandledWatermark watermark = new HandledWatermark();
       pipeline.addPersistedListener(watermark);
-      AeronSettings settings = new AeronSettings(true, true, dir.resolve("aeron").toString(), "aeron:ipc", 1001,
-          "aeron:ipc", 1002, "aeron:ipc", 1003, 64);
+      AeronSettings settings = new AeronSettings(true, true, dir.resolve("aeron").toString(), channel, 1001,
+          channel, 1002, "aeron:ipc", 1003, 64);
       try (AeronTransport transport = AeronTransport.start(settings, pipeline);
-           ExclusivePublication marketData = transport.aeron().addExclusivePublication("aeron:ipc", 1001);
-           ExclusivePublication orderFlow = transport.aeron().addExclusivePublication("aeron:ipc", 1002)) {
+           ExclusivePublication marketData = transport.aeron().addExclusivePublication(channel, 1001);
+           ExclusivePublication orderFlow = transport.aeron().addExclusivePublication(channel, 1002)) {
         FeedPublisher prices = new FeedPublisher(marketData, 1, 1, Duration.ofSeconds(10));
         FeedPublisher fills = new FeedPublisher(orderFlow, 2, 1, Duration.ofSeconds(10));
         prices.quote(new Quote("SPY", Double.NaN, 99.9, 100.1, 1), 1);
