@@ -122,7 +122,7 @@ public final class Main {
     });
 
     Optional<CompletionStage<ServerBinding>> http = config.getBoolean("riskpulse.http.enabled")
-        ? Optional.of(HttpEndpoint.start(system, portfolios, directory, metrics))
+        ? Optional.of(HttpEndpoint.start(system, portfolios, directory, market, books, metrics))
         : Optional.empty();
     return new NodeServices(market, books, portfolios, directory, ingest, ingestMetrics, quarantine, metrics, aeron, fix, http);
   }

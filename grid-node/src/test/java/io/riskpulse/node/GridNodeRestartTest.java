@@ -76,6 +76,9 @@ class GridNodeRestartTest {
     String one = get(first, "http://127.0.0.1:" + port + "/portfolios/P1", 200);
     assertTrue(one.contains("\"executionCount\":20"), one);
     get(first, "http://127.0.0.1:" + port + "/portfolios/NOPE", 404);
+    String market = get(first, "http://127.0.0.1:" + port + "/market/SPY", 200);
+    assertTrue(market.contains("\"markPrice\":500.0"), market);
+    get(first, "http://127.0.0.1:" + port + "/market/NOPE", 404);
 
     await(Http.get(first).shutdownAllConnectionPools());
     TestNodes.stop(first);

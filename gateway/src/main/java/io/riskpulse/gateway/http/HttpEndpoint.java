@@ -2,6 +2,8 @@ package io.riskpulse.gateway.http;
 
 import com.typesafe.config.Config;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import io.riskpulse.model.market.MarketView;
+import io.riskpulse.model.market.OrderBookView;
 import io.riskpulse.model.portfolio.PortfolioClient;
 import io.riskpulse.model.portfolio.PortfolioDirectory;
 import java.util.concurrent.CompletionStage;
@@ -11,7 +13,7 @@ import org.apache.pekko.http.javadsl.ServerBinding;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** Binds {@link PortfolioHttpRoutes} and {@link MetricsRoutes} on {@code riskpulse.http.interface:port}; unbinds on node shutdown. */
+/** Binds {@link PortfolioHttpRoutes}, {@link MarketRoutes} and {@link MetricsRoutes} on {@code riskpulse.http.interface:port}; unbinds on node shutdown. */
 public final class HttpEndpoint {
 
   private static final Logger log = LoggerFactory.getLogger(HttpEndpoint.class);
@@ -20,13 +22,14 @@ public final class HttpEndpoint {
 
   /** Binds the endpoint; the stage fails if the port is taken. Port 0 picks a free port. */
   public static CompletionStage<ServerBinding> start(ActorSystem<?> system, PortfolioClient portfolios,
-      PortfolioDirectory directory, PrometheusMeterRegistry metrics) {
+      PortfolioDirectory directory, MarketView market, OrderBookView books, PrometheusMeterRegistry metrics) {
     Config config = system.settings().config().getConfig("riskpulse.http");
     String host = config.getString("interface");
     int port = config.getInt("port");
     return Http.get(system)
         .newServerAt(host, port)
         .bind(new PortfolioHttpRoutes(portfolios, directory).routes()
+            .orElse(new MarketRoutes(market, books).routes())
             .orElse(new MetricsRoutes(metrics).routes()))
         .thenApply(binding -> {
           log.info("HTTP JSON endpoint on http://{}:{}/portfolios", host, binding.localAddress().getPort());
