@@ -101,7 +101,7 @@ class TradingSimulationTest {
             usdPrices);
         double peak = Math.max(peakPnl.getOrDefault(setup.portfolioId(), 0.0), v.totalPnl());
         peakPnl.put(setup.portfolioId(), peak);
-        for (LimitBreach b : LimitChecker.breaches(setup.limits(), v, peak, 0).values()) {
+        for (LimitBreach b : LimitChecker.breaches(setup.limits(), v, v.totalPnl(), peak, 0).values()) {
           record(setup.portfolioId(), b.kind(), step.stepNumber());
         }
       }

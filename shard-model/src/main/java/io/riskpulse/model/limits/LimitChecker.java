@@ -19,16 +19,17 @@ public final class LimitChecker {
   /**
    * Every continuous limit currently beyond its level, keyed by breach key (see {@link LimitBreach#key()}).
    *
+   * @param intradayPnl P&amp;L since the start of the trading day, reporting currency
    * @param peakPnl intraday peak P&amp;L used for the drawdown
    * @param nowMillis time stamped on the breaches
    */
   public static Map<String, LimitBreach> breaches(
-      Limits limits, Valuation valuation, double peakPnl, long nowMillis) {
+      Limits limits, Valuation valuation, double intradayPnl, double peakPnl, long nowMillis) {
     Map<String, LimitBreach> found = new LinkedHashMap<>();
     check(found, LimitKind.GROSS_EXPOSURE, "", valuation.grossExposure(), limits.maxGrossExposure(), nowMillis);
     check(found, LimitKind.NET_EXPOSURE, "", Math.abs(valuation.netExposure()), limits.maxNetExposure(), nowMillis);
-    check(found, LimitKind.INTRADAY_LOSS, "", -valuation.totalPnl(), limits.maxIntradayLoss(), nowMillis);
-    check(found, LimitKind.DRAWDOWN, "", Math.max(peakPnl, valuation.totalPnl()) - valuation.totalPnl(),
+    check(found, LimitKind.INTRADAY_LOSS, "", -intradayPnl, limits.maxIntradayLoss(), nowMillis);
+    check(found, LimitKind.DRAWDOWN, "", Math.max(peakPnl, intradayPnl) - intradayPnl,
         limits.maxDrawdown(), nowMillis);
     double concentrationFloor =
         limits.concentrationMinGross() == null ? 0 : limits.concentrationMinGross();

@@ -13,7 +13,7 @@ public enum LimitKind {
   POSITION_NOTIONAL(true),
   /** 100 × |quantity × mark| / gross exposure for one instrument; the breach names the symbol. */
   CONCENTRATION(true),
-  /** −(realized + unrealized P&amp;L) when it is a loss. */
+  /** −(intraday P&amp;L): realized + unrealized since the start of the trading day, when it is a loss. */
   INTRADAY_LOSS(true),
   /** Intraday peak P&amp;L − current P&amp;L. */
   DRAWDOWN(true),

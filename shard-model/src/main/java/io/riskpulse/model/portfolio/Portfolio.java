@@ -14,6 +14,7 @@ import io.riskpulse.model.portfolio.PortfolioCommand.OpenPortfolio;
 import io.riskpulse.model.portfolio.PortfolioCommand.RecordOrder;
 import io.riskpulse.model.portfolio.PortfolioCommand.Resume;
 import io.riskpulse.model.portfolio.PortfolioCommand.SetLimits;
+import io.riskpulse.model.portfolio.PortfolioEvent.DayRolled;
 import io.riskpulse.model.portfolio.PortfolioEvent.ExecutionApplied;
 import io.riskpulse.model.portfolio.PortfolioEvent.Halted;
 import io.riskpulse.model.portfolio.PortfolioEvent.LimitBreached;
@@ -355,15 +356,26 @@ public final class Portfolio
       // would halt on missing data. Wait for the grace period; after it, missing data is itself a breach.
       return events;
     }
-    double pnl = valuation.totalPnl();
-    observedPeakPnl = Math.max(observedPeakPnl, state.peakPnl());
+    double total = valuation.totalPnl();
+    double startOfDay = state.startOfDayPnl();
+    double persistedPeak = state.peakPnl();
+    long today = env.settings().tradingDay(now);
+    if (state.tradingDay() != today && Double.isFinite(total)) {
+      // A new trading day: intraday loss and drawdown start again from here.
+      events.add(new DayRolled(today, total, now));
+      startOfDay = total;
+      persistedPeak = 0;
+      observedPeakPnl = 0;
+    }
+    double pnl = total - startOfDay;
+    observedPeakPnl = Math.max(observedPeakPnl, persistedPeak);
     if (Double.isFinite(pnl)) { // a NaN P&L (no price or FX rate) must not poison the peak for good
       observedPeakPnl = Math.max(observedPeakPnl, pnl);
     }
-    if (pnl - state.peakPnl() >= env.settings().peakPersistStep()) {
+    if (pnl - persistedPeak >= env.settings().peakPersistStep()) {
       events.add(new PeakPnlRaised(pnl, now));
     }
-    Map<String, LimitBreach> current = LimitChecker.breaches(limits, valuation, observedPeakPnl, now);
+    Map<String, LimitBreach> current = LimitChecker.breaches(limits, valuation, pnl, observedPeakPnl, now);
     if (unpriced > 0) {
       current.put(LimitKind.MARKET_DATA.name(),
           new LimitBreach(LimitKind.MARKET_DATA.name(), LimitKind.MARKET_DATA, "", unpriced, 0, now));
@@ -411,13 +423,14 @@ public final class Portfolio
 
   private PortfolioSnapshot snapshot(PortfolioState state) {
     Valuation valuation = valuation(state);
-    double pnl = valuation.totalPnl();
+    double pnl = valuation.totalPnl() - state.startOfDayPnl();
     double peak = Math.max(observedPeakPnl, state.peakPnl());
     peak = Double.isFinite(pnl) ? Math.max(peak, pnl) : peak;
     return new PortfolioSnapshot(portfolioId, state.status(), state.desk(), state.trader(),
         state.haltedBy(), state.haltReason(), state.haltedAtMillis(), prices.reportingCurrency(), valuation,
-        Map.copyOf(state.cashByCurrency()), peak,
-        peak - pnl, state.limits(), List.copyOf(state.activeBreaches().values()),
+        Map.copyOf(state.cashByCurrency()),
+        state.tradingDay() == Long.MIN_VALUE ? "" : java.time.LocalDate.ofEpochDay(state.tradingDay()).toString(),
+        pnl, peak, peak - pnl, state.limits(), List.copyOf(state.activeBreaches().values()),
         state.breachCount(), state.executionCount(), orderFlow.view(now()), orderFlow.viewByStrategy(now()),
         now());
   }

@@ -43,6 +43,14 @@ public sealed interface PortfolioEvent extends CborSerializable {
   record Resumed(String by, String reason, long atMillis) implements PortfolioEvent {}
 
   /**
+   * A new trading day began for the portfolio: intraday P&amp;L is measured from {@code startOfDayPnl} (the
+   * total P&amp;L since opening, at the roll) and the intraday peak starts again at 0.
+   *
+   * @param tradingDay the new trading day, days since 1970-01-01
+   */
+  record DayRolled(long tradingDay, double startOfDayPnl, long atMillis) implements PortfolioEvent {}
+
+  /**
    * The intraday peak P&amp;L rose; the drawdown is measured from it. Persisted with executions and, between
    * executions, when prices lift the peak by at least the configured step.
    */

@@ -2,6 +2,10 @@ package io.riskpulse.model.portfolio;
 
 import com.typesafe.config.Config;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.LocalTime;
+import java.time.ZoneId;
 
 /**
  * Tunables of the portfolio entity, from {@code riskpulse.portfolio} (see this module's reference.conf).
@@ -13,12 +17,21 @@ import java.time.Duration;
  * @param snapshotEvery events between snapshots
  * @param keepSnapshots snapshots kept
  * @param reportingCurrency ISO currency every amount and limit is expressed in
+ * @param tradingDayZone time zone in which trading days are counted
+ * @param tradingDayRoll local time at which a new trading day starts (e.g. 17:00 for a New York FX desk)
  * @param marketDataGrace after an entity starts, how long positions without a price or FX rate are tolerated
  *     before limits are judged (then missing data breaches MARKET_DATA)
  */
 public record PortfolioSettings(
     Duration markInterval, int dedupWindow, double peakPersistStep, int snapshotEvery, int keepSnapshots,
-    String reportingCurrency, Duration marketDataGrace) {
+    String reportingCurrency, Duration marketDataGrace, ZoneId tradingDayZone, LocalTime tradingDayRoll) {
+
+  /** The trading day of an instant: the zone's local date, shifted back by the roll time. */
+  public long tradingDay(long epochMillis) {
+    LocalDateTime local = LocalDateTime.ofInstant(Instant.ofEpochMilli(epochMillis), tradingDayZone);
+    return local.minusHours(tradingDayRoll.getHour()).minusMinutes(tradingDayRoll.getMinute())
+        .toLocalDate().toEpochDay();
+  }
 
   public static PortfolioSettings fromConfig(Config config) {
     Config c = config.getConfig("riskpulse.portfolio");
@@ -29,6 +42,8 @@ public record PortfolioSettings(
         c.getInt("snapshot-every"),
         c.getInt("keep-snapshots"),
         c.getString("reporting-currency"),
-        c.getDuration("market-data-grace"));
+        c.getDuration("market-data-grace"),
+        ZoneId.of(c.getString("trading-day.zone")),
+        LocalTime.parse(c.getString("trading-day.roll")));
   }
 }

@@ -21,8 +21,10 @@ import java.util.Map;
  * @param reportingCurrency currency of every amount in the valuation
  * @param valuation positions, P&amp;L and exposures
  * @param cashByCurrency cash per currency before conversion
+ * @param tradingDay current trading day (ISO date), {@code ""} before the first
+ * @param intradayPnl P&amp;L since the start of the trading day (the valuation's total is since opening)
  * @param peakPnl intraday peak P&amp;L used for the drawdown
- * @param drawdown peak − current P&amp;L, ≥ 0
+ * @param drawdown peak − intraday P&amp;L, ≥ 0
  * @param limits current limits
  * @param activeBreaches continuous limits currently breached, with the values when they breached
  * @param breachCount breaches recorded since the portfolio opened (all kinds)
@@ -42,6 +44,8 @@ public record PortfolioSnapshot(
     String reportingCurrency,
     Valuation valuation,
     Map<String, Double> cashByCurrency,
+    String tradingDay,
+    double intradayPnl,
     double peakPnl,
     double drawdown,
     Limits limits,
@@ -59,7 +63,7 @@ public record PortfolioSnapshot(
    */
   public PortfolioSnapshot journaledView() {
     return new PortfolioSnapshot(portfolioId, status, desk, trader, haltedBy, haltReason, haltedAtMillis,
-        reportingCurrency, valuation, cashByCurrency, peakPnl, drawdown, limits, activeBreaches, breachCount,
+        reportingCurrency, valuation, cashByCurrency, tradingDay, intradayPnl, peakPnl, drawdown, limits, activeBreaches, breachCount,
         executionCount, OrderFlowView.EMPTY, Map.of(), 0);
   }
 }

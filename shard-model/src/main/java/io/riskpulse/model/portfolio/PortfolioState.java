@@ -2,6 +2,7 @@ package io.riskpulse.model.portfolio;
 
 import io.riskpulse.model.limits.LimitBreach;
 import io.riskpulse.model.limits.Limits;
+import io.riskpulse.model.portfolio.PortfolioEvent.DayRolled;
 import io.riskpulse.model.portfolio.PortfolioEvent.ExecutionApplied;
 import io.riskpulse.model.portfolio.PortfolioEvent.Halted;
 import io.riskpulse.model.portfolio.PortfolioEvent.LimitBreached;
@@ -38,6 +39,8 @@ public final class PortfolioState {
   private String haltReason = "";
   private long haltedAtMillis;
   private double peakPnl;
+  private long tradingDay = Long.MIN_VALUE;
+  private double startOfDayPnl;
   private long breachCount;
   private long executionCount;
 
@@ -64,6 +67,11 @@ public final class PortfolioState {
       breachCount++;
     } else if (event instanceof LimitCleared) {
       activeBreaches.remove(((LimitCleared) event).key());
+    } else if (event instanceof DayRolled) {
+      DayRolled rolled = (DayRolled) event;
+      tradingDay = rolled.tradingDay();
+      startOfDayPnl = rolled.startOfDayPnl();
+      peakPnl = 0;
     } else if (event instanceof PeakPnlRaised) {
       peakPnl = Math.max(peakPnl, ((PeakPnlRaised) event).peakPnl());
     } else if (event instanceof PortfolioOpened) {
@@ -143,7 +151,17 @@ public final class PortfolioState {
     return haltedAtMillis;
   }
 
-  /** Highest P&amp;L persisted as a peak. */
+  /** Current trading day (days since 1970-01-01), {@code Long.MIN_VALUE} before the first roll. */
+  public long tradingDay() {
+    return tradingDay;
+  }
+
+  /** Total P&amp;L since opening at the start of the trading day: intraday P&amp;L is measured from it. */
+  public double startOfDayPnl() {
+    return startOfDayPnl;
+  }
+
+  /** Highest intraday P&amp;L persisted as a peak. */
   public double peakPnl() {
     return peakPnl;
   }
@@ -173,7 +191,7 @@ public final class PortfolioState {
   /** An immutable copy for the snapshot store. */
   StoredPortfolioState toStored() {
     return new StoredPortfolioState(portfolioId, status, desk, trader, Map.copyOf(cashByCurrency), limits, haltedBy, haltReason,
-        haltedAtMillis, peakPnl, breachCount, executionCount, java.util.List.copyOf(positions.values()),
+        haltedAtMillis, peakPnl, tradingDay, startOfDayPnl, breachCount, executionCount, java.util.List.copyOf(positions.values()),
         java.util.List.copyOf(activeBreaches.values()), seenExecutions.toList());
   }
 
@@ -189,6 +207,8 @@ public final class PortfolioState {
     state.haltReason = stored.haltReason();
     state.haltedAtMillis = stored.haltedAtMillis();
     state.peakPnl = stored.peakPnl();
+    state.tradingDay = stored.tradingDay();
+    state.startOfDayPnl = stored.startOfDayPnl();
     state.breachCount = stored.breachCount();
     state.executionCount = stored.executionCount();
     for (Position position : stored.positions()) {

@@ -24,6 +24,8 @@ public record StoredPortfolioState(
     String haltReason,
     long haltedAtMillis,
     double peakPnl,
+    long tradingDay,
+    double startOfDayPnl,
     long breachCount,
     long executionCount,
     List<Position> positions,

@@ -31,7 +31,7 @@ class LimitCheckerTest {
     assertEquals(-300, valuation.totalPnl(), 1e-9);
 
     Map<String, LimitBreach> breaches = LimitChecker.breaches(
-        limits(1500.0, 200.0, 1000.0, 50.0, 0.0, 250.0, 400.0), valuation, 200, 7L);
+        limits(1500.0, 200.0, 1000.0, 50.0, 0.0, 250.0, 400.0), valuation, valuation.totalPnl(), 200, 7L);
 
     assertEquals(List.of("GROSS_EXPOSURE", "NET_EXPOSURE", "INTRADAY_LOSS", "DRAWDOWN",
         "POSITION_NOTIONAL:B", "CONCENTRATION:B"), List.copyOf(breaches.keySet()));
@@ -45,9 +45,9 @@ class LimitCheckerTest {
   @Test
   void shouldNotJudgeConcentrationBelowItsGrossFloor() {
     Valuation valuation = PortfolioValuer.value(List.of(Position.flat("A").apply(10, 10)), 0, s -> 10);
-    assertTrue(LimitChecker.breaches(limits(null, null, null, 50.0, 1000.0, null, null), valuation, 0, 0)
+    assertTrue(LimitChecker.breaches(limits(null, null, null, 50.0, 1000.0, null, null), valuation, valuation.totalPnl(), 0, 0)
         .isEmpty());
-    assertEquals(1, LimitChecker.breaches(limits(null, null, null, 50.0, 50.0, null, null), valuation, 0, 0)
+    assertEquals(1, LimitChecker.breaches(limits(null, null, null, 50.0, 50.0, null, null), valuation, valuation.totalPnl(), 0, 0)
         .size());
   }
 
@@ -55,13 +55,13 @@ class LimitCheckerTest {
   void shouldFailClosedWhenAMeasurementIsNaN() {
     Valuation valuation = new Valuation(0, 0, Double.NaN, Double.NaN, Double.NaN, Double.NaN, List.of(), 0);
     Map<String, LimitBreach> breaches = LimitChecker.breaches(
-        limits(1.0, 1.0, null, null, null, 1.0, 1.0), valuation, 0, 0);
+        limits(1.0, 1.0, null, null, null, 1.0, 1.0), valuation, valuation.totalPnl(), 0, 0);
     assertEquals(4, breaches.size());
     // A NaN gross (no FX rate) does not switch concentration off: it breaches too.
     Valuation blind = new Valuation(0, 0, Double.NaN, Double.NaN, Double.NaN, Double.NaN, List.of(
         new io.riskpulse.model.risk.PositionValuation("A", 1, 1, 0, 1, true, Double.NaN, Double.NaN, 0,
             Double.NaN)), 0);
-    assertTrue(LimitChecker.breaches(limits(null, null, null, 50.0, 0.0, null, null), blind, 0, 0)
+    assertTrue(LimitChecker.breaches(limits(null, null, null, 50.0, 0.0, null, null), blind, blind.totalPnl(), 0, 0)
         .containsKey("CONCENTRATION:A"));
   }
 

@@ -32,6 +32,7 @@ import io.riskpulse.model.portfolio.PortfolioEvent.PortfolioOpened;
 import io.riskpulse.model.portfolio.PortfolioEvent.Resumed;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.function.Function;
 import java.util.stream.Stream;
@@ -281,6 +282,36 @@ class PortfolioTest {
     assertEquals(-5, snapshot.valuation().positions().get(0).quantity(), 1e-9); // 10 + 5 - 20
     assertEquals(3, snapshot.executionCount());
     assertEquals(15 * 1.0, snapshot.valuation().realizedPnl(), 1e-9); // 15 closed at 101 against 100
+  }
+
+  @Test
+  void shouldMeasureIntradayLossAndDrawdownFromTheStartOfEachTradingDay() {
+    open(LIMITS); // intraday loss limit 10k
+    var first = execute("E1", "SPY", Side.BUY, 4000, 100);
+    PortfolioEvent.DayRolled opened = (PortfolioEvent.DayRolled) first.events().stream()
+        .filter(e -> e instanceof PortfolioEvent.DayRolled).findFirst().orElseThrow();
+    assertEquals(LocalDate.parse("2026-11-26").toEpochDay(), opened.tradingDay());
+    market.update(Quote.lastTrade("SPY", 98, 2)); // -8k today: within the limit
+    assertTrue(kit.runCommand(MarkToMarket.INSTANCE).events().stream().noneMatch(e -> e instanceof LimitBreached));
+
+    clock.advance(Duration.ofDays(1));
+    var rolled = kit.runCommand(MarkToMarket.INSTANCE).events();
+    PortfolioEvent.DayRolled next = (PortfolioEvent.DayRolled) rolled.get(0);
+    assertEquals(opened.tradingDay() + 1, next.tradingDay());
+    assertEquals(-8_000, next.startOfDayPnl(), 1e-6);
+
+    market.update(Quote.lastTrade("SPY", 96.5, 3)); // -6k more: -14k in all, but -6k today
+    assertTrue(kit.runCommand(MarkToMarket.INSTANCE).events().stream().noneMatch(e -> e instanceof LimitBreached));
+    PortfolioSnapshot snapshot = snapshot();
+    assertEquals("2026-11-27", snapshot.tradingDay());
+    assertEquals(-6_000, snapshot.intradayPnl(), 1e-6);
+    assertEquals(-14_000, snapshot.valuation().totalPnl(), 1e-6);
+
+    market.update(Quote.lastTrade("SPY", 95, 4)); // -12k today: breached
+    var breached = kit.runCommand(MarkToMarket.INSTANCE).events().stream()
+        .filter(e -> e instanceof LimitBreached).map(e -> ((LimitBreached) e).breach()).toList();
+    assertEquals(LimitKind.INTRADAY_LOSS, breached.get(0).kind());
+    assertEquals(12_000, breached.get(0).value(), 1e-6);
   }
 
   @Test
