@@ -38,7 +38,9 @@ public final class BookUpdateDecoder extends MessageDecoder {
   /** Offset of the quantity within a level. */
   public static final int LEVEL_QUANTITY_OFFSET = 8;
 
-  private final AsciiSequence symbolView = new AsciiSequence();
+  public BookUpdateDecoder() {
+    super(SYMBOL_OFFSET);
+  }
 
   @Override
   public BookUpdateDecoder wrap(DirectBuffer buffer, int offset) {
@@ -54,16 +56,6 @@ public final class BookUpdateDecoder extends MessageDecoder {
   /** Offset in the frame of the price of ask level {@code level} (0 = best). */
   public static int askPriceOffset(int level) {
     return ASK_LEVELS_OFFSET + checkLevel(level) * LEVEL_LENGTH + LEVEL_PRICE_OFFSET;
-  }
-
-  /** Instrument symbol; allocates (slow path). */
-  public String symbol() {
-    return string(SYMBOL_OFFSET, WireFormat.SYMBOL_LENGTH);
-  }
-
-  /** Instrument symbol as a reused view; does not allocate. */
-  public AsciiSequence symbolView() {
-    return text(symbolView, SYMBOL_OFFSET, WireFormat.SYMBOL_LENGTH);
   }
 
   /** Number of bid levels used, 0..5 in a valid frame. */

@@ -45,19 +45,22 @@ public final class BookUpdateEncoder extends MessageEncoder {
 
   /** Writes bid level {@code level} (0 = best) and raises the bid level count to at least {@code level + 1}. */
   public BookUpdateEncoder bid(int level, double price, double quantity) {
-    int at = BookUpdateDecoder.bidPriceOffset(level);
-    putDouble(at, price);
-    putDouble(at + BookUpdateDecoder.LEVEL_QUANTITY_OFFSET, quantity);
-    int count = buffer.getByte(offset + BookUpdateDecoder.BID_LEVEL_COUNT_OFFSET) & 0xFF;
-    return count > level ? this : bidLevelCount(level + 1);
+    return level(BookUpdateDecoder.bidPriceOffset(level), BookUpdateDecoder.BID_LEVEL_COUNT_OFFSET, level, price,
+        quantity);
   }
 
   /** Writes ask level {@code level} (0 = best) and raises the ask level count to at least {@code level + 1}. */
   public BookUpdateEncoder ask(int level, double price, double quantity) {
-    int at = BookUpdateDecoder.askPriceOffset(level);
-    putDouble(at, price);
-    putDouble(at + BookUpdateDecoder.LEVEL_QUANTITY_OFFSET, quantity);
-    int count = buffer.getByte(offset + BookUpdateDecoder.ASK_LEVEL_COUNT_OFFSET) & 0xFF;
-    return count > level ? this : askLevelCount(level + 1);
+    return level(BookUpdateDecoder.askPriceOffset(level), BookUpdateDecoder.ASK_LEVEL_COUNT_OFFSET, level, price,
+        quantity);
+  }
+
+  private BookUpdateEncoder level(int priceOffset, int countOffset, int level, double price, double quantity) {
+    putDouble(priceOffset, price);
+    putDouble(priceOffset + BookUpdateDecoder.LEVEL_QUANTITY_OFFSET, quantity);
+    if ((buffer.getByte(offset + countOffset) & 0xFF) <= level) {
+      putByte(countOffset, level + 1);
+    }
+    return this;
   }
 }

@@ -295,15 +295,8 @@ public final class FrameDecoder {
     if (r != null) {
       return r;
     }
-    double price = getDouble(TradeDecoder.PRICE_OFFSET);
-    double quantity = getDouble(TradeDecoder.QUANTITY_OFFSET);
-    r = price("price", NO_INDEX, price, false);
-    if (r == null) {
-      r = quantity("quantity", NO_INDEX, quantity, false);
-    }
-    if (r == null) {
-      r = notional("trade", NO_INDEX, price, quantity);
-    }
+    r = amounts("trade", getDouble(TradeDecoder.PRICE_OFFSET), getDouble(TradeDecoder.QUANTITY_OFFSET), false,
+        false);
     if (r == null) {
       r = side("aggressorSide", buffer.getByte(offset + TradeDecoder.AGGRESSOR_SIDE_OFFSET) & 0xFF, true);
     }
@@ -400,11 +393,7 @@ public final class FrameDecoder {
   }
 
   private IngestRejection validateOrder(MessageType t) {
-    IngestRejection r =
-        text("portfolioId", OrderDecoder.PORTFOLIO_ID_OFFSET, WireFormat.PORTFOLIO_ID_LENGTH, true);
-    if (r == null) {
-      r = text("strategy", OrderDecoder.STRATEGY_OFFSET, WireFormat.STRATEGY_LENGTH, false);
-    }
+    IngestRejection r = portfolioFields();
     if (r == null) {
       r = text("orderId", OrderDecoder.ORDER_ID_OFFSET, WireFormat.ID_LENGTH, true);
     }
@@ -416,57 +405,44 @@ public final class FrameDecoder {
         r = reject(IngestRejection.MALFORMED_FIELD, K_TEXT_PRESENT, "origOrderId", NO_INDEX, 0, 0);
       }
     }
-    if (r == null) {
-      r = text("symbol", OrderDecoder.SYMBOL_OFFSET, WireFormat.SYMBOL_LENGTH, true);
-    }
-    if (r != null) {
-      return r;
-    }
     boolean sized = t == MessageType.NEW_ORDER || t == MessageType.REPLACE_ORDER;
-    double price = getDouble(OrderDecoder.PRICE_OFFSET);
-    double quantity = getDouble(OrderDecoder.QUANTITY_OFFSET);
-    r = price("price", NO_INDEX, price, true);
-    if (r == null) {
-      r = quantity("quantity", NO_INDEX, quantity, !sized);
-    }
-    if (r == null) {
-      r = notional("order", NO_INDEX, price, quantity);
-    }
-    if (r == null) {
-      r = side("side", buffer.getByte(offset + OrderDecoder.SIDE_OFFSET) & 0xFF, false);
-    }
-    return r;
+    return r != null ? r : instrumentFields("order", true, !sized);
   }
 
   private IngestRejection validateExecution() {
-    IngestRejection r =
-        text("portfolioId", ExecutionDecoder.PORTFOLIO_ID_OFFSET, WireFormat.PORTFOLIO_ID_LENGTH, true);
-    if (r == null) {
-      r = text("strategy", ExecutionDecoder.STRATEGY_OFFSET, WireFormat.STRATEGY_LENGTH, false);
-    }
+    IngestRejection r = portfolioFields();
     if (r == null) {
       r = text("executionId", ExecutionDecoder.EXECUTION_ID_OFFSET, WireFormat.ID_LENGTH, true);
     }
     if (r == null) {
       r = text("orderId", ExecutionDecoder.ORDER_ID_OFFSET, WireFormat.ID_LENGTH, false);
     }
-    if (r == null) {
-      r = text("symbol", ExecutionDecoder.SYMBOL_OFFSET, WireFormat.SYMBOL_LENGTH, true);
-    }
+    return r != null ? r : instrumentFields("execution", false, false);
+  }
+
+  /** The fields before the ids of an order or execution ({@link PortfolioMessageDecoder}): portfolioId, strategy. */
+  private IngestRejection portfolioFields() {
+    IngestRejection r = text("portfolioId", PortfolioMessageDecoder.PORTFOLIO_ID_OFFSET,
+        WireFormat.PORTFOLIO_ID_LENGTH, true);
+    return r != null
+        ? r
+        : text("strategy", PortfolioMessageDecoder.STRATEGY_OFFSET, WireFormat.STRATEGY_LENGTH, false);
+  }
+
+  /**
+   * The fields after the ids of an order or execution ({@link PortfolioMessageDecoder}): symbol, price, quantity,
+   * their notional (reported as {@code notionalField}) and side.
+   */
+  private IngestRejection instrumentFields(String notionalField, boolean zeroPriceAllowed,
+      boolean zeroQuantityAllowed) {
+    IngestRejection r = text("symbol", PortfolioMessageDecoder.SYMBOL_OFFSET, WireFormat.SYMBOL_LENGTH, true);
     if (r != null) {
       return r;
     }
-    double price = getDouble(ExecutionDecoder.PRICE_OFFSET);
-    double quantity = getDouble(ExecutionDecoder.QUANTITY_OFFSET);
-    r = price("price", NO_INDEX, price, false);
+    r = amounts(notionalField, getDouble(PortfolioMessageDecoder.PRICE_OFFSET),
+        getDouble(PortfolioMessageDecoder.QUANTITY_OFFSET), zeroPriceAllowed, zeroQuantityAllowed);
     if (r == null) {
-      r = quantity("quantity", NO_INDEX, quantity, false);
-    }
-    if (r == null) {
-      r = notional("execution", NO_INDEX, price, quantity);
-    }
-    if (r == null) {
-      r = side("side", buffer.getByte(offset + ExecutionDecoder.SIDE_OFFSET) & 0xFF, false);
+      r = side("side", buffer.getByte(offset + PortfolioMessageDecoder.SIDE_OFFSET) & 0xFF, false);
     }
     return r;
   }
@@ -474,9 +450,22 @@ public final class FrameDecoder {
   /** A present book side or level: positive finite price and quantity whose product does not overflow. */
   private IngestRejection side(String priceField, String quantityField, String field, int index, double price,
       double quantity) {
-    IngestRejection r = price(priceField, index, price, false);
+    return amounts(priceField, quantityField, field, index, price, quantity, false, false);
+  }
+
+  /** The {@code price} and {@code quantity} fields of a trade, order or execution, and their notional. */
+  private IngestRejection amounts(String notionalField, double price, double quantity, boolean zeroPriceAllowed,
+      boolean zeroQuantityAllowed) {
+    return amounts("price", "quantity", notionalField, NO_INDEX, price, quantity, zeroPriceAllowed,
+        zeroQuantityAllowed);
+  }
+
+  /** Finite price and quantity, &gt; 0 (or &ge; 0 where allowed), whose product does not overflow. */
+  private IngestRejection amounts(String priceField, String quantityField, String field, int index, double price,
+      double quantity, boolean zeroPriceAllowed, boolean zeroQuantityAllowed) {
+    IngestRejection r = price(priceField, index, price, zeroPriceAllowed);
     if (r == null) {
-      r = quantity(quantityField, index, quantity, false);
+      r = quantity(quantityField, index, quantity, zeroQuantityAllowed);
     }
     if (r == null) {
       r = notional(field, index, price, quantity);

@@ -6,7 +6,8 @@ import org.agrona.DirectBuffer;
 
 /**
  * Base of the message flyweights: wraps one frame (header included) and reads fields on demand, so decoding
- * allocates nothing. Every message body starts with {@code eventTimeNanos} at {@link #EVENT_TIME_NANOS_OFFSET}.
+ * allocates nothing. Every message body starts with {@code eventTimeNanos} at {@link #EVENT_TIME_NANOS_OFFSET}
+ * and names one instrument in a {@code char[16]} symbol, at an offset each subclass gives.
  *
  * <p>Accessors assume a frame that {@link FrameDecoder#validate} accepted; on other bytes they return garbage
  * or throw the buffer's bounds exception. Not thread-safe: one instance per thread, re-wrapped per frame.
@@ -20,8 +21,13 @@ public abstract class MessageDecoder {
 
   protected DirectBuffer buffer;
   protected int offset;
+  private final int symbolOffset;
+  private final AsciiSequence symbolView = new AsciiSequence();
 
-  MessageDecoder() {}
+  /** @param symbolOffset offset of the message's {@code char[16]} symbol in the frame */
+  MessageDecoder(int symbolOffset) {
+    this.symbolOffset = symbolOffset;
+  }
 
   /** Wraps the frame whose header starts at {@code offset}. */
   public MessageDecoder wrap(DirectBuffer buffer, int offset) {
@@ -71,6 +77,16 @@ public abstract class MessageDecoder {
   /** {@link #eventTimeNanos()} truncated to epoch milliseconds. */
   public long eventTimeMillis() {
     return Math.floorDiv(eventTimeNanos(), NANOS_PER_MILLI);
+  }
+
+  /** Instrument symbol; allocates (slow path). */
+  public String symbol() {
+    return string(symbolOffset, WireFormat.SYMBOL_LENGTH);
+  }
+
+  /** Instrument symbol as a reused view; does not allocate. */
+  public AsciiSequence symbolView() {
+    return text(symbolView, symbolOffset, WireFormat.SYMBOL_LENGTH);
   }
 
   final double getDouble(int fieldOffset) {

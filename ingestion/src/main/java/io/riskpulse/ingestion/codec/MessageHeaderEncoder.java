@@ -34,39 +34,47 @@ public final class MessageHeaderEncoder {
 
   /** Writes the low 16 bits of {@code templateId}. */
   public MessageHeaderEncoder templateId(int templateId) {
-    buffer.putShort(offset + MessageHeader.TEMPLATE_ID_OFFSET, (short) templateId, BYTE_ORDER);
-    return this;
+    return putShort(MessageHeader.TEMPLATE_ID_OFFSET, templateId);
   }
 
   /** Writes the low 16 bits of {@code schemaVersion}. */
   public MessageHeaderEncoder schemaVersion(int schemaVersion) {
-    buffer.putShort(offset + MessageHeader.SCHEMA_VERSION_OFFSET, (short) schemaVersion, BYTE_ORDER);
-    return this;
+    return putShort(MessageHeader.SCHEMA_VERSION_OFFSET, schemaVersion);
   }
 
   public MessageHeaderEncoder frameLength(int frameLength) {
-    buffer.putInt(offset + MessageHeader.FRAME_LENGTH_OFFSET, frameLength, BYTE_ORDER);
-    return this;
+    return putInt(MessageHeader.FRAME_LENGTH_OFFSET, frameLength);
   }
 
   public MessageHeaderEncoder sourceId(int sourceId) {
-    buffer.putInt(offset + MessageHeader.SOURCE_ID_OFFSET, sourceId, BYTE_ORDER);
-    return this;
+    return putInt(MessageHeader.SOURCE_ID_OFFSET, sourceId);
   }
 
   public MessageHeaderEncoder flags(int flags) {
-    buffer.putInt(offset + MessageHeader.FLAGS_OFFSET, flags, BYTE_ORDER);
-    return this;
+    return putInt(MessageHeader.FLAGS_OFFSET, flags);
   }
 
   public MessageHeaderEncoder sequence(long sequence) {
-    buffer.putLong(offset + MessageHeader.SEQUENCE_OFFSET, sequence, BYTE_ORDER);
-    return this;
+    return putLong(MessageHeader.SEQUENCE_OFFSET, sequence);
   }
 
   /** Publisher send time, epoch nanoseconds. */
   public MessageHeaderEncoder sendTimeNanos(long sendTimeNanos) {
-    buffer.putLong(offset + MessageHeader.SEND_TIME_NANOS_OFFSET, sendTimeNanos, BYTE_ORDER);
+    return putLong(MessageHeader.SEND_TIME_NANOS_OFFSET, sendTimeNanos);
+  }
+
+  private MessageHeaderEncoder putShort(int fieldOffset, int value) {
+    buffer.putShort(offset + fieldOffset, (short) value, BYTE_ORDER);
+    return this;
+  }
+
+  private MessageHeaderEncoder putInt(int fieldOffset, int value) {
+    buffer.putInt(offset + fieldOffset, value, BYTE_ORDER);
+    return this;
+  }
+
+  private MessageHeaderEncoder putLong(int fieldOffset, long value) {
+    buffer.putLong(offset + fieldOffset, value, BYTE_ORDER);
     return this;
   }
 }

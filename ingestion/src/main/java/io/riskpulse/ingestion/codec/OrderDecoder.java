@@ -1,7 +1,6 @@
 package io.riskpulse.ingestion.codec;
 
 import io.riskpulse.model.orderflow.OrderAction;
-import io.riskpulse.model.portfolio.Side;
 import org.agrona.DirectBuffer;
 
 /**
@@ -23,26 +22,18 @@ import org.agrona.DirectBuffer;
  *     185    7           padding (zero)
  * </pre>
  *
- * <p>Reads on demand; the {@code ...View()} accessors do not allocate, the {@code String} ones do (slow path).
- * Not thread-safe: one per thread.
+ * <p>The fields it shares with EXECUTION are read by {@link PortfolioMessageDecoder}, whose
+ * {@link #price()} is the limit price (0 for a market order or when not applicable) and {@link #quantity()} the
+ * order quantity here. Reads on demand; the {@code ...View()} accessors do not allocate, the {@code String} ones
+ * do (slow path). Not thread-safe: one per thread.
  */
-public final class OrderDecoder extends MessageDecoder {
+public final class OrderDecoder extends PortfolioMessageDecoder {
 
-  public static final int LENGTH = 192;
-  public static final int PORTFOLIO_ID_OFFSET = 40;
-  public static final int STRATEGY_OFFSET = 64;
-  public static final int ORDER_ID_OFFSET = 88;
-  public static final int ORIG_ORDER_ID_OFFSET = 120;
-  public static final int SYMBOL_OFFSET = 152;
-  public static final int PRICE_OFFSET = 168;
-  public static final int QUANTITY_OFFSET = 176;
-  public static final int SIDE_OFFSET = 184;
+  public static final int ORDER_ID_OFFSET = FIRST_ID_OFFSET;
+  public static final int ORIG_ORDER_ID_OFFSET = SECOND_ID_OFFSET;
 
-  private final AsciiSequence portfolioIdView = new AsciiSequence();
-  private final AsciiSequence strategyView = new AsciiSequence();
   private final AsciiSequence orderIdView = new AsciiSequence();
   private final AsciiSequence origOrderIdView = new AsciiSequence();
-  private final AsciiSequence symbolView = new AsciiSequence();
 
   @Override
   public OrderDecoder wrap(DirectBuffer buffer, int offset) {
@@ -56,65 +47,20 @@ public final class OrderDecoder extends MessageDecoder {
     return type == null ? null : type.orderAction();
   }
 
-  public String portfolioId() {
-    return string(PORTFOLIO_ID_OFFSET, WireFormat.PORTFOLIO_ID_LENGTH);
-  }
-
-  public AsciiSequence portfolioIdView() {
-    return text(portfolioIdView, PORTFOLIO_ID_OFFSET, WireFormat.PORTFOLIO_ID_LENGTH);
-  }
-
-  /** Strategy, {@code ""} when unknown. */
-  public String strategy() {
-    return string(STRATEGY_OFFSET, WireFormat.STRATEGY_LENGTH);
-  }
-
-  public AsciiSequence strategyView() {
-    return text(strategyView, STRATEGY_OFFSET, WireFormat.STRATEGY_LENGTH);
-  }
-
   public String orderId() {
-    return string(ORDER_ID_OFFSET, WireFormat.ID_LENGTH);
+    return id(ORDER_ID_OFFSET);
   }
 
   public AsciiSequence orderIdView() {
-    return text(orderIdView, ORDER_ID_OFFSET, WireFormat.ID_LENGTH);
+    return idView(orderIdView, ORDER_ID_OFFSET);
   }
 
   /** The order replaced or cancelled, {@code ""} when absent. */
   public String origOrderId() {
-    return string(ORIG_ORDER_ID_OFFSET, WireFormat.ID_LENGTH);
+    return id(ORIG_ORDER_ID_OFFSET);
   }
 
   public AsciiSequence origOrderIdView() {
-    return text(origOrderIdView, ORIG_ORDER_ID_OFFSET, WireFormat.ID_LENGTH);
-  }
-
-  public String symbol() {
-    return string(SYMBOL_OFFSET, WireFormat.SYMBOL_LENGTH);
-  }
-
-  public AsciiSequence symbolView() {
-    return text(symbolView, SYMBOL_OFFSET, WireFormat.SYMBOL_LENGTH);
-  }
-
-  /** Limit price, currency units per instrument unit; 0 for a market order or when not applicable. */
-  public double price() {
-    return getDouble(PRICE_OFFSET);
-  }
-
-  /** Order quantity, instrument units. */
-  public double quantity() {
-    return getDouble(QUANTITY_OFFSET);
-  }
-
-  /** Raw side code. */
-  public int sideCode() {
-    return getUnsignedByte(SIDE_OFFSET);
-  }
-
-  /** Buy or sell; {@code null} only for a code that validation would reject. */
-  public Side side() {
-    return WireFormat.side(sideCode());
+    return idView(origOrderIdView, ORIG_ORDER_ID_OFFSET);
   }
 }

@@ -30,22 +30,14 @@ public final class QuoteDecoder extends MessageDecoder {
   public static final int ASK_PRICE_OFFSET = 72;
   public static final int ASK_QUANTITY_OFFSET = 80;
 
-  private final AsciiSequence symbolView = new AsciiSequence();
+  public QuoteDecoder() {
+    super(SYMBOL_OFFSET);
+  }
 
   @Override
   public QuoteDecoder wrap(DirectBuffer buffer, int offset) {
     super.wrap(buffer, offset);
     return this;
-  }
-
-  /** Instrument symbol; allocates (slow path). */
-  public String symbol() {
-    return string(SYMBOL_OFFSET, WireFormat.SYMBOL_LENGTH);
-  }
-
-  /** Instrument symbol as a reused view; does not allocate. */
-  public AsciiSequence symbolView() {
-    return text(symbolView, SYMBOL_OFFSET, WireFormat.SYMBOL_LENGTH);
   }
 
   /** Best bid, currency units per instrument unit; NaN when there is no bid. */

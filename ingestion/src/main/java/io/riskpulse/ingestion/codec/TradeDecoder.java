@@ -27,22 +27,14 @@ public final class TradeDecoder extends MessageDecoder {
   public static final int QUANTITY_OFFSET = 64;
   public static final int AGGRESSOR_SIDE_OFFSET = 72;
 
-  private final AsciiSequence symbolView = new AsciiSequence();
+  public TradeDecoder() {
+    super(SYMBOL_OFFSET);
+  }
 
   @Override
   public TradeDecoder wrap(DirectBuffer buffer, int offset) {
     super.wrap(buffer, offset);
     return this;
-  }
-
-  /** Instrument symbol; allocates (slow path). */
-  public String symbol() {
-    return string(SYMBOL_OFFSET, WireFormat.SYMBOL_LENGTH);
-  }
-
-  /** Instrument symbol as a reused view; does not allocate. */
-  public AsciiSequence symbolView() {
-    return text(symbolView, SYMBOL_OFFSET, WireFormat.SYMBOL_LENGTH);
   }
 
   /** Trade price, currency units per instrument unit. */

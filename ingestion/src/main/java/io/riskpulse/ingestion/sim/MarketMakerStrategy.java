@@ -4,7 +4,6 @@ import io.riskpulse.model.instrument.Instrument;
 import io.riskpulse.model.market.Quote;
 import io.riskpulse.model.portfolio.Execution;
 import io.riskpulse.model.portfolio.Side;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
@@ -20,12 +19,11 @@ import java.util.SplittableRandom;
  * take |position| beyond {@code maxClips} clips is not accepted. Seeded ({@link SplittableRandom}), so the flow
  * is reproducible; not thread-safe.
  */
-public final class MarketMakerStrategy implements TradingStrategy {
+public final class MarketMakerStrategy extends BookStrategy {
 
   /** Name reported in executions. */
   public static final String NAME = "market-maker";
 
-  private final StrategyBook book;
   private final double fillProbability;
   private final SplittableRandom random;
 
@@ -42,49 +40,30 @@ public final class MarketMakerStrategy implements TradingStrategy {
    */
   public MarketMakerStrategy(String portfolioId, List<Instrument> instruments, Map<String, Quote> reference,
       double clipNotional, int maxClips, double fillProbability, long seed) {
+    super(NAME, portfolioId, instruments, reference, clipNotional, maxClips);
     if (!(fillProbability > 0 && fillProbability <= 1)) {
       throw new IllegalArgumentException("fillProbability must be in (0, 1], was " + fillProbability);
     }
-    this.book = new StrategyBook(portfolioId, NAME, instruments, reference, clipNotional, maxClips);
     this.fillProbability = fillProbability;
     this.random = new SplittableRandom(seed);
   }
 
   @Override
-  public String name() {
-    return NAME;
-  }
-
-  @Override
-  public String portfolioId() {
-    return book.portfolioId();
-  }
-
-  StrategyBook book() {
-    return book;
-  }
-
-  @Override
-  public List<Execution> onQuotes(long step, Map<String, Quote> latest) {
-    book.beginStep(step);
-    List<Execution> fills = new ArrayList<>(4);
-    for (int i = 0; i < book.size(); i++) {
-      Quote quote = book.freshQuote(i, latest);
-      // Draw for every instrument, traded or not, so one instrument's history never shifts another's flow.
-      double arrival = random.nextDouble();
-      double direction = random.nextDouble();
-      long lots = 1 + random.nextLong(book.clipLots(i));
-      if (quote == null || arrival >= fillProbability) {
-        continue;
-      }
-      double skew = (double) book.positionLots(i) / book.maxLots(i);
-      Side side = direction < 0.5 - 0.4 * skew ? Side.BUY : Side.SELL;
-      long after = book.positionLots(i) + (side == Side.BUY ? lots : -lots);
-      if (Math.abs(after) > book.maxLots(i)) {
-        continue;
-      }
-      fills.add(book.fill(step, i, side, lots, StrategyBook.makerPrice(quote, side), quote.timestampMillis()));
+  Execution onQuote(long step, int i, Quote quote) {
+    StrategyBook book = book();
+    // Draw for every instrument, traded or not, so one instrument's history never shifts another's flow.
+    double arrival = random.nextDouble();
+    double direction = random.nextDouble();
+    long lots = 1 + random.nextLong(book.clipLots(i));
+    if (quote == null || arrival >= fillProbability) {
+      return null;
     }
-    return fills;
+    double skew = (double) book.positionLots(i) / book.maxLots(i);
+    Side side = direction < 0.5 - 0.4 * skew ? Side.BUY : Side.SELL;
+    long after = book.positionLots(i) + (side == Side.BUY ? lots : -lots);
+    if (Math.abs(after) > book.maxLots(i)) {
+      return null;
+    }
+    return book.fill(step, i, side, lots, StrategyBook.makerPrice(quote, side), quote.timestampMillis());
   }
 }

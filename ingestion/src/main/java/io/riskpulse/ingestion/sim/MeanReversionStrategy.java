@@ -3,7 +3,6 @@ package io.riskpulse.ingestion.sim;
 import io.riskpulse.model.instrument.Instrument;
 import io.riskpulse.model.market.Quote;
 import io.riskpulse.model.portfolio.Execution;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -20,7 +19,7 @@ import java.util.Map;
  *
  * <p>|position| &le; {@code maxClips} clips per instrument. Deterministic, no randomness; not thread-safe.
  */
-public final class MeanReversionStrategy implements TradingStrategy {
+public final class MeanReversionStrategy extends BookStrategy {
 
   /** Name reported in executions. */
   public static final String NAME = "mean-reversion";
@@ -28,7 +27,6 @@ public final class MeanReversionStrategy implements TradingStrategy {
   private static final double ENTRY_Z = 1.5;
   private static final double EXIT_Z = 0.3;
 
-  private final StrategyBook book;
   private final int halfLifeSteps;
   private final double alpha;
   private final double[] mean;
@@ -48,65 +46,38 @@ public final class MeanReversionStrategy implements TradingStrategy {
    */
   public MeanReversionStrategy(String portfolioId, List<Instrument> instruments, Map<String, Quote> reference,
       double clipNotional, int maxClips, int halfLifeSteps) {
+    super(NAME, portfolioId, instruments, reference, clipNotional, maxClips);
     if (halfLifeSteps < 2) {
       throw new IllegalArgumentException("halfLifeSteps must be >= 2, was " + halfLifeSteps);
     }
-    this.book = new StrategyBook(portfolioId, NAME, instruments, reference, clipNotional, maxClips);
     this.halfLifeSteps = halfLifeSteps;
     this.alpha = 2.0 / (halfLifeSteps + 1);
-    this.mean = new double[book.size()];
-    this.variance = new double[book.size()];
-    this.seen = new int[book.size()];
-    this.target = new long[book.size()];
+    int n = book().size();
+    this.mean = new double[n];
+    this.variance = new double[n];
+    this.seen = new int[n];
+    this.target = new long[n];
   }
 
   @Override
-  public String name() {
-    return NAME;
-  }
-
-  @Override
-  public String portfolioId() {
-    return book.portfolioId();
-  }
-
-  StrategyBook book() {
-    return book;
-  }
-
-  @Override
-  public List<Execution> onQuotes(long step, Map<String, Quote> latest) {
-    book.beginStep(step);
-    List<Execution> fills = new ArrayList<>(2);
-    for (int i = 0; i < book.size(); i++) {
-      Quote quote = book.freshQuote(i, latest);
-      if (quote == null) {
-        continue;
-      }
-      double x = Math.log(quote.markPrice());
-      if (seen[i]++ == 0) {
-        mean[i] = x;
-        continue;
-      }
-      double deviation = x - mean[i];
-      variance[i] = (1 - alpha) * variance[i] + alpha * deviation * deviation;
-      mean[i] += alpha * deviation;
-      if (seen[i] <= halfLifeSteps || !(variance[i] > 0)) {
-        continue;
-      }
-      double z = deviation / Math.sqrt(variance[i]);
-      if (z > ENTRY_Z) {
-        target[i] = -book.maxLots(i);
-      } else if (z < -ENTRY_Z) {
-        target[i] = book.maxLots(i);
-      } else if (Math.abs(z) < EXIT_Z) {
-        target[i] = 0;
-      }
-      Execution fill = book.moveTowards(step, i, target[i], quote);
-      if (fill != null) {
-        fills.add(fill);
-      }
+  Execution onQuote(long step, int i, Quote quote) {
+    if (quote == null) {
+      return null;
     }
-    return fills;
+    double x = Math.log(quote.markPrice());
+    if (seen[i]++ == 0) {
+      mean[i] = x;
+      return null;
+    }
+    double deviation = x - mean[i];
+    variance[i] = (1 - alpha) * variance[i] + alpha * deviation * deviation;
+    mean[i] += alpha * deviation;
+    if (seen[i] <= halfLifeSteps || !(variance[i] > 0)) {
+      return null;
+    }
+    double z = deviation / Math.sqrt(variance[i]);
+    // Fades the move: the band rule on -z sells above the mean and buys below it.
+    target[i] = bandTarget(i, target[i], -z, ENTRY_Z, EXIT_Z);
+    return book().moveTowards(step, i, target[i], quote);
   }
 }

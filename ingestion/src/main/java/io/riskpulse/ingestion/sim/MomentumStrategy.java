@@ -3,7 +3,6 @@ package io.riskpulse.ingestion.sim;
 import io.riskpulse.model.instrument.Instrument;
 import io.riskpulse.model.market.Quote;
 import io.riskpulse.model.portfolio.Execution;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -20,7 +19,7 @@ import java.util.Map;
  * <p>Sizes are bounded by construction: |position| &le; {@code maxClips} clips per instrument (see
  * {@link StrategyBook} for how a clip is sized). Deterministic, no randomness; not thread-safe.
  */
-public final class MomentumStrategy implements TradingStrategy {
+public final class MomentumStrategy extends BookStrategy {
 
   /** Name reported in executions. */
   public static final String NAME = "momentum";
@@ -29,7 +28,6 @@ public final class MomentumStrategy implements TradingStrategy {
   private static final double ENTRY_Z = 1.0;
   private static final double EXIT_Z = 0.25;
 
-  private final StrategyBook book;
   private final int lookback;
   private final double[][] history;
   private final int[] seen;
@@ -48,64 +46,36 @@ public final class MomentumStrategy implements TradingStrategy {
    */
   public MomentumStrategy(String portfolioId, List<Instrument> instruments, Map<String, Quote> reference,
       double clipNotional, int maxClips, int lookback) {
+    super(NAME, portfolioId, instruments, reference, clipNotional, maxClips);
     if (lookback < 2) {
       throw new IllegalArgumentException("lookback must be >= 2, was " + lookback);
     }
-    this.book = new StrategyBook(portfolioId, NAME, instruments, reference, clipNotional, maxClips);
     this.lookback = lookback;
-    this.history = new double[book.size()][lookback + 1];
-    this.seen = new int[book.size()];
-    this.variance = new double[book.size()];
-    this.target = new long[book.size()];
+    int n = book().size();
+    this.history = new double[n][lookback + 1];
+    this.seen = new int[n];
+    this.variance = new double[n];
+    this.target = new long[n];
   }
 
   @Override
-  public String name() {
-    return NAME;
-  }
-
-  @Override
-  public String portfolioId() {
-    return book.portfolioId();
-  }
-
-  StrategyBook book() {
-    return book;
-  }
-
-  @Override
-  public List<Execution> onQuotes(long step, Map<String, Quote> latest) {
-    book.beginStep(step);
-    List<Execution> fills = new ArrayList<>(2);
-    for (int i = 0; i < book.size(); i++) {
-      Quote quote = book.freshQuote(i, latest);
-      if (quote == null) {
-        continue;
-      }
-      double x = Math.log(quote.markPrice());
-      double[] ring = history[i];
-      int count = seen[i]++;
-      if (count > 0) {
-        double r = x - ring[(count - 1) % ring.length];
-        variance[i] = count == 1 ? r * r : LAMBDA * variance[i] + (1 - LAMBDA) * r * r;
-      }
-      ring[count % ring.length] = x;
-      if (count < lookback || !(variance[i] > 0)) {
-        continue;
-      }
-      double z = (x - ring[(count - lookback) % ring.length]) / Math.sqrt(variance[i] * lookback);
-      if (z > ENTRY_Z) {
-        target[i] = book.maxLots(i);
-      } else if (z < -ENTRY_Z) {
-        target[i] = -book.maxLots(i);
-      } else if (Math.abs(z) < EXIT_Z) {
-        target[i] = 0;
-      }
-      Execution fill = book.moveTowards(step, i, target[i], quote);
-      if (fill != null) {
-        fills.add(fill);
-      }
+  Execution onQuote(long step, int i, Quote quote) {
+    if (quote == null) {
+      return null;
     }
-    return fills;
+    double x = Math.log(quote.markPrice());
+    double[] ring = history[i];
+    int count = seen[i]++;
+    if (count > 0) {
+      double r = x - ring[(count - 1) % ring.length];
+      variance[i] = count == 1 ? r * r : LAMBDA * variance[i] + (1 - LAMBDA) * r * r;
+    }
+    ring[count % ring.length] = x;
+    if (count < lookback || !(variance[i] > 0)) {
+      return null;
+    }
+    double z = (x - ring[(count - lookback) % ring.length]) / Math.sqrt(variance[i] * lookback);
+    target[i] = bandTarget(i, target[i], z, ENTRY_Z, EXIT_Z);
+    return book().moveTowards(step, i, target[i], quote);
   }
 }

@@ -1,8 +1,8 @@
 package io.riskpulse.ingestion.sim;
 
+import io.riskpulse.model.instrument.CsvTable;
 import io.riskpulse.model.instrument.Instrument;
 import io.riskpulse.model.instrument.InstrumentRegistry;
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
@@ -10,12 +10,9 @@ import java.io.Reader;
 import java.io.StringReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.Collections;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.stream.Collectors;
@@ -28,7 +25,7 @@ import java.util.stream.Collectors;
  * columns {@code symbol,asset_class,currency,lot_size,sector,region} followed by {@code start_price,proxy,beta,
  * idio_vol} (and a free {@code description}). Because the registry ignores unknown columns, the very same file is
  * the node's instrument reference in the demo; {@link #parse} reads the instrument columns with
- * {@link InstrumentRegistry#parse} so that both readers always agree.
+ * {@link InstrumentRegistry#parse} and its own with the same {@link CsvTable} reader, so that both always agree.
  */
 public final class SimUniverse {
 
@@ -122,38 +119,14 @@ public final class SimUniverse {
       text.append(buffer, 0, n);
     }
     InstrumentRegistry registry = InstrumentRegistry.parse(new StringReader(text.toString()), source);
-    BufferedReader lines = new BufferedReader(new StringReader(text.toString()));
-    String[] names = lines.readLine().split(",", -1);
-    Map<String, Integer> columns = new HashMap<>();
-    for (int i = 0; i < names.length; i++) {
-      columns.put(names[i].trim().toLowerCase(Locale.ROOT), i);
-    }
-    for (String required : List.of("start_price", "proxy", "beta", "idio_vol")) {
-      if (!columns.containsKey(required)) {
-        throw new IllegalArgumentException(source + ": header lacks required column '" + required + "'");
-      }
-    }
-    List<SimInstrument> members = new ArrayList<>();
-    String line;
-    int lineNumber = 1;
-    while ((line = lines.readLine()) != null) {
-      lineNumber++;
-      if (line.isBlank() || line.startsWith("#")) {
-        continue;
-      }
-      String[] cells = line.split(",", -1);
-      try {
-        Instrument instrument = registry.find(cell(cells, columns, "symbol")).orElseThrow();
-        members.add(new SimInstrument(instrument,
-            Double.parseDouble(cell(cells, columns, "start_price")),
-            cell(cells, columns, "proxy"),
-            Double.parseDouble(cell(cells, columns, "beta")),
-            Double.parseDouble(cell(cells, columns, "idio_vol"))));
-      } catch (RuntimeException e) {
-        throw new IllegalArgumentException(source + ":" + lineNumber + ": " + e.getMessage() + " in '" + line + "'",
-            e);
-      }
-    }
+    CsvTable table = CsvTable.open(new StringReader(text.toString()), source, "universe file",
+        List.of("start_price", "proxy", "beta", "idio_vol"));
+    List<SimInstrument> members = table.rows(row -> new SimInstrument(
+        registry.find(cell(row, "symbol")).orElseThrow(),
+        Double.parseDouble(cell(row, "start_price")),
+        cell(row, "proxy"),
+        Double.parseDouble(cell(row, "beta")),
+        Double.parseDouble(cell(row, "idio_vol"))));
     try {
       return new SimUniverse(members);
     } catch (IllegalArgumentException e) {
@@ -161,12 +134,12 @@ public final class SimUniverse {
     }
   }
 
-  private static String cell(String[] cells, Map<String, Integer> columns, String name) {
-    int index = columns.get(name);
-    if (index >= cells.length || cells[index].isBlank()) {
-      throw new IllegalArgumentException("missing " + name);
+  private static String cell(CsvTable.Row row, String column) {
+    String value = row.cell(column, null);
+    if (value == null) {
+      throw new IllegalArgumentException("missing " + column);
     }
-    return cells[index].trim();
+    return value;
   }
 
   /**

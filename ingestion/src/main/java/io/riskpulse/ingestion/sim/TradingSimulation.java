@@ -128,41 +128,21 @@ public final class TradingSimulation {
     for (Plan plan : PLANS) {
       List<Instrument> candidates = candidates(generator.instruments(), plan.classes(), reference);
       long strategySeed = seeds.nextLong();
-      StrategyBook book;
-      TradingStrategy strategy;
-      switch (plan.kind()) {
-        case MOMENTUM: {
-          MomentumStrategy momentum = new MomentumStrategy(plan.portfolioId(), candidates, reference,
-              CLIP_NOTIONAL, MAX_CLIPS, MOMENTUM_LOOKBACK);
-          book = momentum.book();
-          strategy = momentum;
-          break;
-        }
-        case MEAN_REVERSION: {
-          MeanReversionStrategy meanReversion = new MeanReversionStrategy(plan.portfolioId(), candidates,
-              reference, CLIP_NOTIONAL, MAX_CLIPS, MEAN_REVERSION_HALF_LIFE);
-          book = meanReversion.book();
-          strategy = meanReversion;
-          break;
-        }
-        case MARKET_MAKER: {
-          MarketMakerStrategy marketMaker = new MarketMakerStrategy(plan.portfolioId(), candidates, reference,
-              CLIP_NOTIONAL / 2, MARKET_MAKER_MAX_CLIPS, MARKET_MAKER_FILL_PROBABILITY, strategySeed);
-          book = marketMaker.book();
-          strategy = marketMaker;
-          break;
-        }
-        case RUNAWAY: {
-          MomentumStrategy normal = new MomentumStrategy(plan.portfolioId(), candidates, reference,
-              CLIP_NOTIONAL, MAX_CLIPS, MOMENTUM_LOOKBACK);
-          book = normal.book();
-          runawayStrategy = new RunawayStrategy(normal, book.instrument(0), Side.BUY, runawayStartStep,
-              book.clipLots(0), RUNAWAY_GROWTH);
-          strategy = runawayStrategy;
-          break;
-        }
-        default:
-          throw new IllegalStateException(plan.kind().name());
+      BookStrategy booked = switch (plan.kind()) {
+        case MOMENTUM, RUNAWAY -> new MomentumStrategy(plan.portfolioId(), candidates, reference, CLIP_NOTIONAL,
+            MAX_CLIPS, MOMENTUM_LOOKBACK);
+        case MEAN_REVERSION -> new MeanReversionStrategy(plan.portfolioId(), candidates, reference, CLIP_NOTIONAL,
+            MAX_CLIPS, MEAN_REVERSION_HALF_LIFE);
+        case MARKET_MAKER -> new MarketMakerStrategy(plan.portfolioId(), candidates, reference, CLIP_NOTIONAL / 2,
+            MARKET_MAKER_MAX_CLIPS, MARKET_MAKER_FILL_PROBABILITY, strategySeed);
+      };
+      StrategyBook book = booked.book();
+      TradingStrategy strategy = booked;
+      if (plan.kind() == Kind.RUNAWAY) {
+        // The runaway is a momentum desk until its start step, then piles into its first instrument.
+        runawayStrategy = new RunawayStrategy(booked, book.instrument(0), Side.BUY, runawayStartStep,
+            book.clipLots(0), RUNAWAY_GROWTH);
+        strategy = runawayStrategy;
       }
       strategyList.add(strategy);
       setupList.add(new PortfolioSetup(plan.portfolioId(), plan.desk(), plan.trader(), INITIAL_CASH,
