@@ -1,5 +1,6 @@
 package io.riskpulse.persistence;
 
+import io.riskpulse.model.concurrent.Completions;
 import io.riskpulse.model.portfolio.Portfolio;
 import io.riskpulse.model.portfolio.PortfolioDirectory;
 import java.util.List;
@@ -31,10 +32,10 @@ public final class JournalPortfolioDirectory implements PortfolioDirectory {
   @Override
   public CompletionStage<List<String>> portfolioIds() {
     String prefix = Portfolio.ENTITY_KEY.name() + PersistenceId.DefaultSeparator();
-    return query.currentPersistenceIds()
-        .filter(id -> id.startsWith(prefix))
-        .map(id -> id.substring(prefix.length()))
-        .runWith(Sink.seq(), system)
+    return Completions.onCompletingThread(query.currentPersistenceIds()
+            .filter(id -> id.startsWith(prefix))
+            .map(id -> id.substring(prefix.length()))
+            .runWith(Sink.seq(), system))
         .thenApply(ids -> ids.stream().sorted().toList());
   }
 }

@@ -5,6 +5,7 @@ import io.riskpulse.ingestion.event.IngestRejection;
 import io.riskpulse.ingestion.event.IngestSink;
 import io.riskpulse.ingestion.pipeline.IngestMetrics.Kind;
 import io.riskpulse.ingestion.pipeline.SequenceTracker.Verdict;
+import io.riskpulse.model.concurrent.Completions;
 import io.riskpulse.model.market.MarketView;
 import io.riskpulse.model.market.OrderBookView;
 import io.riskpulse.model.market.Quote;
@@ -253,8 +254,8 @@ public final class IngestPipeline implements IngestSink {
 
   private static <T> CompletionStage<T> retry(
       ActorSystem<?> system, PipelineSettings settings, java.util.concurrent.Callable<CompletionStage<T>> call) {
-    return Patterns.retry(call, settings.attempts() - 1, settings.retryDelay(),
-        system.classicSystem().scheduler(), system.executionContext());
+    return Completions.onCompletingThread(Patterns.retry(call, settings.attempts() - 1, settings.retryDelay(),
+        system.classicSystem().scheduler(), system.executionContext()));
   }
 
   private record Answer(IngestEvent event, Reply reply, Throwable failure) {}

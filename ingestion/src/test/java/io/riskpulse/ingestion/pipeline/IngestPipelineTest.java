@@ -15,6 +15,8 @@ import io.riskpulse.model.portfolio.Execution;
 import io.riskpulse.model.portfolio.PortfolioEvent;
 import io.riskpulse.model.portfolio.PortfolioEvent.ExecutionApplied;
 import io.riskpulse.model.portfolio.Side;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -32,7 +34,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class IngestPipelineTest {
 
-  private final PortfolioShards shards = new PortfolioShards("PipelineTest", "A", "B", "SLOW", "FIXED", "RETRY");
+  private final PortfolioShards shards = new PortfolioShards("PipelineTest", "A", "B", "SLOW", "FIXED", "RETRY", "THREADS");
 
   @AfterAll
   void stop() {
@@ -144,5 +146,21 @@ class IngestPipelineTest {
     assertEquals(before + 1, await(shards.portfolios.snapshot("RETRY")).executionCount());
     assertEquals(1, metrics.acceptedCount(IngestMetrics.Kind.FILL)
         + quarantine.count(IngestRejection.DUPLICATE_EXECUTION));
+  }
+
+  @Test
+  void shouldNotStartAThreadPerPortfolioAnswer() throws Exception {
+    // On two CPUs the common pool has parallelism 1 and CompletableFuture would start a thread for every
+    // async callback on Pekko's ask stages (two per batch, measured): answers must be handled where they arrive.
+    IngestPipeline pipeline = pipeline(new Quarantine(null, 100, Clock.systemUTC()),
+        new IngestMetrics(new SimpleMeterRegistry()), 4, 2);
+    ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+    long startedBefore = threads.getTotalStartedThreadCount();
+    for (int i = 1; i <= 400; i++) {
+      pipeline.accept(fill("threads", i, "THREADS", "T" + i, 1));
+    }
+    await(pipeline.close());
+    long started = threads.getTotalStartedThreadCount() - startedBefore;
+    assertTrue(started < 50, started + " threads started for 400 fills");
   }
 }

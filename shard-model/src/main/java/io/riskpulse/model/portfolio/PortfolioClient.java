@@ -1,5 +1,7 @@
 package io.riskpulse.model.portfolio;
 
+import static io.riskpulse.model.concurrent.Completions.onCompletingThread;
+
 import io.riskpulse.model.limits.Limits;
 import io.riskpulse.model.orderflow.OrderEvent;
 import io.riskpulse.model.portfolio.PortfolioCommand.ApplyExecution;
@@ -22,6 +24,9 @@ import org.apache.pekko.cluster.sharding.typed.javadsl.EntityRef;
  * {@code riskpulse.portfolio.ask-timeout}. A timeout completes the stage exceptionally with
  * {@link java.util.concurrent.TimeoutException}; callers map that in one place (the API layer) and treat it as
  * "state unavailable", which risk checks must fail closed on.
+ *
+ * <p>Every stage it returns is a plain {@link java.util.concurrent.CompletableFuture} whose callbacks run where
+ * the answer arrives (see {@link io.riskpulse.model.concurrent.Completions}): keep them short and non-blocking.
  *
  * <p>Thread-safe; create one per node.
  */
@@ -46,13 +51,14 @@ public final class PortfolioClient {
 
   public CompletionStage<Reply> open(
       String portfolioId, String desk, String trader, double initialCash, Limits limits, String by) {
-    return ref(portfolioId).ask(
-        replyTo -> new OpenPortfolio(desk, trader, initialCash, limits, by, replyTo), askTimeout);
+    return onCompletingThread(ref(portfolioId).ask(
+        replyTo -> new OpenPortfolio(desk, trader, initialCash, limits, by, replyTo), askTimeout));
   }
 
   /** Applies an execution to the portfolio it names. The reply arrives after the event is persisted. */
   public CompletionStage<Reply> apply(Execution execution) {
-    return ref(execution.portfolioId()).ask(replyTo -> new ApplyExecution(execution, replyTo), askTimeout);
+    return onCompletingThread(
+        ref(execution.portfolioId()).ask(replyTo -> new ApplyExecution(execution, replyTo), askTimeout));
   }
 
   /**
@@ -61,29 +67,31 @@ public final class PortfolioClient {
    * @param executions fills that all name {@code portfolioId}
    */
   public CompletionStage<List<Reply>> applyAll(String portfolioId, List<Execution> executions) {
-    return ref(portfolioId).<BatchReply>ask(replyTo -> new ApplyExecutions(executions, replyTo), askTimeout)
+    return onCompletingThread(
+        ref(portfolioId).<BatchReply>ask(replyTo -> new ApplyExecutions(executions, replyTo), askTimeout))
         .thenApply(BatchReply::replies);
   }
 
   /** Records an order-flow message in the portfolio it names (live statistics, not journaled). */
   public CompletionStage<Reply> record(OrderEvent order) {
-    return ref(order.portfolioId()).ask(replyTo -> new RecordOrder(order, replyTo), askTimeout);
+    return onCompletingThread(ref(order.portfolioId()).ask(replyTo -> new RecordOrder(order, replyTo), askTimeout));
   }
 
   public CompletionStage<Reply> setLimits(String portfolioId, Limits limits, String by, String reason) {
-    return ref(portfolioId).ask(replyTo -> new SetLimits(limits, by, reason, replyTo), askTimeout);
+    return onCompletingThread(
+        ref(portfolioId).ask(replyTo -> new SetLimits(limits, by, reason, replyTo), askTimeout));
   }
 
   public CompletionStage<Reply> halt(String portfolioId, String by, String reason) {
-    return ref(portfolioId).ask(replyTo -> new Halt(by, reason, replyTo), askTimeout);
+    return onCompletingThread(ref(portfolioId).ask(replyTo -> new Halt(by, reason, replyTo), askTimeout));
   }
 
   public CompletionStage<Reply> resume(String portfolioId, String by, String reason) {
-    return ref(portfolioId).ask(replyTo -> new Resume(by, reason, replyTo), askTimeout);
+    return onCompletingThread(ref(portfolioId).ask(replyTo -> new Resume(by, reason, replyTo), askTimeout));
   }
 
   /** The portfolio marked to the latest prices; an unopened portfolio answers with status UNOPENED. */
   public CompletionStage<PortfolioSnapshot> snapshot(String portfolioId) {
-    return ref(portfolioId).ask(GetSnapshot::new, askTimeout);
+    return onCompletingThread(ref(portfolioId).ask(GetSnapshot::new, askTimeout));
   }
 }
