@@ -1,0 +1,22 @@
+#!/usr/bin/env bash
+# Runs every benchmark of docs/PERFORMANCE.md in sequence (about 10 minutes on 2 cores), from the repository
+# root of a built tree (mvn -B -q install -DskipTests, or package). Results go to $OUT (default
+# benchmarks/target/results). Run nothing else meanwhile: the harnesses print the CPU other processes took.
+set -u
+OUT=${OUT:-benchmarks/target/results}
+mkdir -p "$OUT"
+CP='benchmarks/target/benchmarks.jar:benchmarks/target/lib/*'
+OPENS='--add-opens java.base/jdk.internal.misc=ALL-UNNAMED --add-opens java.base/sun.nio.ch=ALL-UNNAMED'
+date -u > "$OUT/started.txt"
+java -jar benchmarks/target/benchmarks.jar -rf json -rff "$OUT/jmh.json" > "$OUT/jmh.txt" 2>&1
+python3 benchmarks/scripts/jmh-medians.py "$OUT/jmh.json" > "$OUT/jmh-medians.txt"
+java $OPENS -cp "$CP" io.riskpulse.bench.e2e.MarketDataThroughput > "$OUT/md.txt" 2>&1
+java $OPENS -cp "$CP" io.riskpulse.bench.e2e.FillThroughput > "$OUT/ft.txt" 2>&1
+java $OPENS -Xlog:gc:file="$OUT/fl-gc.log" -cp "$CP" io.riskpulse.bench.e2e.FillLatency > "$OUT/fl.txt" 2>&1
+# Diagnostic (not a product setting): the common pool at parallelism 2, so that CompletableFuture's async
+# completions stop starting a thread each on a 2-CPU machine (see docs/PERFORMANCE.md, "Bottlenecks").
+FJ='-Djava.util.concurrent.ForkJoinPool.common.parallelism=2'
+java $OPENS $FJ -cp "$CP" io.riskpulse.bench.e2e.FillThroughput > "$OUT/ft-fj2.txt" 2>&1
+java $OPENS $FJ -Xlog:gc:file="$OUT/fl-fj2-gc.log" -cp "$CP" io.riskpulse.bench.e2e.FillLatency > "$OUT/fl-fj2.txt" 2>&1
+python3 benchmarks/scripts/gc-pauses.py "$OUT/fl-gc.log" "$OUT/fl-fj2-gc.log" > "$OUT/gc.txt"
+date -u > "$OUT/finished.txt"

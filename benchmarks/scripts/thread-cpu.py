@@ -1,0 +1,74 @@
+#!/usr/bin/env python3
+"""CPU time per thread group of a running JVM over a window, from /proc (Linux).
+
+    benchmarks/scripts/thread-cpu.py PID [SECONDS]
+
+Reads utime+stime of every thread of PID at the start and the end of the window and prints, per thread name
+(the full Java name from `jcmd PID Thread.print`, as /proc
+keeps only 15 characters) with digits folded to N (so pool threads group together), the cores used on average. Threads that started
+and ended inside the window are invisible to /proc at both ends; their time shows as "(threads that came and
+went)" = process total minus the threads seen.
+"""
+import os
+import re
+import subprocess
+import sys
+import time
+from collections import defaultdict
+
+TICKS = os.sysconf("SC_CLK_TCK")
+
+
+def snapshot(pid):
+    threads = {}
+    for tid in os.listdir(f"/proc/{pid}/task"):
+        try:
+            with open(f"/proc/{pid}/task/{tid}/comm") as f:
+                name = f.read().strip()
+            with open(f"/proc/{pid}/task/{tid}/stat") as f:
+                fields = f.read().rsplit(")", 1)[1].split()
+            threads[tid] = (name, int(fields[11]) + int(fields[12]))
+        except (FileNotFoundError, ProcessLookupError, IndexError):
+            pass
+    with open(f"/proc/{pid}/stat") as f:
+        fields = f.read().rsplit(")", 1)[1].split()
+    return threads, int(fields[11]) + int(fields[12])
+
+
+def java_names(pid):
+    """Native thread id -> full Java thread name, from a thread dump."""
+    try:
+        dump = subprocess.run(["jcmd", str(pid), "Thread.print"], capture_output=True, text=True, timeout=30).stdout
+    except (OSError, subprocess.TimeoutExpired):
+        return {}
+    names = {}
+    for match in re.finditer(r'^"(.*?)".*?nid=(0x[0-9a-f]+)', dump, re.M):
+        names[str(int(match.group(2), 16))] = match.group(1)
+    return names
+
+
+def main():
+    pid = int(sys.argv[1])
+    seconds = float(sys.argv[2]) if len(sys.argv) > 2 else 10
+    before, total_before = snapshot(pid)
+    start = time.time()
+    time.sleep(seconds)
+    after, total_after = snapshot(pid)
+    wall = time.time() - start
+    names = java_names(pid)
+    groups = defaultdict(float)
+    seen = 0
+    for tid, (name, ticks) in after.items():
+        used = ticks - (before[tid][1] if tid in before else 0)
+        groups[re.sub(r"\d+", "N", names.get(tid, name))] += used
+        seen += used
+    total = total_after - total_before
+    groups["(threads that came and went)"] += max(0, total - seen)
+    print(f"process: {total / TICKS / wall:.2f} cores over {wall:.1f} s")
+    for name, ticks in sorted(groups.items(), key=lambda kv: -kv[1]):
+        if ticks > 0:
+            print(f"  {ticks / TICKS / wall:5.2f}  {name}")
+
+
+if __name__ == "__main__":
+    main()

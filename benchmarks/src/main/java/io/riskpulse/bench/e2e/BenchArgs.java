@@ -1,0 +1,40 @@
+package io.riskpulse.bench.e2e;
+
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * Harness options as {@code key=value} arguments, falling back to {@code -Dbench.key=value} system properties,
+ * then to the harness's default. Every value used is echoed in the report so a figure carries its settings.
+ */
+final class BenchArgs {
+
+  private final Map<String, String> values = new HashMap<>();
+  private final StringBuilder used = new StringBuilder();
+
+  BenchArgs(String[] args) {
+    for (String arg : args) {
+      int eq = arg.indexOf('=');
+      if (eq <= 0) {
+        throw new IllegalArgumentException("expected key=value, got '" + arg + "'");
+      }
+      values.put(arg.substring(0, eq), arg.substring(eq + 1));
+    }
+  }
+
+  long number(String key, long defaultValue) {
+    String raw = values.getOrDefault(key, System.getProperty("bench." + key));
+    long value = raw == null ? defaultValue : Long.parseLong(raw.replace("_", ""));
+    used.append(used.length() == 0 ? "" : " ").append(key).append('=').append(value);
+    return value;
+  }
+
+  int integer(String key, int defaultValue) {
+    return Math.toIntExact(number(key, defaultValue));
+  }
+
+  /** The options in effect, {@code key=value} separated by spaces. */
+  String used() {
+    return used.toString();
+  }
+}
