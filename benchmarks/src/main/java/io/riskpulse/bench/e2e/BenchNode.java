@@ -13,12 +13,11 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Comparator;
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.apache.pekko.actor.typed.ActorSystem;
 import org.apache.pekko.actor.typed.javadsl.Behaviors;
-import org.apache.pekko.cluster.MemberStatus;
-import org.apache.pekko.cluster.typed.Cluster;
 
 /**
  * A real node booted the way production boots it ({@link Main#init}): the embedded H2 journal in a fresh temp
@@ -52,13 +51,10 @@ final class BenchNode implements AutoCloseable {
             + "riskpulse.ingestion.aeron.directory = \"" + aeronDir + "\"\n"));
     ActorSystem<Void> system = ActorSystem.create(Behaviors.empty(), Main.SYSTEM_NAME, config);
     NodeServices services = Main.init(system, new NodeDeps(Main.loadInstruments(config), Clock.systemUTC()));
-    Cluster cluster = Cluster.get(system);
-    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-    while (cluster.selfMember().status() != MemberStatus.up()) {
-      if (System.nanoTime() > deadline) {
-        throw new IllegalStateException("the node did not come up within 30 s");
-      }
-      Thread.sleep(50);
+    CountDownLatch up = new CountDownLatch(1);
+    org.apache.pekko.cluster.Cluster.get(system.classicSystem()).registerOnMemberUp(up::countDown);
+    if (!up.await(30, TimeUnit.SECONDS)) {
+      throw new IllegalStateException("the node did not come up within 30 s");
     }
     if (services.aeron().isEmpty()) {
       throw new IllegalStateException("the node runs without Aeron");
