@@ -93,7 +93,7 @@ class GridNodeRestartTest {
       assertEquals(List.of("P1"), await(restarted.directory().portfolioIds()));
       // Idempotency survives the restart too.
       assertEquals(Reply.Outcome.DUPLICATE, await(restarted.portfolios().apply(
-          new Execution("E19", "P1", "trend", "SPY", Side.BUY, 29, 119, 0))).outcome());
+          new Execution("E19", "P1", "trend", "TLT", Side.SELL, 29, 119, 0))).outcome());
     } finally {
       TestNodes.stop(second);
     }

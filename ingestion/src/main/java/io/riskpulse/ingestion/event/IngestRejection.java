@@ -37,6 +37,8 @@ public enum IngestRejection {
   OUT_OF_ORDER,
   /** Execution id already applied by the portfolio. */
   DUPLICATE_EXECUTION,
+  /** Execution id already applied by the portfolio to a different fill. */
+  CONFLICTING_EXECUTION,
   /** The portfolio refused the message for another reason (see the detail). */
   REJECTED_BY_PORTFOLIO
 }

@@ -305,6 +305,8 @@ public final class IngestPipeline implements IngestSink {
         return IngestRejection.NON_POSITIVE_PRICE;
       case NOTIONAL_OVERFLOW:
         return IngestRejection.OVERFLOW;
+      case CONFLICTING_EXECUTION:
+        return IngestRejection.CONFLICTING_EXECUTION;
       default:
         return IngestRejection.REJECTED_BY_PORTFOLIO;
     }

@@ -86,8 +86,11 @@ class AeronIngressTest {
         }
         // The same fills again under new sequence numbers (a redelivery): acknowledged as duplicates.
         for (int i = 0; i < 30; i++) {
-          fills.execution(new Execution("X" + i, portfolios[i % 3], "s", "SPY", Side.BUY, 1, 100, 1), 0);
+          fills.execution(new Execution("X" + i, portfolios[i % portfolios.length], "s", "SPY",
+              i % 5 == 0 ? Side.SELL : Side.BUY, 1 + i % 7, 100, 1), 0);
         }
+        // An id reused for a different fill: refused as a conflict, never merged.
+        fills.execution(new Execution("X0", "A", "s", "SPY", Side.BUY, 999, 100, 1), 0);
         // A garbage frame on the order-flow stream: quarantined, the stream keeps flowing.
         UnsafeBuffer junk = new UnsafeBuffer(new byte[40]);
         junk.putShort(0, (short) 99); // template id nobody knows
@@ -108,9 +111,10 @@ class AeronIngressTest {
           assertEquals(portfolio.equals("A") ? count / 3 + 1 : count / 3, snapshot.executionCount(), portfolio);
         }
         assertEquals(30, quarantine.count(IngestRejection.DUPLICATE_EXECUTION));
+        assertEquals(1, quarantine.count(IngestRejection.CONFLICTING_EXECUTION));
         assertEquals(1, quarantine.count(IngestRejection.UNKNOWN_MESSAGE_TYPE));
         assertEquals(100.0, shards.market.markPrice("SPY"), 1e-9);
-        assertTrue(transport.ingresses().stream().mapToLong(AeronIngress::frames).sum() >= count + 33);
+        assertTrue(transport.ingresses().stream().mapToLong(AeronIngress::frames).sum() >= count + 34);
       }
       await(pipeline.close());
     }

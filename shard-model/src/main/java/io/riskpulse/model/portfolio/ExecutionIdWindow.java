@@ -1,23 +1,30 @@
 package io.riskpulse.model.portfolio;
 
 import java.util.ArrayDeque;
-import java.util.HashSet;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 
 /**
- * The most recent execution ids of a portfolio, for idempotency. Bounded: when full, the oldest id is
- * forgotten. Sized (config {@code riskpulse.portfolio.dedup-window}) to cover far more than any redelivery
- * horizon of a feed or drop copy; an id older than the window would be applied again, which the ingestion
- * layer's per-source sequence numbers prevent.
+ * The most recent execution ids of a portfolio with a fingerprint of each fill's content, for idempotency.
+ * Bounded: when full, the oldest id is forgotten. Sized (config {@code riskpulse.portfolio.dedup-window}) to
+ * cover far more than any redelivery horizon of a feed or drop copy; an id older than the window would be
+ * applied again, which the ingestion layer's per-source sequence numbers prevent.
+ *
+ * <p>The fingerprint tells a redelivery (same id, same fill: a duplicate) from an id reused for a different
+ * fill (a conflict, refused loudly rather than dropped silently).
  *
  * <p>Not thread-safe: owned by one portfolio entity. Saved in snapshots and rebuilt by replaying events, so
  * it survives recovery.
  */
 final class ExecutionIdWindow {
 
+  /** Fingerprint of ids restored from a snapshot that predates fingerprints: matches any content. */
+  static final int UNKNOWN = 0;
+
   private final int capacity;
   private final ArrayDeque<String> order;
-  private final HashSet<String> ids;
+  private final HashMap<String, Integer> fingerprints;
 
   ExecutionIdWindow(int capacity) {
     if (capacity < 1) {
@@ -25,18 +32,30 @@ final class ExecutionIdWindow {
     }
     this.capacity = capacity;
     this.order = new ArrayDeque<>();
-    this.ids = new HashSet<>();
+    this.fingerprints = new HashMap<>();
+  }
+
+  /** A fingerprint of a fill's content (portfolio, instrument, side, quantity, price); never {@link #UNKNOWN}. */
+  static int fingerprint(Execution execution) {
+    int hash = java.util.Objects.hash(execution.portfolioId(), execution.symbol(), execution.side(),
+        execution.quantity(), execution.price());
+    return hash == UNKNOWN ? 1 : hash;
   }
 
   boolean contains(String executionId) {
-    return ids.contains(executionId);
+    return fingerprints.containsKey(executionId);
   }
 
-  void add(String executionId) {
-    if (ids.add(executionId)) {
+  /** The fingerprint remembered for an id, or {@code null} when the id is not in the window. */
+  Integer fingerprint(String executionId) {
+    return fingerprints.get(executionId);
+  }
+
+  void add(String executionId, int fingerprint) {
+    if (fingerprints.putIfAbsent(executionId, fingerprint) == null) {
       order.addLast(executionId);
       if (order.size() > capacity) {
-        ids.remove(order.removeFirst());
+        fingerprints.remove(order.removeFirst());
       }
     }
   }
@@ -44,6 +63,15 @@ final class ExecutionIdWindow {
   /** Ids oldest first, for snapshots. */
   List<String> toList() {
     return List.copyOf(order);
+  }
+
+  /** Fingerprints in the order of {@link #toList()}. */
+  List<Integer> fingerprints() {
+    List<Integer> list = new ArrayList<>(order.size());
+    for (String id : order) {
+      list.add(fingerprints.get(id));
+    }
+    return list;
   }
 
   int size() {

@@ -31,10 +31,8 @@ import io.riskpulse.model.risk.Valuation;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.BiFunction;
 import java.util.function.Function;
@@ -234,11 +232,21 @@ public final class Portfolio
     }
     Map<String, Double> cashAfter = new TreeMap<>(state.cashByCurrency());
     Map<String, Double> fillPrices = new HashMap<>();
-    Set<String> batchIds = new HashSet<>();
+    Map<String, Integer> batchIds = new HashMap<>();
     for (Execution execution : executions) {
       String id = execution == null ? null : execution.executionId();
-      if (id != null && (state.hasSeen(id) || batchIds.contains(id))) {
-        replies.add(Reply.duplicate(id));
+      Integer seen = id == null ? null : state.seenFingerprint(id);
+      seen = seen != null ? seen : (id == null ? null : batchIds.get(id));
+      if (seen != null) {
+        int print = ExecutionIdWindow.fingerprint(execution);
+        if (seen == ExecutionIdWindow.UNKNOWN || seen == print) {
+          replies.add(Reply.duplicate(id));
+        } else {
+          Reply conflict = Reply.rejected(RejectReason.CONFLICTING_EXECUTION,
+              "execution id " + id + " was already applied to a different fill; refused: " + execution);
+          logRejection(conflict);
+          replies.add(conflict);
+        }
         continue;
       }
       Reply invalid = ExecutionValidation.validate(execution, portfolioId, env.instruments(),
@@ -248,7 +256,7 @@ public final class Portfolio
         replies.add(invalid);
         continue;
       }
-      batchIds.add(id);
+      batchIds.put(id, ExecutionIdWindow.fingerprint(execution));
       String currency = env.instruments().find(execution.symbol()).orElseThrow().currency();
       events.add(new ExecutionApplied(execution, currency, now));
       after.put(execution.symbol(), after.getOrDefault(execution.symbol(), Position.flat(execution.symbol()))

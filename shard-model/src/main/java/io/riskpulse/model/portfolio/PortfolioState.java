@@ -12,6 +12,7 @@ import io.riskpulse.model.portfolio.PortfolioEvent.PeakPnlRaised;
 import io.riskpulse.model.portfolio.PortfolioEvent.PortfolioOpened;
 import io.riskpulse.model.portfolio.PortfolioEvent.Resumed;
 import java.util.Collection;
+import java.util.List;
 import java.util.Collections;
 import java.util.Map;
 import java.util.TreeMap;
@@ -57,7 +58,7 @@ public final class PortfolioState {
           position(execution.symbol()).apply(execution.signedQuantity(), execution.price()));
       cashByCurrency.merge(((ExecutionApplied) event).currency(),
           -execution.signedQuantity() * execution.price(), Double::sum);
-      seenExecutions.add(execution.executionId());
+      seenExecutions.add(execution.executionId(), ExecutionIdWindow.fingerprint(execution));
       executionCount++;
     } else if (event instanceof LimitBreached) {
       LimitBreach breach = ((LimitBreached) event).breach();
@@ -184,15 +185,16 @@ public final class PortfolioState {
     return Collections.unmodifiableMap(activeBreaches);
   }
 
-  boolean hasSeen(String executionId) {
-    return seenExecutions.contains(executionId);
+  /** The content fingerprint of an execution id in the dedup window, or {@code null} if not there. */
+  Integer seenFingerprint(String executionId) {
+    return seenExecutions.fingerprint(executionId);
   }
 
   /** An immutable copy for the snapshot store. */
   StoredPortfolioState toStored() {
     return new StoredPortfolioState(portfolioId, status, desk, trader, Map.copyOf(cashByCurrency), limits, haltedBy, haltReason,
         haltedAtMillis, peakPnl, tradingDay, startOfDayPnl, breachCount, executionCount, java.util.List.copyOf(positions.values()),
-        java.util.List.copyOf(activeBreaches.values()), seenExecutions.toList());
+        java.util.List.copyOf(activeBreaches.values()), seenExecutions.toList(), seenExecutions.fingerprints());
   }
 
   /** Rebuilds the state from a stored snapshot. */
@@ -217,8 +219,11 @@ public final class PortfolioState {
     for (LimitBreach breach : stored.activeBreaches()) {
       state.activeBreaches.put(breach.key(), breach);
     }
-    for (String id : stored.recentExecutionIds()) {
-      state.seenExecutions.add(id);
+    List<String> ids = stored.recentExecutionIds();
+    List<Integer> prints = stored.recentExecutionFingerprints();
+    for (int i = 0; i < ids.size(); i++) {
+      Integer print = i < prints.size() ? prints.get(i) : null;
+      state.seenExecutions.add(ids.get(i), print == null ? ExecutionIdWindow.UNKNOWN : print);
     }
     return state;
   }

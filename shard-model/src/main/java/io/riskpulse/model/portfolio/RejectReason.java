@@ -16,6 +16,8 @@ public enum RejectReason {
   INVALID_SIDE,
   /** Order-flow message without an action, or a cancel/replace without the order it refers to. */
   INVALID_ORDER,
+  /** An execution id already applied to a different fill (not a redelivery): refused, never merged. */
+  CONFLICTING_EXECUTION,
   /** quantity × price, or the resulting position or cash, would exceed the supported magnitude. */
   NOTIONAL_OVERFLOW,
   /** A required field is missing or inconsistent (ids, desk, the operator's identity, a reason). */

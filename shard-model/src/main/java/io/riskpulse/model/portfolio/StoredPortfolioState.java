@@ -11,6 +11,7 @@ import java.util.Map;
  * while the entity carries on. Field meanings as in {@link PortfolioState}.
  *
  * @param recentExecutionIds the dedup window, oldest first
+ * @param recentExecutionFingerprints content fingerprints of those ids, same order
  *     <p>Collections missing from an older snapshot read as empty, so adding one is a compatible change.
  */
 public record StoredPortfolioState(
@@ -30,7 +31,8 @@ public record StoredPortfolioState(
     long executionCount,
     List<Position> positions,
     List<LimitBreach> activeBreaches,
-    List<String> recentExecutionIds)
+    List<String> recentExecutionIds,
+    List<Integer> recentExecutionFingerprints)
     implements CborSerializable {
 
   public StoredPortfolioState {
@@ -38,5 +40,6 @@ public record StoredPortfolioState(
     positions = positions == null ? List.of() : positions;
     activeBreaches = activeBreaches == null ? List.of() : activeBreaches;
     recentExecutionIds = recentExecutionIds == null ? List.of() : recentExecutionIds;
+    recentExecutionFingerprints = recentExecutionFingerprints == null ? List.of() : recentExecutionFingerprints;
   }
 }

@@ -332,6 +332,19 @@ class PortfolioTest {
     assertEquals(10, snapshot().valuation().positions().get(0).quantity(), 1e-9);
   }
 
+  @Test
+  void shouldRefuseAnExecutionIdReusedForADifferentFillEvenAfterRecovery() {
+    open(LIMITS);
+    execute("E1", "SPY", Side.BUY, 10, 100);
+    var conflict = execute("E1", "SPY", Side.BUY, 11, 100); // same id, another quantity: not a redelivery
+    assertEquals(RejectReason.CONFLICTING_EXECUTION, conflict.reply().reason());
+    assertTrue(conflict.hasNoEvents());
+    kit.restart();
+    assertEquals(RejectReason.CONFLICTING_EXECUTION, execute("E1", "SPY", Side.SELL, 10, 100).reply().reason());
+    assertEquals(Reply.Outcome.DUPLICATE, execute("E1", "SPY", Side.BUY, 10, 100).reply().outcome());
+    assertEquals(10, snapshot().valuation().positions().get(0).quantity(), 1e-9);
+  }
+
   static Stream<Arguments> invalidExecutions() {
     return Stream.of(
         Arguments.of(new Execution("", "P1", "", "SPY", Side.BUY, 1, 1, 0), RejectReason.INVALID_FIELD),
