@@ -34,8 +34,8 @@ import picocli.CommandLine.Option;
  */
 @Command(name = "demo", mixinStandardHelpOptions = true, sortOptions = false,
     description = {
-        "Run one node with a market simulator and trading strategies; one strategy turns into a runaway",
-        "algorithm and breaches its limits. Shows a live table; serves http://127.0.0.1:<port>/portfolios.",
+        "Run one node fed by a market simulator and trading strategies, one of which runs away.",
+        "Shows a live table; serves http://127.0.0.1:<port>/portfolios.",
         "Ctrl-C stops; running again continues from the journal."})
 public final class DemoCommand implements Callable<Integer> {
 
