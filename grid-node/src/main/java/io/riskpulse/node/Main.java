@@ -108,10 +108,19 @@ public final class Main {
         ? Optional.of(startDropCopy(config, ingest))
         : Optional.empty();
 
+    // A pipeline that fails must not leave a zombie node that refuses every message: stop the node, loudly.
+    ingest.completion().whenComplete((done, failure) -> {
+      if (failure != null) {
+        system.log().error("The ingestion pipeline failed; stopping the node", failure);
+        CoordinatedShutdown.get(system).runAll(CoordinatedShutdown.unknownReason());
+      }
+    });
+    // Stop reading, drain what was accepted (and acknowledge it), then close the transports.
     CoordinatedShutdown.get(system).addTask(CoordinatedShutdown.PhaseServiceStop(), "stop-ingestion", () -> {
       fix.ifPresent(DropCopyAcceptor::close);
-      aeron.ifPresent(AeronTransport::close);
-      return ingest.close().thenApply(done -> {
+      aeron.ifPresent(AeronTransport::stopOrderFlow);
+      return ingest.close().handle((done, failure) -> {
+        aeron.ifPresent(AeronTransport::close);
         try {
           quarantine.close();
         } catch (java.io.IOException e) {

@@ -58,8 +58,10 @@ public final class FeedCommand implements Callable<Integer> {
   @Option(names = "--aeron-dir", description = "Media driver directory. Default: the node's (riskpulse.ingestion.aeron.directory).")
   String aeronDir;
 
-  @Option(names = "--source-id", defaultValue = "100", description = "Source id of the market data; fills use it + 1. Default: ${DEFAULT-VALUE}.")
-  int sourceId;
+  @Option(names = "--source-id",
+      description = "Source id of the market data; fills use it + 1. Default: a new pair per run (the wire "
+          + "format's contract: a publisher that starts again at sequence 1 takes new source ids).")
+  Integer sourceIdOption;
 
   @Override
   public Integer call() throws Exception {
@@ -72,6 +74,9 @@ public final class FeedCommand implements Callable<Integer> {
     TradingSimulation simulation = TradingSimulation.create(generator, seed, runawayAt);
     String run = "f" + Long.toString(System.currentTimeMillis() / 1000, 36) + "-";
     long stepNanos = rate <= 0 ? 0 : (long) (1e9 / rate);
+    // Even ids from the clock: a new pair per run, never the ids a node still tracks from an earlier run.
+    int sourceId = sourceIdOption != null ? sourceIdOption
+        : 1_000 + 2 * (int) ((System.currentTimeMillis() / 1000) % 500_000_000);
     try (Aeron aeron = Aeron.connect(new Aeron.Context().aeronDirectoryName(directory));
          FeedPublisher prices = new FeedPublisher(
              aeron.addExclusivePublication(settings.marketDataChannel(), settings.marketDataStreamId()),

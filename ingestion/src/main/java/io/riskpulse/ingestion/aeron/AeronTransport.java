@@ -32,6 +32,7 @@ public final class AeronTransport implements AutoCloseable {
   private final Aeron aeron;
   private final List<AgentRunner> runners = new ArrayList<>();
   private final List<AeronIngress> ingresses = new ArrayList<>();
+  private AckPublisher acks;
 
   private AeronTransport(MediaDriver driver, Aeron aeron) {
     this.driver = driver;
@@ -55,6 +56,7 @@ public final class AeronTransport implements AutoCloseable {
     AeronTransport transport = new AeronTransport(driver, aeron);
     AckPublisher acks = new AckPublisher(aeron.addPublication(settings.ackChannel(), settings.ackStreamId()));
     pipeline.addPersistedListener(acks);
+    transport.acks = acks;
     transport.subscribe("aeron-market-data", settings.marketDataChannel(), settings.marketDataStreamId(),
         pipeline, settings.fragmentLimit(), acks);
     transport.subscribe("aeron-order-flow", settings.orderFlowChannel(), settings.orderFlowStreamId(),
@@ -80,6 +82,18 @@ public final class AeronTransport implements AutoCloseable {
     ingresses.add(ingress);
   }
 
+  /**
+   * Stops reading order flow (market data and acknowledgements go on), so the pipeline can drain what it
+   * already accepted and acknowledge it before {@link #close}.
+   */
+  public void stopOrderFlow() {
+    for (int i = 0; i < ingresses.size(); i++) {
+      if (ingresses.get(i).roleName().equals("aeron-order-flow")) {
+        CloseHelper.quietClose(runners.get(i));
+      }
+    }
+  }
+
   /** The client, for publishers in the same process (the demo, tests). */
   public Aeron aeron() {
     return aeron;
@@ -92,6 +106,9 @@ public final class AeronTransport implements AutoCloseable {
   @Override
   public void close() {
     runners.forEach(CloseHelper::quietClose);
+    if (acks != null) {
+      acks.doWork(); // the last acknowledgements, for what was drained after the agents stopped
+    }
     CloseHelper.quietClose(aeron);
     CloseHelper.quietClose(driver);
   }

@@ -188,17 +188,40 @@ public final class FeedPublisher implements AutoCloseable {
     int work = acks.poll(ackHandler, 64);
     boolean now = publication.isConnected();
     if (now && !connected) {
-      connected = true;
-      for (long seq = acknowledged + 1; seq < nextSequence; seq++) {
-        int slot = (int) (seq % ring.length);
-        replayed++;
-        offerBytes(ring[slot], ringLengths[slot]);
-      }
+      connected = replay();
       work++;
     } else if (!now) {
       connected = false;
     }
     return work;
+  }
+
+  /**
+   * Offers every frame after the last acknowledged one again, in order, without recursing into
+   * {@link #maintain}. Returns false when the subscriber went away meanwhile: the next reconnection replays
+   * again from the (possibly advanced) acknowledgement.
+   */
+  private boolean replay() {
+    for (long seq = acknowledged + 1; seq < nextSequence; seq++) {
+      int slot = (int) (seq % ring.length);
+      idle.reset();
+      while (true) {
+        long result = publication.offer(ring[slot], 0, ringLengths[slot]);
+        if (result > 0) {
+          replayed++;
+          break;
+        }
+        if (result == Publication.NOT_CONNECTED) {
+          return false;
+        }
+        if (result == Publication.CLOSED || result == Publication.MAX_POSITION_EXCEEDED) {
+          throw new IllegalStateException("publication " + publication.channel() + " can take no more: " + result);
+        }
+        acks.poll(ackHandler, 64);
+        idle.idle();
+      }
+    }
+    return true;
   }
 
   /**

@@ -265,7 +265,9 @@ public final class IngestPipeline implements IngestSink {
     Reply reply = answer.reply();
     boolean fill = event instanceof IngestEvent.Fill;
     if (reply == null) {
-      reject(event.sourceId(), event.sequence(), IngestRejection.REJECTED_BY_PORTFOLIO,
+      // Quarantined for the operators but NOT reported as handled: the publisher keeps it and replays it.
+      metrics.rejected(IngestRejection.REJECTED_BY_PORTFOLIO);
+      quarantine.add(event.sourceId(), event.sequence(), IngestRejection.REJECTED_BY_PORTFOLIO,
           "no answer from the portfolio after every retry: " + answer.failure());
       log.error("Unanswered {} from {} seq {}", fill ? "fill" : "order", event.sourceId(), event.sequence(),
           answer.failure());
@@ -288,8 +290,8 @@ public final class IngestPipeline implements IngestSink {
         reject(event.sourceId(), event.sequence(), portfolioReason(reply.reason()), reply.detail());
         break;
     }
-    for (PersistedListener listener : listeners) {
-      listener.handled(event.sourceId(), event.sequence());
+    if (reply != null && reply.outcome() == Reply.Outcome.ACCEPTED) { // refusals were reported by reject()
+      notifyHandled(event.sourceId(), event.sequence());
     }
   }
 
@@ -316,11 +318,29 @@ public final class IngestPipeline implements IngestSink {
   public void reject(String sourceId, long sequence, IngestRejection reason, String detail) {
     metrics.rejected(reason);
     quarantine.add(sourceId, sequence, reason, detail);
+    // A refused message is handled too (quarantined): a publisher waiting for it must not wait forever.
+    notifyHandled(sourceId, sequence);
+  }
+
+  private void notifyHandled(String sourceId, long sequence) {
+    for (PersistedListener listener : listeners) {
+      try {
+        listener.handled(sourceId, sequence);
+      } catch (RuntimeException e) {
+        // A listener's bug must not end the stream: every later fill would then be refused at the door.
+        log.error("Persisted listener {} failed on {} seq {}", listener, sourceId, sequence, e);
+      }
+    }
   }
 
   /** The sequence tracker of a source, or {@code null} before its first message. */
   public SequenceTracker tracker(String sourceId) {
     return trackers.get(sourceId);
+  }
+
+  /** Completes when the pipeline stops: normally after {@link #close}, exceptionally if it failed. */
+  public CompletionStage<Done> completion() {
+    return done;
   }
 
   /** Stops accepting; completes when every queued message has been answered. */
