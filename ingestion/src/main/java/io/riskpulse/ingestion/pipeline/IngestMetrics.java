@@ -44,7 +44,7 @@ public final class IngestMetrics {
           .tag("reason", reason.name().toLowerCase()).register(registry));
     }
     fillLatency = Timer.builder("riskpulse.ingest.fill.latency")
-        .description("From the sender's timestamp to the fill persisted in its portfolio")
+        .description("From the fill's venue time (executedAt, millisecond resolution) to persisted in its portfolio")
         .publishPercentiles(0.5, 0.99, 0.999)
         .publishPercentileHistogram()
         .minimumExpectedValue(Duration.ofNanos(10_000))
@@ -69,7 +69,7 @@ public final class IngestMetrics {
         .increment(size);
   }
 
-  /** A fill persisted {@code nanos} after its sender stamped it (negative values, from clock skew, are dropped). */
+  /** A fill persisted {@code nanos} after its venue time (negative values, from clock skew, are dropped). */
   public void fillLatencyNanos(long nanos) {
     if (nanos >= 0) {
       fillLatency.record(Duration.ofNanos(nanos));

@@ -4,7 +4,7 @@ import java.util.TreeSet;
 
 /**
  * Judges the sequence numbers of one source: in order, after a gap, a late message filling a gap, or a
- * duplicate. Gaps are remembered (up to {@link #MAX_TRACKED_MISSING} missing numbers) so a late arrival can
+ * duplicate. The first sequence number seen from a source is its base. Gaps are remembered (up to {@link #MAX_TRACKED_MISSING} missing numbers) so a late arrival can
  * be told from a duplicate.
  *
  * <p>Not thread-safe: each source is read by one thread (its Aeron subscriber or FIX session).
@@ -38,6 +38,13 @@ public final class SequenceTracker {
   public Verdict observe(long sequence) {
     if (sequence < 1) {
       return Verdict.INVALID;
+    }
+    if (highest == 0) {
+      // The first message this node sees from the source sets its base: a node that starts (or restarts)
+      // while a source is mid-stream missed nothing it could have had, and the publisher's replay starts
+      // where the source was last acknowledged.
+      highest = sequence;
+      return Verdict.IN_ORDER;
     }
     if (sequence == highest + 1) {
       highest = sequence;

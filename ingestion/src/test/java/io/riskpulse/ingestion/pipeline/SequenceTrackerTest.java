@@ -37,4 +37,13 @@ class SequenceTrackerTest {
     assertEquals(Long.MAX_VALUE / 2 - 2, tracker.missingTotal());
     assertEquals(Verdict.DUPLICATE, tracker.observe(2)); // forgotten: treated as already received
   }
+
+  @Test
+  void shouldTakeTheFirstSequenceSeenAsTheBaseNotAsAGap() {
+    SequenceTracker tracker = new SequenceTracker(); // e.g. a node that restarted while the source went on
+    assertEquals(Verdict.IN_ORDER, tracker.observe(5_001));
+    assertEquals(Verdict.IN_ORDER, tracker.observe(5_002));
+    assertEquals(0, tracker.gaps());
+    assertEquals(Verdict.DUPLICATE, tracker.observe(4_000));
+  }
 }
