@@ -69,6 +69,8 @@ public final class IngestPipeline implements IngestSink {
   private final Quarantine quarantine;
   private final IngestMetrics metrics;
   private final Map<String, SequenceTracker> trackers = new ConcurrentHashMap<>();
+  /** The last batch sent to each portfolio and not yet answered (see {@link #inOrder}). */
+  private final Map<String, CompletableFuture<?>> inFlight = new ConcurrentHashMap<>();
   private final CopyOnWriteArrayList<PersistedListener> listeners = new CopyOnWriteArrayList<>();
   private final BoundedSourceQueue<IngestEvent> toShards;
   private final CompletionStage<Done> done;
@@ -215,7 +217,7 @@ public final class IngestPipeline implements IngestSink {
    * one; answers come back in the batch's order. A portfolio that does not answer in time is asked again with
    * the same fills (idempotent), up to {@code attempts} tries.
    */
-  private static CompletionStage<List<Answer>> send(
+  private CompletionStage<List<Answer>> send(
       ActorSystem<?> system, PortfolioClient portfolios, List<IngestEvent> batch, PipelineSettings settings) {
     Answer[] answers = new Answer[batch.size()];
     Map<String, List<Integer>> fillsByPortfolio = new LinkedHashMap<>();
@@ -238,7 +240,7 @@ public final class IngestPipeline implements IngestSink {
       for (int index : indices) {
         executions.add(((IngestEvent.Fill) batch.get(index)).execution());
       }
-      pending.add(retry(system, settings, () -> portfolios.applyAll(portfolio, executions))
+      pending.add(inOrder(portfolio, () -> retry(system, settings, () -> portfolios.applyAll(portfolio, executions)))
           .handle((replies, failure) -> {
             for (int k = 0; k < indices.size(); k++) {
               int index = indices.get(k);
@@ -250,6 +252,22 @@ public final class IngestPipeline implements IngestSink {
     });
     return CompletableFuture.allOf(pending.toArray(CompletableFuture[]::new))
         .thenApply(done -> Arrays.asList(answers));
+  }
+
+  /**
+   * Starts {@code call} for a portfolio only after the previous batch of that portfolio has been answered:
+   * batches of different portfolios overlap, a portfolio's fills never do, so a retried batch cannot land after
+   * a later one (average cost and position checks depend on order). Called from the stream's stage only.
+   */
+  private <T> CompletableFuture<T> inOrder(
+      String portfolio, java.util.function.Supplier<CompletionStage<T>> call) {
+    CompletableFuture<?> previous = inFlight.get(portfolio);
+    CompletableFuture<T> next = previous == null
+        ? call.get().toCompletableFuture()
+        : previous.handle((result, failure) -> null).thenCompose(ignored -> call.get());
+    inFlight.put(portfolio, next);
+    next.whenComplete((result, failure) -> inFlight.remove(portfolio, next));
+    return next;
   }
 
   private static <T> CompletionStage<T> retry(
