@@ -2,8 +2,6 @@ package io.riskpulse.node.cli;
 
 import com.typesafe.config.Config;
 import com.typesafe.config.ConfigFactory;
-import io.riskpulse.ingestion.sim.CorrelatedPriceSimulator;
-import io.riskpulse.ingestion.sim.HistoricalReplay;
 import io.riskpulse.ingestion.sim.QuoteGenerator;
 import io.riskpulse.ingestion.sim.TradingSimulation;
 import io.riskpulse.node.Main;
@@ -14,10 +12,8 @@ import io.riskpulse.node.demo.DemoProgress;
 import io.riskpulse.node.demo.DemoRunner;
 import io.riskpulse.node.demo.LiveTable;
 import java.io.PrintStream;
-import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.LocalDate;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
@@ -26,6 +22,7 @@ import org.apache.pekko.actor.Cancellable;
 import org.apache.pekko.actor.typed.ActorSystem;
 import org.apache.pekko.actor.typed.javadsl.Behaviors;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -39,22 +36,11 @@ import picocli.CommandLine.Option;
         "Ctrl-C stops; running again continues from the journal."})
 public final class DemoCommand implements Callable<Integer> {
 
-  @Option(names = "--data-dir", paramLabel = "DIR",
-      description = "Replay real daily price files (SYMBOL.csv: date,close[,volume]; optional instruments.csv)"
-          + " interpolated to intraday ticks, instead of the simulator.")
-  Path dataDir;
+  @Mixin SimulationOptions simulationOptions;
 
-  @Option(names = "--from", paramLabel = "DATE", description = "First replay date (with --data-dir). Default: ${DEFAULT-VALUE}.",
-      defaultValue = "2020-02-03")
-  LocalDate from;
 
-  @Option(names = "--to", paramLabel = "DATE", description = "Last replay date (with --data-dir). Default: ${DEFAULT-VALUE}.",
-      defaultValue = "2020-06-30")
-  LocalDate to;
 
-  @Option(names = "--steps-per-day", description = "Intraday steps per replayed day. Default: ${DEFAULT-VALUE}.",
-      defaultValue = "20")
-  int stepsPerDay;
+
 
   @Option(names = "--steps", description = "Steps to run, 0 = until Ctrl-C. Default: ${DEFAULT-VALUE}.",
       defaultValue = "0")
@@ -65,13 +51,7 @@ public final class DemoCommand implements Callable<Integer> {
       defaultValue = "250")
   long stepIntervalMillis;
 
-  @Option(names = "--seed", description = "Random seed of the simulation. Default: ${DEFAULT-VALUE}.",
-      defaultValue = "42")
-  long seed;
 
-  @Option(names = "--runaway-at", paramLabel = "STEP",
-      description = "Step at which the runaway strategy starts. Default: ${DEFAULT-VALUE}.", defaultValue = "60")
-  long runawayAt;
 
   @Option(names = "--http-port", description = "Port of the HTTP JSON view (0 = any free port). Default: from config (8080).")
   Integer httpPort;
@@ -83,10 +63,8 @@ public final class DemoCommand implements Callable<Integer> {
   public Integer call() throws Exception {
     Config config = NodeConfig.load(httpPort == null ? ConfigFactory.empty()
         : ConfigFactory.parseMap(Map.of("riskpulse.http.port", httpPort)));
-    QuoteGenerator generator = dataDir == null
-        ? CorrelatedPriceSimulator.withDefaults(seed)
-        : HistoricalReplay.load(dataDir, from, to, stepsPerDay, seed);
-    TradingSimulation simulation = TradingSimulation.create(generator, seed, runawayAt);
+    QuoteGenerator generator = simulationOptions.generator();
+    TradingSimulation simulation = simulationOptions.simulation(generator);
 
     ActorSystem<Void> system = ActorSystem.create(Behaviors.empty(), Main.SYSTEM_NAME, config);
     NodeServices node = Main.init(system, new NodeDeps(generator.registry(), Clock.systemUTC()));
@@ -100,14 +78,14 @@ public final class DemoCommand implements Callable<Integer> {
 
     PrintStream out = System.out;
     AtomicReference<DemoProgress> latest = new AtomicReference<>();
-    String source = dataDir == null ? "simulated market" : "replay of " + dataDir;
+    String source = simulationOptions.describe();
     Cancellable table = headless ? null : system.scheduler().scheduleAtFixedRate(Duration.ofSeconds(1),
         Duration.ofSeconds(1), () -> {
           DemoProgress progress = latest.get();
           if (progress != null) {
             out.print("\033[H\033[2J" + LiveTable.render(header(progress, source, http), progress.snapshots(),
                 System.currentTimeMillis()));
-            out.println("Runaway: " + simulation.runawayPortfolioId() + " from step " + runawayAt
+            out.println("Runaway: " + simulation.runawayPortfolioId() + " from step " + simulation.runawayStartStep()
                 + ".  Logs: " + System.getenv().getOrDefault("RISKPULSE_LOG_DIR", "./data/logs")
                 + "/riskpulse.log.  Ctrl-C stops.");
             out.flush();

@@ -4,20 +4,16 @@ import com.typesafe.config.Config;
 import io.aeron.Aeron;
 import io.riskpulse.ingestion.aeron.AeronSettings;
 import io.riskpulse.ingestion.aeron.FeedPublisher;
-import io.riskpulse.ingestion.sim.CorrelatedPriceSimulator;
-import io.riskpulse.ingestion.sim.HistoricalReplay;
-import io.riskpulse.ingestion.sim.QuoteGenerator;
 import io.riskpulse.ingestion.sim.SimStep;
 import io.riskpulse.ingestion.sim.TradingSimulation;
 import io.riskpulse.model.market.Quote;
 import io.riskpulse.model.portfolio.Execution;
 import io.riskpulse.node.NodeConfig;
-import java.nio.file.Path;
 import java.time.Duration;
-import java.time.LocalDate;
 import java.util.concurrent.Callable;
 import java.util.concurrent.locks.LockSupport;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -27,27 +23,17 @@ import picocli.CommandLine.Option;
 @Command(name = "feed", mixinStandardHelpOptions = true, sortOptions = false,
     description = {
         "Publish simulated (or replayed) quotes and fills over Aeron to the nodes on this host.",
-        "Start the nodes first, e.g. ./riskpulse node --open-demo-portfolios (same --seed and --data-dir).",
+        "Start the nodes first, e.g. ./riskpulse node --open-demo-portfolios with the same simulation options.",
         "Fills are replayed to a node that restarts, until it acknowledges them."})
 public final class FeedCommand implements Callable<Integer> {
 
-  @Option(names = "--data-dir", paramLabel = "DIR", description = "Replay daily price files instead of simulating.")
-  Path dataDir;
+  @Mixin SimulationOptions simulationOptions;
 
-  @Option(names = "--from", defaultValue = "2020-02-03", description = "First replayed date. Default: ${DEFAULT-VALUE}.")
-  LocalDate from;
 
-  @Option(names = "--to", defaultValue = "2020-06-30", description = "Last replayed date. Default: ${DEFAULT-VALUE}.")
-  LocalDate to;
 
-  @Option(names = "--steps-per-day", defaultValue = "20", description = "Intraday steps per replayed day. Default: ${DEFAULT-VALUE}.")
-  int stepsPerDay;
 
-  @Option(names = "--seed", defaultValue = "42", description = "Simulation seed. Default: ${DEFAULT-VALUE}.")
-  long seed;
 
-  @Option(names = "--runaway-at", defaultValue = "60", description = "Step at which the runaway starts. Default: ${DEFAULT-VALUE}.")
-  long runawayAt;
+
 
   @Option(names = "--steps", defaultValue = "0", description = "Steps to publish, 0 = until the source ends or Ctrl-C.")
   long steps;
@@ -68,10 +54,7 @@ public final class FeedCommand implements Callable<Integer> {
     Config config = NodeConfig.load();
     AeronSettings settings = AeronSettings.fromConfig(config);
     String directory = aeronDir != null ? aeronDir : settings.directory();
-    QuoteGenerator generator = dataDir == null
-        ? CorrelatedPriceSimulator.withDefaults(seed)
-        : HistoricalReplay.load(dataDir, from, to, stepsPerDay, seed);
-    TradingSimulation simulation = TradingSimulation.create(generator, seed, runawayAt);
+    TradingSimulation simulation = simulationOptions.simulation(simulationOptions.generator());
     String run = "f" + Long.toString(System.currentTimeMillis() / 1000, 36) + "-";
     long stepNanos = rate <= 0 ? 0 : (long) (1e9 / rate);
     // Even ids from the clock: a new pair per run, never the ids a node still tracks from an earlier run.

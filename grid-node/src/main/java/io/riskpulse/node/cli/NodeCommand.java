@@ -3,7 +3,9 @@ package io.riskpulse.node.cli;
 import com.typesafe.config.Config;
 import com.typesafe.config.ConfigRenderOptions;
 import io.riskpulse.ingestion.sim.PortfolioSetup;
+import io.riskpulse.ingestion.sim.QuoteGenerator;
 import io.riskpulse.ingestion.sim.TradingSimulation;
+import io.riskpulse.model.instrument.InstrumentRegistry;
 import io.riskpulse.model.portfolio.Reply;
 import io.riskpulse.node.Main;
 import io.riskpulse.node.NodeConfig;
@@ -15,6 +17,7 @@ import java.util.concurrent.TimeUnit;
 import org.apache.pekko.actor.typed.ActorSystem;
 import org.apache.pekko.actor.typed.javadsl.Behaviors;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code riskpulse node}: runs a node (no simulator) until Ctrl-C. */
@@ -26,11 +29,12 @@ public final class NodeCommand implements Callable<Integer> {
   boolean printConfig;
 
   @Option(names = "--open-demo-portfolios",
-      description = "Open the demo's portfolios (for ./riskpulse feed with the same --seed); kept if already open.")
+      description = "Open the simulation's portfolios (for ./riskpulse feed with the same simulation options);"
+          + " kept if already open.")
   boolean openDemoPortfolios;
 
-  @Option(names = "--seed", defaultValue = "42", description = "Seed of the demo portfolios. Default: ${DEFAULT-VALUE}.")
-  long seed;
+  @Mixin SimulationOptions simulationOptions;
+
 
   @Override
   public Integer call() throws Exception {
@@ -41,9 +45,15 @@ public final class NodeCommand implements Callable<Integer> {
       return 0;
     }
     ActorSystem<Void> system = ActorSystem.create(Behaviors.empty(), Main.SYSTEM_NAME, config);
-    NodeServices node = Main.init(system, new NodeDeps(Main.loadInstruments(config), Clock.systemUTC()));
+    // A replayed folder brings its own instruments; otherwise the configured reference.
+    QuoteGenerator generator = openDemoPortfolios && simulationOptions.dataDir != null
+        ? simulationOptions.generator() : null;
+    InstrumentRegistry instruments = generator != null ? generator.registry() : Main.loadInstruments(config);
+    NodeServices node = Main.init(system, new NodeDeps(instruments, Clock.systemUTC()));
     if (openDemoPortfolios) {
-      for (PortfolioSetup setup : TradingSimulation.defaultDemo(seed).portfolios()) {
+      TradingSimulation simulation =
+          simulationOptions.simulation(generator != null ? generator : simulationOptions.generator());
+      for (PortfolioSetup setup : simulation.portfolios()) {
         Reply reply = node.portfolios().open(setup.portfolioId(), setup.desk(), setup.trader(),
             setup.initialCash(), setup.limits(), "riskpulse-node").toCompletableFuture().get(30, TimeUnit.SECONDS);
         System.out.println(setup.portfolioId() + ": " + (reply.isAccepted() ? "opened" : reply.reason()));

@@ -2,7 +2,6 @@ package io.riskpulse.ingestion.aeron;
 
 import io.aeron.FragmentAssembler;
 import io.aeron.Subscription;
-import io.aeron.logbuffer.FragmentHandler;
 import io.aeron.logbuffer.Header;
 import io.riskpulse.ingestion.codec.FrameDecoder;
 import io.riskpulse.ingestion.codec.FrameToEvent;
@@ -70,10 +69,5 @@ public final class AeronIngress implements Agent {
   @Override
   public String roleName() {
     return name;
-  }
-
-  /** The handler, for callers that poll by hand (tests, benchmarks). */
-  FragmentHandler handler() {
-    return assembler;
   }
 }

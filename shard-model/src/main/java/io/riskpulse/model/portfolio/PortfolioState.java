@@ -12,8 +12,8 @@ import io.riskpulse.model.portfolio.PortfolioEvent.PeakPnlRaised;
 import io.riskpulse.model.portfolio.PortfolioEvent.PortfolioOpened;
 import io.riskpulse.model.portfolio.PortfolioEvent.Resumed;
 import java.util.Collection;
-import java.util.List;
 import java.util.Collections;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
