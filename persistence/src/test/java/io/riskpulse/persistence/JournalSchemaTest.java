@@ -1,0 +1,72 @@
+package io.riskpulse.persistence;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import com.typesafe.config.Config;
+import com.typesafe.config.ConfigFactory;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.Map;
+import org.apache.pekko.actor.testkit.typed.javadsl.ActorTestKit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class JournalSchemaTest {
+
+  @TempDir
+  Path dataDir;
+
+  private Config config() {
+    // The reference config is already resolved, so the database URL itself is overridden, not the data dir.
+    return ConfigFactory.parseMap(Map.of("pekko-persistence-jdbc.shared-databases.slick.db.url", url()))
+        .withFallback(ConfigFactory.parseString(
+            "pekko.persistence.journal.plugin = jdbc-journal\n"
+                + "pekko.persistence.snapshot-store.plugin = jdbc-snapshot-store\n"))
+        .withFallback(ConfigFactory.load())
+        .resolve();
+  }
+
+  private String url() {
+    return "jdbc:h2:file:" + dataDir.resolve("journal") + ";DATABASE_TO_UPPER=false";
+  }
+
+  private String column(String table, String column) throws SQLException {
+    try (Connection c = DriverManager.getConnection(url(), "riskpulse", "");
+        ResultSet rs = c.createStatement().executeQuery(
+            "SELECT DATA_TYPE FROM INFORMATION_SCHEMA.COLUMNS WHERE TABLE_NAME = '" + table
+                + "' AND COLUMN_NAME = '" + column + "'")) {
+      return rs.next() ? rs.getString(1) : "missing";
+    }
+  }
+
+  private long indexesOn(String table, String column) throws SQLException {
+    try (Connection c = DriverManager.getConnection(url(), "riskpulse", "");
+        ResultSet rs = c.createStatement().executeQuery(
+            "SELECT COUNT(*) FROM INFORMATION_SCHEMA.INDEX_COLUMNS WHERE TABLE_NAME = '" + table
+                + "' AND COLUMN_NAME = '" + column + "'")) {
+      rs.next();
+      return rs.getLong(1);
+    }
+  }
+
+  @Test
+  void shouldCreateTheEmbeddedJournalWithInlinePayloadsAndOneOrderingIndexIdempotently() throws Exception {
+    for (int start = 0; start < 2; start++) {
+      ActorTestKit kit = ActorTestKit.create("schema", config());
+      try {
+        JournalSchema.ensureCreatedBlocking(kit.system(), Duration.ofSeconds(30));
+      } finally {
+        kit.shutdownTestKit();
+      }
+    }
+    assertEquals(true, Files.exists(dataDir.resolve("journal.mv.db")));
+    assertEquals("BINARY VARYING", column("event_journal", "event_payload"));
+    assertEquals("BINARY LARGE OBJECT", column("snapshot", "snapshot_payload"));
+    assertEquals(1, indexesOn("event_journal", "ordering"));
+  }
+}
