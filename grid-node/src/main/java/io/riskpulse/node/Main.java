@@ -141,6 +141,7 @@ public final class Main {
     try {
       DropCopyAcceptor.Builder builder = DropCopyAcceptor.builder(ingest)
           .acceptPort(config.getInt("riskpulse.ingestion.fix.port"))
+          .handledTimeout(config.getDuration("riskpulse.ingestion.fix.handled-timeout"))
           .dataDirectory(Path.of(config.getString("riskpulse.persistence.data-dir")).resolve("fix"));
       String settingsFile = config.getString("riskpulse.ingestion.fix.settings-file");
       if (!settingsFile.isBlank()) {

@@ -7,6 +7,7 @@ import java.net.InetSocketAddress;
 import java.net.SocketAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
@@ -65,6 +66,9 @@ public final class DropCopyAcceptor implements AutoCloseable {
   /** Suspend reading a session's socket when its queue holds more than this many messages. */
   public static final String QUEUE_HIGH_WATERMARK_KEY = "RiskPulseQueueHighWatermark";
 
+  /** Default of {@link Builder#handledTimeout}, in seconds. */
+  public static final long DEFAULT_HANDLED_TIMEOUT_SECONDS = 10;
+  private static final Duration DEFAULT_HANDLED_TIMEOUT = Duration.ofSeconds(DEFAULT_HANDLED_TIMEOUT_SECONDS);
   private static final Logger LOG = LoggerFactory.getLogger(DropCopyAcceptor.class);
   private static final String SOCKET_ACCEPT_PORT = "SocketAcceptPort";
   private static final String FILE_STORE_PATH = "FileStorePath";
@@ -166,6 +170,7 @@ public final class DropCopyAcceptor implements AutoCloseable {
     private Integer acceptPort;
     private Path dataDirectory;
     private MessageStore messageStore;
+    private Duration handledTimeout = DEFAULT_HANDLED_TIMEOUT;
 
     private Builder(IngestSink sink) {
       this.sink = Objects.requireNonNull(sink, "sink");
@@ -206,6 +211,18 @@ public final class DropCopyAcceptor implements AutoCloseable {
       return this;
     }
 
+    /**
+     * How long a session thread waits for a message to be handled (persisted or quarantined) before leaving
+     * it for resend; default {@value #DEFAULT_HANDLED_TIMEOUT_SECONDS} s. See {@code DropCopyApplication}.
+     */
+    public Builder handledTimeout(Duration timeout) {
+      if (timeout.isNegative() || timeout.isZero()) {
+        throw new IllegalArgumentException("handled timeout must be positive: " + timeout);
+      }
+      this.handledTimeout = timeout;
+      return this;
+    }
+
     public DropCopyAcceptor build() throws ConfigError {
       SessionSettings effective = settings != null ? settings : defaultSettings();
       applyOverrides(effective);
@@ -214,7 +231,8 @@ public final class DropCopyAcceptor implements AutoCloseable {
         MessageFactory messageFactory = new DefaultMessageFactory();
         DropCopyTranslator translator = new DropCopyTranslator(
             (int) effective.getLongOrDefault(STRATEGY_TAG_KEY, DropCopyTranslator.DEFAULT_STRATEGY_TAG));
-        DropCopyApplication application = new DropCopyApplication(sink, translator, messageFactory, counters);
+        DropCopyApplication application = new DropCopyApplication(
+            sink, translator, messageFactory, counters, handledTimeout);
         int low = (int) effective.getLongOrDefault(QUEUE_LOW_WATERMARK_KEY, 256);
         int high = (int) effective.getLongOrDefault(QUEUE_HIGH_WATERMARK_KEY, 1024);
         ThreadedSocketAcceptor acceptor = ThreadedSocketAcceptor.newBuilder()

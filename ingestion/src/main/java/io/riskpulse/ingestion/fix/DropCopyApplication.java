@@ -5,9 +5,14 @@ import io.riskpulse.ingestion.event.IngestRejection;
 import io.riskpulse.ingestion.event.IngestSink;
 import io.riskpulse.ingestion.fix.DropCopyCounters.MessageKind;
 import io.riskpulse.ingestion.fix.DropCopyCounters.Outcome;
+import java.time.Duration;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import quickfix.Application;
@@ -36,6 +41,13 @@ import quickfix.field.Text;
  * the counterparty. QuickFIX/J advances the expected incoming sequence number only after {@code fromApp}
  * returns, so a message whose hand-off fails is not consumed: {@code fromApp} throws, QuickFIX/J logs it and the
  * next message (or the next logon) triggers a ResendRequest for it.
+ *
+ * <p>For the same reason {@code fromApp} returns only once the event is <em>handled</em> (a fill persisted in
+ * its portfolio's journal, or refused into the quarantine), waiting at most {@code handledTimeout}: were it to
+ * return on enqueue, a crash would lose the messages still in the pipeline, which the counterparty would never
+ * resend. The cost is one journal round trip per message per session (about a millisecond); a message not
+ * handled in time is left for resend, and a resent fill that was persisted after all is recognised by its
+ * execution id.
  */
 final class DropCopyApplication implements Application {
 
@@ -45,16 +57,18 @@ final class DropCopyApplication implements Application {
   private final DropCopyTranslator translator;
   private final MessageFactory messageFactory;
   private final DropCopyCounters counters;
+  private final Duration handledTimeout;
   private final Set<Thread> handingOff = ConcurrentHashMap.newKeySet();
   private final Map<SessionID, String> sourceIds = new ConcurrentHashMap<>();
   private volatile boolean stopping;
 
-  DropCopyApplication(
-      IngestSink sink, DropCopyTranslator translator, MessageFactory messageFactory, DropCopyCounters counters) {
+  DropCopyApplication(IngestSink sink, DropCopyTranslator translator, MessageFactory messageFactory,
+      DropCopyCounters counters, Duration handledTimeout) {
     this.sink = sink;
     this.translator = translator;
     this.messageFactory = messageFactory;
     this.counters = counters;
+    this.handledTimeout = handledTimeout;
   }
 
   /**
@@ -143,7 +157,7 @@ final class DropCopyApplication implements Application {
       if (stopping) {
         throw new InterruptedException("stopping");
       }
-      sink.acceptInSessionOrder(event);
+      awaitHandled(event, sink.acceptInSessionOrderTracked(event).toCompletableFuture());
     } catch (InterruptedException e) {
       if (!stopping) {
         // Not our own interrupt (beginStop): keep the status for QuickFIX/J's dispatcher loop.
@@ -157,6 +171,23 @@ final class DropCopyApplication implements Application {
       throw e;
     } finally {
       handingOff.remove(thread);
+    }
+  }
+
+  /** Waits until the pipeline has handled {@code event}; throws (message left for resend) if it does not. */
+  private void awaitHandled(IngestEvent event, CompletableFuture<Void> handled) throws InterruptedException {
+    try {
+      handled.get(handledTimeout.toNanos(), TimeUnit.NANOSECONDS);
+    } catch (TimeoutException e) {
+      handled.cancel(false);
+      throw new IllegalStateException(event.sourceId() + " #" + event.sequence() + " not handled within "
+          + handledTimeout.toMillis() + " ms; message left for resend");
+    } catch (ExecutionException e) {
+      throw new IllegalStateException(event.sourceId() + " #" + event.sequence() + " could not be handled ("
+          + e.getCause().getMessage() + "); message left for resend", e.getCause());
+    } catch (InterruptedException e) {
+      handled.cancel(false);
+      throw e;
     }
   }
 

@@ -72,6 +72,8 @@ public final class IngestPipeline implements IngestSink {
   /** The last batch sent to each portfolio and not yet answered (see {@link #inOrder}). */
   private final Map<String, CompletableFuture<?>> inFlight = new ConcurrentHashMap<>();
   private final CopyOnWriteArrayList<PersistedListener> listeners = new CopyOnWriteArrayList<>();
+  /** Callers waiting for one message to be handled ({@link #acceptInSessionOrderTracked}). */
+  private final Map<HandledKey, CompletableFuture<Void>> waiting = new ConcurrentHashMap<>();
   private final BoundedSourceQueue<IngestEvent> toShards;
   private final CompletionStage<Done> done;
 
@@ -99,7 +101,14 @@ public final class IngestPipeline implements IngestSink {
             .run(system);
     this.toShards = materialized.first();
     this.done = materialized.second();
+    done.whenComplete((ignored, failure) -> {
+      IllegalStateException stopped = new IllegalStateException("ingest pipeline stopped", failure);
+      waiting.values().forEach(future -> future.completeExceptionally(stopped));
+    });
   }
+
+  /** One message of one source. */
+  private record HandledKey(String sourceId, long sequence) {}
 
   /** Registers a listener told of every handled order-flow message and fill, in order per source. */
   public void addPersistedListener(PersistedListener listener) {
@@ -140,6 +149,27 @@ public final class IngestPipeline implements IngestSink {
   @Override
   public void acceptInSessionOrder(IngestEvent event) throws InterruptedException {
     route(event);
+  }
+
+  @Override
+  public CompletionStage<Void> acceptInSessionOrderTracked(IngestEvent event) throws InterruptedException {
+    HandledKey key = new HandledKey(event.sourceId(), event.sequence());
+    CompletableFuture<Void> handled = new CompletableFuture<>();
+    // Registered before routing: the answer can come before route() returns. Removed however it ends,
+    // including when the caller gives up and cancels it.
+    waiting.put(key, handled);
+    handled.whenComplete((ignored, failure) -> waiting.remove(key, handled));
+    if (done.toCompletableFuture().isDone()) {
+      handled.completeExceptionally(new IllegalStateException("ingest pipeline stopped"));
+      return handled;
+    }
+    try {
+      route(event);
+    } catch (InterruptedException | RuntimeException e) {
+      handled.cancel(false);
+      throw e;
+    }
+    return handled;
   }
 
   private static boolean isMarketData(IngestEvent event) {
@@ -341,6 +371,12 @@ public final class IngestPipeline implements IngestSink {
   }
 
   private void notifyHandled(String sourceId, long sequence) {
+    if (!waiting.isEmpty()) {
+      CompletableFuture<Void> waiter = waiting.get(new HandledKey(sourceId, sequence));
+      if (waiter != null) {
+        waiter.complete(null);
+      }
+    }
     for (PersistedListener listener : listeners) {
       try {
         listener.handled(sourceId, sequence);

@@ -8,6 +8,8 @@ import io.riskpulse.ingestion.event.IngestEvent;
 import io.riskpulse.ingestion.event.IngestRejection;
 import io.riskpulse.ingestion.event.IngestSink;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 
@@ -24,6 +26,13 @@ final class CollectingSink implements IngestSink {
   @Override
   public void accept(IngestEvent event) {
     events.add(event);
+  }
+
+  /** Collected counts as handled: there is no journal behind this sink. */
+  @Override
+  public CompletionStage<Void> acceptInSessionOrderTracked(IngestEvent event) {
+    events.add(event);
+    return CompletableFuture.completedFuture(null);
   }
 
   @Override

@@ -9,8 +9,11 @@ import io.riskpulse.ingestion.event.IngestSink;
 import io.riskpulse.ingestion.fix.DropCopyCounters.MessageKind;
 import io.riskpulse.ingestion.fix.DropCopyCounters.Outcome;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import org.apache.pekko.actor.testkit.typed.javadsl.LogCapturingExtension;
@@ -39,6 +42,12 @@ class DropCopyRestartTest {
     public void accept(IngestEvent event) throws InterruptedException {
       offered.add(event);
       pipeline.put(event);
+    }
+
+    @Override
+    public CompletionStage<Void> acceptInSessionOrderTracked(IngestEvent event) throws InterruptedException {
+      accept(event);
+      return CompletableFuture.completedFuture(null);
     }
 
     @Override
@@ -74,6 +83,85 @@ class DropCopyRestartTest {
         assertTrue(second.counters().resendRequestsSent() >= 1);
       }
     }
+  }
+
+  /**
+   * A pipeline that takes every event at once but reports the first {@code unanswered} of them as handled
+   * never (a fill still on its way to the journal when the node dies, or one no portfolio answered).
+   */
+  private static final class SlowJournalSink implements IngestSink {
+    final BlockingQueue<IngestEvent> offered = new LinkedBlockingQueue<>();
+    private int unanswered;
+
+    SlowJournalSink(int unanswered) {
+      this.unanswered = unanswered;
+    }
+
+    @Override
+    public void accept(IngestEvent event) {
+      offered.add(event);
+    }
+
+    @Override
+    public synchronized CompletionStage<Void> acceptInSessionOrderTracked(IngestEvent event) {
+      offered.add(event);
+      return unanswered-- > 0 ? new CompletableFuture<>() : CompletableFuture.completedFuture(null);
+    }
+
+    @Override
+    public void reject(String sourceId, long sequence, IngestRejection reason, String detail) {}
+  }
+
+  @Test
+  void shouldNotConsumeAFillThatIsEnqueuedButNotYetPersistedWhenTheNodeStops() throws Exception {
+    SlowJournalSink slow = new SlowJournalSink(1);
+    DropCopyAcceptor first = fileStoreAcceptor(slow, 0);
+    first.start();
+    int port = first.localPort();
+    try (OmsInitiator oms = new OmsInitiator(port)) {
+      oms.startAndAwaitLogon();
+      int seq = oms.send(FixMessages.trade("EX-1", "PF-1", "s", "AAPL", quickfix.field.Side.BUY, 10, 187));
+      assertEquals(seq, slow.offered.poll(CollectingSink.TIMEOUT_SECONDS, TimeUnit.SECONDS).sequence());
+
+      first.stop();
+      assertEquals(1, first.counters().count(MessageKind.EXECUTION_REPORT, Outcome.NOT_HANDED_OFF));
+
+      CollectingSink sink = new CollectingSink();
+      try (DropCopyAcceptor second = fileStoreAcceptor(sink, port)) {
+        second.start();
+        IngestEvent.Fill resent = sink.nextEvent(IngestEvent.Fill.class);
+        assertEquals("EX-1", resent.execution().executionId());
+        assertEquals(seq, resent.sequence());
+      }
+    }
+  }
+
+  @Test
+  void shouldLeaveAFillThatIsNotHandledInTimeForTheCounterpartyToResend() throws Exception {
+    SlowJournalSink slow = new SlowJournalSink(1);
+    try (DropCopyAcceptor acceptor = DropCopyAcceptor.builder(slow).acceptPort(0).dataDirectory(dataDirectory)
+            .messageStore(DropCopyAcceptor.MessageStore.FILE).handledTimeout(Duration.ofMillis(200)).build();
+        OmsInitiator oms = startedOms(acceptor)) {
+      int first = oms.send(FixMessages.trade("EX-1", "PF-1", "s", "AAPL", quickfix.field.Side.BUY, 10, 187));
+      assertEquals(first, slow.offered.poll(CollectingSink.TIMEOUT_SECONDS, TimeUnit.SECONDS).sequence());
+      // EX-1 times out unhandled and is not consumed; EX-2 then arrives above the expected number, so the
+      // acceptor asks for a resend and takes EX-1 again before EX-2.
+      int second = oms.send(FixMessages.trade("EX-2", "PF-1", "s", "AAPL", quickfix.field.Side.BUY, 20, 188));
+      IngestEvent again = slow.offered.poll(CollectingSink.TIMEOUT_SECONDS, TimeUnit.SECONDS);
+      assertEquals(first, again.sequence(), "EX-1 resent first: " + again);
+      assertEquals("EX-1", ((IngestEvent.Fill) again).execution().executionId());
+      assertEquals(second, slow.offered.poll(CollectingSink.TIMEOUT_SECONDS, TimeUnit.SECONDS).sequence());
+      assertTrue(acceptor.counters().resendRequestsSent() >= 1);
+      assertEquals(2, acceptor.counters().count(MessageKind.EXECUTION_REPORT, Outcome.EVENT));
+      assertEquals(1, acceptor.counters().count(MessageKind.EXECUTION_REPORT, Outcome.NOT_HANDED_OFF));
+    }
+  }
+
+  private static OmsInitiator startedOms(DropCopyAcceptor acceptor) throws Exception {
+    acceptor.start();
+    OmsInitiator oms = new OmsInitiator(acceptor.localPort());
+    oms.startAndAwaitLogon();
+    return oms;
   }
 
   private DropCopyAcceptor fileStoreAcceptor(IngestSink sink, int port) throws Exception {

@@ -2,6 +2,7 @@ package io.riskpulse.ingestion.pipeline;
 
 import static io.riskpulse.ingestion.pipeline.PortfolioShards.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
@@ -22,8 +23,11 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
 import org.apache.pekko.actor.testkit.typed.javadsl.LogCapturingExtension;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
@@ -34,7 +38,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class IngestPipelineTest {
 
-  private final PortfolioShards shards = new PortfolioShards("PipelineTest", "A", "B", "SLOW", "FIXED", "RETRY", "THREADS");
+  private final PortfolioShards shards =
+      new PortfolioShards("PipelineTest", "A", "B", "SLOW", "FIXED", "RETRY", "THREADS", "TRACKED");
 
   @AfterAll
   void stop() {
@@ -130,6 +135,24 @@ class IngestPipelineTest {
     assertEquals(0, quarantine.total());
     assertEquals(null, pipeline.tracker("fix:OMS1"));
     assertEquals(3, await(shards.portfolios.snapshot("FIXED")).executionCount());
+  }
+
+  @Test
+  void shouldCompleteATrackedHandOffOnlyOnceTheFillIsPersistedOrQuarantined() throws Exception {
+    Quarantine quarantine = new Quarantine(null, 100, Clock.systemUTC());
+    IngestPipeline pipeline = pipeline(quarantine, new IngestMetrics(new SimpleMeterRegistry()), 16, 4);
+    long before = await(shards.portfolios.snapshot("TRACKED")).executionCount();
+
+    await(pipeline.acceptInSessionOrderTracked(fill("fix:TRACKED", 1, "TRACKED", "TR1", 1)));
+    assertEquals(before + 1, await(shards.portfolios.snapshot("TRACKED")).executionCount(),
+        "the hand-off completed before the fill was in its portfolio");
+
+    await(pipeline.acceptInSessionOrderTracked(fill("fix:TRACKED", 2, "NO-SUCH", "TR2", 1)));
+    assertEquals(1, quarantine.count(IngestRejection.UNKNOWN_PORTFOLIO));
+
+    await(pipeline.close());
+    CompletionStage<Void> afterClose = pipeline.acceptInSessionOrderTracked(fill("fix:TRACKED", 3, "TRACKED", "TR3", 1));
+    assertThrows(ExecutionException.class, () -> afterClose.toCompletableFuture().get(10, TimeUnit.SECONDS));
   }
 
   @Test
