@@ -1,5 +1,6 @@
 package io.riskpulse.ingestion.sim;
 
+import io.riskpulse.model.history.DailyPriceSeries;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;

@@ -1,5 +1,6 @@
 package io.riskpulse.ingestion.sim;
 
+import io.riskpulse.model.history.DailyPriceSeries;
 import io.riskpulse.model.instrument.InstrumentRegistry;
 import java.io.IOException;
 import java.io.UncheckedIOException;

@@ -1,5 +1,6 @@
 package io.riskpulse.ingestion.sim;
 
+import io.riskpulse.model.history.DailyPriceSeries;
 import io.riskpulse.model.instrument.AssetClass;
 import io.riskpulse.model.instrument.Instrument;
 import io.riskpulse.model.instrument.InstrumentRegistry;

@@ -4,9 +4,9 @@
  * <p>Pieces, from data to order flow:
  *
  * <ul>
- *   <li>{@link io.riskpulse.ingestion.sim.DailyPriceSeries}: strict loader of the {@code date,close[,volume]} daily
- *       price files of a data folder (real market data is never committed; tests read it from
- *       {@code ../shared/data}).
+ *   <li>{@link io.riskpulse.model.history.DailyPriceSeries} (in {@code shard-model}): strict loader of the
+ *       {@code date,close[,volume]} daily price files of a data folder (real market data is never committed;
+ *       tests read it from {@code ../shared/data}).
  *   <li>{@link io.riskpulse.ingestion.sim.Calibration}: annualised volatilities and the correlation matrix of
  *       daily returns of the 13 real proxy series, computed once by its {@code main} and committed as the
  *       derived-figures-only resource {@code riskpulse/sim/calibration.csv}.

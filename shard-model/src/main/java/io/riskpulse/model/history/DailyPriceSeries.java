@@ -1,4 +1,4 @@
-package io.riskpulse.ingestion.sim;
+package io.riskpulse.model.history;
 
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -26,7 +26,8 @@ import java.util.Objects;
  * <p>Any other line fails the whole load with {@code file:line: reason}: a calibration or a replay silently
  * built on half a file would be wrong without anyone noticing. Closes must be finite but may be zero or
  * negative, because real prices can be (WTI crude settled at -37.63 on 2020-04-20); consumers decide what a
- * non-positive price means for them ({@link Calibration} and {@link HistoricalReplay} document their choice).
+ * non-positive price means for them (the simulator's calibration and replay in {@code ingestion}, and
+ * {@link PriceHistory}, document their choice).
  */
 public final class DailyPriceSeries {
 

@@ -1,4 +1,4 @@
-package io.riskpulse.ingestion.sim;
+package io.riskpulse.model.history;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
