@@ -54,24 +54,24 @@ public final class AeronTransport implements AutoCloseable {
     }
     Aeron aeron = Aeron.connect(new Aeron.Context().aeronDirectoryName(settings.directory()));
     AeronTransport transport = new AeronTransport(driver, aeron);
+    Subscription marketData = aeron.addSubscription(settings.marketDataChannel(), settings.marketDataStreamId());
+    Subscription orderFlow = aeron.addSubscription(settings.orderFlowChannel(), settings.orderFlowStreamId());
+    // The ack publication only after the subscriptions: a publisher sends everything unacknowledged again
+    // when a new node's ack stream appears (FeedPublisher), and by then this node must be subscribed.
     AckPublisher acks = new AckPublisher(aeron.addPublication(settings.ackChannel(), settings.ackStreamId()));
     pipeline.addPersistedListener(acks);
     transport.acks = acks;
-    transport.subscribe("aeron-market-data", settings.marketDataChannel(), settings.marketDataStreamId(),
-        pipeline, settings.fragmentLimit(), acks);
-    transport.subscribe("aeron-order-flow", settings.orderFlowChannel(), settings.orderFlowStreamId(),
-        pipeline, settings.fragmentLimit(), null);
     // Acks run on the market-data thread, not the order-flow one: an order-flow thread blocked by
     // backpressure must not starve the acknowledgements that let publishers forget frames.
+    transport.run("aeron-market-data", marketData, pipeline, settings.fragmentLimit(), acks);
+    transport.run("aeron-order-flow", orderFlow, pipeline, settings.fragmentLimit(), null);
     log.info("Aeron ingress on {} (market data {}:{}, order flow {}:{}), {} driver", settings.directory(),
         settings.marketDataChannel(), settings.marketDataStreamId(), settings.orderFlowChannel(),
         settings.orderFlowStreamId(), settings.embeddedDriver() ? "embedded" : "external");
     return transport;
   }
 
-  private void subscribe(
-      String name, String channel, int streamId, IngestSink sink, int fragmentLimit, Agent alongside) {
-    Subscription subscription = aeron.addSubscription(channel, streamId);
+  private void run(String name, Subscription subscription, IngestSink sink, int fragmentLimit, Agent alongside) {
     AeronIngress ingress = new AeronIngress(name, subscription, sink, fragmentLimit);
     Agent agent = alongside == null ? ingress : new CompositeAgent(ingress, alongside);
     AgentRunner runner = new AgentRunner(

@@ -1,5 +1,6 @@
 package io.riskpulse.ingestion.aeron;
 
+import io.aeron.Image;
 import io.aeron.Publication;
 import io.aeron.Subscription;
 import io.aeron.logbuffer.FragmentHandler;
@@ -11,6 +12,8 @@ import io.riskpulse.model.market.Quote;
 import io.riskpulse.model.orderflow.OrderEvent;
 import io.riskpulse.model.portfolio.Execution;
 import java.time.Duration;
+import java.util.HashSet;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import org.agrona.BufferUtil;
 import org.agrona.concurrent.BackoffIdleStrategy;
@@ -26,10 +29,19 @@ import org.agrona.concurrent.UnsafeBuffer;
  * reused, so publishing allocates nothing. Not thread-safe: one publisher per source and thread.
  *
  * <p><b>Replay</b> (order flow and fills, with {@link #withReplay}): every frame is also kept in a bounded
- * retransmit ring until the node acknowledges it ({@link Ack}, on the ack subscription). When the node comes
- * back after a restart (the publication reconnects), every frame after the last acknowledged one is offered
- * again, identical; the node's portfolios are idempotent by execution id, so nothing is lost and nothing
- * counted twice. A full ring makes the publisher wait for acknowledgements: backpressure, not loss.
+ * retransmit ring until the node acknowledges it ({@link Ack}, on the ack subscription). Frames are offered
+ * again, identical, in two cases:
+ * <ul>
+ *   <li>the node comes back after a restart and the publication reconnects, or a new node process's ack
+ *       stream appears (a new Aeron session on the ack subscription; a node subscribes before it opens its ack
+ *       stream): every frame after the last acknowledged one;
+ *   <li>an ack's range starts above the last acknowledged frame: that node never received the frames in
+ *       between. This is how a node that crashed ({@code kill -9}) and restarted is caught up: the media
+ *       driver keeps the dead process's subscription until its liveness timeout, so the publication may never
+ *       look disconnected, and the new process joins the stream mid-way. Each such hole is sent once.
+ * </ul>
+ * The node's portfolios are idempotent by execution id, so nothing is lost and nothing counted twice. A full
+ * ring makes the publisher wait for acknowledgements: backpressure, not loss.
  */
 public final class FeedPublisher implements AutoCloseable {
 
@@ -47,9 +59,16 @@ public final class FeedPublisher implements AutoCloseable {
   private long acknowledged;
   private boolean connected;
   private long replayed;
+  /** Start of the last hole sent again (an ack's range start), so each hole is sent once. */
+  private long holeSentUpTo;
+  /** A hole {@code [acknowledged + 1, holeEnd)} to send again at the next {@link #maintain}; 0 when none. */
+  private long holeEnd;
+  /** Aeron session ids of the ack streams seen so far: one per node process. */
+  private final Set<Integer> ackSessions = new HashSet<>();
+  private int ackImages;
   private final FragmentHandler ackHandler = (buffer, offset, length, header) -> {
     if (Ack.isAck(buffer, offset, length) && Ack.sourceId(buffer, offset) == sourceId()) {
-      acknowledged = Math.max(acknowledged, Ack.handledSequence(buffer, offset));
+      onAck(Ack.fromSequence(buffer, offset), Ack.handledSequence(buffer, offset));
     }
   };
 
@@ -187,22 +206,76 @@ public final class FeedPublisher implements AutoCloseable {
     }
     int work = acks.poll(ackHandler, 64);
     boolean now = publication.isConnected();
-    if (now && !connected) {
+    if (now && connected && newNodeProcess() && acknowledged < nextSequence - 1) {
+      // A node process that was not there before (e.g. restarted after a crash while the media driver still
+      // counted the dead one as connected) may have missed any unacknowledged frame.
       connected = replay();
+      holeEnd = 0;
+      work++;
+    } else if (now && !connected) {
+      connected = replay();
+      holeEnd = 0; // everything unacknowledged was just sent again
       work++;
     } else if (!now) {
       connected = false;
+    } else {
+      work += sendHole();
     }
     return work;
   }
 
   /**
-   * Offers every frame after the last acknowledged one again, in order, without recursing into
-   * {@link #maintain}. Returns false when the subscriber went away meanwhile: the next reconnection replays
-   * again from the (possibly advanced) acknowledgement.
+   * True when an ack stream from a node process not seen before has appeared since the last call. The first
+   * one ever seen is the node this publisher started with, not a new one.
    */
+  private boolean newNodeProcess() {
+    int images = acks.imageCount();
+    if (images == ackImages) {
+      return false;
+    }
+    ackImages = images;
+    boolean firstEver = ackSessions.isEmpty();
+    boolean appeared = false;
+    for (Image image : acks.images()) {
+      appeared |= ackSessions.add(image.sessionId());
+    }
+    return appeared && !firstEver;
+  }
+
+  private void onAck(long from, long handled) {
+    if (from <= acknowledged + 1) {
+      acknowledged = Math.max(acknowledged, handled);
+    } else if (from > holeSentUpTo && from <= nextSequence) {
+      holeEnd = from;
+    }
+  }
+
+  /** Sends a hole reported by an ack again, once. */
+  private int sendHole() {
+    if (holeEnd == 0) {
+      return 0;
+    }
+    long end = holeEnd;
+    holeEnd = 0;
+    if (end <= acknowledged + 1) {
+      return 0;
+    }
+    holeSentUpTo = end;
+    return replay(end) ? 1 : 0;
+  }
+
+  /** {@link #replay(long)} of everything published. */
   private boolean replay() {
-    for (long seq = acknowledged + 1; seq < nextSequence; seq++) {
+    return replay(nextSequence);
+  }
+
+  /**
+   * Offers every frame after the last acknowledged one and before {@code end} again, in order, without
+   * recursing into {@link #maintain}. Returns false when the subscriber went away meanwhile: the next
+   * reconnection replays again from the (possibly advanced) acknowledgement.
+   */
+  private boolean replay(long end) {
+    for (long seq = acknowledged + 1; seq < end; seq++) {
       int slot = (int) (seq % ring.length);
       idle.reset();
       while (true) {

@@ -125,7 +125,9 @@ public final class IngestPipeline implements IngestSink {
             "sequence number must be >= 1");
         return;
       case DUPLICATE:
-        reject(event.sourceId(), event.sequence(), IngestRejection.DUPLICATE_SEQUENCE,
+        // Quarantined but not reported as handled: the first copy may still be on its way to the journal,
+        // and its own answer reports it.
+        quarantine(event.sourceId(), event.sequence(), IngestRejection.DUPLICATE_SEQUENCE,
             "already received (highest " + tracker.highest() + ")");
         return;
       case AFTER_GAP:
@@ -225,6 +227,7 @@ public final class IngestPipeline implements IngestSink {
 
   /** Offers to the bounded queue, waiting while it is full: backpressure, never a drop. */
   private void enqueue(IngestEvent event) throws InterruptedException {
+    notifyReceived(event.sourceId(), event.sequence());
     long parkNanos = 1_000;
     while (true) {
       QueueOfferResult result = toShards.offer(event);
@@ -364,10 +367,26 @@ public final class IngestPipeline implements IngestSink {
 
   @Override
   public void reject(String sourceId, long sequence, IngestRejection reason, String detail) {
+    quarantine(sourceId, sequence, reason, detail);
+    // A refused message is handled too (quarantined): a publisher waiting for it must not wait forever.
+    notifyReceived(sourceId, sequence);
+    notifyHandled(sourceId, sequence);
+  }
+
+  /** Counts and records a refusal without reporting the message as handled. */
+  private void quarantine(String sourceId, long sequence, IngestRejection reason, String detail) {
     metrics.rejected(reason);
     quarantine.add(sourceId, sequence, reason, detail);
-    // A refused message is handled too (quarantined): a publisher waiting for it must not wait forever.
-    notifyHandled(sourceId, sequence);
+  }
+
+  private void notifyReceived(String sourceId, long sequence) {
+    for (PersistedListener listener : listeners) {
+      try {
+        listener.received(sourceId, sequence);
+      } catch (RuntimeException e) {
+        log.error("Persisted listener {} failed on receiving {} seq {}", listener, sourceId, sequence, e);
+      }
+    }
   }
 
   private void notifyHandled(String sourceId, long sequence) {

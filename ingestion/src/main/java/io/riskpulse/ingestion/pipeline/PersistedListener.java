@@ -11,4 +11,11 @@ package io.riskpulse.ingestion.pipeline;
 public interface PersistedListener {
 
   void handled(String sourceId, long sequence);
+
+  /**
+   * Told when an order-flow message or fill enters the pipeline (before it is handled), and when any message
+   * is refused (just before {@link #handled}); accepted market data is not reported. Lets an acknowledger know the lowest number
+   * this node has received from a source, even while that message is still on its way to the journal.
+   */
+  default void received(String sourceId, long sequence) {}
 }

@@ -4,8 +4,13 @@ import java.util.TreeSet;
 
 /**
  * Judges the sequence numbers of one source: in order, after a gap, a late message filling a gap, or a
- * duplicate. The first sequence number seen from a source is its base. Gaps are remembered (up to {@link #MAX_TRACKED_MISSING} missing numbers) so a late arrival can
- * be told from a duplicate.
+ * duplicate. The first sequence number seen from a source is its base. Gaps are remembered (up to
+ * {@link #MAX_TRACKED_MISSING} missing numbers) so a late arrival can be told from a duplicate.
+ *
+ * <p>A number <em>below</em> the base is late too, and lowers the base: it arrives when a node that joined a
+ * stream mid-way (restarted while its publisher still counted the old process as connected) is sent what it
+ * never received (see {@code FeedPublisher}). Nothing below the base was ever received by this node, so it
+ * cannot be a duplicate here; a message an earlier node already applied is recognised by its execution id.
  *
  * <p>Not thread-safe: each source is read by one thread (its Aeron subscriber or FIX session).
  */
@@ -29,6 +34,7 @@ public final class SequenceTracker {
   }
 
   private long highest;
+  private long lowest;
   private final TreeSet<Long> missing = new TreeSet<>();
   private long gaps;
   private long missingTotal;
@@ -44,7 +50,13 @@ public final class SequenceTracker {
       // while a source is mid-stream missed nothing it could have had, and the publisher's replay starts
       // where the source was last acknowledged.
       highest = sequence;
+      lowest = sequence;
       return Verdict.IN_ORDER;
+    }
+    if (sequence < lowest) {
+      remember(sequence + 1, lowest);
+      lowest = sequence;
+      return Verdict.LATE;
     }
     if (sequence == highest + 1) {
       highest = sequence;
@@ -55,16 +67,26 @@ public final class SequenceTracker {
       gaps++;
       missingTotal += gapSize;
       lastGapSize = gapSize;
-      for (long s = Math.max(highest + 1, sequence - MAX_TRACKED_MISSING); s < sequence; s++) {
-        missing.add(s);
-      }
-      while (missing.size() > MAX_TRACKED_MISSING) {
-        missing.pollFirst();
-      }
+      remember(highest + 1, sequence);
       highest = sequence;
       return Verdict.AFTER_GAP;
     }
     return missing.remove(sequence) ? Verdict.LATE : Verdict.DUPLICATE;
+  }
+
+  /** Remembers {@code [from, to)} as missing, keeping the newest {@link #MAX_TRACKED_MISSING} numbers. */
+  private void remember(long from, long to) {
+    for (long s = Math.max(from, to - MAX_TRACKED_MISSING); s < to; s++) {
+      missing.add(s);
+    }
+    while (missing.size() > MAX_TRACKED_MISSING) {
+      missing.pollFirst();
+    }
+  }
+
+  /** Lowest sequence number received: the base, lowered by late numbers below it. */
+  public long lowest() {
+    return lowest;
   }
 
   /** Highest sequence number received. */

@@ -44,6 +44,21 @@ class SequenceTrackerTest {
     assertEquals(Verdict.IN_ORDER, tracker.observe(5_001));
     assertEquals(Verdict.IN_ORDER, tracker.observe(5_002));
     assertEquals(0, tracker.gaps());
-    assertEquals(Verdict.DUPLICATE, tracker.observe(4_000));
+  }
+
+  @Test
+  void shouldTakeNumbersBelowTheBaseAsLateWhenAPublisherSendsWhatThisNodeNeverReceived() {
+    SequenceTracker tracker = new SequenceTracker(); // joined mid-stream at 5,001; the publisher then replays
+    assertEquals(Verdict.IN_ORDER, tracker.observe(5_001));
+    assertEquals(Verdict.IN_ORDER, tracker.observe(5_002));
+    assertEquals(Verdict.LATE, tracker.observe(4_998));
+    assertEquals(Verdict.LATE, tracker.observe(4_999));
+    assertEquals(Verdict.LATE, tracker.observe(5_000));
+    assertEquals(4_998, tracker.lowest());
+    assertEquals(Verdict.DUPLICATE, tracker.observe(4_999));
+    assertEquals(Verdict.DUPLICATE, tracker.observe(5_002));
+    assertEquals(Verdict.IN_ORDER, tracker.observe(5_003));
+    assertEquals(0, tracker.gaps());
+    assertEquals(0, tracker.outstanding());
   }
 }
