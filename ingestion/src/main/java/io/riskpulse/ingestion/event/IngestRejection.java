@@ -37,6 +37,8 @@ public enum IngestRejection {
   OUT_OF_ORDER,
   /** Execution id already applied by the portfolio. */
   DUPLICATE_EXECUTION,
+  /** Order-flow message (action and ClOrdID) already recorded by the portfolio, e.g. sent again by a retry. */
+  DUPLICATE_ORDER,
   /** Execution id already applied by the portfolio to a different fill. */
   CONFLICTING_EXECUTION,
   /** The portfolio refused the message for another reason (see the detail). */

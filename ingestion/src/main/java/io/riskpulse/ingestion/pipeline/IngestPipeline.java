@@ -335,7 +335,8 @@ public final class IngestPipeline implements IngestSink {
         }
         break;
       case DUPLICATE:
-        reject(event.sourceId(), event.sequence(), IngestRejection.DUPLICATE_EXECUTION, reply.detail());
+        reject(event.sourceId(), event.sequence(),
+            fill ? IngestRejection.DUPLICATE_EXECUTION : IngestRejection.DUPLICATE_ORDER, reply.detail());
         break;
       default:
         reject(event.sourceId(), event.sequence(), portfolioReason(reply.reason()), reply.detail());

@@ -20,11 +20,21 @@ public final class OrderFlowTracker {
   /** Open orders remembered per tracker; the oldest is forgotten beyond this. */
   static final int MAX_OPEN_ORDERS = 10_000;
 
+  /** Order-flow messages remembered to recognise a repeat. */
+  static final int MAX_RECENT_MESSAGES = 10_000;
+
   private final RateWindow window = new RateWindow();
   private final Map<String, Boolean> openOrders = new LinkedHashMap<>(16, 0.75f, false) {
     @Override
     protected boolean removeEldestEntry(Map.Entry<String, Boolean> eldest) {
       return size() > MAX_OPEN_ORDERS;
+    }
+  };
+  /** Order-flow messages recorded recently, keyed by action and ClOrdID; the oldest forgotten beyond the cap. */
+  private final Map<String, Boolean> recentMessages = new LinkedHashMap<>(16, 0.75f, false) {
+    @Override
+    protected boolean removeEldestEntry(Map.Entry<String, Boolean> eldest) {
+      return size() > MAX_RECENT_MESSAGES;
     }
   };
   private final Map<String, OrderFlowTracker> byStrategy;
@@ -37,12 +47,22 @@ public final class OrderFlowTracker {
     this.byStrategy = withStrategies ? new HashMap<>() : null;
   }
 
-  /** Records an order-flow message at {@code nowMillis}. */
-  public void record(OrderEvent order, long nowMillis) {
+  /**
+   * Records an order-flow message at {@code nowMillis}, unless the same message (action and ClOrdID, which
+   * FIX makes unique per message) was recorded among the last {@value #MAX_RECENT_MESSAGES}: a message sent
+   * again by a retry or a replay must not count twice in the rates.
+   *
+   * @return false when the message was a repeat and nothing was recorded
+   */
+  public boolean record(OrderEvent order, long nowMillis) {
+    if (recentMessages.put(order.action().name() + ' ' + order.orderId(), Boolean.TRUE) != null) {
+      return false;
+    }
     apply(order, nowMillis);
     if (byStrategy != null) {
       byStrategy.computeIfAbsent(order.strategy(), s -> new OrderFlowTracker(false)).apply(order, nowMillis);
     }
+    return true;
   }
 
   /** Records a fill of {@code strategy} at {@code nowMillis}. */

@@ -285,7 +285,10 @@ public final class Portfolio
     if (invalid != null) {
       return reject(cmd.replyTo(), invalid);
     }
-    orderFlow.record(cmd.order(), now());
+    if (!orderFlow.record(cmd.order(), now())) {
+      return Effect().reply(cmd.replyTo(), Reply.duplicateOrder(cmd.order().action().name(),
+          cmd.order().orderId()));
+    }
     return Effect().reply(cmd.replyTo(), Reply.accepted());
   }
 

@@ -28,6 +28,11 @@ public record Reply(Outcome outcome, RejectReason reason, String detail) impleme
     return new Reply(Outcome.DUPLICATE, null, "execution " + executionId + " was already applied");
   }
 
+  /** An order-flow message recorded before (same action and ClOrdID). */
+  public static Reply duplicateOrder(String action, String orderId) {
+    return new Reply(Outcome.DUPLICATE, null, "order message " + action + " " + orderId + " was already recorded");
+  }
+
   public static Reply rejected(RejectReason reason, String detail) {
     return new Reply(Outcome.REJECTED, reason, detail);
   }

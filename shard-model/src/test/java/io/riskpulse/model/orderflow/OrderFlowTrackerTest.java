@@ -1,6 +1,8 @@
 package io.riskpulse.model.orderflow;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.riskpulse.model.portfolio.Side;
 import org.junit.jupiter.api.Test;
@@ -9,6 +11,18 @@ class OrderFlowTrackerTest {
 
   private static OrderEvent order(OrderAction action, String strategy, String id, String orig) {
     return new OrderEvent(action, "P", strategy, id, orig, "SPY", Side.BUY, 100, 10, 0);
+  }
+
+  @Test
+  void shouldCountAMessageSentAgainOnce() {
+    OrderFlowTracker tracker = new OrderFlowTracker();
+    assertTrue(tracker.record(order(OrderAction.NEW, "algo", "O1", ""), 1_000));
+    assertFalse(tracker.record(order(OrderAction.NEW, "algo", "O1", ""), 1_001));
+    assertTrue(tracker.record(order(OrderAction.REJECT, "algo", "O1", ""), 1_002)); // same id, another message
+    assertTrue(tracker.record(order(OrderAction.NEW, "algo", "O2", ""), 1_003));
+    assertEquals(2, tracker.view(1_010).ordersLastMinute());
+    assertEquals(3, tracker.view(1_010).messagesLastMinute() + tracker.view(1_010).rejectsLastMinute());
+    assertEquals(2, tracker.viewByStrategy(1_010).get("algo").ordersLastMinute());
   }
 
   @Test

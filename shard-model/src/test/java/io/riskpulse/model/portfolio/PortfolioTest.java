@@ -228,6 +228,8 @@ class PortfolioTest {
     assertTrue(recorded.hasNoEvents());
     command(replyTo -> new RecordOrder(
         new OrderEvent(OrderAction.CANCEL, "P1", "momo", "C1", "O1", "SPY", Side.BUY, 0, 0, 2), replyTo));
+    // The same new-order message again (a retried ask, a replay): answered as a repeat, counted once.
+    assertEquals(Reply.Outcome.DUPLICATE, command(replyTo -> new RecordOrder(order, replyTo)).reply().outcome());
     execute("E1", "SPY", Side.BUY, 10, 100);
 
     PortfolioSnapshot snapshot = snapshot();
