@@ -28,12 +28,18 @@ public final class AeronIngress implements Agent {
   private final IngestSink sink;
   private final int fragmentLimit;
   private final FrameDecoder decoder = new FrameDecoder();
-  private final FrameToEvent events = new FrameToEvent();
+  private final FrameToEvent events;
   private final FragmentAssembler assembler = new FragmentAssembler(this::onFragment);
   private long frames;
 
-  public AeronIngress(String name, Subscription subscription, IngestSink sink, int fragmentLimit) {
+  /**
+   * @param sourcePrefix prefix of the events' source ids, {@link FrameToEvent#SOURCE_PREFIX} (order flow) or
+   *     {@link FrameToEvent#MARKET_DATA_PREFIX}
+   */
+  public AeronIngress(String name, Subscription subscription, IngestSink sink, int fragmentLimit,
+      String sourcePrefix) {
     this.name = name;
+    this.events = new FrameToEvent(sourcePrefix);
     this.subscription = subscription;
     this.sink = sink;
     this.fragmentLimit = fragmentLimit;
@@ -48,8 +54,8 @@ public final class AeronIngress implements Agent {
     frames++;
     IngestRejection rejection = decoder.validate(buffer, offset, length);
     if (rejection != null) {
-      String source = decoder.hasHeader() ? events.sourceId(decoder.lastSourceId()) : FrameToEvent.SOURCE_PREFIX
-          + "session-" + header.sessionId();
+      String source = decoder.hasHeader() ? events.sourceId(decoder.lastSourceId()) : events.sourceId(0)
+          + "-session-" + header.sessionId();
       sink.reject(source, decoder.hasHeader() ? decoder.lastSequence() : -1, rejection, decoder.lastDetail());
       return;
     }

@@ -4,6 +4,7 @@ import io.aeron.Aeron;
 import io.aeron.Subscription;
 import io.aeron.driver.MediaDriver;
 import io.aeron.driver.ThreadingMode;
+import io.riskpulse.ingestion.codec.FrameToEvent;
 import io.riskpulse.ingestion.event.IngestSink;
 import io.riskpulse.ingestion.pipeline.IngestPipeline;
 import java.util.ArrayList;
@@ -63,16 +64,19 @@ public final class AeronTransport implements AutoCloseable {
     transport.acks = acks;
     // Acks run on the market-data thread, not the order-flow one: an order-flow thread blocked by
     // backpressure must not starve the acknowledgements that let publishers forget frames.
-    transport.run("aeron-market-data", marketData, pipeline, settings.fragmentLimit(), acks);
-    transport.run("aeron-order-flow", orderFlow, pipeline, settings.fragmentLimit(), null);
+    transport.run("aeron-market-data", marketData, FrameToEvent.MARKET_DATA_PREFIX, pipeline,
+        settings.fragmentLimit(), acks);
+    transport.run("aeron-order-flow", orderFlow, FrameToEvent.SOURCE_PREFIX, pipeline, settings.fragmentLimit(),
+        null);
     log.info("Aeron ingress on {} (market data {}:{}, order flow {}:{}), {} driver", settings.directory(),
         settings.marketDataChannel(), settings.marketDataStreamId(), settings.orderFlowChannel(),
         settings.orderFlowStreamId(), settings.embeddedDriver() ? "embedded" : "external");
     return transport;
   }
 
-  private void run(String name, Subscription subscription, IngestSink sink, int fragmentLimit, Agent alongside) {
-    AeronIngress ingress = new AeronIngress(name, subscription, sink, fragmentLimit);
+  private void run(String name, Subscription subscription, String sourcePrefix, IngestSink sink, int fragmentLimit,
+      Agent alongside) {
+    AeronIngress ingress = new AeronIngress(name, subscription, sink, fragmentLimit, sourcePrefix);
     Agent agent = alongside == null ? ingress : new CompositeAgent(ingress, alongside);
     AgentRunner runner = new AgentRunner(
         new BackoffIdleStrategy(100, 10, 1_000, 1_000_000),

@@ -12,18 +12,37 @@ import io.riskpulse.model.portfolio.Execution;
  * <p>Mapping: TRADE → {@link IngestEvent.Trade}; QUOTE → {@link IngestEvent.MarketData} with {@code last}
  * NaN and an empty side as NaN; BOOK_UPDATE → {@link IngestEvent.BookUpdate} with arrays sized to the level
  * counts; NEW/REPLACE/CANCEL_ORDER and ORDER_REJECT → {@link IngestEvent.OrderFlow}; EXECUTION →
- * {@link IngestEvent.Fill}. The source id is {@code "aeron:" + sourceId}; timestamps are the frame's
+ * {@link IngestEvent.Fill}. The source id is {@code "aeron:" + sourceId} (order-flow stream) or
+ * {@code "aeron-md:" + sourceId} (market-data stream); timestamps are the frame's
  * {@code eventTimeNanos} in epoch milliseconds.
  *
  * <p>Not thread-safe (it caches the last source id string): one per polling thread, like the decoder.
  */
 public final class FrameToEvent {
 
-  /** Prefix of the source id of events that arrived over Aeron. */
+  /** Prefix of the source id of order flow and fills that arrived over Aeron (they are acknowledged). */
   public static final String SOURCE_PREFIX = "aeron:";
 
+  /**
+   * Prefix of the source id of market data that arrived over Aeron. Distinct from {@link #SOURCE_PREFIX} so
+   * that a publisher using one source id on both streams gets two independent sequence checks, each read by
+   * its own thread.
+   */
+  public static final String MARKET_DATA_PREFIX = "aeron-md:";
+
+  private final String prefix;
   private int cachedSourceId;
   private String cachedSourceIdString;
+
+  /** Source ids {@code "aeron:" + sourceId}: the order-flow stream. */
+  public FrameToEvent() {
+    this(SOURCE_PREFIX);
+  }
+
+  /** Source ids {@code prefix + sourceId}. */
+  public FrameToEvent(String prefix) {
+    this.prefix = prefix;
+  }
 
   /**
    * The event for the frame last accepted by {@code decoder}.
@@ -65,10 +84,10 @@ public final class FrameToEvent {
     }
   }
 
-  /** {@code "aeron:" + sourceId}, reusing the string of the previous call for the same id. */
+  /** {@code prefix + sourceId}, reusing the string of the previous call for the same id. */
   public String sourceId(int sourceId) {
     if (cachedSourceIdString == null || cachedSourceId != sourceId) {
-      cachedSourceIdString = SOURCE_PREFIX + sourceId;
+      cachedSourceIdString = prefix + sourceId;
       cachedSourceId = sourceId;
     }
     return cachedSourceIdString;

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.aeron.ExclusivePublication;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.riskpulse.ingestion.codec.FrameToEvent;
 import io.riskpulse.ingestion.event.IngestRejection;
 import io.riskpulse.ingestion.pipeline.HandledWatermark;
 import io.riskpulse.ingestion.pipeline.IngestMetrics;
@@ -28,6 +29,7 @@ import java.util.TreeMap;
 import java.util.stream.Stream;
 import org.agrona.concurrent.UnsafeBuffer;
 import org.apache.pekko.actor.testkit.typed.javadsl.LogCapturingExtension;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
@@ -115,6 +117,37 @@ class AeronIngressTest {
         assertEquals(1, quarantine.count(IngestRejection.UNKNOWN_MESSAGE_TYPE));
         assertEquals(100.0, shards.market.markPrice("SPY"), 1e-9);
         assertTrue(transport.ingresses().stream().mapToLong(AeronIngress::frames).sum() >= count + 34);
+      }
+      await(pipeline.close());
+    }
+  }
+
+  @Test
+  void shouldCheckTheSequencesOfOneSourceIdOnTheTwoStreamsSeparately() throws Exception {
+    try (PortfolioShards shards = new PortfolioShards("AeronTwoStreams", "A")) {
+      Quarantine quarantine = new Quarantine(null, 100, Clock.systemUTC());
+      IngestPipeline pipeline = new IngestPipeline(shards.testKit.system(), shards.market, new OrderBookView(),
+          shards.portfolios, quarantine, new IngestMetrics(new SimpleMeterRegistry()),
+          new PipelineSettings(256, 64, 4, Duration.ofMillis(200), 5));
+      HandledWatermark watermark = new HandledWatermark();
+      pipeline.addPersistedListener(watermark);
+      AeronSettings settings = new AeronSettings(true, true, dir.resolve("aeron2").toString(), "aeron:ipc", 1001,
+          "aeron:ipc", 1002, "aeron:ipc", 1003, 64);
+      try (AeronTransport transport = AeronTransport.start(settings, pipeline);
+           ExclusivePublication marketData = transport.aeron().addExclusivePublication("aeron:ipc", 1001);
+           ExclusivePublication orderFlow = transport.aeron().addExclusivePublication("aeron:ipc", 1002)) {
+        // One publisher identity, two streams, each numbered from 1 on its own thread of the node.
+        FeedPublisher prices = new FeedPublisher(marketData, 5, 1, Duration.ofSeconds(10));
+        FeedPublisher fills = new FeedPublisher(orderFlow, 5, 1, Duration.ofSeconds(10));
+        long last = 0;
+        for (int i = 0; i < 50; i++) {
+          prices.quote(new Quote("SPY", Double.NaN, 99.9 + i, 100.1 + i, 1 + i), 1);
+          last = fills.execution(new Execution("T" + i, "A", "s", "SPY", Side.BUY, 1, 100, 1), 0);
+        }
+        await(watermark.reached(FrameToEvent.SOURCE_PREFIX + 5, last));
+        assertEquals(0, quarantine.total(), () -> quarantine.recent().toString());
+        assertEquals(50, await(shards.portfolios.snapshot("A")).executionCount());
+        assertEquals(149.0, shards.market.markPrice("SPY"), 1e-9);
       }
       await(pipeline.close());
     }
