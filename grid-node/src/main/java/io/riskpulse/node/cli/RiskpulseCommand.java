@@ -8,7 +8,8 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     version = "RiskPulse 0.1.0-SNAPSHOT",
     description = "Real-time risk for electronic trading on Apache Pekko.",
-    subcommands = {DemoCommand.class, NodeCommand.class, FeedCommand.class, DriverCommand.class})
+    subcommands = {DemoCommand.class, NodeCommand.class, FeedCommand.class, DriverCommand.class,
+        RiskCommand.class, BacktestCommand.class})
 public final class RiskpulseCommand implements Runnable {
 
   @picocli.CommandLine.Spec picocli.CommandLine.Model.CommandSpec spec;
