@@ -22,7 +22,12 @@ import io.riskpulse.model.portfolio.Portfolio;
 import io.riskpulse.model.portfolio.PortfolioClient;
 import io.riskpulse.model.portfolio.PortfolioEnvironment;
 import io.riskpulse.model.portfolio.PortfolioSettings;
+import io.riskpulse.model.risk.aggregate.AggregationSettings;
+import io.riskpulse.model.risk.aggregate.RiskAggregates;
+import io.riskpulse.model.risk.aggregate.RiskAggregator;
+import io.riskpulse.model.risk.live.RiskModel;
 import io.riskpulse.node.cli.RiskpulseCommand;
+import io.riskpulse.node.risk.NodeRiskModel;
 import io.riskpulse.persistence.JournalPortfolioDirectory;
 import io.riskpulse.persistence.JournalSchema;
 import java.io.IOException;
@@ -60,8 +65,9 @@ public final class Main {
   }
 
   /**
-   * Wires a node: journal schema, cluster membership (self-join when no seed nodes are configured), the
-   * portfolio shard region, the market and book views, metrics, the ingestion pipeline with its quarantine,
+   * Wires a node: journal schema, cluster membership (self-join when no seed nodes are configured), the risk
+   * model (scenario set and stress scenarios, see {@link NodeRiskModel}), the desk and firm risk aggregates and
+   * the portfolio shard regions, the market and book views, metrics, the ingestion pipeline with its quarantine,
    * and, if enabled, the Aeron ingress and the HTTP endpoint. Ingestion stops in coordinated shutdown's
    * service-stop phase, after draining what it already accepted.
    *
@@ -78,8 +84,11 @@ public final class Main {
     }
 
     MarketView market = new MarketView(deps.instruments());
-    Portfolio.init(system, new PortfolioEnvironment(
-        market, deps.instruments(), deps.clock(), PortfolioSettings.fromConfig(config)));
+    RiskModel riskModel = NodeRiskModel.build(config, deps.instruments());
+    RiskAggregator.init(system, AggregationSettings.fromConfig(config), deps.clock());
+    RiskAggregates riskAggregates = new RiskAggregates(system);
+    Portfolio.init(system, new PortfolioEnvironment(market, deps.instruments(), deps.clock(),
+        PortfolioSettings.fromConfig(config), riskModel, riskAggregates.portfolioReporter()));
     PortfolioClient portfolios = new PortfolioClient(system);
     JournalPortfolioDirectory directory =
         new JournalPortfolioDirectory(system, config.getString("riskpulse.node.read-journal"));
@@ -131,9 +140,10 @@ public final class Main {
     });
 
     Optional<CompletionStage<ServerBinding>> http = config.getBoolean("riskpulse.http.enabled")
-        ? Optional.of(HttpEndpoint.start(system, portfolios, directory, market, books, metrics))
+        ? Optional.of(HttpEndpoint.start(system, portfolios, directory, riskAggregates, market, books, metrics))
         : Optional.empty();
-    return new NodeServices(market, books, portfolios, directory, ingest, ingestMetrics, quarantine, metrics, aeron, fix, http);
+    return new NodeServices(market, books, portfolios, directory, riskModel, riskAggregates, ingest, ingestMetrics,
+        quarantine, metrics, aeron, fix, http);
   }
 
   /** Starts the FIX drop-copy acceptor on the configured settings and port, storing under the data folder. */

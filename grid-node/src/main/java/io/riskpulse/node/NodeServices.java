@@ -10,20 +10,25 @@ import io.riskpulse.model.market.MarketView;
 import io.riskpulse.model.market.OrderBookView;
 import io.riskpulse.model.portfolio.PortfolioClient;
 import io.riskpulse.model.portfolio.PortfolioDirectory;
+import io.riskpulse.model.risk.aggregate.RiskAggregates;
+import io.riskpulse.model.risk.live.RiskModel;
 import java.util.Optional;
 import java.util.concurrent.CompletionStage;
 import org.apache.pekko.http.javadsl.ServerBinding;
 
 /**
  * The running parts of a node that callers use: its market and book views (feeds write, entities read), the
- * portfolio client, the journal-backed directory, the ingestion pipeline and its quarantine, the metrics
- * registry, and the Aeron transport, FIX drop-copy acceptor and HTTP binding when they are enabled.
+ * portfolio client, the journal-backed directory, the node's risk model and the desk/firm risk aggregates, the
+ * ingestion pipeline and its quarantine, the metrics registry, and the Aeron transport, FIX drop-copy acceptor
+ * and HTTP binding when they are enabled.
  */
 public record NodeServices(
     MarketView market,
     OrderBookView books,
     PortfolioClient portfolios,
     PortfolioDirectory directory,
+    RiskModel riskModel,
+    RiskAggregates riskAggregates,
     IngestPipeline ingest,
     IngestMetrics ingestMetrics,
     Quarantine quarantine,

@@ -6,6 +6,7 @@ import io.riskpulse.model.market.MarketView;
 import io.riskpulse.model.market.OrderBookView;
 import io.riskpulse.model.portfolio.PortfolioClient;
 import io.riskpulse.model.portfolio.PortfolioDirectory;
+import io.riskpulse.model.risk.aggregate.RiskAggregates;
 import java.util.concurrent.CompletionStage;
 import org.apache.pekko.actor.typed.ActorSystem;
 import org.apache.pekko.http.javadsl.Http;
@@ -13,7 +14,10 @@ import org.apache.pekko.http.javadsl.ServerBinding;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** Binds {@link PortfolioHttpRoutes}, {@link MarketRoutes} and {@link MetricsRoutes} on {@code riskpulse.http.interface:port}; unbinds on node shutdown. */
+/**
+ * Binds {@link PortfolioHttpRoutes}, {@link RiskHttpRoutes}, {@link MarketRoutes} and {@link MetricsRoutes} on
+ * {@code riskpulse.http.interface:port}; unbinds on node shutdown.
+ */
 public final class HttpEndpoint {
 
   private static final Logger log = LoggerFactory.getLogger(HttpEndpoint.class);
@@ -22,13 +26,15 @@ public final class HttpEndpoint {
 
   /** Binds the endpoint; the stage fails if the port is taken. Port 0 picks a free port. */
   public static CompletionStage<ServerBinding> start(ActorSystem<?> system, PortfolioClient portfolios,
-      PortfolioDirectory directory, MarketView market, OrderBookView books, PrometheusMeterRegistry metrics) {
+      PortfolioDirectory directory, RiskAggregates risk, MarketView market, OrderBookView books,
+      PrometheusMeterRegistry metrics) {
     Config config = system.settings().config().getConfig("riskpulse.http");
     String host = config.getString("interface");
     int port = config.getInt("port");
     return Http.get(system)
         .newServerAt(host, port)
         .bind(new PortfolioHttpRoutes(portfolios, directory).routes()
+            .orElse(new RiskHttpRoutes(risk).routes())
             .orElse(new MarketRoutes(market, books).routes())
             .orElse(new MetricsRoutes(metrics).routes()))
         .thenApply(binding -> {

@@ -9,6 +9,7 @@ import java.util.List;
  *
  * @param status ACTIVE, HALTED, UNOPENED, or UNAVAILABLE when the portfolio did not answer in time
  * @param activeBreaches keys of the continuous limits currently breached
+ * @param valueAtRisk99 live 1-day 99% historical VaR; NaN when it cannot be computed (see the snapshot for why)
  */
 public record PortfolioSummary(
     String portfolioId,
@@ -21,6 +22,7 @@ public record PortfolioSummary(
     double grossExposure,
     double netExposure,
     double drawdown,
+    double valueAtRisk99,
     List<String> activeBreaches,
     long breachCount,
     long executionCount,
@@ -30,6 +32,7 @@ public record PortfolioSummary(
     return new PortfolioSummary(s.portfolioId(), s.status().name(), s.desk(), s.trader(),
         s.valuation().totalPnl(), s.valuation().realizedPnl(), s.valuation().unrealizedPnl(),
         s.valuation().grossExposure(), s.valuation().netExposure(), s.drawdown(),
+        s.risk() == null ? Double.NaN : s.risk().valueAtRisk99(),
         s.activeBreaches().stream().map(LimitBreach::key).toList(), s.breachCount(), s.executionCount(),
         s.asOfMillis());
   }
@@ -37,6 +40,6 @@ public record PortfolioSummary(
   /** A portfolio whose state could not be read: every figure NaN, so nobody mistakes it for flat. */
   public static PortfolioSummary unavailable(String portfolioId) {
     return new PortfolioSummary(portfolioId, "UNAVAILABLE", "", "", Double.NaN, Double.NaN, Double.NaN,
-        Double.NaN, Double.NaN, Double.NaN, List.of(), 0, 0, 0);
+        Double.NaN, Double.NaN, Double.NaN, Double.NaN, List.of(), 0, 0, 0);
   }
 }

@@ -16,6 +16,9 @@ import io.riskpulse.model.portfolio.Portfolio;
 import io.riskpulse.model.portfolio.PortfolioClient;
 import io.riskpulse.model.portfolio.PortfolioEnvironment;
 import io.riskpulse.model.portfolio.PortfolioSettings;
+import io.riskpulse.model.risk.aggregate.AggregationSettings;
+import io.riskpulse.model.risk.aggregate.RiskAggregates;
+import io.riskpulse.model.risk.aggregate.RiskAggregator;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
@@ -65,12 +68,15 @@ class PortfolioHttpRoutesTest {
     MarketView market = new MarketView(instruments);
     Portfolio.init(testKit.system(), new PortfolioEnvironment(market, instruments, Clock.systemUTC(),
         PortfolioSettings.fromConfig(CONFIG)));
+    RiskAggregator.init(testKit.system(), AggregationSettings.fromConfig(CONFIG), Clock.systemUTC());
+    RiskAggregates aggregates = new RiskAggregates(ClusterSharding.get(testKit.system()), Duration.ofMillis(300));
     PortfolioClient portfolios = new PortfolioClient(ClusterSharding.get(testKit.system()), Duration.ofMillis(300));
     metrics.counter("riskpulse.test.requests").increment(3);
     PortfolioHttpRoutes routes = new PortfolioHttpRoutes(portfolios,
         () -> CompletableFuture.completedFuture(List.of("P1", "P2")));
     ServerBinding binding = Http.get(testKit.system()).newServerAt("127.0.0.1", 0)
         .bind(routes.routes()
+            .orElse(new RiskHttpRoutes(aggregates).routes())
             .orElse(new MarketRoutes(market, new OrderBookView()).routes())
             .orElse(new MetricsRoutes(metrics).routes()))
         .toCompletableFuture().get(10, TimeUnit.SECONDS);
@@ -108,6 +114,15 @@ class PortfolioHttpRoutesTest {
     assertTrue(response.body().contains("\"portfolioId\":\"P1\",\"status\":\"UNAVAILABLE\""), response.body());
     assertTrue(response.body().contains("\"portfolioId\":\"P2\",\"status\":\"UNAVAILABLE\""), response.body());
     assertTrue(response.body().contains("\"totalPnl\":\"NaN\""), response.body());
+  }
+
+  @Test
+  void shouldAnswerServiceUnavailableWhenARiskAggregateDoesNotAnswerInTime() throws Exception {
+    for (String path : List.of("/desks/macro/risk", "/firm/risk")) {
+      Response response = get(path);
+      assertEquals(503, response.status(), path + ": " + response.body());
+      assertEquals("{\"error\":\"risk aggregate unavailable (timeout)\"}", response.body());
+    }
   }
 
   @Test

@@ -3,6 +3,7 @@ package io.riskpulse.model.limits;
 import io.riskpulse.model.portfolio.Execution;
 import io.riskpulse.model.risk.PositionValuation;
 import io.riskpulse.model.risk.Valuation;
+import io.riskpulse.model.risk.live.RiskMeasures;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -17,14 +18,25 @@ public final class LimitChecker {
   private LimitChecker() {}
 
   /**
+   * Every continuous limit currently beyond its level, with risk-measure limits judged on no risk figures at
+   * all: a VaR, expected-shortfall or stress limit that is set breaches (fail closed).
+   */
+  public static Map<String, LimitBreach> breaches(
+      Limits limits, Valuation valuation, double intradayPnl, double peakPnl, long nowMillis) {
+    return breaches(limits, valuation, intradayPnl, peakPnl,
+        RiskMeasures.unavailable("risk figures were not computed", nowMillis), nowMillis);
+  }
+
+  /**
    * Every continuous limit currently beyond its level, keyed by breach key (see {@link LimitBreach#key()}).
    *
    * @param intradayPnl P&amp;L since the start of the trading day, reporting currency
    * @param peakPnl intraday peak P&amp;L used for the drawdown
+   * @param risk the portfolio's live risk figures; a NaN figure breaches its limit, the breach saying why
    * @param nowMillis time stamped on the breaches
    */
-  public static Map<String, LimitBreach> breaches(
-      Limits limits, Valuation valuation, double intradayPnl, double peakPnl, long nowMillis) {
+  public static Map<String, LimitBreach> breaches(Limits limits, Valuation valuation, double intradayPnl,
+      double peakPnl, RiskMeasures risk, long nowMillis) {
     Map<String, LimitBreach> found = new LinkedHashMap<>();
     check(found, LimitKind.GROSS_EXPOSURE, "", valuation.grossExposure(), limits.maxGrossExposure(), nowMillis);
     check(found, LimitKind.NET_EXPOSURE, "", Math.abs(valuation.netExposure()), limits.maxNetExposure(), nowMillis);
@@ -47,6 +59,22 @@ public final class LimitChecker {
             limits.maxConcentrationPct(), nowMillis);
       }
     }
+    found.putAll(riskBreaches(limits, risk, nowMillis));
+    return found;
+  }
+
+  /**
+   * The VaR, expected-shortfall and stress-loss limits beyond their level, keyed by breach key. Cheap (no
+   * valuation): the entity calls it on every risk refresh to decide whether the full judgement is needed.
+   */
+  public static Map<String, LimitBreach> riskBreaches(Limits limits, RiskMeasures risk, long nowMillis) {
+    Map<String, LimitBreach> found = new LinkedHashMap<>();
+    String varDetail = String.join("; ", risk.varProblems());
+    check(found, LimitKind.VAR, "", risk.valueAtRisk99(), limits.maxVar(), nowMillis, varDetail);
+    check(found, LimitKind.EXPECTED_SHORTFALL, "", risk.expectedShortfall975(), limits.maxExpectedShortfall(),
+        nowMillis, varDetail);
+    check(found, LimitKind.STRESS_LOSS, "", risk.worstStressLoss(), limits.maxStressLoss(), nowMillis,
+        risk.stressProblems().isEmpty() ? risk.worstStressScenario() : String.join("; ", risk.stressProblems()));
     return found;
   }
 
@@ -74,10 +102,15 @@ public final class LimitChecker {
 
   private static void check(
       Map<String, LimitBreach> found, LimitKind kind, String symbol, double value, Double limit, long now) {
+    check(found, kind, symbol, value, limit, now, "");
+  }
+
+  private static void check(Map<String, LimitBreach> found, LimitKind kind, String symbol, double value,
+      Double limit, long now, String detail) {
     // !(value <= limit) rather than value > limit: a NaN measurement is a breach (fail closed).
     if (limit != null && !(value <= limit)) {
       String key = symbol.isEmpty() ? kind.name() : kind.name() + ":" + symbol;
-      found.put(key, new LimitBreach(key, kind, symbol, value, limit, now));
+      found.put(key, new LimitBreach(key, kind, symbol, value, limit, now, detail));
     }
   }
 }

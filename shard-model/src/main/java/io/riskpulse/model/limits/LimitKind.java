@@ -22,6 +22,18 @@ public enum LimitKind {
   /** quantity × price of a single execution, converted to the reporting currency. */
   ORDER_NOTIONAL(false),
   /**
+   * 1-day 99% historical-simulation VaR of the portfolio (loss positive, reporting currency), from its live
+   * scenario P&amp;L vector. Unknown (NaN: a position without scenarios, price or FX rate) breaches, naming why.
+   */
+  VAR(true),
+  /** 1-day 97.5% historical expected shortfall (mean loss beyond the 97.5% VaR), as {@link #VAR}. */
+  EXPECTED_SHORTFALL(true),
+  /**
+   * Loss under the worst configured stress scenario (see {@code riskpulse.risk.stress}); a position that cannot
+   * be stressed makes it unknown, which breaches.
+   */
+  STRESS_LOSS(true),
+  /**
    * Open positions without a market price or FX rate, after the start-up grace period: the portfolio cannot
    * be valued, which is itself a breach (fail closed). Always limited to 0; not configurable.
    */

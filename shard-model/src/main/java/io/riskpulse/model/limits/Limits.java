@@ -6,7 +6,8 @@ import java.util.List;
 
 /**
  * The limits of one portfolio. A {@code null} field means "no limit of this kind". Later issues extend this
- * record (VaR, rates, collars); keep fields nullable so old journals still read.
+ * record (rates, collars); keep fields nullable and add them at the end so old journals still read: a property
+ * missing from an old event or snapshot deserializes to {@code null}, i.e. no limit.
  *
  * @param maxGrossExposure max Σ |notional|, currency units
  * @param maxNetExposure max |Σ notional|, currency units
@@ -19,6 +20,9 @@ import java.util.List;
  * @param maxOrderQuantity max quantity of one execution, instrument units
  * @param maxOrderNotional max notional of one execution, reporting currency units
  * @param haltOnBreach when true, a hard breach halts the portfolio automatically (alert-only otherwise)
+ * @param maxVar max 1-day 99% historical-simulation VaR, reporting currency units (see {@link LimitKind#VAR})
+ * @param maxExpectedShortfall max 1-day 97.5% historical expected shortfall, reporting currency units
+ * @param maxStressLoss max loss under the worst configured stress scenario, reporting currency units
  */
 public record Limits(
     Double maxGrossExposure,
@@ -30,12 +34,36 @@ public record Limits(
     Double maxDrawdown,
     Double maxOrderQuantity,
     Double maxOrderNotional,
-    boolean haltOnBreach)
+    boolean haltOnBreach,
+    Double maxVar,
+    Double maxExpectedShortfall,
+    Double maxStressLoss)
     implements CborSerializable {
 
   /** No limits at all, alert-only. */
   public static final Limits NONE =
       new Limits(null, null, null, null, null, null, null, null, null, false);
+
+  /** Limits without risk-measure limits (VaR, expected shortfall, stress loss): the fields before they existed. */
+  public Limits(Double maxGrossExposure, Double maxNetExposure, Double maxPositionNotional,
+      Double maxConcentrationPct, Double concentrationMinGross, Double maxIntradayLoss, Double maxDrawdown,
+      Double maxOrderQuantity, Double maxOrderNotional, boolean haltOnBreach) {
+    this(maxGrossExposure, maxNetExposure, maxPositionNotional, maxConcentrationPct, concentrationMinGross,
+        maxIntradayLoss, maxDrawdown, maxOrderQuantity, maxOrderNotional, haltOnBreach, null, null, null);
+  }
+
+  /** Whether any risk-measure limit (VaR, expected shortfall, stress loss) is set: only then are they computed
+   * before an execution is persisted. */
+  public boolean hasRiskLimits() {
+    return maxVar != null || maxExpectedShortfall != null || maxStressLoss != null;
+  }
+
+  /** These limits with the risk-measure limits replaced (each {@code null} for none). */
+  public Limits withRiskLimits(Double maxVar, Double maxExpectedShortfall, Double maxStressLoss) {
+    return new Limits(maxGrossExposure, maxNetExposure, maxPositionNotional, maxConcentrationPct,
+        concentrationMinGross, maxIntradayLoss, maxDrawdown, maxOrderQuantity, maxOrderNotional, haltOnBreach,
+        maxVar, maxExpectedShortfall, maxStressLoss);
+  }
 
   /** The limit value for a kind, or {@code null} when none is set. */
   public Double limitFor(LimitKind kind) {
@@ -56,6 +84,12 @@ public record Limits(
         return maxOrderQuantity;
       case ORDER_NOTIONAL:
         return maxOrderNotional;
+      case VAR:
+        return maxVar;
+      case EXPECTED_SHORTFALL:
+        return maxExpectedShortfall;
+      case STRESS_LOSS:
+        return maxStressLoss;
       case MARKET_DATA:
         return 0.0;
       default:
@@ -107,6 +141,12 @@ public record Limits(
         return "maxOrderQuantity";
       case ORDER_NOTIONAL:
         return "maxOrderNotional";
+      case VAR:
+        return "maxVar";
+      case EXPECTED_SHORTFALL:
+        return "maxExpectedShortfall";
+      case STRESS_LOSS:
+        return "maxStressLoss";
       case MARKET_DATA:
         return "(market data)";
       default:

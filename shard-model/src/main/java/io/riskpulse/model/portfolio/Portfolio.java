@@ -12,6 +12,7 @@ import io.riskpulse.model.portfolio.PortfolioCommand.Halt;
 import io.riskpulse.model.portfolio.PortfolioCommand.MarkToMarket;
 import io.riskpulse.model.portfolio.PortfolioCommand.OpenPortfolio;
 import io.riskpulse.model.portfolio.PortfolioCommand.RecordOrder;
+import io.riskpulse.model.portfolio.PortfolioCommand.RefreshRisk;
 import io.riskpulse.model.portfolio.PortfolioCommand.Resume;
 import io.riskpulse.model.portfolio.PortfolioCommand.SetLimits;
 import io.riskpulse.model.portfolio.PortfolioEvent.DayRolled;
@@ -28,11 +29,16 @@ import io.riskpulse.model.risk.PositionValuation;
 import io.riskpulse.model.risk.PriceSource;
 import io.riskpulse.model.risk.ReportingPrices;
 import io.riskpulse.model.risk.Valuation;
+import io.riskpulse.model.risk.aggregate.RiskVectorReport;
+import io.riskpulse.model.risk.live.LiveRisk;
+import io.riskpulse.model.risk.live.RiskMeasures;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.BiFunction;
 import java.util.function.Function;
@@ -68,7 +74,14 @@ import org.apache.pekko.persistence.typed.javadsl.SignalHandler;
  * persists {@link LimitBreached} once per episode and {@link LimitCleared} when it comes back. With
  * {@link Limits#haltOnBreach()} a breach also halts the portfolio.
  *
- * <p>Thread-safety: an actor; the state and the transient peak are touched only from its mailbox.
+ * <p>Live risk: the entity keeps a transient {@link LiveRisk} (its scenario P&amp;L vector over the node's
+ * scenario set), rebuilt from the positions after recovery and never journaled. Executions are judged on the
+ * VaR, expected shortfall and stress loss they would leave (a what-if before persisting) and applied to the
+ * vector after they are persisted, in O(scenarios) each. Every {@code risk-staleness} the vector is re-marked if
+ * prices moved, the risk limits are judged (through the same breach episodes as every other limit) and the
+ * vector goes to the desk's aggregate when it changed.
+ *
+ * <p>Thread-safety: an actor; the state, the transient peak and the live risk are touched only from its mailbox.
  */
 public final class Portfolio
     extends EventSourcedBehaviorWithEnforcedReplies<PortfolioCommand, PortfolioEvent, PortfolioState> {
@@ -90,6 +103,11 @@ public final class Portfolio
   private final OrderFlowTracker orderFlow = new OrderFlowTracker();
   /** Highest P&L seen since this incarnation started; ≥ the persisted peak once recovered. */
   private double observedPeakPnl = Double.NEGATIVE_INFINITY;
+  /** Scenario P&L vector and risk figures; transient, derived from the positions and the prices. */
+  private final LiveRisk risk;
+  /** {@link LiveRisk#version()} of the vector last reported to the desk, and when. */
+  private long reportedRiskVersion = -1;
+  private long lastRiskReportMillis = Long.MIN_VALUE;
 
   private Portfolio(String portfolioId, PortfolioEnvironment env, ActorContext<PortfolioCommand> context,
       ActorRef<ClusterSharding.ShardCommand> shard) {
@@ -102,6 +120,8 @@ public final class Portfolio
     this.shard = shard;
     this.startedAtMillis = env.clock().millis();
     this.prices = new ReportingPrices(env.market(), env.instruments(), env.settings().reportingCurrency());
+    this.risk = new LiveRisk(portfolioId, env.risk(), prices, env.market()::version, env.instruments(),
+        env.settings().reportingCurrency());
   }
 
   /** Registers the entity type with cluster sharding on this node. */
@@ -129,6 +149,7 @@ public final class Portfolio
             Behaviors.withTimers(
                 timers -> {
                   timers.startTimerWithFixedDelay(MarkToMarket.INSTANCE, env.settings().markInterval());
+                  timers.startTimerWithFixedDelay(RefreshRisk.INSTANCE, env.settings().riskStaleness());
                   return new Portfolio(portfolioId, env, context, shard);
                 }));
   }
@@ -175,7 +196,8 @@ public final class Portfolio
         .onCommand(RecordOrder.class, this::onOrder)
         .onCommand(SetLimits.class, this::onSetLimits)
         .onCommand(GetSnapshot.class, (state, cmd) -> Effect().reply(cmd.replyTo(), snapshot(state)))
-        .onCommand(MarkToMarket.class, (state, cmd) -> onMarkToMarket(state));
+        .onCommand(MarkToMarket.class, (state, cmd) -> onMarkToMarket(state))
+        .onCommand(RefreshRisk.class, (state, cmd) -> onRefreshRisk(state));
     return builder.build();
   }
 
@@ -204,20 +226,23 @@ public final class Portfolio
   private ReplyEffect<PortfolioEvent, PortfolioState> onExecution(PortfolioState state, ApplyExecution cmd) {
     return applyExecutions(state, List.of(cmd.execution()),
         replies -> Effect().reply(cmd.replyTo(), replies.get(0)),
-        (events, replies) -> Effect().persist(events).thenReply(cmd.replyTo(), newState -> replies.get(0)));
+        (events, replies) -> Effect().persist(events).thenRun(this::syncRisk)
+            .thenReply(cmd.replyTo(), newState -> replies.get(0)));
   }
 
   private ReplyEffect<PortfolioEvent, PortfolioState> onExecutions(PortfolioState state, ApplyExecutions cmd) {
     List<Execution> executions = cmd.executions() == null ? List.of() : cmd.executions();
     return applyExecutions(state, executions,
         replies -> Effect().reply(cmd.replyTo(), new BatchReply(replies)),
-        (events, replies) -> Effect().persist(events).thenReply(cmd.replyTo(), newState -> new BatchReply(replies)));
+        (events, replies) -> Effect().persist(events).thenRun(this::syncRisk)
+            .thenReply(cmd.replyTo(), newState -> new BatchReply(replies)));
   }
 
   /**
    * Applies executions in order: each is checked for duplication (against the journal and the batch itself)
    * and validated against the position it will change; the valid ones are persisted together with the limit
-   * events of the resulting state, in one write. Replies are in input order.
+   * events of the resulting state, in one write. Replies are in input order. Risk limits are judged on the
+   * figures the executions would leave ({@link LiveRisk#whatIf}); the live vector follows once they are persisted.
    */
   private ReplyEffect<PortfolioEvent, PortfolioState> applyExecutions(PortfolioState state,
       List<Execution> executions, Function<List<Reply>, ReplyEffect<PortfolioEvent, PortfolioState>> replyOnly,
@@ -271,7 +296,16 @@ public final class Portfolio
       return replyOnly.apply(replies);
     }
     Valuation valuation = PortfolioValuer.value(after.values(), cashAfter, new FillsAsPrices(fillPrices));
-    events.addAll(limitEvents(state, state.limits(), valuation, executionBreaches, now));
+    Map<String, Double> quantitiesAfter = new TreeMap<>();
+    for (String symbol : fillPrices.keySet()) {
+      quantitiesAfter.put(symbol, after.get(symbol).quantity());
+    }
+    risk.recordFillPrices(fillPrices);
+    // The what-if costs O(changed x scenarios) plus a stress revaluation: only paid when a risk limit is set.
+    RiskMeasures riskAfter = state.limits().hasRiskLimits()
+        ? risk.whatIf(quantitiesAfter, now, state.limits().maxStressLoss() != null)
+        : RiskMeasures.unavailable("not computed: no risk limit to judge", now);
+    events.addAll(limitEvents(state, state.limits(), valuation, executionBreaches, now, riskAfter));
     for (PortfolioEvent event : events) {
       if (event instanceof ExecutionApplied) {
         orderFlow.recordFill(((ExecutionApplied) event).execution().strategy(), now);
@@ -306,7 +340,7 @@ public final class Portfolio
     long now = now();
     List<PortfolioEvent> events = new ArrayList<>();
     events.add(new LimitsSet(cmd.limits(), cmd.by(), cmd.reason(), now));
-    events.addAll(limitEvents(state, cmd.limits(), valuation(state), List.of(), now));
+    events.addAll(limitEvents(state, cmd.limits(), valuation(state), List.of(), now, risk.measures(now)));
     return Effect().persist(events).thenReply(cmd.replyTo(), newState -> Reply.accepted());
   }
 
@@ -342,7 +376,9 @@ public final class Portfolio
       }
       return Effect().noReply();
     }
-    List<PortfolioEvent> events = limitEvents(state, state.limits(), valuation(state), List.of(), now());
+    long now = now();
+    List<PortfolioEvent> events =
+        limitEvents(state, state.limits(), valuation(state), List.of(), now, risk.measures(now));
     if (events.isEmpty()) {
       return Effect().noReply();
     }
@@ -350,14 +386,66 @@ public final class Portfolio
   }
 
   /**
+   * Refreshes the live risk (nothing to do when no price moved), reports the vector to the desk when it changed
+   * or a refresh is due, and runs the full limit judgement only when the set of breached risk limits differs
+   * from the journal's: a risk breach is then persisted within {@code risk-staleness} of the move causing it.
+   */
+  private ReplyEffect<PortfolioEvent, PortfolioState> onRefreshRisk(PortfolioState state) {
+    if (!state.isOpen()) {
+      return Effect().noReply();
+    }
+    long now = now();
+    RiskMeasures measures = risk.measures(now);
+    reportRisk(state, measures, now);
+    Set<String> breachedNow = LimitChecker.riskBreaches(state.limits(), measures, now).keySet();
+    Set<String> breachedInJournal = new HashSet<>();
+    for (LimitBreach breach : state.activeBreaches().values()) {
+      if (isRiskKind(breach.kind())) {
+        breachedInJournal.add(breach.key());
+      }
+    }
+    if (breachedNow.equals(breachedInJournal)) {
+      return Effect().noReply();
+    }
+    List<PortfolioEvent> events = limitEvents(state, state.limits(), valuation(state), List.of(), now, measures);
+    if (events.isEmpty()) {
+      return Effect().noReply();
+    }
+    return Effect().persist(events).thenNoReply();
+  }
+
+  private static boolean isRiskKind(LimitKind kind) {
+    return kind == LimitKind.VAR || kind == LimitKind.EXPECTED_SHORTFALL || kind == LimitKind.STRESS_LOSS;
+  }
+
+  /** Sends the scenario P&L vector to the desk's aggregate if it changed since the last report or is due again. */
+  private void reportRisk(PortfolioState state, RiskMeasures measures, long now) {
+    boolean due = lastRiskReportMillis == Long.MIN_VALUE
+        || now - lastRiskReportMillis >= env.settings().riskReportRefresh().toMillis();
+    if (risk.version() == reportedRiskVersion && !due) {
+      return;
+    }
+    env.riskReporter().report(new RiskVectorReport(portfolioId, state.desk(), measures.scenarioSetId(),
+        risk.pnlVector(), measures.varProblems(), 1, measures.valueAtRisk99(), now));
+    reportedRiskVersion = risk.version();
+    lastRiskReportMillis = now;
+  }
+
+  /** After a persisted execution: the live vector takes the new positions, O(scenarios) per changed one. */
+  private void syncRisk(PortfolioState newState) {
+    risk.sync(newState.positions());
+  }
+
+  /**
    * The events that bring the journal in line with what the valuation shows: a raised peak, new breaches,
    * cleared breaches and, when the limits say so, an automatic halt.
    *
    * @param executionBreaches per-execution breaches already found (each is always new)
+   * @param riskMeasures the live risk figures to judge the VaR, ES and stress limits on
    */
   private List<PortfolioEvent> limitEvents(
       PortfolioState state, Limits limits, Valuation valuation, List<LimitBreach> executionBreaches,
-      long now) {
+      long now, RiskMeasures riskMeasures) {
     List<PortfolioEvent> events = new ArrayList<>();
     int unpriced = unpricedPositions(valuation);
     boolean blind = unpriced > 0 || !Double.isFinite(valuation.totalPnl())
@@ -386,7 +474,8 @@ public final class Portfolio
     if (pnl - persistedPeak >= env.settings().peakPersistStep()) {
       events.add(new PeakPnlRaised(pnl, now));
     }
-    Map<String, LimitBreach> current = LimitChecker.breaches(limits, valuation, pnl, observedPeakPnl, now);
+    Map<String, LimitBreach> current =
+        LimitChecker.breaches(limits, valuation, pnl, observedPeakPnl, riskMeasures, now);
     if (unpriced > 0) {
       current.put(LimitKind.MARKET_DATA.name(),
           new LimitBreach(LimitKind.MARKET_DATA.name(), LimitKind.MARKET_DATA, "", unpriced, 0, now));
@@ -443,7 +532,7 @@ public final class Portfolio
         state.tradingDay() == Long.MIN_VALUE ? "" : java.time.LocalDate.ofEpochDay(state.tradingDay()).toString(),
         pnl, peak, peak - pnl, state.limits(), List.copyOf(state.activeBreaches().values()),
         state.breachCount(), state.executionCount(), orderFlow.view(now()), orderFlow.viewByStrategy(now()),
-        now());
+        now(), risk.measures(now()));
   }
 
   /** The node's prices, except that fills price their own instruments until the feed has quoted them. */
@@ -520,6 +609,7 @@ public final class Portfolio
     return newSignalHandlerBuilder()
         .onSignal(RecoveryCompleted.instance(), state -> {
           observedPeakPnl = state.peakPnl();
+          risk.sync(state.positions());
           context.getLog().debug("Portfolio {} recovered: {} executions, status {}",
               portfolioId, state.executionCount(), state.status());
         })

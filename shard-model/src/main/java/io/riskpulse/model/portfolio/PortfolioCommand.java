@@ -52,4 +52,12 @@ public sealed interface PortfolioCommand extends CborSerializable {
   enum MarkToMarket implements PortfolioCommand {
     INSTANCE
   }
+
+  /**
+   * Internal timer tick, every {@code risk-staleness}: re-mark the live risk if prices moved, judge the risk
+   * limits, and report the scenario P&amp;L vector to the desk when it changed (or a refresh is due).
+   */
+  enum RefreshRisk implements PortfolioCommand {
+    INSTANCE
+  }
 }

@@ -21,10 +21,15 @@ import java.time.ZoneId;
  * @param tradingDayRoll local time at which a new trading day starts (e.g. 17:00 for a New York FX desk)
  * @param marketDataGrace after an entity starts, how long positions without a price or FX rate are tolerated
  *     before limits are judged (then missing data breaches MARKET_DATA)
+ * @param riskStaleness how often the live risk (VaR, ES, stress) is refreshed when prices move, its limits
+ *     judged and its vector reported to the desk: risk is never older than this after a price move
+ * @param riskReportRefresh an unchanged vector is re-sent to the desk this often (see
+ *     {@link io.riskpulse.model.risk.aggregate.AggregationSettings#refreshInterval()})
  */
 public record PortfolioSettings(
     Duration markInterval, int dedupWindow, double peakPersistStep, int snapshotEvery, int keepSnapshots,
-    String reportingCurrency, Duration marketDataGrace, ZoneId tradingDayZone, LocalTime tradingDayRoll) {
+    String reportingCurrency, Duration marketDataGrace, ZoneId tradingDayZone, LocalTime tradingDayRoll,
+    Duration riskStaleness, Duration riskReportRefresh) {
 
   /** The trading day of an instant: the zone's local date, shifted back by the roll time. */
   public long tradingDay(long epochMillis) {
@@ -44,6 +49,8 @@ public record PortfolioSettings(
         c.getString("reporting-currency"),
         c.getDuration("market-data-grace"),
         ZoneId.of(c.getString("trading-day.zone")),
-        LocalTime.parse(c.getString("trading-day.roll")));
+        LocalTime.parse(c.getString("trading-day.roll")),
+        c.getDuration("risk-staleness"),
+        c.getDuration("risk-report-refresh"));
   }
 }

@@ -5,6 +5,7 @@ import io.riskpulse.model.limits.LimitBreach;
 import io.riskpulse.model.limits.Limits;
 import io.riskpulse.model.orderflow.OrderFlowView;
 import io.riskpulse.model.risk.Valuation;
+import io.riskpulse.model.risk.live.RiskMeasures;
 import java.util.List;
 import java.util.Map;
 
@@ -32,6 +33,8 @@ import java.util.Map;
  * @param orderFlow live order-flow statistics of the portfolio (not journaled: empty after a restart)
  * @param orderFlowByStrategy the same per strategy
  * @param asOfMillis when the snapshot was taken, epoch milliseconds
+ * @param risk live VaR (99%), ES (97.5%) and worst stress loss, refreshed when the snapshot was taken (its
+ *     own {@code asOfMillis}); not journaled, rebuilt from the positions after a restart
  */
 public record PortfolioSnapshot(
     String portfolioId,
@@ -54,16 +57,18 @@ public record PortfolioSnapshot(
     long executionCount,
     OrderFlowView orderFlow,
     Map<String, OrderFlowView> orderFlowByStrategy,
-    long asOfMillis)
+    long asOfMillis,
+    RiskMeasures risk)
     implements CborSerializable {
 
   /**
    * This snapshot without what is not rebuilt from the journal (the live order flow) and without its query
-   * time: two snapshots of the same journal at the same prices are equal in this form.
+   * time and live risk (whose last digits depend on the order of incremental updates): two snapshots of the
+   * same journal at the same prices are equal in this form.
    */
   public PortfolioSnapshot journaledView() {
     return new PortfolioSnapshot(portfolioId, status, desk, trader, haltedBy, haltReason, haltedAtMillis,
         reportingCurrency, valuation, cashByCurrency, tradingDay, intradayPnl, peakPnl, drawdown, limits, activeBreaches, breachCount,
-        executionCount, OrderFlowView.EMPTY, Map.of(), 0);
+        executionCount, OrderFlowView.EMPTY, Map.of(), 0, null);
   }
 }

@@ -8,6 +8,7 @@ import io.riskpulse.model.portfolio.Position;
 import io.riskpulse.model.portfolio.Side;
 import io.riskpulse.model.risk.PortfolioValuer;
 import io.riskpulse.model.risk.Valuation;
+import io.riskpulse.model.risk.live.RiskMeasures;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -92,5 +93,29 @@ class LimitCheckerTest {
     assertTrue(problems.get(0).startsWith("maxGrossExposure"));
     assertTrue(problems.stream().anyMatch(p -> p.startsWith("maxConcentrationPct must be at most 100")));
     assertTrue(problems.stream().anyMatch(p -> p.startsWith("concentrationMinGross")));
+  }
+
+  @Test
+  void shouldJudgeRiskLimitsAndBreachWhenAFigureIsUnknown() {
+    Limits limits = Limits.NONE.withRiskLimits(1000.0, 1200.0, 5000.0);
+    RiskMeasures within = new RiskMeasures(900, 1100, 4000, "equity-down", List.of(), List.of(), "set", 500, 1);
+    assertTrue(LimitChecker.riskBreaches(limits, within, 1).isEmpty());
+
+    RiskMeasures beyond = new RiskMeasures(1000.5, 1100, 6000, "equity-down", List.of(), List.of(), "set", 500, 1);
+    Map<String, LimitBreach> breaches = LimitChecker.riskBreaches(limits, beyond, 1);
+    assertEquals(List.of("VAR", "STRESS_LOSS"), List.copyOf(breaches.keySet()));
+    assertEquals("STRESS_LOSS 6,000.00 > 5,000.00 (equity-down)", breaches.get("STRESS_LOSS").describe());
+
+    RiskMeasures unknown = new RiskMeasures(Double.NaN, Double.NaN, 10, "", List.of("no scenarios for X"),
+        List.of(), "set", 500, 1);
+    LimitBreach var = LimitChecker.riskBreaches(limits, unknown, 1).get("VAR");
+    assertEquals("VAR NaN > 1,000.00 (no scenarios for X)", var.describe());
+
+    // Judged without risk figures at all, a set risk limit breaches: fail closed.
+    Valuation flat = PortfolioValuer.value(List.of(), 0, symbol -> Double.NaN);
+    assertEquals(List.of("VAR", "EXPECTED_SHORTFALL", "STRESS_LOSS"),
+        List.copyOf(LimitChecker.breaches(limits, flat, 0, 0, 1).keySet()));
+    assertEquals("maxVar must be a positive finite number, was -1.0",
+        Limits.NONE.withRiskLimits(-1.0, null, null).problems().get(0));
   }
 }

@@ -58,6 +58,7 @@ class PortfolioTest {
   private static final Config CONFIG = ConfigFactory.parseString(
           // The timer would race the assertions; tests send MarkToMarket themselves.
           "riskpulse.portfolio.mark-interval = 1h\n"
+              + "riskpulse.portfolio.risk-staleness = 1h\n"
               + "riskpulse.portfolio.snapshot-every = 5\n"
               + "riskpulse.portfolio.dedup-window = 3\n"
               + "riskpulse.portfolio.peak-persist-step = 100\n")

@@ -1,0 +1,318 @@
+package io.riskpulse.model.risk.live;
+
+import io.riskpulse.model.history.ScenarioSet;
+import io.riskpulse.model.instrument.InstrumentRegistry;
+import io.riskpulse.model.portfolio.Position;
+import io.riskpulse.model.risk.PriceSource;
+import io.riskpulse.model.risk.measure.Confidence;
+import io.riskpulse.model.risk.measure.HistoricalVar;
+import io.riskpulse.model.risk.measure.ScenarioPnlVector;
+import io.riskpulse.model.risk.stress.ScenarioPnl;
+import io.riskpulse.model.risk.stress.StressTester;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.function.LongSupplier;
+
+/**
+ * The live risk of one portfolio: its {@link ScenarioPnlVector} over the node's scenario set, kept current as
+ * positions change and prices move, and the figures read from it ({@link RiskMeasures}). Transient by design:
+ * derived from the journaled positions and the current prices, never journaled itself, and rebuilt from the
+ * positions after recovery ({@link #sync}).
+ *
+ * <p>Costs: a position change is O(scenarios) ({@link ScenarioPnlVector#applyExecution}); a refresh re-bases
+ * each held instrument whose price moved, O(held &times; scenarios), and does nothing at all when the market
+ * view's version has not changed since the last one; VaR and ES are O(scenarios) selections, recomputed only
+ * when something changed. Stress losses revalue the held positions under each configured stress scenario.
+ *
+ * <p>Prices: the vector values each instrument at its mark price converted to the reporting currency (the
+ * scenarios' shocks are in the price currency's terms, see {@link ScenarioSet}). Until the market has quoted an
+ * instrument, the portfolio's own latest fill price stands in for it, as the valuation does at execution time.
+ *
+ * <p>Fails closed: an open position in an instrument without scenarios, or without any price or FX rate, makes
+ * VaR and ES NaN and names the position; a position a stress scenario cannot move makes the stress loss NaN.
+ * Such a position is never left out of the vector silently.
+ *
+ * <p>Thread-safety: none; confine an instance to the owning portfolio entity.
+ */
+public final class LiveRisk {
+
+  private final String portfolioId;
+  private final RiskModel model;
+  private final ScenarioSet scenarios;
+  private final PriceSource market;
+  private final LongSupplier marketVersion;
+  private final ScenarioPnlVector vector;
+  /** Quantity held per scenario instrument; the vector carries it only once the instrument is priced. */
+  private final double[] held;
+  /** Whether the vector values the instrument at a real price (market or fill), per scenario instrument. */
+  private final boolean[] priced;
+  /** Every open position, symbol → signed quantity (instrument units). */
+  private final Map<String, Double> positions = new TreeMap<>();
+  /** The portfolio's latest fill price per symbol, price currency: the stand-in until the market quotes it. */
+  private final Map<String, Double> fillPrices = new HashMap<>();
+  private final StressTester stressTester;
+  private final double[] whatIf;
+  private final double[] scratch;
+  private long seenMarketVersion = Long.MIN_VALUE;
+  /** Bumped whenever positions or the prices they are valued at may have changed. */
+  private long version;
+  private long measuredVersion = -1;
+  private RiskMeasures measures;
+
+  /**
+   * @param market mark prices (price currency) and FX rates into the reporting currency, e.g. the node's
+   *     {@link io.riskpulse.model.risk.ReportingPrices}
+   * @param marketVersion changes whenever any price of {@code market} may have changed (e.g.
+   *     {@link io.riskpulse.model.market.MarketView#version()}); lets a refresh skip all work when nothing moved
+   */
+  public LiveRisk(String portfolioId, RiskModel model, PriceSource market, LongSupplier marketVersion,
+      InstrumentRegistry instruments, String reportingCurrency) {
+    this.portfolioId = portfolioId;
+    this.model = model;
+    this.scenarios = model.scenarios();
+    this.market = market;
+    this.marketVersion = marketVersion;
+    int instrumentCount = scenarios.instrumentCount();
+    double[] placeholder = new double[instrumentCount];
+    Arrays.fill(placeholder, 1.0); // never used for a quantity: unpriced holdings stay out of the vector
+    this.vector = ScenarioPnlVector.flat(scenarios, placeholder);
+    this.held = new double[instrumentCount];
+    this.priced = new boolean[instrumentCount];
+    this.whatIf = new double[scenarios.scenarioCount()];
+    this.scratch = new double[scenarios.scenarioCount()];
+    this.stressTester = new StressTester(new PricesWithFills(), instruments, reportingCurrency);
+  }
+
+  /**
+   * Brings the positions in line with {@code current} (the journaled state): each changed position is applied
+   * in O(scenarios). After recovery this rebuilds the vector from nothing; after a persisted execution it applies
+   * just the positions the execution changed.
+   */
+  public void sync(Collection<Position> current) {
+    Set<String> seen = new HashSet<>();
+    for (Position position : current) {
+      seen.add(position.symbol());
+      setPosition(position.symbol(), position.quantity());
+    }
+    for (String symbol : List.copyOf(positions.keySet())) {
+      if (!seen.contains(symbol)) {
+        setPosition(symbol, 0);
+      }
+    }
+  }
+
+  /** Remembers fill prices (price currency) as stand-ins for instruments the market has not quoted yet. */
+  public void recordFillPrices(Map<String, Double> fillPricesBySymbol) {
+    fillPrices.putAll(fillPricesBySymbol);
+  }
+
+  /**
+   * Re-marks every held instrument to the current prices if the market moved since the last refresh.
+   *
+   * @return whether anything was re-marked
+   */
+  public boolean refresh() {
+    long current = marketVersion.getAsLong();
+    if (current == seenMarketVersion) {
+      return false;
+    }
+    seenMarketVersion = current;
+    if (positions.isEmpty()) {
+      return false;
+    }
+    for (String symbol : positions.keySet()) {
+      int i = model.indexOf(symbol);
+      if (i >= 0) {
+        mark(i, symbol);
+      }
+    }
+    version++;
+    return true;
+  }
+
+  /** The current figures, refreshed first; recomputed only when positions or prices changed. */
+  public RiskMeasures measures(long nowMillis) {
+    refresh();
+    if (measures == null || measuredVersion != version) {
+      List<String> varProblems = varProblems(positions);
+      double var = Double.NaN;
+      double es = Double.NaN;
+      if (varProblems.isEmpty()) {
+        var = vector.valueAtRisk(Confidence.P99);
+        es = vector.expectedShortfall(Confidence.P975);
+      }
+      measures = withStress(var, es, varProblems, positions, nowMillis);
+      measuredVersion = version;
+    } else {
+      measures = measures.withAsOf(nowMillis);
+    }
+    return measures;
+  }
+
+  /**
+   * The figures the portfolio would have after some positions change, without changing what this holds (other
+   * than bringing prices up to date): what limits judge an execution on before it is persisted.
+   * O(changed &times; scenarios) plus the stress revaluation.
+   *
+   * @param quantitiesAfter new signed quantity per changed symbol
+   * @param withStress whether to revalue the stress scenarios too (the costlier part); when not, the stress loss
+   *     is NaN, "not computed"
+   */
+  public RiskMeasures whatIf(Map<String, Double> quantitiesAfter, long nowMillis, boolean withStress) {
+    refresh();
+    Map<String, Double> after = new TreeMap<>(positions);
+    int n = scenarios.scenarioCount();
+    for (int s = 0; s < n; s++) {
+      whatIf[s] = vector.pnl(s);
+    }
+    for (Map.Entry<String, Double> change : quantitiesAfter.entrySet()) {
+      String symbol = change.getKey();
+      double quantity = change.getValue();
+      if (quantity == 0) {
+        after.remove(symbol);
+      } else {
+        after.put(symbol, quantity);
+      }
+      int i = model.indexOf(symbol);
+      if (i >= 0) {
+        mark(i, symbol);
+        double delta = quantity - held[i];
+        if (delta != 0 && priced[i]) {
+          scenarios.addPnl(i, delta, vector.basePrice(i), whatIf);
+        }
+      }
+    }
+    List<String> varProblems = varProblems(after);
+    double var = Double.NaN;
+    double es = Double.NaN;
+    if (varProblems.isEmpty()) {
+      var = HistoricalVar.valueAtRisk(whatIf, n, Confidence.P99, scratch);
+      es = HistoricalVar.expectedShortfall(whatIf, n, Confidence.P975, scratch);
+    }
+    if (!withStress) {
+      return new RiskMeasures(var, es, Double.NaN, "", varProblems, List.of("not computed"),
+          model.scenarioSetId(), n, nowMillis);
+    }
+    return withStress(var, es, varProblems, after, nowMillis);
+  }
+
+  /** A copy of the scenario P&amp;L vector (reporting currency), e.g. to report to the desk aggregate. */
+  public double[] pnlVector() {
+    return vector.pnl();
+  }
+
+  /** Changes whenever the figures may have changed; equal versions mean equal vectors. */
+  public long version() {
+    return version;
+  }
+
+  public RiskModel model() {
+    return model;
+  }
+
+  private void setPosition(String symbol, double quantity) {
+    Double previous = positions.get(symbol);
+    if ((previous == null ? 0 : previous) == quantity) {
+      return;
+    }
+    if (quantity == 0) {
+      positions.remove(symbol);
+    } else {
+      positions.put(symbol, quantity);
+    }
+    version++;
+    int i = model.indexOf(symbol);
+    if (i >= 0) {
+      held[i] = quantity;
+      mark(i, symbol);
+    }
+  }
+
+  /** Re-bases instrument {@code i} to its current price and brings the vector's quantity to what is held. */
+  private void mark(int i, String symbol) {
+    double price = reportingPrice(symbol);
+    if (Double.isFinite(price)) {
+      vector.markPrice(i, price);
+      priced[i] = true;
+    }
+    if (priced[i]) {
+      double missing = held[i] - vector.quantity(i);
+      if (missing != 0) {
+        vector.applyExecution(i, missing);
+      }
+    }
+  }
+
+  /** Mark price (else latest fill price) times the FX rate into the reporting currency; NaN when unknown. */
+  private double reportingPrice(String symbol) {
+    double mark = market.markPrice(symbol);
+    if (Double.isNaN(mark)) {
+      mark = fillPrices.getOrDefault(symbol, Double.NaN);
+    }
+    return mark * market.fxToReporting(symbol);
+  }
+
+  /** Why VaR cannot be computed for these positions: one line per position it cannot value. */
+  private List<String> varProblems(Map<String, Double> open) {
+    List<String> problems = new ArrayList<>(0);
+    for (String symbol : open.keySet()) {
+      int i = model.indexOf(symbol);
+      if (i < 0) {
+        problems.add("no scenarios for " + symbol);
+      } else if (!priced[i]) {
+        problems.add("no price or FX rate for " + symbol);
+      }
+    }
+    return problems;
+  }
+
+  private RiskMeasures withStress(double var, double es, List<String> varProblems, Map<String, Double> open,
+      long nowMillis) {
+    double worst = 0;
+    String worstName = "";
+    List<String> stressProblems = new ArrayList<>(0);
+    if (!open.isEmpty() && !model.stressScenarios().isEmpty()) {
+      worst = Double.NEGATIVE_INFINITY;
+      for (ScenarioPnl result : stressTester.run(portfolioId, model.stressScenarios(), open)) {
+        if (!result.complete()) {
+          stressProblems.add(result.scenario() + ": " + String.join(", ", result.problems()));
+        } else if (-result.pnl() > worst) {
+          worst = -result.pnl();
+          worstName = result.scenario();
+        }
+      }
+      if (!stressProblems.isEmpty()) {
+        worst = Double.NaN;
+        worstName = "";
+      }
+    }
+    return new RiskMeasures(var, es, worst, worstName, varProblems, stressProblems, model.scenarioSetId(),
+        scenarios.scenarioCount(), nowMillis);
+  }
+
+  /** The market's prices, with the portfolio's latest fills standing in for instruments not quoted yet. */
+  private final class PricesWithFills implements PriceSource {
+    @Override
+    public double markPrice(String symbol) {
+      double mark = market.markPrice(symbol);
+      return Double.isNaN(mark) ? fillPrices.getOrDefault(symbol, Double.NaN) : mark;
+    }
+
+    @Override
+    public double fxToReporting(String symbol) {
+      return market.fxToReporting(symbol);
+    }
+
+    @Override
+    public double currencyToReporting(String currency) {
+      return market.currencyToReporting(currency);
+    }
+  }
+}
