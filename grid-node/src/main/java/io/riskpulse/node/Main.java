@@ -28,6 +28,7 @@ import io.riskpulse.model.risk.aggregate.RiskAggregator;
 import io.riskpulse.model.risk.live.RiskModel;
 import io.riskpulse.node.cli.RiskpulseCommand;
 import io.riskpulse.node.risk.NodeRiskModel;
+import io.riskpulse.persistence.JournalFlusher;
 import io.riskpulse.persistence.JournalPortfolioDirectory;
 import io.riskpulse.persistence.JournalSchema;
 import java.io.IOException;
@@ -106,8 +107,9 @@ public final class Main {
             : Path.of(config.getString("riskpulse.persistence.data-dir")).resolve(quarantineFile),
         config.getInt("riskpulse.ingestion.quarantine-keep-recent"), deps.clock());
     IngestMetrics ingestMetrics = new IngestMetrics(metrics);
+    JournalFlusher journalFlusher = openJournalFlusher(config);
     IngestPipeline ingest = new IngestPipeline(system, market, books, portfolios, quarantine, ingestMetrics,
-        PipelineSettings.fromConfig(config));
+        PipelineSettings.fromConfig(config), journalFlusher::flush);
     AeronSettings aeronSettings = AeronSettings.fromConfig(config);
     Optional<AeronTransport> aeron = aeronSettings.enabled()
         ? Optional.of(AeronTransport.start(aeronSettings, ingest))
@@ -135,6 +137,11 @@ public final class Main {
         } catch (java.io.IOException e) {
           system.log().warn("Cannot close the quarantine file", e);
         }
+        try {
+          journalFlusher.close();
+        } catch (java.sql.SQLException e) {
+          system.log().warn("Cannot close the journal flusher's connection", e);
+        }
         return Done.getInstance();
       });
     });
@@ -144,6 +151,15 @@ public final class Main {
         : Optional.empty();
     return new NodeServices(market, books, portfolios, directory, riskModel, riskAggregates, ingest, ingestMetrics,
         quarantine, metrics, aeron, fix, http);
+  }
+
+  /** The group-commit flusher of the configured journal (see JournalFlusher). */
+  private static JournalFlusher openJournalFlusher(Config config) {
+    try {
+      return JournalFlusher.fromConfig(config);
+    } catch (java.sql.SQLException e) {
+      throw new IllegalStateException("cannot open the journal database for flushing: " + e.getMessage(), e);
+    }
   }
 
   /** Starts the FIX drop-copy acceptor on the configured settings and port, storing under the data folder. */

@@ -9,7 +9,8 @@ import java.sql.PreparedStatement;
 /**
  * Run in a child JVM by {@link EmbeddedJournalCrashTest}: opens the embedded journal database with the
  * configured URL ({@code riskpulse.persistence.data-dir} given as a system property), commits journal rows one
- * by one, prints how many were committed and kills its own JVM without any shutdown (as {@code kill -9} would).
+ * by one, flushes them with the node's {@link JournalFlusher}, prints how many were committed and flushed, and
+ * kills its own JVM without any shutdown (as {@code kill -9} would).
  */
 public final class CrashingJournalWriter {
 
@@ -19,9 +20,11 @@ public final class CrashingJournalWriter {
 
   public static void main(String[] args) throws Exception {
     int rows = Integer.parseInt(args[0]);
-    Config db = ConfigFactory.load().getConfig("pekko-persistence-jdbc.shared-databases.slick.db");
+    Config config = ConfigFactory.load();
+    Config db = config.getConfig("pekko-persistence-jdbc.shared-databases.slick.db");
     try (Connection connection = DriverManager.getConnection(
-        db.getString("url"), db.getString("user"), db.getString("password"))) {
+        db.getString("url"), db.getString("user"), db.getString("password"));
+        JournalFlusher flusher = JournalFlusher.fromConfig(config)) {
       for (String statement : JournalSchema.h2Script().split(";")) {
         if (!statement.isBlank()) {
           connection.createStatement().execute(statement);
@@ -33,8 +36,9 @@ public final class CrashingJournalWriter {
       for (int seq = 1; seq <= rows; seq++) {
         insert.setLong(1, seq);
         insert.setBytes(2, new byte[300]);
-        insert.executeUpdate(); // auto-commit: confirmed once this returns
+        insert.executeUpdate(); // auto-commit: committed in memory once this returns
       }
+      flusher.flush(); // what the node does before it acknowledges
       System.out.println(COMMITTED + rows);
       System.out.flush();
       Runtime.getRuntime().halt(137);

@@ -16,8 +16,9 @@ import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * A write the embedded journal confirmed survives the crash of its process: the node acknowledges fills to
- * publishers once the journal confirms them, and publishers then forget them.
+ * A write the embedded journal committed and the node's flusher then flushed survives the crash of its process:
+ * the node acknowledges fills to publishers only after such a flush, and publishers then forget them. (Without
+ * the flush, H2 keeps commits in memory for up to its write delay and a crash loses them: the reason for it.)
  */
 @Timeout(value = 120, unit = TimeUnit.SECONDS)
 class EmbeddedJournalCrashTest {
@@ -28,7 +29,7 @@ class EmbeddedJournalCrashTest {
   Path dataDir;
 
   @Test
-  void shouldKeepEveryConfirmedJournalWriteWhenTheProcessIsKilled() throws Exception {
+  void shouldKeepEveryFlushedJournalWriteWhenTheProcessIsKilled() throws Exception {
     Process writer = new ProcessBuilder(List.of(
         Path.of(System.getProperty("java.home"), "bin", "java").toString(),
         "-cp", System.getProperty("java.class.path"),
@@ -41,7 +42,7 @@ class EmbeddedJournalCrashTest {
     assertEquals(137, writer.exitValue(), output);
     assertTrue(output.contains(CrashingJournalWriter.COMMITTED + ROWS), output);
 
-    assertEquals(ROWS, journalRows(), "rows confirmed before the crash but missing after it");
+    assertEquals(ROWS, journalRows(), "rows flushed before the crash but missing after it");
   }
 
   private long journalRows() throws Exception {

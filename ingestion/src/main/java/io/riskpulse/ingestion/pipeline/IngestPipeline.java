@@ -76,9 +76,24 @@ public final class IngestPipeline implements IngestSink {
   private final Map<HandledKey, CompletableFuture<Void>> waiting = new ConcurrentHashMap<>();
   private final BoundedSourceQueue<IngestEvent> toShards;
   private final CompletionStage<Done> done;
+  private final DurabilityGate gate;
+  /** Completes once the stream has ended and every handled report behind it has been delivered. */
+  private final CompletionStage<Done> drained;
 
+  /** A pipeline whose journal is durable when a write is confirmed (tests, databases that commit durably). */
   public IngestPipeline(ActorSystem<?> system, MarketView market, OrderBookView books,
       PortfolioClient portfolios, Quarantine quarantine, IngestMetrics metrics, PipelineSettings settings) {
+    this(system, market, books, portfolios, quarantine, metrics, settings, JournalSync.NONE);
+  }
+
+  /**
+   * @param journalSync makes confirmed journal writes durable; handled reports (and so acknowledgements) wait
+   *     for it (see {@link DurabilityGate})
+   */
+  public IngestPipeline(ActorSystem<?> system, MarketView market, OrderBookView books,
+      PortfolioClient portfolios, Quarantine quarantine, IngestMetrics metrics, PipelineSettings settings,
+      JournalSync journalSync) {
+    this.gate = new DurabilityGate(journalSync, this::deliverHandled);
     this.market = market;
     this.books = books;
     this.quarantine = quarantine;
@@ -101,10 +116,14 @@ public final class IngestPipeline implements IngestSink {
             .run(system);
     this.toShards = materialized.first();
     this.done = materialized.second();
-    done.whenComplete((ignored, failure) -> {
-      IllegalStateException stopped = new IllegalStateException("ingest pipeline stopped", failure);
-      waiting.values().forEach(future -> future.completeExceptionally(stopped));
-    });
+    // The last answers are delivered by the gate after the stream ends; whoever still waits after that waits
+    // for a message this pipeline will never report.
+    this.drained = done.handle((ignored, failure) -> failure)
+        .thenCompose(failure -> gate.stop().thenApply(stopped -> {
+          IllegalStateException ended = new IllegalStateException("ingest pipeline stopped", failure);
+          waiting.values().forEach(future -> future.completeExceptionally(ended));
+          return Done.getInstance();
+        }));
   }
 
   /** One message of one source. */
@@ -390,7 +409,13 @@ public final class IngestPipeline implements IngestSink {
     }
   }
 
+  /** Reports a message handled once the journal is durable up to now (group commit, see DurabilityGate). */
   private void notifyHandled(String sourceId, long sequence) {
+    gate.submit(sourceId, sequence);
+  }
+
+  /** Called by the gate, in order, once what was handled is durable. */
+  private void deliverHandled(String sourceId, long sequence) {
     if (!waiting.isEmpty()) {
       CompletableFuture<Void> waiter = waiting.get(new HandledKey(sourceId, sequence));
       if (waiter != null) {
@@ -417,9 +442,12 @@ public final class IngestPipeline implements IngestSink {
     return done;
   }
 
-  /** Stops accepting; completes when every queued message has been answered. */
+  /**
+   * Stops accepting; completes when every queued message has been answered and reported handled (after the
+   * journal was made durable), failing if the stream failed.
+   */
   public CompletionStage<Done> close() {
     toShards.complete();
-    return done;
+    return drained.thenCompose(ignored -> done);
   }
 }

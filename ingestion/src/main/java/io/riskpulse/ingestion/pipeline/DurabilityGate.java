@@ -1,0 +1,124 @@
+package io.riskpulse.ingestion.pipeline;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
+import org.apache.pekko.Done;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Holds "handled" reports until the journal writes behind them are durable: group commit. A report submitted
+ * here is delivered only after a {@link JournalSync#sync} that started after it was submitted has succeeded,
+ * so an acknowledgement (Aeron ack, FIX consumption) never covers a write a crash could still lose. One sync
+ * covers every report waiting, so its cost is shared: at higher rates each sync covers more messages.
+ *
+ * <p>Reports are delivered in submission order, from the gate's own thread. A failing sync delivers nothing;
+ * it is retried (publishers keep their frames meanwhile and replay them if the node dies).
+ *
+ * <p>Thread-safety: {@link #submit} from any thread; delivery on one daemon thread.
+ */
+final class DurabilityGate {
+
+  private static final Logger log = LoggerFactory.getLogger(DurabilityGate.class);
+  /** Wait after a failed sync before trying again. */
+  private static final long RETRY_NANOS = TimeUnit.MILLISECONDS.toNanos(100);
+  /** Longest park while idle; submit() unparks at once. */
+  private static final long IDLE_PARK_NANOS = TimeUnit.MILLISECONDS.toNanos(100);
+
+  /** A message reported handled. */
+  record Handled(String sourceId, long sequence) {}
+
+  /** Where durable reports go. */
+  @FunctionalInterface
+  interface Delivery {
+    void deliver(String sourceId, long sequence);
+  }
+
+  private final JournalSync sync;
+  private final Delivery delivery;
+  private final ConcurrentLinkedQueue<Handled> pending = new ConcurrentLinkedQueue<>();
+  private final CompletableFuture<Done> stopped = new CompletableFuture<>();
+  private final Thread thread;
+  private volatile boolean stopping;
+  private long syncs;
+  private long failures;
+
+  DurabilityGate(JournalSync sync, Delivery delivery) {
+    this.sync = sync;
+    this.delivery = delivery;
+    this.thread = new Thread(this::run, "riskpulse-journal-sync");
+    thread.setDaemon(true);
+    thread.start();
+  }
+
+  /** Queues a report; it is delivered once the journal is durable up to now. */
+  void submit(String sourceId, long sequence) {
+    pending.add(new Handled(sourceId, sequence));
+    LockSupport.unpark(thread);
+  }
+
+  /** Delivers what is queued (after a last sync) and stops; completes when the gate's thread has ended. */
+  CompletionStage<Done> stop() {
+    stopping = true;
+    LockSupport.unpark(thread);
+    return stopped;
+  }
+
+  /** Syncs done so far (read from other threads for metrics and tests: approximate). */
+  long syncs() {
+    return syncs;
+  }
+
+  private void run() {
+    List<Handled> batch = new ArrayList<>();
+    try {
+      while (true) {
+        for (Handled handled = pending.poll(); handled != null; handled = pending.poll()) {
+          batch.add(handled);
+        }
+        if (batch.isEmpty()) {
+          if (stopping && pending.isEmpty()) {
+            break;
+          }
+          LockSupport.parkNanos(this, IDLE_PARK_NANOS);
+          continue;
+        }
+        if (!syncOnce()) {
+          if (stopping) {
+            break; // give up: what is undelivered was never acknowledged, so it is replayed after restart
+          }
+          LockSupport.parkNanos(this, RETRY_NANOS);
+          continue;
+        }
+        for (Handled handled : batch) {
+          try {
+            delivery.deliver(handled.sourceId(), handled.sequence());
+          } catch (RuntimeException e) {
+            log.error("Delivering handled {} #{} failed", handled.sourceId(), handled.sequence(), e);
+          }
+        }
+        batch.clear();
+      }
+    } finally {
+      stopped.complete(Done.getInstance());
+    }
+  }
+
+  private boolean syncOnce() {
+    try {
+      sync.sync();
+      syncs++;
+      return true;
+    } catch (Exception e) {
+      if (failures++ % 100 == 0) {
+        log.error("Cannot make the journal durable ({} failures so far); acknowledgements wait", failures, e);
+      }
+      return false;
+    }
+  }
+}

@@ -1,0 +1,86 @@
+package io.riskpulse.ingestion.pipeline;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+@Timeout(30)
+class DurabilityGateTest {
+
+  /** A journal whose flushes the test lets through one at a time. */
+  private static final class ControlledSync implements JournalSync {
+    final Semaphore started = new Semaphore(0);
+    final Semaphore allowed = new Semaphore(0);
+    final AtomicInteger failuresLeft = new AtomicInteger();
+
+    @Override
+    public void sync() throws Exception {
+      started.release();
+      allowed.acquire();
+      if (failuresLeft.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
+        throw new java.io.IOException("disk full");
+      }
+    }
+  }
+
+  private final BlockingQueue<String> delivered = new LinkedBlockingQueue<>();
+
+  private String next() throws InterruptedException {
+    return delivered.poll(10, TimeUnit.SECONDS);
+  }
+
+  @Test
+  void shouldReportHandledOnlyAfterAFlushThatStartedAfterIt() throws Exception {
+    ControlledSync sync = new ControlledSync();
+    DurabilityGate gate = new DurabilityGate(sync, (source, seq) -> delivered.add(source + "#" + seq));
+    gate.submit("aeron:1", 1);
+    assertTrue(sync.started.tryAcquire(10, TimeUnit.SECONDS));
+    gate.submit("aeron:1", 2); // arrives while the first flush runs: it needs the next one
+    assertNull(delivered.poll(), "delivered before its flush returned");
+    sync.allowed.release();
+    assertEquals("aeron:1#1", next());
+    assertTrue(sync.started.tryAcquire(10, TimeUnit.SECONDS));
+    assertNull(delivered.poll(), "#2 was submitted after the first flush began");
+    sync.allowed.release();
+    assertEquals("aeron:1#2", next());
+    sync.allowed.release(100);
+    gate.stop().toCompletableFuture().get(10, TimeUnit.SECONDS);
+  }
+
+  @Test
+  void shouldHoldReportsWhileTheJournalCannotBeFlushedAndDeliverThemInOrderAfterwards() throws Exception {
+    ControlledSync sync = new ControlledSync();
+    sync.failuresLeft.set(2);
+    DurabilityGate gate = new DurabilityGate(sync, (source, seq) -> delivered.add(source + "#" + seq));
+    gate.submit("fix:OMS", 7);
+    gate.submit("aeron:2", 3);
+    sync.allowed.release(); // fails
+    sync.allowed.release(); // fails
+    assertTrue(sync.started.tryAcquire(3, 10, TimeUnit.SECONDS), "retried after failures");
+    assertNull(delivered.poll(), "delivered although the journal could not be flushed");
+    sync.allowed.release();
+    assertEquals(List.of("fix:OMS#7", "aeron:2#3"), List.of(next(), next()));
+    sync.allowed.release(100);
+    gate.stop().toCompletableFuture().get(10, TimeUnit.SECONDS);
+  }
+
+  @Test
+  void shouldDeliverWhatIsQueuedBeforeStopping() throws Exception {
+    DurabilityGate gate = new DurabilityGate(JournalSync.NONE, (source, seq) -> delivered.add(source + "#" + seq));
+    for (int i = 1; i <= 1_000; i++) {
+      gate.submit("aeron:3", i);
+    }
+    gate.stop().toCompletableFuture().get(10, TimeUnit.SECONDS);
+    assertEquals(1_000, delivered.size());
+    assertEquals("aeron:3#1000", List.copyOf(delivered).get(999));
+  }
+}
