@@ -25,6 +25,7 @@ import io.riskpulse.model.portfolio.PortfolioSettings;
 import io.riskpulse.model.risk.aggregate.AggregationSettings;
 import io.riskpulse.model.risk.aggregate.RiskAggregates;
 import io.riskpulse.model.risk.aggregate.RiskAggregator;
+import io.riskpulse.model.risk.liquidity.LiquiditySettings;
 import io.riskpulse.model.risk.live.RiskModel;
 import io.riskpulse.node.cli.RiskpulseCommand;
 import io.riskpulse.node.risk.NodeRiskModel;
@@ -89,7 +90,8 @@ public final class Main {
     RiskAggregator.init(system, AggregationSettings.fromConfig(config), deps.clock());
     RiskAggregates riskAggregates = new RiskAggregates(system);
     Portfolio.init(system, new PortfolioEnvironment(market, deps.instruments(), deps.clock(),
-        PortfolioSettings.fromConfig(config), riskModel, riskAggregates.portfolioReporter()));
+        PortfolioSettings.fromConfig(config), riskModel, riskAggregates.portfolioReporter(),
+        LiquiditySettings.fromConfig(config)));
     PortfolioClient portfolios = new PortfolioClient(system);
     JournalPortfolioDirectory directory =
         new JournalPortfolioDirectory(system, config.getString("riskpulse.node.read-journal"));

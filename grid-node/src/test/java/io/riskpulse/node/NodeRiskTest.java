@@ -94,6 +94,10 @@ class NodeRiskTest {
       JsonNode snapshot = json(get(system, base + "/portfolios/P1", 200));
       assertEquals(p1Var, snapshot.get("risk").get("valueAtRisk99").asDouble(), 1e-6 * p1Var);
       assertTrue(snapshot.get("risk").get("worstStressLoss").asDouble() > 0, snapshot.get("risk").toString());
+      // The test instruments carry no average daily volume: days to liquidate are unknown, and say why.
+      assertEquals("NaN", snapshot.get("risk").get("maxDaysToLiquidate").asText(), snapshot.get("risk").toString());
+      assertEquals("no average daily volume for SPY",
+          snapshot.get("risk").get("liquidityProblems").get(0).asText());
       get(system, base + "/desks/nobody/risk", 404);
       await(Http.get(system).shutdownAllConnectionPools());
     } finally {

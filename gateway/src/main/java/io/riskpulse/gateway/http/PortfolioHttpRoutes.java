@@ -19,7 +19,7 @@ import org.apache.pekko.http.javadsl.server.Route;
  * <ul>
  *   <li>{@code GET /portfolios}: every portfolio known to the journal, one {@link PortfolioSummary} each;
  *   <li>{@code GET /portfolios/{id}}: the full {@link PortfolioSnapshot} with its live risk (VaR, ES, stress
- *       loss), 404 for a portfolio never opened;
+ *       loss, days to liquidate), 404 for a portfolio never opened;
  *   <li>{@code GET /health}: 200 while the node serves.
  * </ul>
  *

@@ -114,6 +114,7 @@ class PortfolioHttpRoutesTest {
     assertTrue(response.body().contains("\"portfolioId\":\"P1\",\"status\":\"UNAVAILABLE\""), response.body());
     assertTrue(response.body().contains("\"portfolioId\":\"P2\",\"status\":\"UNAVAILABLE\""), response.body());
     assertTrue(response.body().contains("\"totalPnl\":\"NaN\""), response.body());
+    assertTrue(response.body().contains("\"maxDaysToLiquidate\":\"NaN\""), response.body());
   }
 
   @Test

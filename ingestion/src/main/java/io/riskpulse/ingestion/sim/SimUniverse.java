@@ -23,9 +23,11 @@ import java.util.stream.Collectors;
  *
  * <p>File format ({@link #DEFAULT_RESOURCE}, documented in the file itself): the {@link InstrumentRegistry} CSV
  * columns {@code symbol,asset_class,currency,lot_size,sector,region} followed by {@code start_price,proxy,beta,
- * idio_vol} (and a free {@code description}). Because the registry ignores unknown columns, the very same file is
- * the node's instrument reference in the demo; {@link #parse} reads the instrument columns with
- * {@link InstrumentRegistry#parse} and its own with the same {@link CsvTable} reader, so that both always agree.
+ * idio_vol}, the registry's optional {@code adv} (illustrative average daily volumes) and a free
+ * {@code description}; columns are found by name, so their order is free. Because the registry ignores unknown
+ * columns, the very same file is the node's instrument reference in the demo; {@link #parse} reads the
+ * instrument columns with {@link InstrumentRegistry#parse} and its own with the same {@link CsvTable} reader, so
+ * that both always agree.
  */
 public final class SimUniverse {
 

@@ -39,6 +39,12 @@ class SimUniverseTest {
     assertEquals(AssetClass.FX, eurusd.assetClass());
     assertEquals(1000, eurusd.lotSize(), 0);
     assertEquals("JPY", registry.find("7203.T").orElseThrow().currency());
+    // The adv column reaches the instrument reference: every instrument of the demo has a liquidity figure.
+    for (Instrument instrument : universe.instruments()) {
+      assertTrue(instrument.hasAverageDailyVolume(), instrument.toString());
+    }
+    assertEquals(50_000_000, registry.find("AAPL").orElseThrow().averageDailyVolume(), 0);
+    assertEquals(100e9, eurusd.averageDailyVolume(), 0, "FX: units of the base currency");
   }
 
   @Test

@@ -12,9 +12,16 @@ import java.util.Objects;
  * @param lotSize minimum tradable quantity step, in units of the instrument (shares, contracts, ...); &gt; 0
  * @param sector sector or sub-class where known, else {@code ""}
  * @param region region where known, else {@code ""}
+ * @param averageDailyVolume average daily traded volume (ADV), instrument units per day (the units of
+ *     {@code lotSize}: shares, contracts, units of base currency, coins); NaN when unknown. Days to liquidate and
+ *     market impact divide by it, so an unknown ADV makes them unknown and a liquidity limit breaches (fail
+ *     closed); it never reads as "perfectly liquid". 0 also means unknown: it is what an {@code Instrument}
+ *     serialized before this field existed deserializes to (Jackson's default for a missing primitive), and no
+ *     instrument anyone holds really trades nothing.
  */
 public record Instrument(
-    String symbol, AssetClass assetClass, String currency, double lotSize, String sector, String region)
+    String symbol, AssetClass assetClass, String currency, double lotSize, String sector, String region,
+    double averageDailyVolume)
     implements CborSerializable {
 
   public Instrument {
@@ -29,5 +36,23 @@ public record Instrument(
     }
     sector = sector == null ? "" : sector;
     region = region == null ? "" : region;
+    if (averageDailyVolume == 0) {
+      averageDailyVolume = Double.NaN;
+    }
+    if (averageDailyVolume < 0 || Double.isInfinite(averageDailyVolume)) {
+      throw new IllegalArgumentException(
+          "averageDailyVolume must be a positive finite number or NaN (unknown), was " + averageDailyVolume);
+    }
+  }
+
+  /** An instrument whose average daily volume is unknown (NaN): the fields before ADV existed. */
+  public Instrument(
+      String symbol, AssetClass assetClass, String currency, double lotSize, String sector, String region) {
+    this(symbol, assetClass, currency, lotSize, sector, region, Double.NaN);
+  }
+
+  /** Whether the average daily volume is known (a positive finite number). */
+  public boolean hasAverageDailyVolume() {
+    return !Double.isNaN(averageDailyVolume);
   }
 }

@@ -18,7 +18,9 @@ import java.util.Optional;
  * it is shared by every entity on a node without locking.
  *
  * <p>File format: CSV with a header line. Required columns {@code symbol,asset_class,currency}; optional
- * {@code lot_size} (default 1), {@code sector}, {@code region}. Other columns (e.g. {@code description}) are
+ * {@code lot_size} (default 1), {@code sector}, {@code region} and {@code adv} (average daily volume, instrument
+ * units per day; an absent column or a blank cell is unknown, which makes the instrument's liquidity unknown and
+ * breaches a liquidity limit). Other columns (e.g. {@code description}) are
  * ignored, so the {@code instruments.csv} that ships with daily price folders loads as is. Lines starting with
  * {@code #} and blank lines are skipped. A malformed line fails the whole load with its line number: a risk
  * system must not start with a silently partial instrument universe. Read with {@link CsvTable}.
@@ -65,12 +67,34 @@ public final class InstrumentRegistry {
         row.cell("currency"),
         Double.parseDouble(row.cell("lot_size", "1")),
         row.cell("sector", ""),
-        row.cell("region", "")));
+        row.cell("region", ""),
+        averageDailyVolume(row.cell("adv", ""))));
     try {
       return of(instruments);
     } catch (IllegalArgumentException e) {
       throw new IllegalArgumentException(source + ": " + e.getMessage(), e);
     }
+  }
+
+  /**
+   * An {@code adv} cell: blank is unknown (NaN); otherwise a positive finite number. 0 is refused like any other
+   * malformed value: a file that does not know an ADV says so with a blank cell.
+   */
+  private static double averageDailyVolume(String cell) {
+    if (cell.isEmpty()) {
+      return Double.NaN;
+    }
+    double adv;
+    try {
+      adv = Double.parseDouble(cell);
+    } catch (NumberFormatException e) {
+      throw new IllegalArgumentException("bad adv '" + cell + "' (not a number)", e);
+    }
+    if (!(adv > 0) || Double.isInfinite(adv)) {
+      throw new IllegalArgumentException("adv must be a positive finite number or blank (unknown), was '" + cell
+          + "'");
+    }
+    return adv;
   }
 
   /** The instrument with this symbol, if known. */

@@ -19,7 +19,7 @@ public final class LimitChecker {
 
   /**
    * Every continuous limit currently beyond its level, with risk-measure limits judged on no risk figures at
-   * all: a VaR, expected-shortfall or stress limit that is set breaches (fail closed).
+   * all: a VaR, expected-shortfall, stress or liquidity limit that is set breaches (fail closed).
    */
   public static Map<String, LimitBreach> breaches(
       Limits limits, Valuation valuation, double intradayPnl, double peakPnl, long nowMillis) {
@@ -64,8 +64,10 @@ public final class LimitChecker {
   }
 
   /**
-   * The VaR, expected-shortfall and stress-loss limits beyond their level, keyed by breach key. Cheap (no
-   * valuation): the entity calls it on every risk refresh to decide whether the full judgement is needed.
+   * The VaR, expected-shortfall, stress-loss and liquidity limits beyond their level, keyed by breach key. Cheap
+   * (no valuation): the entity calls it on every risk refresh to decide whether the full judgement is needed.
+   * The liquidity breach is one per portfolio (key {@code LIQUIDITY}), judged on its least liquid position,
+   * which its detail names; when that figure is unknown the detail names every position without an ADV.
    */
   public static Map<String, LimitBreach> riskBreaches(Limits limits, RiskMeasures risk, long nowMillis) {
     Map<String, LimitBreach> found = new LinkedHashMap<>();
@@ -75,6 +77,8 @@ public final class LimitChecker {
         nowMillis, varDetail);
     check(found, LimitKind.STRESS_LOSS, "", risk.worstStressLoss(), limits.maxStressLoss(), nowMillis,
         risk.stressProblems().isEmpty() ? risk.worstStressScenario() : String.join("; ", risk.stressProblems()));
+    check(found, LimitKind.LIQUIDITY, "", risk.maxDaysToLiquidate(), limits.maxDaysToLiquidate(), nowMillis,
+        risk.liquidityProblems().isEmpty() ? risk.leastLiquidSymbol() : String.join("; ", risk.liquidityProblems()));
     return found;
   }
 

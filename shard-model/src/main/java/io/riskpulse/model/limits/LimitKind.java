@@ -2,7 +2,7 @@ package io.riskpulse.model.limits;
 
 /**
  * The kinds of limit a portfolio carries. Amounts are in the portfolio's reporting currency (the instruments'
- * price currency; no FX conversion yet), percentages in percent (0-100).
+ * price currency; no FX conversion yet), percentages in percent (0-100), liquidity in days.
  */
 public enum LimitKind {
   /** Σ |quantity × mark| over all positions. */
@@ -33,6 +33,12 @@ public enum LimitKind {
    * be stressed makes it unknown, which breaches.
    */
   STRESS_LOSS(true),
+  /**
+   * Days to unwind the least liquid position trading at most {@code riskpulse.risk.liquidity.participation-rate}
+   * of its average daily volume: max over positions of |quantity| / (participation rate &times; ADV), in days.
+   * A position in an instrument without an ADV makes it unknown, which breaches, naming the instrument.
+   */
+  LIQUIDITY(true),
   /**
    * Open positions without a market price or FX rate, after the start-up grace period: the portfolio cannot
    * be valued, which is itself a breach (fail closed). Always limited to 0; not configurable.

@@ -23,6 +23,8 @@ import java.util.List;
  * @param maxVar max 1-day 99% historical-simulation VaR, reporting currency units (see {@link LimitKind#VAR})
  * @param maxExpectedShortfall max 1-day 97.5% historical expected shortfall, reporting currency units
  * @param maxStressLoss max loss under the worst configured stress scenario, reporting currency units
+ * @param maxDaysToLiquidate max days to unwind the least liquid position at the configured share of its average
+ *     daily volume, days (see {@link LimitKind#LIQUIDITY})
  */
 public record Limits(
     Double maxGrossExposure,
@@ -37,7 +39,8 @@ public record Limits(
     boolean haltOnBreach,
     Double maxVar,
     Double maxExpectedShortfall,
-    Double maxStressLoss)
+    Double maxStressLoss,
+    Double maxDaysToLiquidate)
     implements CborSerializable {
 
   /** No limits at all, alert-only. */
@@ -49,20 +52,39 @@ public record Limits(
       Double maxConcentrationPct, Double concentrationMinGross, Double maxIntradayLoss, Double maxDrawdown,
       Double maxOrderQuantity, Double maxOrderNotional, boolean haltOnBreach) {
     this(maxGrossExposure, maxNetExposure, maxPositionNotional, maxConcentrationPct, concentrationMinGross,
-        maxIntradayLoss, maxDrawdown, maxOrderQuantity, maxOrderNotional, haltOnBreach, null, null, null);
+        maxIntradayLoss, maxDrawdown, maxOrderQuantity, maxOrderNotional, haltOnBreach, null, null, null, null);
   }
 
-  /** Whether any risk-measure limit (VaR, expected shortfall, stress loss) is set: only then are they computed
-   * before an execution is persisted. */
+  /** Limits without a liquidity limit: the fields before {@code maxDaysToLiquidate} existed. */
+  public Limits(Double maxGrossExposure, Double maxNetExposure, Double maxPositionNotional,
+      Double maxConcentrationPct, Double concentrationMinGross, Double maxIntradayLoss, Double maxDrawdown,
+      Double maxOrderQuantity, Double maxOrderNotional, boolean haltOnBreach, Double maxVar,
+      Double maxExpectedShortfall, Double maxStressLoss) {
+    this(maxGrossExposure, maxNetExposure, maxPositionNotional, maxConcentrationPct, concentrationMinGross,
+        maxIntradayLoss, maxDrawdown, maxOrderQuantity, maxOrderNotional, haltOnBreach, maxVar, maxExpectedShortfall,
+        maxStressLoss, null);
+  }
+
+  /**
+   * Whether any limit judged on the live risk figures (VaR, expected shortfall, stress loss, liquidity) is set:
+   * only then are they computed before an execution is persisted.
+   */
   public boolean hasRiskLimits() {
-    return maxVar != null || maxExpectedShortfall != null || maxStressLoss != null;
+    return maxVar != null || maxExpectedShortfall != null || maxStressLoss != null || maxDaysToLiquidate != null;
   }
 
-  /** These limits with the risk-measure limits replaced (each {@code null} for none). */
+  /** These limits with the VaR, expected-shortfall and stress-loss limits replaced (each {@code null} for none). */
   public Limits withRiskLimits(Double maxVar, Double maxExpectedShortfall, Double maxStressLoss) {
     return new Limits(maxGrossExposure, maxNetExposure, maxPositionNotional, maxConcentrationPct,
         concentrationMinGross, maxIntradayLoss, maxDrawdown, maxOrderQuantity, maxOrderNotional, haltOnBreach,
-        maxVar, maxExpectedShortfall, maxStressLoss);
+        maxVar, maxExpectedShortfall, maxStressLoss, maxDaysToLiquidate);
+  }
+
+  /** These limits with the liquidity limit replaced, days ({@code null} for none). */
+  public Limits withLiquidityLimit(Double maxDaysToLiquidate) {
+    return new Limits(maxGrossExposure, maxNetExposure, maxPositionNotional, maxConcentrationPct,
+        concentrationMinGross, maxIntradayLoss, maxDrawdown, maxOrderQuantity, maxOrderNotional, haltOnBreach,
+        maxVar, maxExpectedShortfall, maxStressLoss, maxDaysToLiquidate);
   }
 
   /** The limit value for a kind, or {@code null} when none is set. */
@@ -90,6 +112,8 @@ public record Limits(
         return maxExpectedShortfall;
       case STRESS_LOSS:
         return maxStressLoss;
+      case LIQUIDITY:
+        return maxDaysToLiquidate;
       case MARKET_DATA:
         return 0.0;
       default:
@@ -147,6 +171,8 @@ public record Limits(
         return "maxExpectedShortfall";
       case STRESS_LOSS:
         return "maxStressLoss";
+      case LIQUIDITY:
+        return "maxDaysToLiquidate";
       case MARKET_DATA:
         return "(market data)";
       default:

@@ -76,10 +76,10 @@ import org.apache.pekko.persistence.typed.javadsl.SignalHandler;
  *
  * <p>Live risk: the entity keeps a transient {@link LiveRisk} (its scenario P&amp;L vector over the node's
  * scenario set), rebuilt from the positions after recovery and never journaled. Executions are judged on the
- * VaR, expected shortfall and stress loss they would leave (a what-if before persisting) and applied to the
- * vector after they are persisted, in O(scenarios) each. Every {@code risk-staleness} the vector is re-marked if
- * prices moved, the risk limits are judged (through the same breach episodes as every other limit) and the
- * vector goes to the desk's aggregate when it changed.
+ * VaR, expected shortfall, stress loss and days to liquidate they would leave (a what-if before persisting)
+ * and applied to the vector after they are persisted, in O(scenarios) each. Every {@code risk-staleness} the
+ * vector is re-marked if prices moved, the risk limits are judged (through the same breach episodes as every
+ * other limit) and the vector goes to the desk's aggregate when it changed.
  *
  * <p>Thread-safety: an actor; the state, the transient peak and the live risk are touched only from its mailbox.
  */
@@ -121,7 +121,7 @@ public final class Portfolio
     this.startedAtMillis = env.clock().millis();
     this.prices = new ReportingPrices(env.market(), env.instruments(), env.settings().reportingCurrency());
     this.risk = new LiveRisk(portfolioId, env.risk(), prices, env.market()::version, env.instruments(),
-        env.settings().reportingCurrency());
+        env.settings().reportingCurrency(), env.liquidity());
   }
 
   /** Registers the entity type with cluster sharding on this node. */
@@ -415,7 +415,8 @@ public final class Portfolio
   }
 
   private static boolean isRiskKind(LimitKind kind) {
-    return kind == LimitKind.VAR || kind == LimitKind.EXPECTED_SHORTFALL || kind == LimitKind.STRESS_LOSS;
+    return kind == LimitKind.VAR || kind == LimitKind.EXPECTED_SHORTFALL || kind == LimitKind.STRESS_LOSS
+        || kind == LimitKind.LIQUIDITY;
   }
 
   /** Sends the scenario P&L vector to the desk's aggregate if it changed since the last report or is due again. */
@@ -441,7 +442,7 @@ public final class Portfolio
    * cleared breaches and, when the limits say so, an automatic halt.
    *
    * @param executionBreaches per-execution breaches already found (each is always new)
-   * @param riskMeasures the live risk figures to judge the VaR, ES and stress limits on
+   * @param riskMeasures the live risk figures to judge the VaR, ES, stress and liquidity limits on
    */
   private List<PortfolioEvent> limitEvents(
       PortfolioState state, Limits limits, Valuation valuation, List<LimitBreach> executionBreaches,

@@ -33,8 +33,9 @@ import java.util.Map;
  * @param orderFlow live order-flow statistics of the portfolio (not journaled: empty after a restart)
  * @param orderFlowByStrategy the same per strategy
  * @param asOfMillis when the snapshot was taken, epoch milliseconds
- * @param risk live VaR (99%), ES (97.5%) and worst stress loss, refreshed when the snapshot was taken (its
- *     own {@code asOfMillis}); not journaled, rebuilt from the positions after a restart
+ * @param risk live VaR (99%), ES (97.5%), worst stress loss and days to liquidate the least liquid position,
+ *     refreshed when the snapshot was taken (its own {@code asOfMillis}); not journaled, rebuilt from the
+ *     positions after a restart
  */
 public record PortfolioSnapshot(
     String portfolioId,

@@ -1,6 +1,7 @@
 package io.riskpulse.model.instrument;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -32,6 +33,41 @@ class InstrumentRegistryTest {
     assertEquals("", toyota.sector());
     assertTrue(registry.find("NOPE").isEmpty());
     assertTrue(registry.find(null).isEmpty());
+  }
+
+  @Test
+  void shouldReadTheAverageDailyVolumeWithBlankAsUnknown() throws Exception {
+    InstrumentRegistry registry = parse("""
+        symbol,asset_class,currency,lot_size,adv,description
+        SPY,equity,USD,1,80000000,S&P 500 ETF
+        EURUSD,fx,USD,1000,1.5e11,euro
+        XYZ,equity,USD,1,,no volume data
+        """);
+    assertEquals(80_000_000, registry.find("SPY").orElseThrow().averageDailyVolume(), 0);
+    assertEquals(150e9, registry.find("EURUSD").orElseThrow().averageDailyVolume(), 0);
+    Instrument unknown = registry.find("XYZ").orElseThrow();
+    assertTrue(Double.isNaN(unknown.averageDailyVolume()));
+    assertFalse(unknown.hasAverageDailyVolume());
+  }
+
+  @Test
+  void shouldTolerateAFileWithoutAnAdvColumnAsEveryVolumeUnknown() throws Exception {
+    InstrumentRegistry registry = parse("symbol,asset_class,currency,lot_size\nSPY,equity,USD,1\n");
+    Instrument spy = registry.find("SPY").orElseThrow();
+    assertTrue(Double.isNaN(spy.averageDailyVolume()));
+    assertEquals(new Instrument("SPY", AssetClass.EQUITY, "USD", 1, "", ""), spy);
+  }
+
+  @Test
+  void shouldRefuseAnAdvThatIsNotAPositiveNumberWithItsLineNumber() {
+    for (String bad : new String[] {"0", "-5", "lots", "Infinity"}) {
+      IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+          () -> parse("symbol,asset_class,currency,adv\nSPY,equity,USD,100\nXYZ,equity,USD," + bad + "\n"));
+      assertTrue(e.getMessage().startsWith("test.csv:3: "), e.getMessage());
+      assertTrue(e.getMessage().contains("adv"), e.getMessage());
+    }
+    assertThrows(IllegalArgumentException.class,
+        () -> new Instrument("SPY", AssetClass.EQUITY, "USD", 1, "", "", -1));
   }
 
   @Test

@@ -118,4 +118,61 @@ class LimitCheckerTest {
     assertEquals("maxVar must be a positive finite number, was -1.0",
         Limits.NONE.withRiskLimits(-1.0, null, null).problems().get(0));
   }
+
+  private static RiskMeasures liquidity(double days, String leastLiquid, List<String> problems) {
+    return new RiskMeasures(0, 0, 0, "", List.of(), List.of(), "set", 500, 1, days, leastLiquid, problems);
+  }
+
+  @Test
+  void shouldBreachALiquidityLimitNamingTheLeastLiquidPosition() {
+    Limits limits = Limits.NONE.withLiquidityLimit(5.0);
+    assertTrue(limits.hasRiskLimits());
+    assertEquals(5.0, limits.limitFor(LimitKind.LIQUIDITY));
+    assertEquals("maxDaysToLiquidate", Limits.fieldName(LimitKind.LIQUIDITY));
+
+    Map<String, LimitBreach> breaches = LimitChecker.riskBreaches(limits, liquidity(12.5, "RWX", List.of()), 1);
+    assertEquals(List.of("LIQUIDITY"), List.copyOf(breaches.keySet()));
+    LimitBreach breach = breaches.get("LIQUIDITY");
+    assertEquals(LimitKind.LIQUIDITY, breach.kind());
+    assertEquals("", breach.symbol(), "one breach per portfolio, whichever position is the worst");
+    assertEquals("LIQUIDITY 12.50 > 5.00 (RWX)", breach.describe());
+  }
+
+  @Test
+  void shouldNotBreachALiquidityLimitAtOrBelowItsLevelNorWhenNoneIsSet() {
+    Limits limits = Limits.NONE.withLiquidityLimit(5.0);
+    assertTrue(LimitChecker.riskBreaches(limits, liquidity(5.0, "RWX", List.of()), 1).isEmpty());
+    assertTrue(LimitChecker.riskBreaches(limits, liquidity(0, "", List.of()), 1).isEmpty(), "flat");
+    assertTrue(LimitChecker.riskBreaches(Limits.NONE,
+        liquidity(Double.NaN, "", List.of("no average daily volume for XYZ")), 1).isEmpty());
+  }
+
+  @Test
+  void shouldBreachALiquidityLimitWhenAPositionHasNoAverageDailyVolume() {
+    Limits limits = Limits.NONE.withLiquidityLimit(1e9);
+    LimitBreach breach = LimitChecker.riskBreaches(limits,
+        liquidity(Double.NaN, "", List.of("no average daily volume for XYZ", "no average daily volume for ABC")), 1)
+        .get("LIQUIDITY");
+    assertTrue(Double.isNaN(breach.value()));
+    assertEquals("LIQUIDITY NaN > 1,000,000,000.00 (no average daily volume for XYZ; no average daily volume for ABC)",
+        breach.describe());
+
+    // Figures from before liquidity existed, or none at all: a set liquidity limit breaches (fail closed).
+    RiskMeasures old = new RiskMeasures(900, 1100, 4000, "equity-down", List.of(), List.of(), "set", 500, 1);
+    assertEquals("LIQUIDITY NaN > 1,000,000,000.00 (not computed)",
+        LimitChecker.riskBreaches(limits, old, 1).get("LIQUIDITY").describe());
+    Valuation flat = PortfolioValuer.value(List.of(), 0, symbol -> Double.NaN);
+    assertEquals(List.of("LIQUIDITY"), List.copyOf(LimitChecker.breaches(limits, flat, 0, 0, 1).keySet()));
+  }
+
+  @Test
+  void shouldKeepTheLiquidityLimitWhenTheOtherRiskLimitsChangeAndRefuseABadOne() {
+    Limits limits = Limits.NONE.withLiquidityLimit(3.0).withRiskLimits(1000.0, null, null);
+    assertEquals(3.0, limits.maxDaysToLiquidate());
+    assertEquals(1000.0, limits.maxVar());
+    assertEquals(List.of("maxDaysToLiquidate must be a positive finite number, was 0.0"),
+        Limits.NONE.withLiquidityLimit(0.0).problems());
+    assertEquals(List.of("maxDaysToLiquidate must be a positive finite number, was NaN"),
+        Limits.NONE.withLiquidityLimit(Double.NaN).problems());
+  }
 }

@@ -8,6 +8,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.cbor.CBORFactory;
+import io.riskpulse.model.instrument.AssetClass;
+import io.riskpulse.model.instrument.Instrument;
 import io.riskpulse.model.limits.LimitBreach;
 import io.riskpulse.model.limits.LimitKind;
 import io.riskpulse.model.limits.Limits;
@@ -26,11 +28,12 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
 /**
- * Journals written before the risk-measure limits existed must still replay: events and snapshots whose
- * {@link Limits} lack {@code maxVar}, {@code maxExpectedShortfall} and {@code maxStressLoss}, and whose
- * {@link LimitBreach}es lack {@code detail}. The old bytes are made by serializing today's objects with the
- * node's own serializer (Jackson CBOR) and deleting the new properties, which is exactly what an old
- * journal holds.
+ * Journals written before the risk-measure and liquidity limits existed must still replay: events and snapshots
+ * whose {@link Limits} lack {@code maxVar}, {@code maxExpectedShortfall}, {@code maxStressLoss} or
+ * {@code maxDaysToLiquidate}, and whose {@link LimitBreach}es lack {@code detail}. An {@link Instrument} is not
+ * journaled today, but it is {@code CborSerializable}, so one serialized before {@code averageDailyVolume}
+ * existed must read too (as unknown). The old bytes are made by serializing today's objects with the node's own
+ * serializer (Jackson CBOR) and deleting the new properties, which is exactly what an old journal holds.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class JournalCompatibilityTest {
@@ -61,7 +64,12 @@ class JournalCompatibilityTest {
 
   private static void dropRiskLimits(ObjectNode limits) {
     assertTrue(limits.has("maxVar"), limits.toString());
-    limits.remove(List.of("maxVar", "maxExpectedShortfall", "maxStressLoss"));
+    limits.remove(List.of("maxVar", "maxExpectedShortfall", "maxStressLoss", "maxDaysToLiquidate"));
+  }
+
+  private static void dropLiquidityLimit(ObjectNode limits) {
+    assertTrue(limits.has("maxDaysToLiquidate"), limits.toString());
+    limits.remove("maxDaysToLiquidate");
   }
 
   @Test
@@ -73,6 +81,34 @@ class JournalCompatibilityTest {
     assertNull(old.maxExpectedShortfall());
     assertNull(old.maxStressLoss());
     assertTrue(old.problems().isEmpty());
+  }
+
+  @Test
+  void shouldReadLimitsWrittenBeforeTheLiquidityLimitAsHavingNone() throws Exception {
+    Limits withRisk = OLD_LIMITS.withRiskLimits(1.0, 2.0, 3.0);
+    Limits old = readAsOldFormat(withRisk.withLiquidityLimit(4.0), JournalCompatibilityTest::dropLiquidityLimit);
+    assertEquals(withRisk, old);
+    assertNull(old.maxDaysToLiquidate());
+    assertEquals(3.0, old.maxStressLoss());
+    assertTrue(old.problems().isEmpty());
+
+    LimitsSet set = readAsOldFormat(new LimitsSet(OLD_LIMITS.withLiquidityLimit(5.0), "risk", "why", 8),
+        tree -> dropLiquidityLimit((ObjectNode) tree.get("limits")));
+    assertEquals(new LimitsSet(OLD_LIMITS, "risk", "why", 8), set);
+  }
+
+  @Test
+  void shouldReadAnInstrumentSerializedBeforeTheAverageDailyVolumeAsUnknown() throws Exception {
+    Instrument current = new Instrument("SPY", AssetClass.EQUITY, "USD", 1, "broad", "US", 80_000_000);
+    Instrument old = readAsOldFormat(current, tree -> {
+      assertTrue(tree.has("averageDailyVolume"), tree.toString());
+      tree.remove("averageDailyVolume");
+    });
+    assertEquals(new Instrument("SPY", AssetClass.EQUITY, "USD", 1, "broad", "US"), old);
+    assertTrue(Double.isNaN(old.averageDailyVolume()));
+    // And an unknown ADV survives a round trip as unknown (NaN), not as 0.
+    Instrument unknown = readAsOldFormat(old, tree -> { });
+    assertTrue(Double.isNaN(unknown.averageDailyVolume()));
   }
 
   @Test
@@ -92,7 +128,8 @@ class JournalCompatibilityTest {
   void shouldRecoverFromAnOldSnapshot() throws Exception {
     LimitBreach breach = new LimitBreach("GROSS_EXPOSURE", LimitKind.GROSS_EXPOSURE, "", 2e6, 1e6, 3, "x");
     StoredPortfolioState current = new StoredPortfolioState("P1", PortfolioStatus.ACTIVE, "macro", "alice",
-        Map.of("USD", 1_000_000.0), OLD_LIMITS.withRiskLimits(5.0, 6.0, 7.0), "", "", 0, 0, 20_000, 0, 1, 1,
+        Map.of("USD", 1_000_000.0), OLD_LIMITS.withRiskLimits(5.0, 6.0, 7.0).withLiquidityLimit(8.0), "", "", 0,
+        0, 20_000, 0, 1, 1,
         List.of(new Position("SPY", 10, 100, 0)), List.of(breach), List.of("E1"), List.of(17));
     StoredPortfolioState old = readAsOldFormat(current, tree -> {
       dropRiskLimits((ObjectNode) tree.get("limits"));

@@ -70,13 +70,14 @@ class PortfolioRiskTest {
   private static final int SCENARIOS = 500;
 
   private final ActorTestKit testKit = ActorTestKit.create(CONFIG);
+  // With average daily volumes, so that every figure, days to liquidate included, can be complete.
   private final InstrumentRegistry instruments = InstrumentRegistry.of(List.of(
-      new Instrument("SPY", AssetClass.EQUITY, "USD", 1, "broad", "US"),
-      new Instrument("TLT", AssetClass.RATES, "USD", 1, "treasuries", "US"),
-      new Instrument("GLD", AssetClass.COMMODITY, "USD", 1, "precious metals", ""),
-      new Instrument("SAP", AssetClass.EQUITY, "EUR", 1, "software", "europe"),
-      new Instrument("EURUSD", AssetClass.FX, "USD", 1000, "g10", "global"),
-      new Instrument("XYZ", AssetClass.EQUITY, "USD", 1, "no history", "US")));
+      new Instrument("SPY", AssetClass.EQUITY, "USD", 1, "broad", "US", 80e6),
+      new Instrument("TLT", AssetClass.RATES, "USD", 1, "treasuries", "US", 30e6),
+      new Instrument("GLD", AssetClass.COMMODITY, "USD", 1, "precious metals", "", 8e6),
+      new Instrument("SAP", AssetClass.EQUITY, "EUR", 1, "software", "europe", 1.5e6),
+      new Instrument("EURUSD", AssetClass.FX, "USD", 1000, "g10", "global", 100e9),
+      new Instrument("XYZ", AssetClass.EQUITY, "USD", 1, "no history", "US", 1e6)));
   private final ScenarioSet scenarios = scenarios(7);
   private final RiskModel model = new RiskModel(scenarios, List.of(StressScenario.hypothetical(
       "equity-down-20pct", "equities -20%", Map.of(), Map.of(AssetClass.EQUITY, -0.20), Map.of(), Map.of())),

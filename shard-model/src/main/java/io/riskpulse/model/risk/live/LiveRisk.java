@@ -1,9 +1,13 @@
 package io.riskpulse.model.risk.live;
 
 import io.riskpulse.model.history.ScenarioSet;
+import io.riskpulse.model.instrument.Instrument;
 import io.riskpulse.model.instrument.InstrumentRegistry;
 import io.riskpulse.model.portfolio.Position;
 import io.riskpulse.model.risk.PriceSource;
+import io.riskpulse.model.risk.liquidity.DaysToLiquidate;
+import io.riskpulse.model.risk.liquidity.LiquidityEstimate;
+import io.riskpulse.model.risk.liquidity.LiquiditySettings;
 import io.riskpulse.model.risk.measure.Confidence;
 import io.riskpulse.model.risk.measure.HistoricalVar;
 import io.riskpulse.model.risk.measure.ScenarioPnlVector;
@@ -30,14 +34,17 @@ import java.util.function.LongSupplier;
  * each held instrument whose price moved, O(held &times; scenarios), and does nothing at all when the market
  * view's version has not changed since the last one; VaR and ES are O(scenarios) selections, recomputed only
  * when something changed. Stress losses revalue the held positions under each configured stress scenario.
+ * Days to liquidate are O(positions), from the positions alone: |quantity| / (participation rate &times; ADV), with
+ * ADV from the instrument reference ({@link Instrument#averageDailyVolume()}).
  *
  * <p>Prices: the vector values each instrument at its mark price converted to the reporting currency (the
  * scenarios' shocks are in the price currency's terms, see {@link ScenarioSet}). Until the market has quoted an
  * instrument, the portfolio's own latest fill price stands in for it, as the valuation does at execution time.
  *
  * <p>Fails closed: an open position in an instrument without scenarios, or without any price or FX rate, makes
- * VaR and ES NaN and names the position; a position a stress scenario cannot move makes the stress loss NaN.
- * Such a position is never left out of the vector silently.
+ * VaR and ES NaN and names the position; a position a stress scenario cannot move makes the stress loss NaN; a
+ * position in an instrument without an average daily volume makes the days to liquidate NaN and names it. Such
+ * a position is never left out of a figure silently.
  *
  * <p>Thread-safety: none; confine an instance to the owning portfolio entity.
  */
@@ -58,6 +65,9 @@ public final class LiveRisk {
   /** The portfolio's latest fill price per symbol, price currency: the stand-in until the market quotes it. */
   private final Map<String, Double> fillPrices = new HashMap<>();
   private final StressTester stressTester;
+  private final InstrumentRegistry instruments;
+  /** Share of ADV traded per day when unwinding, in (0, 1]. */
+  private final double participationRate;
   private final double[] whatIf;
   private final double[] scratch;
   private long seenMarketVersion = Long.MIN_VALUE;
@@ -71,9 +81,11 @@ public final class LiveRisk {
    *     {@link io.riskpulse.model.risk.ReportingPrices}
    * @param marketVersion changes whenever any price of {@code market} may have changed (e.g.
    *     {@link io.riskpulse.model.market.MarketView#version()}); lets a refresh skip all work when nothing moved
+   * @param instruments the reference the stress scenarios classify by and the average daily volumes come from
+   * @param liquidity the participation rate days to liquidate assume
    */
   public LiveRisk(String portfolioId, RiskModel model, PriceSource market, LongSupplier marketVersion,
-      InstrumentRegistry instruments, String reportingCurrency) {
+      InstrumentRegistry instruments, String reportingCurrency, LiquiditySettings liquidity) {
     this.portfolioId = portfolioId;
     this.model = model;
     this.scenarios = model.scenarios();
@@ -88,6 +100,8 @@ public final class LiveRisk {
     this.whatIf = new double[scenarios.scenarioCount()];
     this.scratch = new double[scenarios.scenarioCount()];
     this.stressTester = new StressTester(new PricesWithFills(), instruments, reportingCurrency);
+    this.instruments = instruments;
+    this.participationRate = liquidity.participationRate();
   }
 
   /**
@@ -148,7 +162,7 @@ public final class LiveRisk {
         var = vector.valueAtRisk(Confidence.P99);
         es = vector.expectedShortfall(Confidence.P975);
       }
-      measures = withStress(var, es, varProblems, positions, nowMillis);
+      measures = withLiquidity(withStress(var, es, varProblems, positions, nowMillis), positions);
       measuredVersion = version;
     } else {
       measures = measures.withAsOf(nowMillis);
@@ -197,10 +211,10 @@ public final class LiveRisk {
       es = HistoricalVar.expectedShortfall(whatIf, n, Confidence.P975, scratch);
     }
     if (!withStress) {
-      return new RiskMeasures(var, es, Double.NaN, "", varProblems, List.of("not computed"),
-          model.scenarioSetId(), n, nowMillis);
+      return withLiquidity(new RiskMeasures(var, es, Double.NaN, "", varProblems, List.of("not computed"),
+          model.scenarioSetId(), n, nowMillis), after);
     }
-    return withStress(var, es, varProblems, after, nowMillis);
+    return withLiquidity(withStress(var, es, varProblems, after, nowMillis), after);
   }
 
   /** A copy of the scenario P&amp;L vector (reporting currency), e.g. to report to the desk aggregate. */
@@ -295,6 +309,36 @@ public final class LiveRisk {
     }
     return new RiskMeasures(var, es, worst, worstName, varProblems, stressProblems, model.scenarioSetId(),
         scenarios.scenarioCount(), nowMillis);
+  }
+
+  /**
+   * {@code figures} with the days to liquidate {@code open}: the longest position's (positions unwind in
+   * parallel), and the symbol that takes it; NaN with one problem per position (naming it) when any position's
+   * ADV is unknown. Ties go to the first symbol in order. O(positions).
+   */
+  private RiskMeasures withLiquidity(RiskMeasures figures, Map<String, Double> open) {
+    double longest = 0;
+    String leastLiquid = "";
+    List<String> problems = new ArrayList<>(0);
+    for (Map.Entry<String, Double> position : open.entrySet()) {
+      String symbol = position.getKey();
+      Instrument instrument = instruments.find(symbol).orElse(null);
+      if (instrument == null) {
+        problems.add("no instrument reference (so no average daily volume) for " + symbol);
+        continue;
+      }
+      LiquidityEstimate days =
+          DaysToLiquidate.of(position.getValue(), instrument.averageDailyVolume(), participationRate);
+      if (!days.known()) {
+        problems.add(days.reason() + " for " + symbol);
+      } else if (days.value() > longest) {
+        longest = days.value();
+        leastLiquid = symbol;
+      }
+    }
+    return problems.isEmpty()
+        ? figures.withLiquidity(longest, leastLiquid, List.of())
+        : figures.withLiquidity(Double.NaN, "", problems);
   }
 
   /** The market's prices, with the portfolio's latest fills standing in for instruments not quoted yet. */

@@ -5,11 +5,13 @@ import java.util.List;
 
 /**
  * The live risk figures of one portfolio, as its entity last computed them. Amounts in the reporting currency,
- * losses positive, 1-day horizon, historical simulation over the node's scenario set. Immutable.
+ * losses positive, 1-day horizon, historical simulation over the node's scenario set; liquidity in days.
+ * Immutable.
  *
  * <p>Fails closed: a figure that cannot be computed for every open position (an instrument without scenarios,
- * without a price or FX rate, or that a stress scenario cannot move) is NaN, never a number computed from the
- * other positions, and {@code problems} says why. A limit judged on NaN breaches.
+ * without a price or FX rate, that a stress scenario cannot move, or without an average daily volume) is NaN,
+ * never a number computed from the other positions, and {@code problems} says why. A limit judged on NaN
+ * breaches.
  *
  * @param valueAtRisk99 99% VaR: the 6th largest loss of 500 scenarios (see
  *     {@link io.riskpulse.model.risk.measure.HistoricalVar} for the quantile rule)
@@ -23,6 +25,13 @@ import java.util.List;
  *     {@link RiskModel#scenarioSetId()}); vectors of different sets are never added
  * @param scenarioCount scenarios in that set
  * @param asOfMillis when these figures were last confirmed to reflect the positions and prices, epoch ms
+ * @param maxDaysToLiquidate days to unwind the least liquid position at the configured participation rate:
+ *     max over open positions of |quantity| / (participation rate &times; ADV), ADV from the instrument reference;
+ *     0 when flat; NaN when any position's ADV is unknown (see
+ *     {@link io.riskpulse.model.risk.liquidity.DaysToLiquidate})
+ * @param leastLiquidSymbol the position that takes longest, {@code ""} when flat or unknown
+ * @param liquidityProblems why {@code maxDaysToLiquidate} is NaN, one line per position (each naming its
+ *     instrument); empty when it is a number
  */
 public record RiskMeasures(
     double valueAtRisk99,
@@ -33,7 +42,10 @@ public record RiskMeasures(
     List<String> stressProblems,
     String scenarioSetId,
     int scenarioCount,
-    long asOfMillis)
+    long asOfMillis,
+    double maxDaysToLiquidate,
+    String leastLiquidSymbol,
+    List<String> liquidityProblems)
     implements CborSerializable {
 
   public RiskMeasures {
@@ -41,23 +53,45 @@ public record RiskMeasures(
     varProblems = varProblems == null ? List.of() : List.copyOf(varProblems);
     stressProblems = stressProblems == null ? List.of() : List.copyOf(stressProblems);
     scenarioSetId = scenarioSetId == null ? "" : scenarioSetId;
+    leastLiquidSymbol = leastLiquidSymbol == null ? "" : leastLiquidSymbol;
+    liquidityProblems = liquidityProblems == null ? List.of() : List.copyOf(liquidityProblems);
+  }
+
+  /**
+   * Figures without liquidity: days to liquidate NaN, "not computed" (the fields before liquidity existed, for
+   * callers that judge no liquidity limit).
+   */
+  public RiskMeasures(double valueAtRisk99, double expectedShortfall975, double worstStressLoss,
+      String worstStressScenario, List<String> varProblems, List<String> stressProblems, String scenarioSetId,
+      int scenarioCount, long asOfMillis) {
+    this(valueAtRisk99, expectedShortfall975, worstStressLoss, worstStressScenario, varProblems, stressProblems,
+        scenarioSetId, scenarioCount, asOfMillis, Double.NaN, "", List.of("not computed"));
   }
 
   /** Nothing could be computed: every figure NaN, for {@code reason}. */
   public static RiskMeasures unavailable(String reason, long asOfMillis) {
-    return new RiskMeasures(
-        Double.NaN, Double.NaN, Double.NaN, "", List.of(reason), List.of(reason), "", 0, asOfMillis);
+    return new RiskMeasures(Double.NaN, Double.NaN, Double.NaN, "", List.of(reason), List.of(reason), "", 0,
+        asOfMillis, Double.NaN, "", List.of(reason));
   }
 
   /** The same figures, confirmed current at {@code asOfMillis}. */
   public RiskMeasures withAsOf(long asOfMillis) {
     return new RiskMeasures(valueAtRisk99, expectedShortfall975, worstStressLoss, worstStressScenario,
-        varProblems, stressProblems, scenarioSetId, scenarioCount, asOfMillis);
+        varProblems, stressProblems, scenarioSetId, scenarioCount, asOfMillis, maxDaysToLiquidate,
+        leastLiquidSymbol, liquidityProblems);
+  }
+
+  /** The same figures with the liquidity figures replaced. */
+  public RiskMeasures withLiquidity(double maxDaysToLiquidate, String leastLiquidSymbol,
+      List<String> liquidityProblems) {
+    return new RiskMeasures(valueAtRisk99, expectedShortfall975, worstStressLoss, worstStressScenario,
+        varProblems, stressProblems, scenarioSetId, scenarioCount, asOfMillis, maxDaysToLiquidate,
+        leastLiquidSymbol, liquidityProblems);
   }
 
   /** True when every figure is a number. */
   public boolean complete() {
-    return varProblems.isEmpty() && stressProblems.isEmpty();
+    return varProblems.isEmpty() && stressProblems.isEmpty() && liquidityProblems.isEmpty();
   }
 
 }
