@@ -111,7 +111,8 @@ public final class Main {
     IngestMetrics ingestMetrics = new IngestMetrics(metrics);
     JournalFlusher journalFlusher = openJournalFlusher(config);
     IngestPipeline ingest = new IngestPipeline(system, market, books, portfolios, quarantine, ingestMetrics,
-        PipelineSettings.fromConfig(config), journalFlusher::flush);
+        PipelineSettings.fromConfig(config), journalFlusher::flush,
+        config.getDuration("riskpulse.ingestion.pipeline.min-sync-interval"));
     AeronSettings aeronSettings = AeronSettings.fromConfig(config);
     Optional<AeronTransport> aeron = aeronSettings.enabled()
         ? Optional.of(AeronTransport.start(aeronSettings, ingest))

@@ -17,6 +17,10 @@ import org.slf4j.LoggerFactory;
  * so an acknowledgement (Aeron ack, FIX consumption) never covers a write a crash could still lose. One sync
  * covers every report waiting, so its cost is shared: at higher rates each sync covers more messages.
  *
+ * <p>Syncs start at least {@code minSyncInterval} apart: the embedded journal rewrites every index page a sync
+ * covers, whatever the number of writes on it, so spacing syncs trades a little acknowledgement latency for
+ * much less write work under load (measured in docs/PERFORMANCE.md). Zero syncs as soon as anything waits.
+ *
  * <p>Reports are delivered in submission order, from the gate's own thread. A failing sync delivers nothing;
  * it is retried (publishers keep their frames meanwhile and replay them if the node dies).
  *
@@ -40,6 +44,7 @@ final class DurabilityGate {
   }
 
   private final JournalSync sync;
+  private final long minSyncIntervalNanos;
   private final Delivery delivery;
   private final ConcurrentLinkedQueue<Handled> pending = new ConcurrentLinkedQueue<>();
   private final CompletableFuture<Done> stopped = new CompletableFuture<>();
@@ -49,7 +54,16 @@ final class DurabilityGate {
   private long failures;
 
   DurabilityGate(JournalSync sync, Delivery delivery) {
+    this(sync, 0, delivery);
+  }
+
+  /** @param minSyncIntervalNanos least time between the starts of two syncs, nanoseconds, &ge; 0 */
+  DurabilityGate(JournalSync sync, long minSyncIntervalNanos, Delivery delivery) {
+    if (minSyncIntervalNanos < 0) {
+      throw new IllegalArgumentException("minSyncIntervalNanos must be >= 0: " + minSyncIntervalNanos);
+    }
     this.sync = sync;
+    this.minSyncIntervalNanos = minSyncIntervalNanos;
     this.delivery = delivery;
     this.thread = new Thread(this::run, "riskpulse-journal-sync");
     thread.setDaemon(true);
@@ -76,8 +90,14 @@ final class DurabilityGate {
 
   private void run() {
     List<Handled> batch = new ArrayList<>();
+    long lastSyncStart = System.nanoTime() - minSyncIntervalNanos;
     try {
       while (true) {
+        long wait = lastSyncStart + minSyncIntervalNanos - System.nanoTime();
+        if (wait > 0 && !stopping) {
+          LockSupport.parkNanos(this, wait); // let more reports gather under one sync
+          continue;
+        }
         for (Handled handled = pending.poll(); handled != null; handled = pending.poll()) {
           batch.add(handled);
         }
@@ -88,6 +108,7 @@ final class DurabilityGate {
           LockSupport.parkNanos(this, IDLE_PARK_NANOS);
           continue;
         }
+        lastSyncStart = System.nanoTime();
         if (!syncOnce()) {
           if (stopping) {
             break; // give up: what is undelivered was never acknowledged, so it is replayed after restart

@@ -15,6 +15,7 @@ import io.riskpulse.model.portfolio.Execution;
 import io.riskpulse.model.portfolio.PortfolioClient;
 import io.riskpulse.model.portfolio.RejectReason;
 import io.riskpulse.model.portfolio.Reply;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -83,17 +84,18 @@ public final class IngestPipeline implements IngestSink {
   /** A pipeline whose journal is durable when a write is confirmed (tests, databases that commit durably). */
   public IngestPipeline(ActorSystem<?> system, MarketView market, OrderBookView books,
       PortfolioClient portfolios, Quarantine quarantine, IngestMetrics metrics, PipelineSettings settings) {
-    this(system, market, books, portfolios, quarantine, metrics, settings, JournalSync.NONE);
+    this(system, market, books, portfolios, quarantine, metrics, settings, JournalSync.NONE, Duration.ZERO);
   }
 
   /**
    * @param journalSync makes confirmed journal writes durable; handled reports (and so acknowledgements) wait
    *     for it (see {@link DurabilityGate})
+   * @param minSyncInterval least time between two journal syncs (group commit spacing)
    */
   public IngestPipeline(ActorSystem<?> system, MarketView market, OrderBookView books,
       PortfolioClient portfolios, Quarantine quarantine, IngestMetrics metrics, PipelineSettings settings,
-      JournalSync journalSync) {
-    this.gate = new DurabilityGate(journalSync, this::deliverHandled);
+      JournalSync journalSync, Duration minSyncInterval) {
+    this.gate = new DurabilityGate(journalSync, minSyncInterval.toNanos(), this::deliverHandled);
     this.market = market;
     this.books = books;
     this.quarantine = quarantine;

@@ -83,4 +83,21 @@ class DurabilityGateTest {
     assertEquals(1_000, delivered.size());
     assertEquals("aeron:3#1000", List.copyOf(delivered).get(999));
   }
+
+  @Test
+  void shouldStartSyncsNoCloserThanTheMinimumInterval() throws Exception {
+    List<Long> starts = new java.util.concurrent.CopyOnWriteArrayList<>();
+    long intervalNanos = TimeUnit.MILLISECONDS.toNanos(20);
+    DurabilityGate gate = new DurabilityGate(() -> starts.add(System.nanoTime()), intervalNanos,
+        (source, seq) -> delivered.add(source + "#" + seq));
+    for (int i = 1; i <= 3; i++) {
+      gate.submit("aeron:4", i);
+      assertEquals("aeron:4#" + i, next());
+    }
+    gate.stop().toCompletableFuture().get(10, TimeUnit.SECONDS);
+    assertEquals(3, starts.size());
+    for (int i = 1; i < starts.size(); i++) {
+      assertTrue(starts.get(i) - starts.get(i - 1) >= intervalNanos, "syncs " + i + " closer than 20 ms");
+    }
+  }
 }
