@@ -11,13 +11,14 @@ import java.util.stream.Collectors;
 
 /**
  * Renders portfolios as a compact fixed-width table for a terminal. Pure: returns text, prints nothing.
- * Amounts are shortened (k, M, B) so the table fits 120 columns.
+ * Amounts are shortened (k, M, B) so the table fits 130 columns. VAR 99% is the portfolio's live 1-day
+ * historical VaR at 99% (NaN when it cannot be computed: fail closed, see the portfolio's risk problems).
  */
 public final class LiveTable {
 
   private static final DateTimeFormatter TIME =
       DateTimeFormatter.ofPattern("HH:mm:ss").withZone(ZoneOffset.UTC);
-  private static final String ROW = "%-14s %-12s %-8s %-7s %7s %9s %9s %9s %9s  %s%n";
+  private static final String ROW = "%-14s %-12s %-8s %-7s %7s %9s %9s %9s %9s %9s  %s%n";
 
   private LiveTable() {}
 
@@ -31,13 +32,14 @@ public final class LiveTable {
     out.append("RiskPulse  ").append(TIME.format(Instant.ofEpochMilli(nowMillis))).append(" UTC  ")
         .append(header).append('\n');
     out.append(String.format(Locale.ROOT, ROW, "PORTFOLIO", "DESK", "TRADER", "STATUS", "EXECS", "P&L",
-        "DRAWDOWN", "GROSS", "NET", "BREACHES (active | total)"));
+        "DRAWDOWN", "GROSS", "NET", "VAR 99%", "BREACHES (active | total)"));
     for (PortfolioSnapshot s : snapshots) {
       String active = s.activeBreaches().stream().map(LimitBreach::key).collect(Collectors.joining(","));
       out.append(String.format(Locale.ROOT, ROW,
           clip(s.portfolioId(), 14), clip(s.desk(), 12), clip(s.trader(), 8), s.status(),
           s.executionCount(), amount(s.valuation().totalPnl()), amount(s.drawdown()),
           amount(s.valuation().grossExposure()), amount(s.valuation().netExposure()),
+          s.risk() == null ? "-" : amount(s.risk().valueAtRisk99()),
           (active.isEmpty() ? "-" : clip(active, 40)) + " | " + s.breachCount()));
     }
     return out.toString();
