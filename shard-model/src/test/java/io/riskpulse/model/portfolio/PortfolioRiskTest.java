@@ -220,6 +220,12 @@ class PortfolioRiskTest {
     RiskMeasures risk = risk();
     assertEquals("equity-down-20pct", risk.worstStressScenario());
     assertClose(0.20 * (40_000 + 16_500), risk.worstStressLoss(), "stress loss");
+    // Every configured scenario's loss is there, per portfolio, and the worst is their maximum.
+    assertEquals(model.stressScenarios().size(), risk.stressLossByScenario().size(), risk.toString());
+    assertClose(risk.worstStressLoss(),
+        risk.stressLossByScenario().values().stream().mapToDouble(Double::doubleValue).max().orElseThrow(),
+        "worst of the per-scenario losses");
+    assertClose(0.20 * (40_000 + 16_500), risk.stressLossByScenario().get("equity-down-20pct"), "equity -20%");
   }
 
   @Test

@@ -18,6 +18,7 @@ import java.util.Arrays;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -292,12 +293,17 @@ public final class LiveRisk {
     double worst = 0;
     String worstName = "";
     List<String> stressProblems = new ArrayList<>(0);
+    Map<String, Double> lossByScenario = new LinkedHashMap<>();
     if (!open.isEmpty() && !model.stressScenarios().isEmpty()) {
       worst = Double.NEGATIVE_INFINITY;
       for (ScenarioPnl result : stressTester.run(portfolioId, model.stressScenarios(), open)) {
         if (!result.complete()) {
           stressProblems.add(result.scenario() + ": " + String.join(", ", result.problems()));
-        } else if (-result.pnl() > worst) {
+          lossByScenario.put(result.scenario(), Double.NaN);
+          continue;
+        }
+        lossByScenario.put(result.scenario(), -result.pnl());
+        if (-result.pnl() > worst) {
           worst = -result.pnl();
           worstName = result.scenario();
         }
@@ -308,7 +314,7 @@ public final class LiveRisk {
       }
     }
     return new RiskMeasures(var, es, worst, worstName, varProblems, stressProblems, model.scenarioSetId(),
-        scenarios.scenarioCount(), nowMillis);
+        scenarios.scenarioCount(), nowMillis, Double.NaN, "", List.of("not computed"), lossByScenario);
   }
 
   /**

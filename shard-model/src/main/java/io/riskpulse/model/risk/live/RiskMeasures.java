@@ -1,7 +1,10 @@
 package io.riskpulse.model.risk.live;
 
 import io.riskpulse.model.CborSerializable;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The live risk figures of one portfolio, as its entity last computed them. Amounts in the reporting currency,
@@ -32,6 +35,9 @@ import java.util.List;
  * @param leastLiquidSymbol the position that takes longest, {@code ""} when flat or unknown
  * @param liquidityProblems why {@code maxDaysToLiquidate} is NaN, one line per position (each naming its
  *     instrument); empty when it is a number
+ * @param stressLossByScenario loss under each configured stress scenario (positive = loss), in configuration
+ *     order; NaN for a scenario that cannot move every position (see {@code stressProblems}); empty when flat,
+ *     when none is configured, or when not computed
  */
 public record RiskMeasures(
     double valueAtRisk99,
@@ -45,7 +51,8 @@ public record RiskMeasures(
     long asOfMillis,
     double maxDaysToLiquidate,
     String leastLiquidSymbol,
-    List<String> liquidityProblems)
+    List<String> liquidityProblems,
+    Map<String, Double> stressLossByScenario)
     implements CborSerializable {
 
   public RiskMeasures {
@@ -55,6 +62,18 @@ public record RiskMeasures(
     scenarioSetId = scenarioSetId == null ? "" : scenarioSetId;
     leastLiquidSymbol = leastLiquidSymbol == null ? "" : leastLiquidSymbol;
     liquidityProblems = liquidityProblems == null ? List.of() : List.copyOf(liquidityProblems);
+    stressLossByScenario = stressLossByScenario == null ? Map.of()
+        : Collections.unmodifiableMap(new LinkedHashMap<>(stressLossByScenario));
+  }
+
+  /** Figures without the per-scenario stress losses (empty). */
+  public RiskMeasures(double valueAtRisk99, double expectedShortfall975, double worstStressLoss,
+      String worstStressScenario, List<String> varProblems, List<String> stressProblems, String scenarioSetId,
+      int scenarioCount, long asOfMillis, double maxDaysToLiquidate, String leastLiquidSymbol,
+      List<String> liquidityProblems) {
+    this(valueAtRisk99, expectedShortfall975, worstStressLoss, worstStressScenario, varProblems, stressProblems,
+        scenarioSetId, scenarioCount, asOfMillis, maxDaysToLiquidate, leastLiquidSymbol, liquidityProblems,
+        Map.of());
   }
 
   /**
@@ -71,14 +90,14 @@ public record RiskMeasures(
   /** Nothing could be computed: every figure NaN, for {@code reason}. */
   public static RiskMeasures unavailable(String reason, long asOfMillis) {
     return new RiskMeasures(Double.NaN, Double.NaN, Double.NaN, "", List.of(reason), List.of(reason), "", 0,
-        asOfMillis, Double.NaN, "", List.of(reason));
+        asOfMillis, Double.NaN, "", List.of(reason), Map.of());
   }
 
   /** The same figures, confirmed current at {@code asOfMillis}. */
   public RiskMeasures withAsOf(long asOfMillis) {
     return new RiskMeasures(valueAtRisk99, expectedShortfall975, worstStressLoss, worstStressScenario,
         varProblems, stressProblems, scenarioSetId, scenarioCount, asOfMillis, maxDaysToLiquidate,
-        leastLiquidSymbol, liquidityProblems);
+        leastLiquidSymbol, liquidityProblems, stressLossByScenario);
   }
 
   /** The same figures with the liquidity figures replaced. */
@@ -86,7 +105,7 @@ public record RiskMeasures(
       List<String> liquidityProblems) {
     return new RiskMeasures(valueAtRisk99, expectedShortfall975, worstStressLoss, worstStressScenario,
         varProblems, stressProblems, scenarioSetId, scenarioCount, asOfMillis, maxDaysToLiquidate,
-        leastLiquidSymbol, liquidityProblems);
+        leastLiquidSymbol, liquidityProblems, stressLossByScenario);
   }
 
   /** True when every figure is a number. */
