@@ -139,17 +139,17 @@ public final class LiveRisk {
       return false;
     }
     seenMarketVersion = current;
-    if (positions.isEmpty()) {
-      return false;
-    }
+    boolean changed = false;
     for (String symbol : positions.keySet()) {
       int i = model.indexOf(symbol);
       if (i >= 0) {
-        mark(i, symbol);
+        changed |= mark(i, symbol);
       }
     }
-    version++;
-    return true;
+    if (changed) {
+      version++; // only a move of a held instrument changes the figures, not any move of the market
+    }
+    return changed;
   }
 
   /** The current figures, refreshed first; recomputed only when positions or prices changed. */
@@ -182,6 +182,15 @@ public final class LiveRisk {
    */
   public RiskMeasures whatIf(Map<String, Double> quantitiesAfter, long nowMillis, boolean withStress) {
     refresh();
+    // Bring the changed instruments up to date in the live vector before copying it: marking can price an
+    // instrument for the first time (the fill's own price) and add the quantity already held, which the what-if
+    // must include, or a large held position would be judged as if only the new fill existed (fail open).
+    for (String symbol : quantitiesAfter.keySet()) {
+      int i = model.indexOf(symbol);
+      if (i >= 0 && mark(i, symbol)) {
+        version++;
+      }
+    }
     Map<String, Double> after = new TreeMap<>(positions);
     int n = scenarios.scenarioCount();
     for (int s = 0; s < n; s++) {
@@ -197,7 +206,6 @@ public final class LiveRisk {
       }
       int i = model.indexOf(symbol);
       if (i >= 0) {
-        mark(i, symbol);
         double delta = quantity - held[i];
         if (delta != 0 && priced[i]) {
           scenarios.addPnl(i, delta, vector.basePrice(i), whatIf);
@@ -250,19 +258,26 @@ public final class LiveRisk {
     }
   }
 
-  /** Re-bases instrument {@code i} to its current price and brings the vector's quantity to what is held. */
-  private void mark(int i, String symbol) {
+  /**
+   * Re-bases instrument {@code i} to its current price and brings the vector's quantity to what is held.
+   *
+   * @return whether the vector changed
+   */
+  private boolean mark(int i, String symbol) {
+    boolean changed = false;
     double price = reportingPrice(symbol);
     if (Double.isFinite(price)) {
-      vector.markPrice(i, price);
+      changed = vector.markPrice(i, price) || !priced[i];
       priced[i] = true;
     }
     if (priced[i]) {
       double missing = held[i] - vector.quantity(i);
       if (missing != 0) {
         vector.applyExecution(i, missing);
+        changed = true;
       }
     }
+    return changed;
   }
 
   /** Mark price (else latest fill price) times the FX rate into the reporting currency; NaN when unknown. */
