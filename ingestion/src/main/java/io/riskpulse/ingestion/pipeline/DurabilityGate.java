@@ -50,7 +50,7 @@ final class DurabilityGate {
   private final CompletableFuture<Done> stopped = new CompletableFuture<>();
   private final Thread thread;
   private volatile boolean stopping;
-  private long syncs;
+  private volatile long syncs;
   private long failures;
 
   DurabilityGate(JournalSync sync, Delivery delivery) {
@@ -76,7 +76,10 @@ final class DurabilityGate {
     LockSupport.unpark(thread);
   }
 
-  /** Delivers what is queued (after a last sync) and stops; completes when the gate's thread has ended. */
+  /**
+   * Delivers what is queued now (after a last sync) and stops; completes when the gate's thread has ended.
+   * Reports submitted after this call may not be delivered, so a steady stream of them cannot hold it up.
+   */
   CompletionStage<Done> stop() {
     stopping = true;
     LockSupport.unpark(thread);
@@ -93,8 +96,9 @@ final class DurabilityGate {
     long lastSyncStart = System.nanoTime() - minSyncIntervalNanos;
     try {
       while (true) {
+        boolean lastRound = stopping; // read once: this round delivers what is queued now, then the gate ends
         long wait = lastSyncStart + minSyncIntervalNanos - System.nanoTime();
-        if (wait > 0 && !stopping) {
+        if (wait > 0 && !lastRound) {
           LockSupport.parkNanos(this, wait); // let more reports gather under one sync
           continue;
         }
@@ -102,7 +106,7 @@ final class DurabilityGate {
           batch.add(handled);
         }
         if (batch.isEmpty()) {
-          if (stopping && pending.isEmpty()) {
+          if (lastRound) {
             break;
           }
           LockSupport.parkNanos(this, IDLE_PARK_NANOS);
@@ -110,7 +114,7 @@ final class DurabilityGate {
         }
         lastSyncStart = System.nanoTime();
         if (!syncOnce()) {
-          if (stopping) {
+          if (lastRound) {
             break; // give up: what is undelivered was never acknowledged, so it is replayed after restart
           }
           LockSupport.parkNanos(this, RETRY_NANOS);
@@ -124,6 +128,9 @@ final class DurabilityGate {
           }
         }
         batch.clear();
+        if (lastRound) {
+          break;
+        }
       }
     } finally {
       stopped.complete(Done.getInstance());

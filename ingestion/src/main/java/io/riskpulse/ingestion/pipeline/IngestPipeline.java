@@ -158,7 +158,7 @@ public final class IngestPipeline implements IngestSink {
         break;
       case LATE:
         if (isMarketData(event)) {
-          reject(event.sourceId(), event.sequence(), IngestRejection.OUT_OF_ORDER,
+          rejectMarketData(event, IngestRejection.OUT_OF_ORDER,
               "late market data (highest " + tracker.highest() + ") would overwrite newer prices");
           return;
         }
@@ -242,7 +242,7 @@ public final class IngestPipeline implements IngestSink {
       default:
         reason = IngestRejection.NOT_FINITE;
     }
-    reject(event.sourceId(), event.sequence(), reason, "market view refused " + quote + ": " + refused);
+    rejectMarketData(event, reason, "market view refused " + quote + ": " + refused);
     return false;
   }
 
@@ -393,6 +393,17 @@ public final class IngestPipeline implements IngestSink {
     // A refused message is handled too (quarantined): a publisher waiting for it must not wait forever.
     notifyReceived(sourceId, sequence);
     notifyHandled(sourceId, sequence);
+  }
+
+  /**
+   * Refuses market data: there is no journal write behind it and nobody acknowledges market data, so it is
+   * reported handled at once, without waiting for a journal flush (a storm of bad quotes must not keep the
+   * durability gate busy, nor hold up its stop).
+   */
+  private void rejectMarketData(IngestEvent event, IngestRejection reason, String detail) {
+    quarantine(event.sourceId(), event.sequence(), reason, detail);
+    notifyReceived(event.sourceId(), event.sequence());
+    deliverHandled(event.sourceId(), event.sequence());
   }
 
   /** Counts and records a refusal without reporting the message as handled. */

@@ -100,4 +100,22 @@ class DurabilityGateTest {
       assertTrue(starts.get(i) - starts.get(i - 1) >= intervalNanos, "syncs " + i + " closer than 20 ms");
     }
   }
+
+  @Test
+  void shouldStopWhileReportsKeepArriving() throws Exception {
+    DurabilityGate gate = new DurabilityGate(JournalSync.NONE, (source, seq) -> { });
+    java.util.concurrent.atomic.AtomicBoolean producing = new java.util.concurrent.atomic.AtomicBoolean(true);
+    Thread producer = new Thread(() -> {
+      for (long seq = 1; producing.get(); seq++) {
+        gate.submit("aeron-md:1", seq); // e.g. a storm of refused quotes during shutdown
+      }
+    });
+    producer.start();
+    try {
+      gate.stop().toCompletableFuture().get(10, TimeUnit.SECONDS);
+    } finally {
+      producing.set(false);
+      producer.join();
+    }
+  }
 }
