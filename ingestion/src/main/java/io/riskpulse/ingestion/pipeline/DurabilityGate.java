@@ -1,5 +1,6 @@
 package io.riskpulse.ingestion.pipeline;
 
+import io.riskpulse.ingestion.event.IngestEvent;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -34,13 +35,13 @@ final class DurabilityGate {
   /** Longest park while idle; submit() unparks at once. */
   private static final long IDLE_PARK_NANOS = TimeUnit.MILLISECONDS.toNanos(100);
 
-  /** A message reported handled. */
-  record Handled(String sourceId, long sequence) {}
+  /** A message reported handled; {@code event} is the handed-over event when known, else null. */
+  record Handled(String sourceId, long sequence, IngestEvent event) {}
 
   /** Where durable reports go. */
   @FunctionalInterface
   interface Delivery {
-    void deliver(String sourceId, long sequence);
+    void deliver(String sourceId, long sequence, IngestEvent event);
   }
 
   private final JournalSync sync;
@@ -71,8 +72,8 @@ final class DurabilityGate {
   }
 
   /** Queues a report; it is delivered once the journal is durable up to now. */
-  void submit(String sourceId, long sequence) {
-    pending.add(new Handled(sourceId, sequence));
+  void submit(String sourceId, long sequence, IngestEvent event) {
+    pending.add(new Handled(sourceId, sequence, event));
     LockSupport.unpark(thread);
   }
 
@@ -122,7 +123,7 @@ final class DurabilityGate {
         }
         for (Handled handled : batch) {
           try {
-            delivery.deliver(handled.sourceId(), handled.sequence());
+            delivery.deliver(handled.sourceId(), handled.sequence(), handled.event());
           } catch (RuntimeException e) {
             log.error("Delivering handled {} #{} failed", handled.sourceId(), handled.sequence(), e);
           }

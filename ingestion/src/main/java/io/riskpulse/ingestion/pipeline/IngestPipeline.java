@@ -18,6 +18,8 @@ import io.riskpulse.model.portfolio.Reply;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -73,8 +75,13 @@ public final class IngestPipeline implements IngestSink {
   /** The last batch sent to each portfolio and not yet answered (see {@link #inOrder}). */
   private final Map<String, CompletableFuture<?>> inFlight = new ConcurrentHashMap<>();
   private final CopyOnWriteArrayList<PersistedListener> listeners = new CopyOnWriteArrayList<>();
-  /** Callers waiting for one message to be handled ({@link #acceptInSessionOrderTracked}). */
-  private final Map<HandledKey, CompletableFuture<Void>> waiting = new ConcurrentHashMap<>();
+  /**
+   * Callers waiting for one message to be handled ({@link #acceptInSessionOrderTracked}), by the identity of
+   * the event they handed over: a later message under the same source and number (a FIX session reset, a
+   * resend after a timeout) must never release the wait of another.
+   */
+  private final Map<IngestEvent, CompletableFuture<Void>> waiting =
+      Collections.synchronizedMap(new IdentityHashMap<>());
   private final BoundedSourceQueue<IngestEvent> toShards;
   private final CompletionStage<Done> done;
   private final DurabilityGate gate;
@@ -123,13 +130,15 @@ public final class IngestPipeline implements IngestSink {
     this.drained = done.handle((ignored, failure) -> failure)
         .thenCompose(failure -> gate.stop().thenApply(stopped -> {
           IllegalStateException ended = new IllegalStateException("ingest pipeline stopped", failure);
-          waiting.values().forEach(future -> future.completeExceptionally(ended));
+          List<CompletableFuture<Void>> left;
+          synchronized (waiting) {
+            left = new ArrayList<>(waiting.values());
+          }
+          left.forEach(future -> future.completeExceptionally(ended));
           return Done.getInstance();
         }));
   }
 
-  /** One message of one source. */
-  private record HandledKey(String sourceId, long sequence) {}
 
   /** Registers a listener told of every handled order-flow message and fill, in order per source. */
   public void addPersistedListener(PersistedListener listener) {
@@ -176,12 +185,11 @@ public final class IngestPipeline implements IngestSink {
 
   @Override
   public CompletionStage<Void> acceptInSessionOrderTracked(IngestEvent event) throws InterruptedException {
-    HandledKey key = new HandledKey(event.sourceId(), event.sequence());
     CompletableFuture<Void> handled = new CompletableFuture<>();
     // Registered before routing: the answer can come before route() returns. Removed however it ends,
     // including when the caller gives up and cancels it.
-    waiting.put(key, handled);
-    handled.whenComplete((ignored, failure) -> waiting.remove(key, handled));
+    waiting.put(event, handled);
+    handled.whenComplete((ignored, failure) -> waiting.remove(event, handled));
     if (done.toCompletableFuture().isDone()) {
       handled.completeExceptionally(new IllegalStateException("ingest pipeline stopped"));
       return handled;
@@ -356,16 +364,15 @@ public final class IngestPipeline implements IngestSink {
         }
         break;
       case DUPLICATE:
-        reject(event.sourceId(), event.sequence(),
+        quarantine(event.sourceId(), event.sequence(),
             fill ? IngestRejection.DUPLICATE_EXECUTION : IngestRejection.DUPLICATE_ORDER, reply.detail());
         break;
       default:
-        reject(event.sourceId(), event.sequence(), portfolioReason(reply.reason()), reply.detail());
+        quarantine(event.sourceId(), event.sequence(), portfolioReason(reply.reason()), reply.detail());
         break;
     }
-    if (reply != null && reply.outcome() == Reply.Outcome.ACCEPTED) { // refusals were reported by reject()
-      notifyHandled(event.sourceId(), event.sequence());
-    }
+    // Accepted or refused, the portfolio answered: handled (a duplicate's first copy was persisted before).
+    notifyHandled(event);
   }
 
   private static IngestRejection portfolioReason(RejectReason reason) {
@@ -403,7 +410,7 @@ public final class IngestPipeline implements IngestSink {
   private void rejectMarketData(IngestEvent event, IngestRejection reason, String detail) {
     quarantine(event.sourceId(), event.sequence(), reason, detail);
     notifyReceived(event.sourceId(), event.sequence());
-    deliverHandled(event.sourceId(), event.sequence());
+    deliverHandled(event.sourceId(), event.sequence(), null);
   }
 
   /** Counts and records a refusal without reporting the message as handled. */
@@ -424,13 +431,18 @@ public final class IngestPipeline implements IngestSink {
 
   /** Reports a message handled once the journal is durable up to now (group commit, see DurabilityGate). */
   private void notifyHandled(String sourceId, long sequence) {
-    gate.submit(sourceId, sequence);
+    gate.submit(sourceId, sequence, null);
   }
 
-  /** Called by the gate, in order, once what was handled is durable. */
-  private void deliverHandled(String sourceId, long sequence) {
-    if (!waiting.isEmpty()) {
-      CompletableFuture<Void> waiter = waiting.get(new HandledKey(sourceId, sequence));
+  /** Reports an answered event handled once the journal is durable up to now; releases its tracked wait. */
+  private void notifyHandled(IngestEvent event) {
+    gate.submit(event.sourceId(), event.sequence(), event);
+  }
+
+  /** Called by the gate, in order, once what was handled is durable; {@code event} null for edge refusals. */
+  private void deliverHandled(String sourceId, long sequence, IngestEvent event) {
+    if (event != null && !waiting.isEmpty()) {
+      CompletableFuture<Void> waiter = waiting.get(event);
       if (waiter != null) {
         waiter.complete(null);
       }

@@ -41,10 +41,10 @@ class DurabilityGateTest {
   @Test
   void shouldReportHandledOnlyAfterAFlushThatStartedAfterIt() throws Exception {
     ControlledSync sync = new ControlledSync();
-    DurabilityGate gate = new DurabilityGate(sync, (source, seq) -> delivered.add(source + "#" + seq));
-    gate.submit("aeron:1", 1);
+    DurabilityGate gate = new DurabilityGate(sync, (source, seq, event) -> delivered.add(source + "#" + seq));
+    gate.submit("aeron:1", 1, null);
     assertTrue(sync.started.tryAcquire(10, TimeUnit.SECONDS));
-    gate.submit("aeron:1", 2); // arrives while the first flush runs: it needs the next one
+    gate.submit("aeron:1", 2, null); // arrives while the first flush runs: it needs the next one
     assertNull(delivered.poll(), "delivered before its flush returned");
     sync.allowed.release();
     assertEquals("aeron:1#1", next());
@@ -60,9 +60,9 @@ class DurabilityGateTest {
   void shouldHoldReportsWhileTheJournalCannotBeFlushedAndDeliverThemInOrderAfterwards() throws Exception {
     ControlledSync sync = new ControlledSync();
     sync.failuresLeft.set(2);
-    DurabilityGate gate = new DurabilityGate(sync, (source, seq) -> delivered.add(source + "#" + seq));
-    gate.submit("fix:OMS", 7);
-    gate.submit("aeron:2", 3);
+    DurabilityGate gate = new DurabilityGate(sync, (source, seq, event) -> delivered.add(source + "#" + seq));
+    gate.submit("fix:OMS", 7, null);
+    gate.submit("aeron:2", 3, null);
     sync.allowed.release(); // fails
     sync.allowed.release(); // fails
     assertTrue(sync.started.tryAcquire(3, 10, TimeUnit.SECONDS), "retried after failures");
@@ -75,9 +75,9 @@ class DurabilityGateTest {
 
   @Test
   void shouldDeliverWhatIsQueuedBeforeStopping() throws Exception {
-    DurabilityGate gate = new DurabilityGate(JournalSync.NONE, (source, seq) -> delivered.add(source + "#" + seq));
+    DurabilityGate gate = new DurabilityGate(JournalSync.NONE, (source, seq, event) -> delivered.add(source + "#" + seq));
     for (int i = 1; i <= 1_000; i++) {
-      gate.submit("aeron:3", i);
+      gate.submit("aeron:3", i, null);
     }
     gate.stop().toCompletableFuture().get(10, TimeUnit.SECONDS);
     assertEquals(1_000, delivered.size());
@@ -89,9 +89,9 @@ class DurabilityGateTest {
     List<Long> starts = new java.util.concurrent.CopyOnWriteArrayList<>();
     long intervalNanos = TimeUnit.MILLISECONDS.toNanos(20);
     DurabilityGate gate = new DurabilityGate(() -> starts.add(System.nanoTime()), intervalNanos,
-        (source, seq) -> delivered.add(source + "#" + seq));
+        (source, seq, event) -> delivered.add(source + "#" + seq));
     for (int i = 1; i <= 3; i++) {
-      gate.submit("aeron:4", i);
+      gate.submit("aeron:4", i, null);
       assertEquals("aeron:4#" + i, next());
     }
     gate.stop().toCompletableFuture().get(10, TimeUnit.SECONDS);
@@ -103,11 +103,11 @@ class DurabilityGateTest {
 
   @Test
   void shouldStopWhileReportsKeepArriving() throws Exception {
-    DurabilityGate gate = new DurabilityGate(JournalSync.NONE, (source, seq) -> { });
+    DurabilityGate gate = new DurabilityGate(JournalSync.NONE, (source, seq, event) -> { });
     java.util.concurrent.atomic.AtomicBoolean producing = new java.util.concurrent.atomic.AtomicBoolean(true);
     Thread producer = new Thread(() -> {
       for (long seq = 1; producing.get(); seq++) {
-        gate.submit("aeron-md:1", seq); // e.g. a storm of refused quotes during shutdown
+        gate.submit("aeron-md:1", seq, null); // e.g. a storm of refused quotes during shutdown
       }
     });
     producer.start();
