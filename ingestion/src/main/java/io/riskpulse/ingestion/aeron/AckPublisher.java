@@ -19,7 +19,7 @@ import org.agrona.concurrent.UnsafeBuffer;
  * acknowledging past the hole would let the publisher forget a message the node never had. The start matters
  * for a node that joined a stream mid-way after a crash: its range starts above what the publisher knows to be
  * handled, which tells the publisher to send the frames in between again; as they arrive the start moves down.
- * Acks are cumulative, so a lost or late one is harmless.
+ * Acks are cumulative, so a lost or late one is harmless, and an unchanged range is sent again every second.
  *
  * <p>Thread-safety: {@link #received} and {@link #handled} are called from the pipeline's stream and from
  * feed threads; each source's frontier is updated under its own lock. {@link #doWork} runs on one agent thread.
@@ -82,8 +82,14 @@ public final class AckPublisher implements PersistedListener, Agent {
     }
   }
 
-  /** The range last sent for a source. */
-  private record Sent(long from, long handled) {}
+  /** The range last sent for a source, and when (System.nanoTime). */
+  private record Sent(long from, long handled, long atNanos) {}
+
+  /**
+   * An unchanged range is sent again this often: a publisher whose ack subscription connected after the last
+   * change (or that lost it) learns where it stands without waiting for new traffic.
+   */
+  static final long RESEND_NANOS = java.util.concurrent.TimeUnit.SECONDS.toNanos(1);
 
   private final Publication publication;
   private final Map<Integer, Frontier> frontiers = new ConcurrentHashMap<>();
@@ -131,11 +137,13 @@ public final class AckPublisher implements PersistedListener, Agent {
         handled = frontier.contiguous();
       }
       Sent last = sent.get(entry.getKey());
-      if (from > 0 && handled >= from && (last == null || last.from() != from || last.handled() != handled)) {
+      long now = System.nanoTime();
+      boolean changed = last == null || last.from() != from || last.handled() != handled;
+      if (from > 0 && handled >= from && (changed || now - last.atNanos() >= RESEND_NANOS)) {
         Ack.encode(buffer, 0, entry.getKey(), from, handled);
         if (publication.offer(buffer, 0, Ack.LENGTH) > 0) {
-          sent.put(entry.getKey(), new Sent(from, handled));
-          work++;
+          sent.put(entry.getKey(), new Sent(from, handled, now));
+          work += changed ? 1 : 0; // a periodic resend is not work: the agent may idle meanwhile
         }
       }
     }

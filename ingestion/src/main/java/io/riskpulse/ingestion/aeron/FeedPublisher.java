@@ -14,6 +14,7 @@ import io.riskpulse.model.portfolio.Execution;
 import java.time.Duration;
 import java.util.HashSet;
 import java.util.Set;
+import java.util.function.Consumer;
 import java.util.concurrent.TimeUnit;
 import org.agrona.BufferUtil;
 import org.agrona.concurrent.BackoffIdleStrategy;
@@ -65,7 +66,16 @@ public final class FeedPublisher implements AutoCloseable {
   private long holeEnd;
   /** Aeron session ids of the ack streams seen so far: one per node process. */
   private final Set<Integer> ackSessions = new HashSet<>();
-  private int ackImages;
+  /** Set by {@link #imageCheck} when an ack stream of a node process not seen before is found. */
+  private boolean newAckSession;
+  private final Consumer<Image> imageCheck = image -> {
+    boolean firstEver = ackSessions.isEmpty();
+    if (ackSessions.add(image.sessionId()) && !firstEver) {
+      newAckSession = true;
+    }
+  };
+  /** Everything unacknowledged was sent again and nothing has been acknowledged since. */
+  private boolean replayedSinceAck;
   private final FragmentHandler ackHandler = (buffer, offset, length, header) -> {
     if (Ack.isAck(buffer, offset, length) && Ack.sourceId(buffer, offset) == sourceId()) {
       onAck(Ack.fromSequence(buffer, offset), Ack.handledSequence(buffer, offset));
@@ -206,15 +216,18 @@ public final class FeedPublisher implements AutoCloseable {
     }
     int work = acks.poll(ackHandler, 64);
     boolean now = publication.isConnected();
-    if (now && connected && newNodeProcess() && acknowledged < nextSequence - 1) {
+    if (now && connected && newNodeProcess() && acknowledged < nextSequence - 1 && !replayedSinceAck) {
       // A node process that was not there before (e.g. restarted after a crash while the media driver still
-      // counted the dead one as connected) may have missed any unacknowledged frame.
+      // counted the dead one as connected) may have missed any unacknowledged frame. (After a reconnection,
+      // which already sent everything again, its ack stream appearing is no news.)
       connected = replay();
       holeEnd = 0;
+      replayedSinceAck = true;
       work++;
     } else if (now && !connected) {
       connected = replay();
       holeEnd = 0; // everything unacknowledged was just sent again
+      replayedSinceAck = true;
       work++;
     } else if (!now) {
       connected = false;
@@ -225,26 +238,22 @@ public final class FeedPublisher implements AutoCloseable {
   }
 
   /**
-   * True when an ack stream from a node process not seen before has appeared since the last call. The first
-   * one ever seen is the node this publisher started with, not a new one.
+   * True when an ack stream from a node process not seen before has appeared since the last call (checked by
+   * session id on every call, so one process replacing another between two calls is seen too). The first one
+   * ever seen is the node this publisher started with, not a new one.
    */
   private boolean newNodeProcess() {
-    int images = acks.imageCount();
-    if (images == ackImages) {
-      return false;
-    }
-    ackImages = images;
-    boolean firstEver = ackSessions.isEmpty();
-    boolean appeared = false;
-    for (Image image : acks.images()) {
-      appeared |= ackSessions.add(image.sessionId());
-    }
-    return appeared && !firstEver;
+    newAckSession = false;
+    acks.forEachImage(imageCheck);
+    return newAckSession;
   }
 
   private void onAck(long from, long handled) {
     if (from <= acknowledged + 1) {
-      acknowledged = Math.max(acknowledged, handled);
+      if (handled > acknowledged) {
+        acknowledged = handled;
+        replayedSinceAck = false;
+      }
     } else if (from > holeSentUpTo && from <= nextSequence) {
       holeEnd = from;
     }
