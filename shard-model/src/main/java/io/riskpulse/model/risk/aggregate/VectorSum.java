@@ -4,6 +4,7 @@ import io.riskpulse.model.risk.measure.Confidence;
 import io.riskpulse.model.risk.measure.HistoricalVar;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -38,12 +39,16 @@ final class VectorSum {
       scratch = new double[report.pnl().length];
     }
     if (!report.scenarioSetId().equals(scenarioSetId) || report.pnl().length != sum.length) {
-      mismatched.put(report.memberId(), report);
       RiskVectorReport previous = members.remove(report.memberId());
       if (previous != null) {
         subtract(previous.pnl());
       }
-      return;
+      if (!members.isEmpty()) {
+        mismatched.put(report.memberId(), report);
+        return;
+      }
+      // Nobody is left on the old set (e.g. a rolling restart onto new history): follow the members there.
+      adopt(report.scenarioSetId(), report.pnl().length);
     }
     mismatched.remove(report.memberId());
     RiskVectorReport previous = members.put(report.memberId(), report);
@@ -56,6 +61,25 @@ final class VectorSum {
     }
     if (++updatesSinceRebuild >= REBUILD_INTERVAL) {
       rebuild();
+    }
+  }
+
+  /** Starts summing over another scenario set, taking in the members already reporting over it. */
+  private void adopt(String setId, int scenarios) {
+    scenarioSetId = setId;
+    sum = new double[scenarios];
+    scratch = new double[scenarios];
+    updatesSinceRebuild = 0;
+    for (Iterator<RiskVectorReport> it = mismatched.values().iterator(); it.hasNext(); ) {
+      RiskVectorReport waiting = it.next();
+      if (waiting.scenarioSetId().equals(setId) && waiting.pnl().length == scenarios) {
+        it.remove();
+        members.put(waiting.memberId(), waiting);
+        double[] pnl = waiting.pnl();
+        for (int s = 0; s < scenarios; s++) {
+          sum[s] += pnl[s];
+        }
+      }
     }
   }
 
