@@ -11,8 +11,9 @@ import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -28,12 +29,14 @@ class EmbeddedJournalCrashTest {
   @TempDir
   Path dataDir;
 
-  @Test
-  void shouldKeepEveryFlushedJournalWriteWhenTheProcessIsKilled() throws Exception {
+  @ParameterizedTest(name = "flush-to-device = {0}")
+  @ValueSource(strings = {"off", "on"})
+  void shouldKeepEveryFlushedJournalWriteWhenTheProcessIsKilled(String flushToDevice) throws Exception {
     Process writer = new ProcessBuilder(List.of(
         Path.of(System.getProperty("java.home"), "bin", "java").toString(),
         "-cp", System.getProperty("java.class.path"),
         "-Driskpulse.persistence.data-dir=" + dataDir,
+        "-Driskpulse.persistence.flush-to-device=" + flushToDevice,
         CrashingJournalWriter.class.getName(), Integer.toString(ROWS)))
         .redirectErrorStream(true)
         .start();
