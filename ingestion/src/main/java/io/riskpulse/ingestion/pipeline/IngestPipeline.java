@@ -85,6 +85,9 @@ public final class IngestPipeline implements IngestSink {
   private final BoundedSourceQueue<IngestEvent> toShards;
   private final CompletionStage<Done> done;
   private final DurabilityGate gate;
+  private final ActorSystem<?> system;
+  /** Wait before a message no portfolio answered is offered to the shards again. */
+  private final Duration tryAgainAfter;
   /** Completes once the stream has ended and every handled report behind it has been delivered. */
   private final CompletionStage<Done> drained;
 
@@ -103,6 +106,8 @@ public final class IngestPipeline implements IngestSink {
       PortfolioClient portfolios, Quarantine quarantine, IngestMetrics metrics, PipelineSettings settings,
       JournalSync journalSync, Duration minSyncInterval) {
     this.gate = new DurabilityGate(journalSync, minSyncInterval.toNanos(), this::deliverHandled);
+    this.system = system;
+    this.tryAgainAfter = settings.retryDelay().multipliedBy(Math.max(1, settings.attempts()));
     this.market = market;
     this.books = books;
     this.quarantine = quarantine;
@@ -345,12 +350,16 @@ public final class IngestPipeline implements IngestSink {
     Reply reply = answer.reply();
     boolean fill = event instanceof IngestEvent.Fill;
     if (reply == null) {
-      // Quarantined for the operators but NOT reported as handled: the publisher keeps it and replays it.
+      // Recorded for the operators but NOT reported as handled (its source's acks wait for it), and offered
+      // again later, until a portfolio answers: dropping it would lose it, and a publisher would not resend it
+      // to a node that is still running.
       metrics.rejected(IngestRejection.REJECTED_BY_PORTFOLIO);
       quarantine.add(event.sourceId(), event.sequence(), IngestRejection.REJECTED_BY_PORTFOLIO,
-          "no answer from the portfolio after every retry: " + answer.failure());
-      log.error("Unanswered {} from {} seq {}", fill ? "fill" : "order", event.sourceId(), event.sequence(),
-          answer.failure());
+          "no answer from the portfolio after every retry, trying again in " + tryAgainAfter.toMillis()
+              + " ms: " + answer.failure());
+      log.error("Unanswered {} from {} seq {}; trying again in {} ms", fill ? "fill" : "order",
+          event.sourceId(), event.sequence(), tryAgainAfter.toMillis(), answer.failure());
+      tryAgainLater(event);
       return;
     }
     switch (reply.outcome()) {
@@ -373,6 +382,23 @@ public final class IngestPipeline implements IngestSink {
     }
     // Accepted or refused, the portfolio answered: handled (a duplicate's first copy was persisted before).
     notifyHandled(event);
+  }
+
+  /**
+   * Offers an unanswered message to the shards again after {@link #tryAgainAfter}, without blocking the
+   * scheduler: a full queue means another wait. A closed pipeline drops it, unacknowledged, so its publisher
+   * replays it to the next node.
+   */
+  private void tryAgainLater(IngestEvent event) {
+    system.scheduler().scheduleOnce(tryAgainAfter, () -> {
+      QueueOfferResult result = toShards.offer(event);
+      if (result == QueueOfferResult.dropped()) {
+        tryAgainLater(event);
+      } else if (result != QueueOfferResult.enqueued()) {
+        log.warn("Pipeline closed: unanswered {} #{} left for its publisher to replay", event.sourceId(),
+            event.sequence());
+      }
+    }, system.executionContext());
   }
 
   private static IngestRejection portfolioReason(RejectReason reason) {

@@ -39,7 +39,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 class IngestPipelineTest {
 
   private final PortfolioShards shards =
-      new PortfolioShards("PipelineTest", "A", "B", "SLOW", "FIXED", "RETRY", "THREADS", "TRACKED");
+      new PortfolioShards("PipelineTest", "A", "B", "SLOW", "FIXED", "RETRY", "THREADS", "TRACKED", "AGAIN");
 
   @AfterAll
   void stop() {
@@ -169,6 +169,24 @@ class IngestPipelineTest {
     assertEquals(before + 1, await(shards.portfolios.snapshot("RETRY")).executionCount());
     assertEquals(1, metrics.acceptedCount(IngestMetrics.Kind.FILL)
         + quarantine.count(IngestRejection.DUPLICATE_EXECUTION));
+  }
+
+  @Test
+  void shouldOfferAFillNoPortfolioAnsweredAgainUntilItIsPersisted() throws Exception {
+    Quarantine quarantine = new Quarantine(null, 100, Clock.systemUTC());
+    // One attempt per round: the failed write leaves the fill unanswered, so the pipeline must try it again.
+    IngestPipeline pipeline = new IngestPipeline(shards.testKit.system(), shards.market, new OrderBookView(),
+        shards.portfolios, quarantine, new IngestMetrics(new SimpleMeterRegistry()),
+        new PipelineSettings(16, 8, 2, Duration.ofMillis(100), 1));
+    HandledWatermark watermark = new HandledWatermark();
+    pipeline.addPersistedListener(watermark);
+    long before = await(shards.portfolios.snapshot("AGAIN")).executionCount();
+    shards.journal.failNextPersisted();
+    pipeline.accept(fill("again", 1, "AGAIN", "AG1", 1));
+    await(watermark.reached("again", 1));
+    assertEquals(before + 1, await(shards.portfolios.snapshot("AGAIN")).executionCount());
+    assertTrue(quarantine.count(IngestRejection.REJECTED_BY_PORTFOLIO) >= 1, "the unanswered round is recorded");
+    await(pipeline.close());
   }
 
   @Test
