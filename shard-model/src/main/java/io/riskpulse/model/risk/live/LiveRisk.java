@@ -269,6 +269,9 @@ public final class LiveRisk {
     if (Double.isFinite(price)) {
       changed = vector.markPrice(i, price) || !priced[i];
       priced[i] = true;
+    } else if (priced[i]) {
+      priced[i] = false; // the price or FX rate went missing: VaR is unknown again (fail closed), not stale
+      changed = true;
     }
     if (priced[i]) {
       double missing = held[i] - vector.quantity(i);

@@ -96,4 +96,19 @@ class LiveRiskTest {
     assertTrue(risk.refresh());
     assertEquals(first.valueAtRisk99() * 1.1, risk.measures(3).valueAtRisk99(), first.valueAtRisk99() * 1e-9);
   }
+
+  @Test
+  void shouldFailClosedWhenAHeldInstrumentLosesItsPrice() {
+    LiveRisk risk = liveRisk();
+    quotes.put("XYZ", 100.0);
+    marketVersion.incrementAndGet();
+    risk.sync(List.of(Position.flat("XYZ").apply(1000, 100)));
+    assertTrue(risk.measures(1).valueAtRisk99() > 0);
+
+    quotes.put("XYZ", Double.NaN); // e.g. its FX rate is gone: no reporting-currency price
+    marketVersion.incrementAndGet();
+    RiskMeasures unknown = risk.measures(2);
+    assertTrue(Double.isNaN(unknown.valueAtRisk99()), "VaR from a stale price: " + unknown);
+    assertEquals(List.of("no price or FX rate for XYZ"), unknown.varProblems());
+  }
 }
