@@ -1,25 +1,23 @@
 package io.riskpulse.model.risk.stress;
 
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
-
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
+import io.riskpulse.model.history.DailyPriceSeries;
+import io.riskpulse.model.history.SharedData;
 import java.nio.file.Path;
-import java.nio.file.Paths;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 import java.util.TreeSet;
 
+
+
 /**
- * Test-only reader of the real daily closes in {@code ../shared/data/daily} ({@code date,close} CSV files),
- * aligned on the union of their dates with NaN where a symbol has no close. Skips the calling test when system
- * property {@code riskpulse.shared.data} is unset or the folder is absent. The production loader lives
- * elsewhere; this one is deliberately minimal.
+ * The real daily closes of {@code ../shared/data/daily} for the stress tests, read with the production loader
+ * ({@link DailyPriceSeries}) and aligned on the union of their dates with NaN where a symbol has no close (the
+ * arrays {@link StressScenario} and {@link StressTester} take). Skips the calling test when the folder is absent
+ * ({@link SharedData}).
  */
 final class SharedDailyCloses {
 
@@ -31,48 +29,29 @@ final class SharedDailyCloses {
     this.closes = closes;
   }
 
-  /** The {@code daily} folder; aborts (skips) the test when it cannot be found. */
-  static Path dailyFolder() {
-    String root = System.getProperty("riskpulse.shared.data");
-    assumeTrue(root != null, "shared data folder absent: system property riskpulse.shared.data is not set");
-    Path daily = Paths.get(root).resolve("daily").normalize();
-    assumeTrue(Files.isDirectory(daily), "shared data folder absent: " + daily);
-    return daily;
-  }
-
-  static SharedDailyCloses load(String... symbols) throws IOException {
-    Path folder = dailyFolder();
-    Map<String, TreeMap<LocalDate, Double>> series = new LinkedHashMap<>();
+  static SharedDailyCloses load(String... symbols) {
+    Path folder = SharedData.dailyFolder();
+    List<DailyPriceSeries> series = new ArrayList<>();
     TreeSet<LocalDate> allDates = new TreeSet<>();
     for (String symbol : symbols) {
-      TreeMap<LocalDate, Double> closes = new TreeMap<>();
-      List<String> lines = Files.readAllLines(folder.resolve(symbol + ".csv"), StandardCharsets.UTF_8);
-      for (String line : lines.subList(1, lines.size())) {
-        if (line.isBlank()) {
-          continue;
-        }
-        String[] cells = line.split(",");
-        closes.put(LocalDate.parse(cells[0].trim()), Double.parseDouble(cells[1].trim()));
+      DailyPriceSeries one = DailyPriceSeries.load(folder.resolve(symbol + ".csv"));
+      series.add(one);
+      for (int i = 0; i < one.size(); i++) {
+        allDates.add(one.date(i));
       }
-      series.put(symbol, closes);
-      allDates.addAll(closes.keySet());
     }
     LocalDate[] dates = allDates.toArray(new LocalDate[0]);
     Map<String, double[]> aligned = new LinkedHashMap<>();
-    series.forEach((symbol, closes) -> {
+    for (DailyPriceSeries one : series) {
       double[] values = new double[dates.length];
       Arrays.fill(values, Double.NaN);
-      for (int i = 0; i < dates.length; i++) {
-        Double close = closes.get(dates[i]);
-        if (close != null) {
-          values[i] = close;
-        }
+      for (int i = 0; i < one.size(); i++) {
+        values[Arrays.binarySearch(dates, one.date(i))] = one.close(i);
       }
-      aligned.put(symbol, values);
-    });
+      aligned.put(one.symbol(), values);
+    }
     return new SharedDailyCloses(dates, aligned);
   }
-
   /** The last non-NaN close of a symbol, used as its current mark. */
   double lastClose(String symbol) {
     double[] values = closes.get(symbol);
