@@ -140,11 +140,11 @@ public record StressScenario(
    */
   public static StressScenario historical(String name, String description, LocalDate[] dates,
       Map<String, double[]> closes, LocalDate from, LocalDate to) {
-    PriceHistory.checkAligned(dates, closes);
+    AlignedCloses.checkAligned(dates, closes);
     Map<String, Shock> shocks = new TreeMap<>();
     Map<String, String> unavailable = new TreeMap<>();
-    int start = PriceHistory.lastIndexOnOrBefore(dates, from);
-    int end = PriceHistory.lastIndexOnOrBefore(dates, to);
+    int start = AlignedCloses.lastIndexOnOrBefore(dates, from);
+    int end = AlignedCloses.lastIndexOnOrBefore(dates, to);
     String coverage = null;
     if (start < 0) {
       coverage = dates.length == 0 ? "no price history" : "history starts on " + dates[0] + ", after " + from;

@@ -122,7 +122,7 @@ public final class StressTester {
     if (count <= 0) {
       throw new IllegalArgumentException("count must be > 0, was " + count);
     }
-    PriceHistory.checkAligned(dates, closes);
+    AlignedCloses.checkAligned(dates, closes);
     List<String> symbols = new ArrayList<>();
     List<double[]> series = new ArrayList<>();
     List<Double> quantities = new ArrayList<>();

@@ -1,12 +1,13 @@
 package io.riskpulse.model.risk.stress;
 
 import java.time.LocalDate;
+import java.util.Arrays;
 import java.util.Map;
 
 /** Checks and look-ups on aligned close histories ({@code LocalDate[]} + closes per symbol). Pure. */
-final class PriceHistory {
+final class AlignedCloses {
 
-  private PriceHistory() {}
+  private AlignedCloses() {}
 
   /** Throws unless dates are strictly ascending and every close series has their length. */
   static void checkAligned(LocalDate[] dates, Map<String, double[]> closes) {
@@ -26,18 +27,7 @@ final class PriceHistory {
 
   /** Index of the last date on or before {@code day}, −1 when every date is after it. Binary search. */
   static int lastIndexOnOrBefore(LocalDate[] dates, LocalDate day) {
-    int low = 0;
-    int high = dates.length - 1;
-    int found = -1;
-    while (low <= high) {
-      int mid = (low + high) >>> 1;
-      if (dates[mid].isAfter(day)) {
-        high = mid - 1;
-      } else {
-        found = mid;
-        low = mid + 1;
-      }
-    }
-    return found;
+    int found = Arrays.binarySearch(dates, day);
+    return found >= 0 ? found : -found - 2;
   }
 }
