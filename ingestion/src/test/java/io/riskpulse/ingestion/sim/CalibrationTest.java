@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.riskpulse.model.history.DailyPriceSeries;
+import io.riskpulse.model.history.SharedData;
 import java.io.IOException;
 import java.io.StringReader;
 import java.io.StringWriter;

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.riskpulse.model.history.SharedData;
 import io.riskpulse.model.instrument.AssetClass;
 import io.riskpulse.model.instrument.Instrument;
 import io.riskpulse.model.market.Quote;
