@@ -1,5 +1,6 @@
 package io.riskpulse.model.limits;
 
+import io.riskpulse.model.orderflow.OrderFlowView;
 import io.riskpulse.model.portfolio.Execution;
 import io.riskpulse.model.risk.PositionValuation;
 import io.riskpulse.model.risk.Valuation;
@@ -38,10 +39,29 @@ public final class LimitChecker {
   public static Map<String, LimitBreach> breaches(Limits limits, Valuation valuation, double intradayPnl,
       double peakPnl, RiskMeasures risk, long nowMillis) {
     Map<String, LimitBreach> found = new LinkedHashMap<>();
-    check(found, LimitKind.GROSS_EXPOSURE, "", valuation.grossExposure(), limits.maxGrossExposure(), nowMillis);
-    check(found, LimitKind.NET_EXPOSURE, "", Math.abs(valuation.netExposure()), limits.maxNetExposure(), nowMillis);
-    check(found, LimitKind.INTRADAY_LOSS, "", -intradayPnl, limits.maxIntradayLoss(), nowMillis);
-    check(found, LimitKind.DRAWDOWN, "", Math.max(peakPnl, intradayPnl) - intradayPnl,
+    for (LimitBreach reading : readings(limits, valuation, intradayPnl, peakPnl, risk, OrderFlowView.EMPTY,
+        nowMillis).values()) {
+      if (!(reading.value() <= reading.limit())) {
+        found.put(reading.key(), reading);
+      }
+    }
+    return found;
+  }
+
+  /**
+   * The measured value of every continuous limit that is set, within its level or not, keyed by breach key: what
+   * {@link LimitJudge} applies warning levels and hysteresis to. A reading is a {@link LimitBreach} record whose
+   * value may be within the limit.
+   *
+   * @param orderFlow the portfolio's live order flow, for the rate and order-to-trade limits
+   */
+  public static Map<String, LimitBreach> readings(Limits limits, Valuation valuation, double intradayPnl,
+      double peakPnl, RiskMeasures risk, OrderFlowView orderFlow, long nowMillis) {
+    Map<String, LimitBreach> found = new LinkedHashMap<>();
+    read(found, LimitKind.GROSS_EXPOSURE, "", valuation.grossExposure(), limits.maxGrossExposure(), nowMillis);
+    read(found, LimitKind.NET_EXPOSURE, "", Math.abs(valuation.netExposure()), limits.maxNetExposure(), nowMillis);
+    read(found, LimitKind.INTRADAY_LOSS, "", -intradayPnl, limits.maxIntradayLoss(), nowMillis);
+    read(found, LimitKind.DRAWDOWN, "", Math.max(peakPnl, intradayPnl) - intradayPnl,
         limits.maxDrawdown(), nowMillis);
     double concentrationFloor =
         limits.concentrationMinGross() == null ? 0 : limits.concentrationMinGross();
@@ -52,14 +72,48 @@ public final class LimitChecker {
       if (position.quantity() == 0) {
         continue;
       }
-      check(found, LimitKind.POSITION_NOTIONAL, position.symbol(), Math.abs(position.notional()),
+      read(found, LimitKind.POSITION_NOTIONAL, position.symbol(), Math.abs(position.notional()),
           limits.maxPositionNotional(), nowMillis);
       if (judgeConcentration) {
-        check(found, LimitKind.CONCENTRATION, position.symbol(), position.concentrationPct(),
+        read(found, LimitKind.CONCENTRATION, position.symbol(), position.concentrationPct(),
             limits.maxConcentrationPct(), nowMillis);
       }
     }
-    found.putAll(riskBreaches(limits, risk, nowMillis));
+    readRisk(found, limits, risk, nowMillis);
+    OrderLimits orders = limits.orderLimits();
+    read(found, LimitKind.CREDIT, "", Math.max(0, -valuation.cash()), orders.maxCreditUsed(), nowMillis);
+    read(found, LimitKind.ORDER_RATE_BURST, "", orderFlow.ordersLastSecond(), orders.maxOrdersPerSecond(),
+        nowMillis);
+    read(found, LimitKind.ORDER_RATE, "", orderFlow.ordersLastMinute(), orders.maxOrdersPerMinute(), nowMillis);
+    read(found, LimitKind.MESSAGE_RATE_BURST, "", orderFlow.messagesLastSecond(), orders.maxMessagesPerSecond(),
+        nowMillis);
+    read(found, LimitKind.MESSAGE_RATE, "", orderFlow.messagesLastMinute(), orders.maxMessagesPerMinute(),
+        nowMillis);
+    if (orderFlow.messagesLastMinute() >= orders.otrMinMessages()) {
+      read(found, LimitKind.ORDER_TO_TRADE, "", orderFlow.orderToTradeRatio(), orders.maxOrderToTradeRatio(),
+          nowMillis);
+    }
+    return found;
+  }
+
+  /**
+   * The order-flow limits only (rates and order-to-trade ratio), keyed by breach key: cheap enough to judge on
+   * every order message.
+   */
+  public static Map<String, LimitBreach> orderFlowReadings(Limits limits, OrderFlowView orderFlow, long nowMillis) {
+    Map<String, LimitBreach> found = new LinkedHashMap<>();
+    OrderLimits orders = limits.orderLimits();
+    read(found, LimitKind.ORDER_RATE_BURST, "", orderFlow.ordersLastSecond(), orders.maxOrdersPerSecond(),
+        nowMillis);
+    read(found, LimitKind.ORDER_RATE, "", orderFlow.ordersLastMinute(), orders.maxOrdersPerMinute(), nowMillis);
+    read(found, LimitKind.MESSAGE_RATE_BURST, "", orderFlow.messagesLastSecond(), orders.maxMessagesPerSecond(),
+        nowMillis);
+    read(found, LimitKind.MESSAGE_RATE, "", orderFlow.messagesLastMinute(), orders.maxMessagesPerMinute(),
+        nowMillis);
+    if (orderFlow.messagesLastMinute() >= orders.otrMinMessages()) {
+      read(found, LimitKind.ORDER_TO_TRADE, "", orderFlow.orderToTradeRatio(), orders.maxOrderToTradeRatio(),
+          nowMillis);
+    }
     return found;
   }
 
@@ -70,16 +124,33 @@ public final class LimitChecker {
    * which its detail names; when that figure is unknown the detail names every position without an ADV.
    */
   public static Map<String, LimitBreach> riskBreaches(Limits limits, RiskMeasures risk, long nowMillis) {
+    Map<String, LimitBreach> readings = new LinkedHashMap<>();
+    readRisk(readings, limits, risk, nowMillis);
     Map<String, LimitBreach> found = new LinkedHashMap<>();
-    String varDetail = String.join("; ", risk.varProblems());
-    check(found, LimitKind.VAR, "", risk.valueAtRisk99(), limits.maxVar(), nowMillis, varDetail);
-    check(found, LimitKind.EXPECTED_SHORTFALL, "", risk.expectedShortfall975(), limits.maxExpectedShortfall(),
-        nowMillis, varDetail);
-    check(found, LimitKind.STRESS_LOSS, "", risk.worstStressLoss(), limits.maxStressLoss(), nowMillis,
-        risk.stressProblems().isEmpty() ? risk.worstStressScenario() : String.join("; ", risk.stressProblems()));
-    check(found, LimitKind.LIQUIDITY, "", risk.maxDaysToLiquidate(), limits.maxDaysToLiquidate(), nowMillis,
-        risk.liquidityProblems().isEmpty() ? risk.leastLiquidSymbol() : String.join("; ", risk.liquidityProblems()));
+    for (LimitBreach reading : readings.values()) {
+      if (!(reading.value() <= reading.limit())) {
+        found.put(reading.key(), reading);
+      }
+    }
     return found;
+  }
+
+  /** The VaR, expected-shortfall, stress-loss and liquidity readings (within their levels or not), by key. */
+  public static Map<String, LimitBreach> riskReadings(Limits limits, RiskMeasures risk, long nowMillis) {
+    Map<String, LimitBreach> readings = new LinkedHashMap<>();
+    readRisk(readings, limits, risk, nowMillis);
+    return readings;
+  }
+
+  private static void readRisk(Map<String, LimitBreach> found, Limits limits, RiskMeasures risk, long nowMillis) {
+    String varDetail = String.join("; ", risk.varProblems());
+    read(found, LimitKind.VAR, "", risk.valueAtRisk99(), limits.maxVar(), nowMillis, varDetail);
+    read(found, LimitKind.EXPECTED_SHORTFALL, "", risk.expectedShortfall975(), limits.maxExpectedShortfall(),
+        nowMillis, varDetail);
+    read(found, LimitKind.STRESS_LOSS, "", risk.worstStressLoss(), limits.maxStressLoss(), nowMillis,
+        risk.stressProblems().isEmpty() ? risk.worstStressScenario() : String.join("; ", risk.stressProblems()));
+    read(found, LimitKind.LIQUIDITY, "", risk.maxDaysToLiquidate(), limits.maxDaysToLiquidate(), nowMillis,
+        risk.liquidityProblems().isEmpty() ? risk.leastLiquidSymbol() : String.join("; ", risk.liquidityProblems()));
   }
 
   /**
@@ -90,7 +161,33 @@ public final class LimitChecker {
    */
   public static List<LimitBreach> executionBreaches(
       Limits limits, Execution execution, double fxToReporting, long nowMillis) {
+    return executionBreaches(limits, execution, fxToReporting, Double.NaN, nowMillis);
+  }
+
+  /**
+   * Every per-execution limit the execution exceeds, including the price collar and the restricted list; each
+   * breach key names the execution id.
+   *
+   * @param referencePrice the instrument's reference price (its mark before the fill), price currency; NaN when
+   *     none, which breaches a price collar (fail closed)
+   */
+  public static List<LimitBreach> executionBreaches(
+      Limits limits, Execution execution, double fxToReporting, double referencePrice, long nowMillis) {
     List<LimitBreach> found = new ArrayList<>(2);
+    OrderLimits orders = limits.orderLimits();
+    if (orders.restricted(execution.symbol())) {
+      found.add(new LimitBreach(LimitKind.RESTRICTED_INSTRUMENT + ":" + execution.executionId(),
+          LimitKind.RESTRICTED_INSTRUMENT, execution.symbol(), 1, 0, nowMillis, "instrument is restricted"));
+    }
+    if (orders.priceCollarPct() != null) {
+      double distancePct = collarDistancePct(execution.price(), referencePrice);
+      if (!(distancePct <= orders.priceCollarPct())) {
+        found.add(new LimitBreach(LimitKind.PRICE_COLLAR + ":" + execution.executionId(), LimitKind.PRICE_COLLAR,
+            execution.symbol(), distancePct, orders.priceCollarPct(), nowMillis,
+            Double.isNaN(referencePrice) ? "no reference price" : "price " + execution.price()
+                + " vs reference " + referencePrice));
+      }
+    }
     if (limits.maxOrderQuantity() != null && execution.quantity() > limits.maxOrderQuantity()) {
       found.add(new LimitBreach(LimitKind.ORDER_QUANTITY + ":" + execution.executionId(),
           LimitKind.ORDER_QUANTITY, execution.symbol(), execution.quantity(), limits.maxOrderQuantity(),
@@ -104,15 +201,25 @@ public final class LimitChecker {
     return found;
   }
 
-  private static void check(
-      Map<String, LimitBreach> found, LimitKind kind, String symbol, double value, Double limit, long now) {
-    check(found, kind, symbol, value, limit, now, "");
+  /**
+   * How far {@code price} is from {@code referencePrice}, percent of the reference's magnitude; NaN when there is
+   * no usable reference (missing or zero), which a collar treats as a breach.
+   */
+  public static double collarDistancePct(double price, double referencePrice) {
+    if (!(Math.abs(referencePrice) > 0)) {
+      return Double.NaN;
+    }
+    return 100 * Math.abs(price - referencePrice) / Math.abs(referencePrice);
   }
 
-  private static void check(Map<String, LimitBreach> found, LimitKind kind, String symbol, double value,
+  private static void read(
+      Map<String, LimitBreach> found, LimitKind kind, String symbol, double value, Double limit, long now) {
+    read(found, kind, symbol, value, limit, now, "");
+  }
+
+  private static void read(Map<String, LimitBreach> found, LimitKind kind, String symbol, double value,
       Double limit, long now, String detail) {
-    // !(value <= limit) rather than value > limit: a NaN measurement is a breach (fail closed).
-    if (limit != null && !(value <= limit)) {
+    if (limit != null) {
       String key = symbol.isEmpty() ? kind.name() : kind.name() + ":" + symbol;
       found.put(key, new LimitBreach(key, kind, symbol, value, limit, now, detail));
     }

@@ -43,7 +43,32 @@ public enum LimitKind {
    * Open positions without a market price or FX rate, after the start-up grace period: the portfolio cannot
    * be valued, which is itself a breach (fail closed). Always limited to 0; not configurable.
    */
-  MARKET_DATA(true);
+  MARKET_DATA(true),
+  /** Burst limit: new orders in the current second ({@link OrderLimits#maxOrdersPerSecond()}). */
+  ORDER_RATE_BURST(true),
+  /** Continuous limit: new orders over the last 60 seconds. */
+  ORDER_RATE(true),
+  /** Burst limit: new + replace + cancel messages in the current second (RTS 6 Art 15 max messages). */
+  MESSAGE_RATE_BURST(true),
+  /** Continuous limit: new + replace + cancel messages over the last 60 seconds. */
+  MESSAGE_RATE(true),
+  /** Order messages per fill over the last minute, judged from {@link OrderLimits#otrMinMessages()} messages. */
+  ORDER_TO_TRADE(true),
+  /** Credit used: how far cash (all currencies, converted) is below zero, reporting currency. */
+  CREDIT(true),
+  /**
+   * Distance of an order's or fill's price from the instrument's reference price (its mark), percent; each
+   * offending order or fill is its own breach. An instrument without a reference price cannot be judged and
+   * breaches (fail closed).
+   */
+  PRICE_COLLAR(false),
+  /** An order or fill in an instrument on the restricted list; each is its own breach (value 1, limit 0). */
+  RESTRICTED_INSTRUMENT(false),
+  /**
+   * The RTS 6 Art 15(3) throttle: executions of one strategy in one direction of one instrument within the
+   * window; beyond the limit the strategy is disabled until a person re-enables it, whatever the action policy.
+   */
+  REPEATED_EXECUTIONS(false);
 
   private final boolean continuous;
 

@@ -25,6 +25,10 @@ import java.util.List;
  * @param maxStressLoss max loss under the worst configured stress scenario, reporting currency units
  * @param maxDaysToLiquidate max days to unwind the least liquid position at the configured share of its average
  *     daily volume, days (see {@link LimitKind#LIQUIDITY})
+ * @param orderLimits order-flow and single-order limits (rates, order-to-trade ratio, repeated executions, price
+ *     collar, restricted instruments, credit); {@code null} (and in journals written before they existed) means
+ *     none
+ * @param policy warning level, hysteresis and action per kind; {@code null} means {@link LimitPolicy#DEFAULT}
  */
 public record Limits(
     Double maxGrossExposure,
@@ -40,12 +44,29 @@ public record Limits(
     Double maxVar,
     Double maxExpectedShortfall,
     Double maxStressLoss,
-    Double maxDaysToLiquidate)
+    Double maxDaysToLiquidate,
+    OrderLimits orderLimits,
+    LimitPolicy policy)
     implements CborSerializable {
 
   /** No limits at all, alert-only. */
   public static final Limits NONE =
       new Limits(null, null, null, null, null, null, null, null, null, false);
+
+  public Limits {
+    orderLimits = orderLimits == null ? OrderLimits.NONE : orderLimits;
+    policy = policy == null ? LimitPolicy.DEFAULT : policy;
+  }
+
+  /** Limits without order limits and with the default policy: the fields before they existed. */
+  public Limits(Double maxGrossExposure, Double maxNetExposure, Double maxPositionNotional,
+      Double maxConcentrationPct, Double concentrationMinGross, Double maxIntradayLoss, Double maxDrawdown,
+      Double maxOrderQuantity, Double maxOrderNotional, boolean haltOnBreach, Double maxVar,
+      Double maxExpectedShortfall, Double maxStressLoss, Double maxDaysToLiquidate) {
+    this(maxGrossExposure, maxNetExposure, maxPositionNotional, maxConcentrationPct, concentrationMinGross,
+        maxIntradayLoss, maxDrawdown, maxOrderQuantity, maxOrderNotional, haltOnBreach, maxVar, maxExpectedShortfall,
+        maxStressLoss, maxDaysToLiquidate, null, null);
+  }
 
   /** Limits without risk-measure limits (VaR, expected shortfall, stress loss): the fields before they existed. */
   public Limits(Double maxGrossExposure, Double maxNetExposure, Double maxPositionNotional,
@@ -77,14 +98,33 @@ public record Limits(
   public Limits withRiskLimits(Double maxVar, Double maxExpectedShortfall, Double maxStressLoss) {
     return new Limits(maxGrossExposure, maxNetExposure, maxPositionNotional, maxConcentrationPct,
         concentrationMinGross, maxIntradayLoss, maxDrawdown, maxOrderQuantity, maxOrderNotional, haltOnBreach,
-        maxVar, maxExpectedShortfall, maxStressLoss, maxDaysToLiquidate);
+        maxVar, maxExpectedShortfall, maxStressLoss, maxDaysToLiquidate, orderLimits, policy);
   }
 
   /** These limits with the liquidity limit replaced, days ({@code null} for none). */
   public Limits withLiquidityLimit(Double maxDaysToLiquidate) {
     return new Limits(maxGrossExposure, maxNetExposure, maxPositionNotional, maxConcentrationPct,
         concentrationMinGross, maxIntradayLoss, maxDrawdown, maxOrderQuantity, maxOrderNotional, haltOnBreach,
-        maxVar, maxExpectedShortfall, maxStressLoss, maxDaysToLiquidate);
+        maxVar, maxExpectedShortfall, maxStressLoss, maxDaysToLiquidate, orderLimits, policy);
+  }
+
+  /** These limits with the order limits replaced ({@code null} for none). */
+  public Limits withOrderLimits(OrderLimits orderLimits) {
+    return new Limits(maxGrossExposure, maxNetExposure, maxPositionNotional, maxConcentrationPct,
+        concentrationMinGross, maxIntradayLoss, maxDrawdown, maxOrderQuantity, maxOrderNotional, haltOnBreach,
+        maxVar, maxExpectedShortfall, maxStressLoss, maxDaysToLiquidate, orderLimits, policy);
+  }
+
+  /** These limits with the policy replaced ({@code null} for the default). */
+  public Limits withPolicy(LimitPolicy policy) {
+    return new Limits(maxGrossExposure, maxNetExposure, maxPositionNotional, maxConcentrationPct,
+        concentrationMinGross, maxIntradayLoss, maxDrawdown, maxOrderQuantity, maxOrderNotional, haltOnBreach,
+        maxVar, maxExpectedShortfall, maxStressLoss, maxDaysToLiquidate, orderLimits, policy);
+  }
+
+  /** The action a breach of {@code kind} takes under these limits' policy. */
+  public LimitAction actionFor(LimitKind kind) {
+    return policy.action(kind, haltOnBreach);
   }
 
   /** The limit value for a kind, or {@code null} when none is set. */
@@ -116,6 +156,24 @@ public record Limits(
         return maxDaysToLiquidate;
       case MARKET_DATA:
         return 0.0;
+      case ORDER_RATE_BURST:
+        return orderLimits.maxOrdersPerSecond();
+      case ORDER_RATE:
+        return orderLimits.maxOrdersPerMinute();
+      case MESSAGE_RATE_BURST:
+        return orderLimits.maxMessagesPerSecond();
+      case MESSAGE_RATE:
+        return orderLimits.maxMessagesPerMinute();
+      case ORDER_TO_TRADE:
+        return orderLimits.maxOrderToTradeRatio();
+      case CREDIT:
+        return orderLimits.maxCreditUsed();
+      case PRICE_COLLAR:
+        return orderLimits.priceCollarPct();
+      case RESTRICTED_INSTRUMENT:
+        return orderLimits.restrictedSymbols().isEmpty() ? null : 0.0;
+      case REPEATED_EXECUTIONS:
+        return orderLimits.maxRepeatedExecutions() == null ? null : orderLimits.maxRepeatedExecutions().doubleValue();
       default:
         throw new IllegalArgumentException(kind.name());
     }
@@ -128,8 +186,8 @@ public record Limits(
   public List<String> problems() {
     List<String> problems = new ArrayList<>();
     for (LimitKind kind : LimitKind.values()) {
-      if (kind == LimitKind.MARKET_DATA) {
-        continue;
+      if (kind == LimitKind.MARKET_DATA || kind.ordinal() > LimitKind.MARKET_DATA.ordinal()) {
+        continue; // always 0, or order limits judged by OrderLimits.problems()
       }
       Double value = limitFor(kind);
       if (value != null && !(value > 0 && value < Double.POSITIVE_INFINITY)) {
@@ -143,6 +201,8 @@ public record Limits(
         && !(concentrationMinGross >= 0 && concentrationMinGross < Double.POSITIVE_INFINITY)) {
       problems.add("concentrationMinGross must be a finite number >= 0, was " + concentrationMinGross);
     }
+    problems.addAll(orderLimits.problems());
+    problems.addAll(policy.problems());
     return problems;
   }
 
@@ -175,6 +235,24 @@ public record Limits(
         return "maxDaysToLiquidate";
       case MARKET_DATA:
         return "(market data)";
+      case ORDER_RATE_BURST:
+        return "orderLimits.maxOrdersPerSecond";
+      case ORDER_RATE:
+        return "orderLimits.maxOrdersPerMinute";
+      case MESSAGE_RATE_BURST:
+        return "orderLimits.maxMessagesPerSecond";
+      case MESSAGE_RATE:
+        return "orderLimits.maxMessagesPerMinute";
+      case ORDER_TO_TRADE:
+        return "orderLimits.maxOrderToTradeRatio";
+      case CREDIT:
+        return "orderLimits.maxCreditUsed";
+      case PRICE_COLLAR:
+        return "orderLimits.priceCollarPct";
+      case RESTRICTED_INSTRUMENT:
+        return "orderLimits.restrictedSymbols";
+      case REPEATED_EXECUTIONS:
+        return "orderLimits.maxRepeatedExecutions";
       default:
         throw new IllegalArgumentException(kind.name());
     }

@@ -1,7 +1,10 @@
 package io.riskpulse.model.market;
 
+import io.riskpulse.model.instrument.Instrument;
 import io.riskpulse.model.instrument.InstrumentRegistry;
+import java.time.Clock;
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
@@ -29,9 +32,23 @@ public final class MarketView {
   private final ConcurrentHashMap<String, Quote> quotes = new ConcurrentHashMap<>();
   private final Map<QuoteRejection, LongAdder> rejections = new EnumMap<>(QuoteRejection.class);
   private final AtomicLong version = new AtomicLong();
+  /** When each instrument's current quote was accepted, by this view's clock; fixed key set, so reads are safe. */
+  private final Map<String, AtomicLong> receivedAtMillis = new HashMap<>();
+  private final Clock clock;
 
   public MarketView(InstrumentRegistry instruments) {
+    this(instruments, Clock.systemUTC());
+  }
+
+  /**
+   * @param clock the clock that stamps when each quote was received (see {@link #ageMillis})
+   */
+  public MarketView(InstrumentRegistry instruments, Clock clock) {
     this.instruments = instruments;
+    this.clock = clock;
+    for (Instrument instrument : instruments.all()) {
+      receivedAtMillis.put(instrument.symbol(), new AtomicLong(Long.MIN_VALUE));
+    }
     for (QuoteRejection reason : QuoteRejection.values()) {
       rejections.put(reason, new LongAdder());
     }
@@ -55,6 +72,10 @@ public final class MarketView {
         return quote;
       });
       if (!older[0]) {
+        AtomicLong received = receivedAtMillis.get(quote.symbol());
+        if (received != null) {
+          received.lazySet(clock.millis());
+        }
         version.incrementAndGet();
         return null;
       }
@@ -92,6 +113,17 @@ public final class MarketView {
   public double markPrice(String symbol) {
     Quote quote = quotes.get(symbol);
     return quote == null ? Double.NaN : quote.markPrice();
+  }
+
+  /**
+   * How long ago, by this view's clock, the current quote of {@code symbol} was received on this node,
+   * milliseconds; {@link Long#MAX_VALUE} when none has been. Feed timestamps cannot say this: a replay of
+   * history carries old times on fresh quotes.
+   */
+  public long ageMillis(String symbol) {
+    AtomicLong received = receivedAtMillis.get(symbol);
+    long at = received == null ? Long.MIN_VALUE : received.get();
+    return at == Long.MIN_VALUE ? Long.MAX_VALUE : Math.max(0, clock.millis() - at);
   }
 
   /** Increases by one on every accepted quote; lets readers skip work when nothing moved. */

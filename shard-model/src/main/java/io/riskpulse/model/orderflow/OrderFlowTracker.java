@@ -1,8 +1,10 @@
 package io.riskpulse.model.orderflow;
 
+import io.riskpulse.model.halt.OpenOrder;
 import io.riskpulse.model.orderflow.RateWindow.Kind;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -24,9 +26,9 @@ public final class OrderFlowTracker {
   static final int MAX_RECENT_MESSAGES = 10_000;
 
   private final RateWindow window = new RateWindow();
-  private final Map<String, Boolean> openOrders = new LinkedHashMap<>(16, 0.75f, false) {
+  private final Map<String, OpenOrder> openOrders = new LinkedHashMap<>(16, 0.75f, false) {
     @Override
-    protected boolean removeEldestEntry(Map.Entry<String, Boolean> eldest) {
+    protected boolean removeEldestEntry(Map.Entry<String, OpenOrder> eldest) {
       return size() > MAX_OPEN_ORDERS;
     }
   };
@@ -76,12 +78,14 @@ public final class OrderFlowTracker {
   private void apply(OrderEvent order, long nowMillis) {
     switch (order.action()) {
       case NEW:
-        openOrders.put(order.orderId(), Boolean.TRUE);
+        openOrders.put(order.orderId(), open(order));
         window.record(Kind.NEW, nowMillis);
         break;
       case REPLACE:
-        openOrders.remove(order.origOrderId());
-        openOrders.put(order.orderId(), Boolean.TRUE);
+        OpenOrder replaced = openOrders.remove(order.origOrderId());
+        openOrders.put(order.orderId(), replaced == null ? open(order)
+            : new OpenOrder(order.orderId(), replaced.account(), replaced.strategy(), replaced.symbol(),
+                replaced.side(), order.quantity()));
         window.record(Kind.REPLACE, nowMillis);
         break;
       case CANCEL:
@@ -96,6 +100,24 @@ public final class OrderFlowTracker {
       default:
         throw new IllegalArgumentException(String.valueOf(order.action()));
     }
+  }
+
+  private static OpenOrder open(OrderEvent order) {
+    return new OpenOrder(order.orderId(), order.portfolioId(), order.strategy(), order.symbol(), order.side(),
+        order.quantity());
+  }
+
+  /**
+   * Whether an order-flow message with this action and ClOrdID is among the last {@value #MAX_RECENT_MESSAGES}
+   * recorded: a pre-trade check of a ClOrdID already used is a duplicate order.
+   */
+  public boolean seen(OrderAction action, String orderId) {
+    return recentMessages.containsKey(action.name() + ' ' + orderId);
+  }
+
+  /** Working orders as the order flow shows them (at most {@value #MAX_OPEN_ORDERS}), oldest first. */
+  public List<OpenOrder> openOrders() {
+    return List.copyOf(openOrders.values());
   }
 
   /** The portfolio's statistics at {@code nowMillis}. */
@@ -113,7 +135,8 @@ public final class OrderFlowTracker {
         fills,
         news == 0 ? 0 : (double) cancels / news,
         fills == 0 ? messages : (double) messages / fills,
-        window.count(Kind.REJECT, 60, nowMillis));
+        window.count(Kind.REJECT, 60, nowMillis),
+        window.count(Kind.NEW, 1, nowMillis));
   }
 
   /** Per-strategy statistics at {@code nowMillis}, by strategy name. */

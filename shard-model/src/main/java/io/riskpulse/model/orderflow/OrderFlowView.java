@@ -15,6 +15,7 @@ import io.riskpulse.model.CborSerializable;
  * @param cancelRatio cancels / new orders over the last minute (0 when no new orders)
  * @param orderToTradeRatio order messages / fills over the last minute (messages when no fills)
  * @param rejectsLastMinute orders rejected by the venue/OMS over the last minute
+ * @param ordersLastSecond new orders in the current second
  */
 public record OrderFlowView(
     int openOrders,
@@ -25,8 +26,9 @@ public record OrderFlowView(
     long fillsLastMinute,
     double cancelRatio,
     double orderToTradeRatio,
-    long rejectsLastMinute)
+    long rejectsLastMinute,
+    long ordersLastSecond)
     implements CborSerializable {
 
-  public static final OrderFlowView EMPTY = new OrderFlowView(0, 0, 0, 0, 0, 0, 0, 0, 0);
+  public static final OrderFlowView EMPTY = new OrderFlowView(0, 0, 0, 0, 0, 0, 0, 0, 0, 0);
 }

@@ -1,29 +1,48 @@
 package io.riskpulse.model.portfolio;
 
+import io.riskpulse.model.halt.ActiveHalt;
+import io.riskpulse.model.halt.HaltDispatcher;
+import io.riskpulse.model.limits.LimitAction;
 import io.riskpulse.model.limits.LimitBreach;
 import io.riskpulse.model.limits.LimitChecker;
+import io.riskpulse.model.limits.LimitJudge;
 import io.riskpulse.model.limits.LimitKind;
 import io.riskpulse.model.limits.Limits;
+import io.riskpulse.model.limits.OrderLimits;
+import io.riskpulse.model.orderflow.ExecutionStreaks;
+import io.riskpulse.model.orderflow.OrderAction;
+import io.riskpulse.model.orderflow.OrderEvent;
 import io.riskpulse.model.orderflow.OrderFlowTracker;
 import io.riskpulse.model.portfolio.PortfolioCommand.ApplyExecution;
 import io.riskpulse.model.portfolio.PortfolioCommand.ApplyExecutions;
+import io.riskpulse.model.portfolio.PortfolioCommand.CheckOrder;
+import io.riskpulse.model.portfolio.PortfolioCommand.EnableStrategy;
 import io.riskpulse.model.portfolio.PortfolioCommand.GetSnapshot;
 import io.riskpulse.model.portfolio.PortfolioCommand.Halt;
+import io.riskpulse.model.portfolio.PortfolioCommand.HaltDispatchOutcome;
 import io.riskpulse.model.portfolio.PortfolioCommand.MarkToMarket;
 import io.riskpulse.model.portfolio.PortfolioCommand.OpenPortfolio;
 import io.riskpulse.model.portfolio.PortfolioCommand.RecordOrder;
 import io.riskpulse.model.portfolio.PortfolioCommand.RefreshRisk;
 import io.riskpulse.model.portfolio.PortfolioCommand.Resume;
+import io.riskpulse.model.portfolio.PortfolioCommand.RetryHaltDispatch;
 import io.riskpulse.model.portfolio.PortfolioCommand.SetLimits;
 import io.riskpulse.model.portfolio.PortfolioEvent.DayRolled;
 import io.riskpulse.model.portfolio.PortfolioEvent.ExecutionApplied;
+import io.riskpulse.model.portfolio.PortfolioEvent.HaltDispatched;
 import io.riskpulse.model.portfolio.PortfolioEvent.Halted;
 import io.riskpulse.model.portfolio.PortfolioEvent.LimitBreached;
 import io.riskpulse.model.portfolio.PortfolioEvent.LimitCleared;
+import io.riskpulse.model.portfolio.PortfolioEvent.LimitWarned;
 import io.riskpulse.model.portfolio.PortfolioEvent.LimitsSet;
 import io.riskpulse.model.portfolio.PortfolioEvent.PeakPnlRaised;
 import io.riskpulse.model.portfolio.PortfolioEvent.PortfolioOpened;
 import io.riskpulse.model.portfolio.PortfolioEvent.Resumed;
+import io.riskpulse.model.portfolio.PortfolioEvent.StrategyDisabled;
+import io.riskpulse.model.portfolio.PortfolioEvent.StrategyEnabled;
+import io.riskpulse.model.portfolio.PortfolioEvent.WarningCleared;
+import io.riskpulse.model.pretrade.OrderRequest;
+import io.riskpulse.model.pretrade.PreTradeDecision;
 import io.riskpulse.model.risk.PortfolioValuer;
 import io.riskpulse.model.risk.PositionValuation;
 import io.riskpulse.model.risk.PriceSource;
@@ -40,8 +59,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.TimeUnit;
 import java.util.function.BiFunction;
 import java.util.function.Function;
+import java.util.function.Predicate;
 import java.util.stream.Collectors;
 import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.actor.typed.ActorSystem;
@@ -49,6 +72,7 @@ import org.apache.pekko.actor.typed.Behavior;
 import org.apache.pekko.actor.typed.SupervisorStrategy;
 import org.apache.pekko.actor.typed.javadsl.ActorContext;
 import org.apache.pekko.actor.typed.javadsl.Behaviors;
+import org.apache.pekko.actor.typed.javadsl.TimerScheduler;
 import org.apache.pekko.cluster.sharding.typed.javadsl.ClusterSharding;
 import org.apache.pekko.cluster.sharding.typed.javadsl.Entity;
 import org.apache.pekko.cluster.sharding.typed.javadsl.EntityTypeKey;
@@ -57,6 +81,7 @@ import org.apache.pekko.persistence.typed.RecoveryCompleted;
 import org.apache.pekko.persistence.typed.SnapshotAdapter;
 import org.apache.pekko.persistence.typed.javadsl.CommandHandlerWithReply;
 import org.apache.pekko.persistence.typed.javadsl.CommandHandlerWithReplyBuilder;
+import org.apache.pekko.persistence.typed.javadsl.EffectBuilder;
 import org.apache.pekko.persistence.typed.javadsl.EventHandler;
 import org.apache.pekko.persistence.typed.javadsl.EventSourcedBehaviorWithEnforcedReplies;
 import org.apache.pekko.persistence.typed.javadsl.ReplyEffect;
@@ -92,6 +117,11 @@ public final class Portfolio
   /** The identity recorded on halts decided by the limit monitor rather than a person. */
   public static final String LIMIT_MONITOR = "riskpulse:limit-monitor";
 
+  /** Placeholder id of a halt decided in a command handler; {@link #persistAll} replaces it. */
+  private static final String PENDING_HALT_ID = "";
+  private static final Duration HALT_DISPATCH_MIN_BACKOFF = Duration.ofMillis(200);
+  private static final Duration HALT_DISPATCH_MAX_BACKOFF = Duration.ofSeconds(10);
+
   private final String portfolioId;
   private final PortfolioEnvironment env;
   private final ActorContext<PortfolioCommand> context;
@@ -108,9 +138,18 @@ public final class Portfolio
   /** {@link LiveRisk#version()} of the vector last reported to the desk, and when. */
   private long reportedRiskVersion = -1;
   private long lastRiskReportMillis = Long.MIN_VALUE;
+  private final TimerScheduler<PortfolioCommand> timers;
+  /** Judges orders before they are sent; shares the prices and the live risk. */
+  private final PreTradeChecker preTrade;
+  /** Runs of same-direction executions for the repeated-execution throttle; transient. */
+  private final ExecutionStreaks streaks = new ExecutionStreaks();
+  /** The halt being handed to the OMS gateway right now, or {@code null}; at most one hand-off in flight. */
+  private String dispatchInFlight;
+  /** Failed hand-offs of the current undispatched halt, for the retry backoff. */
+  private int dispatchFailures;
 
   private Portfolio(String portfolioId, PortfolioEnvironment env, ActorContext<PortfolioCommand> context,
-      ActorRef<ClusterSharding.ShardCommand> shard) {
+      TimerScheduler<PortfolioCommand> timers, ActorRef<ClusterSharding.ShardCommand> shard) {
     super(
         PersistenceId.of(ENTITY_KEY.name(), portfolioId),
         SupervisorStrategy.restartWithBackoff(Duration.ofMillis(200), Duration.ofSeconds(5), 0.1));
@@ -122,6 +161,9 @@ public final class Portfolio
     this.prices = new ReportingPrices(env.market(), env.instruments(), env.settings().reportingCurrency());
     this.risk = new LiveRisk(portfolioId, env.risk(), prices, env.market()::version, env.instruments(),
         env.settings().reportingCurrency(), env.liquidity());
+    this.timers = timers;
+    this.preTrade = new PreTradeChecker(portfolioId, env.instruments(), env.market(), prices, risk, env.halts(),
+        env.pretrade());
   }
 
   /** Registers the entity type with cluster sharding on this node. */
@@ -150,7 +192,7 @@ public final class Portfolio
                 timers -> {
                   timers.startTimerWithFixedDelay(MarkToMarket.INSTANCE, env.settings().markInterval());
                   timers.startTimerWithFixedDelay(RefreshRisk.INSTANCE, env.settings().riskStaleness());
-                  return new Portfolio(portfolioId, env, context, shard);
+                  return new Portfolio(portfolioId, env, context, timers, shard);
                 }));
   }
 
@@ -176,7 +218,8 @@ public final class Portfolio
         .onCommand(RecordOrder.class, (state, cmd) -> reject(cmd.replyTo(), unknownPortfolio()))
         .onCommand(SetLimits.class, (state, cmd) -> reject(cmd.replyTo(), unknownPortfolio()))
         .onCommand(Halt.class, (state, cmd) -> reject(cmd.replyTo(), unknownPortfolio()))
-        .onCommand(Resume.class, (state, cmd) -> reject(cmd.replyTo(), unknownPortfolio()));
+        .onCommand(Resume.class, (state, cmd) -> reject(cmd.replyTo(), unknownPortfolio()))
+        .onCommand(EnableStrategy.class, (state, cmd) -> reject(cmd.replyTo(), unknownPortfolio()));
     builder
         .forState(PortfolioState::isHalted)
         .onCommand(Halt.class, (state, cmd) -> reject(cmd.replyTo(), Reply.rejected(
@@ -195,6 +238,10 @@ public final class Portfolio
         .onCommand(ApplyExecutions.class, this::onExecutions)
         .onCommand(RecordOrder.class, this::onOrder)
         .onCommand(SetLimits.class, this::onSetLimits)
+        .onCommand(CheckOrder.class, this::onCheckOrder)
+        .onCommand(EnableStrategy.class, this::onEnableStrategy)
+        .onCommand(HaltDispatchOutcome.class, this::onDispatchOutcome)
+        .onCommand(RetryHaltDispatch.class, this::onRetryDispatch)
         .onCommand(GetSnapshot.class, (state, cmd) -> Effect().reply(cmd.replyTo(), snapshot(state)))
         .onCommand(MarkToMarket.class, (state, cmd) -> onMarkToMarket(state))
         .onCommand(RefreshRisk.class, (state, cmd) -> onRefreshRisk(state));
@@ -226,7 +273,7 @@ public final class Portfolio
   private ReplyEffect<PortfolioEvent, PortfolioState> onExecution(PortfolioState state, ApplyExecution cmd) {
     return applyExecutions(state, List.of(cmd.execution()),
         replies -> Effect().reply(cmd.replyTo(), replies.get(0)),
-        (events, replies) -> Effect().persist(events).thenRun(this::syncRisk)
+        (events, replies) -> persistAll(events).thenRun(this::syncRisk)
             .thenReply(cmd.replyTo(), newState -> replies.get(0)));
   }
 
@@ -234,7 +281,7 @@ public final class Portfolio
     List<Execution> executions = cmd.executions() == null ? List.of() : cmd.executions();
     return applyExecutions(state, executions,
         replies -> Effect().reply(cmd.replyTo(), new BatchReply(replies)),
-        (events, replies) -> Effect().persist(events).thenRun(this::syncRisk)
+        (events, replies) -> persistAll(events).thenRun(this::syncRisk)
             .thenReply(cmd.replyTo(), newState -> new BatchReply(replies)));
   }
 
@@ -258,6 +305,7 @@ public final class Portfolio
     Map<String, Double> cashAfter = new TreeMap<>(state.cashByCurrency());
     Map<String, Double> fillPrices = new HashMap<>();
     Map<String, Integer> batchIds = new HashMap<>();
+    Set<String> disabledInBatch = new HashSet<>();
     for (Execution execution : executions) {
       String id = execution == null ? null : execution.executionId();
       Integer seen = id == null ? null : state.seenFingerprint(id);
@@ -287,9 +335,12 @@ public final class Portfolio
       after.put(execution.symbol(), after.getOrDefault(execution.symbol(), Position.flat(execution.symbol()))
           .apply(execution.signedQuantity(), execution.price()));
       cashAfter.merge(currency, -execution.signedQuantity() * execution.price(), Double::sum);
+      double reference = fillPrices.containsKey(execution.symbol()) ? fillPrices.get(execution.symbol())
+          : prices.markPrice(execution.symbol());
       fillPrices.put(execution.symbol(), execution.price());
       executionBreaches.addAll(LimitChecker.executionBreaches(
-          state.limits(), execution, prices.fxToReporting(execution.symbol()), now));
+          state.limits(), execution, prices.fxToReporting(execution.symbol()), reference, now));
+      throttle(state, execution, now, executionBreaches, events, disabledInBatch);
       replies.add(Reply.accepted());
     }
     if (events.isEmpty()) {
@@ -319,11 +370,82 @@ public final class Portfolio
     if (invalid != null) {
       return reject(cmd.replyTo(), invalid);
     }
-    if (!orderFlow.record(cmd.order(), now())) {
+    long now = now();
+    if (!orderFlow.record(cmd.order(), now)) {
       return Effect().reply(cmd.replyTo(), Reply.duplicateOrder(cmd.order().action().name(),
           cmd.order().orderId()));
     }
+    if (state.isOpen() && state.limits().orderLimits().hasRateLimits()) {
+      // Cheap judgement of the rate limits alone; the full one only when an episode starts or ends.
+      LimitJudge.Judgement rates = LimitJudge.judge(
+          LimitChecker.orderFlowReadings(state.limits(), orderFlow.view(now), now),
+          only(state.activeBreaches(), Portfolio::isOrderFlowKind), only(state.activeWarnings(),
+              Portfolio::isOrderFlowKind), state.limits().policy());
+      if (!rates.changesNothing()) {
+        List<PortfolioEvent> events =
+            limitEvents(state, state.limits(), valuation(state), List.of(), now, risk.measures(now));
+        if (!events.isEmpty()) {
+          return persistAll(events).thenReply(cmd.replyTo(), newState -> Reply.accepted());
+        }
+      }
+    }
     return Effect().reply(cmd.replyTo(), Reply.accepted());
+  }
+
+  private ReplyEffect<PortfolioEvent, PortfolioState> onCheckOrder(PortfolioState state, CheckOrder cmd) {
+    long now = now();
+    PreTradeDecision decision = preTrade.check(state, orderFlow, cmd.order(), Math.max(observedPeakPnl,
+        state.peakPnl()), now);
+    if (decision.accepted()) {
+      OrderRequest order = cmd.order();
+      orderFlow.record(new OrderEvent(OrderAction.NEW, portfolioId, order.strategy(), order.clOrdId(), "",
+          order.symbol(), order.side(), order.quantity(), order.price(), now), now);
+    } else {
+      context.getLog().info("Portfolio {} pre-trade reject of {}: {}", portfolioId, cmd.order().clOrdId(),
+          decision.describe());
+    }
+    return Effect().reply(cmd.replyTo(), decision);
+  }
+
+  private ReplyEffect<PortfolioEvent, PortfolioState> onEnableStrategy(PortfolioState state, EnableStrategy cmd) {
+    Reply invalid = operatorProblem(cmd.by(), cmd.reason());
+    if (invalid != null) {
+      return reject(cmd.replyTo(), invalid);
+    }
+    if (cmd.strategy() == null || !state.disabledStrategies().containsKey(cmd.strategy())) {
+      return reject(cmd.replyTo(), Reply.rejected(RejectReason.STRATEGY_NOT_DISABLED,
+          "strategy '" + cmd.strategy() + "' is not disabled"));
+    }
+    return Effect()
+        .persist(new StrategyEnabled(cmd.strategy(), cmd.by(), cmd.reason(), now()))
+        .thenRun(newState -> streaks.reset(cmd.strategy()))
+        .thenReply(cmd.replyTo(), newState -> Reply.accepted());
+  }
+
+  /**
+   * The RTS 6 Art 15(3) throttle: an execution that makes its strategy's run in one direction of one instrument
+   * exceed the limit within the window is a breach, and disables the strategy (once) until a person re-enables it.
+   */
+  private void throttle(PortfolioState state, Execution execution, long now, List<LimitBreach> executionBreaches,
+      List<PortfolioEvent> events, Set<String> disabledInBatch) {
+    OrderLimits orders = state.limits().orderLimits();
+    Integer max = orders.maxRepeatedExecutions();
+    if (max == null) {
+      return;
+    }
+    int run = streaks.record(execution.strategy(), execution.symbol(), execution.side(), now,
+        orders.repeatedWindowMillis(), max + 1);
+    if (run <= max) {
+      return;
+    }
+    String strategy = execution.strategy();
+    String detail = run + " " + execution.side() + " executions of strategy '" + strategy + "' in "
+        + execution.symbol() + " within " + orders.repeatedWindowMillis() + " ms";
+    executionBreaches.add(new LimitBreach(LimitKind.REPEATED_EXECUTIONS + ":" + execution.executionId(),
+        LimitKind.REPEATED_EXECUTIONS, execution.symbol(), run, max, now, detail));
+    if (!state.disabledStrategies().containsKey(strategy) && disabledInBatch.add(strategy)) {
+      events.add(new StrategyDisabled(strategy, "repeated-execution throttle: " + detail, now));
+    }
   }
 
   private ReplyEffect<PortfolioEvent, PortfolioState> onSetLimits(PortfolioState state, SetLimits cmd) {
@@ -341,7 +463,7 @@ public final class Portfolio
     List<PortfolioEvent> events = new ArrayList<>();
     events.add(new LimitsSet(cmd.limits(), cmd.by(), cmd.reason(), now));
     events.addAll(limitEvents(state, cmd.limits(), valuation(state), List.of(), now, risk.measures(now)));
-    return Effect().persist(events).thenReply(cmd.replyTo(), newState -> Reply.accepted());
+    return persistAll(events).thenReply(cmd.replyTo(), newState -> Reply.accepted());
   }
 
   private ReplyEffect<PortfolioEvent, PortfolioState> onHalt(PortfolioState state, Halt cmd) {
@@ -349,8 +471,7 @@ public final class Portfolio
     if (invalid != null) {
       return reject(cmd.replyTo(), invalid);
     }
-    return Effect()
-        .persist(new Halted(cmd.by(), cmd.reason(), now()))
+    return persistAll(List.of(new Halted(cmd.by(), cmd.reason(), now(), PENDING_HALT_ID)))
         .thenReply(cmd.replyTo(), newState -> Reply.accepted());
   }
 
@@ -359,10 +480,12 @@ public final class Portfolio
     if (invalid != null) {
       return reject(cmd.replyTo(), invalid);
     }
-    if (state.limits().haltOnBreach() && !state.activeBreaches().isEmpty()) {
+    List<LimitBreach> halting = state.activeBreaches().values().stream()
+        .filter(breach -> state.limits().actionFor(breach.kind()) == LimitAction.HALT).toList();
+    if (!halting.isEmpty()) {
       return reject(cmd.replyTo(), Reply.rejected(RejectReason.STILL_BREACHED,
-          "limits still breached, raise them or reduce the position first: " + state.activeBreaches().values()
-              .stream().map(LimitBreach::describe).collect(Collectors.joining("; "))));
+          "limits that halt are still breached, raise them or reduce the position first: " + halting.stream()
+              .map(LimitBreach::describe).collect(Collectors.joining("; "))));
     }
     return Effect()
         .persist(new Resumed(cmd.by(), cmd.reason(), now()))
@@ -382,7 +505,7 @@ public final class Portfolio
     if (events.isEmpty()) {
       return Effect().noReply();
     }
-    return Effect().persist(events).thenNoReply();
+    return persistAll(events).thenNoReply();
   }
 
   /**
@@ -397,26 +520,102 @@ public final class Portfolio
     long now = now();
     RiskMeasures measures = risk.measures(now);
     reportRisk(state, measures, now);
-    Set<String> breachedNow = LimitChecker.riskBreaches(state.limits(), measures, now).keySet();
-    Set<String> breachedInJournal = new HashSet<>();
-    for (LimitBreach breach : state.activeBreaches().values()) {
-      if (isRiskKind(breach.kind())) {
-        breachedInJournal.add(breach.key());
-      }
-    }
-    if (breachedNow.equals(breachedInJournal)) {
+    LimitJudge.Judgement riskJudgement = LimitJudge.judge(LimitChecker.riskReadings(state.limits(), measures, now),
+        only(state.activeBreaches(), Portfolio::isRiskKind), only(state.activeWarnings(), Portfolio::isRiskKind),
+        state.limits().policy());
+    if (riskJudgement.changesNothing()) {
       return Effect().noReply();
     }
     List<PortfolioEvent> events = limitEvents(state, state.limits(), valuation(state), List.of(), now, measures);
     if (events.isEmpty()) {
       return Effect().noReply();
     }
-    return Effect().persist(events).thenNoReply();
+    return persistAll(events).thenNoReply();
   }
 
   private static boolean isRiskKind(LimitKind kind) {
     return kind == LimitKind.VAR || kind == LimitKind.EXPECTED_SHORTFALL || kind == LimitKind.STRESS_LOSS
         || kind == LimitKind.LIQUIDITY;
+  }
+
+  private static boolean isOrderFlowKind(LimitKind kind) {
+    return kind == LimitKind.ORDER_RATE_BURST || kind == LimitKind.ORDER_RATE || kind == LimitKind.MESSAGE_RATE_BURST
+        || kind == LimitKind.MESSAGE_RATE || kind == LimitKind.ORDER_TO_TRADE;
+  }
+
+  private static Map<String, LimitBreach> only(Map<String, LimitBreach> episodes, Predicate<LimitKind> kinds) {
+    Map<String, LimitBreach> selected = new TreeMap<>();
+    episodes.forEach((key, episode) -> {
+      if (kinds.test(episode.kind())) {
+        selected.put(key, episode);
+      }
+    });
+    return selected;
+  }
+
+  /**
+   * Persists events, giving each automatic or manual halt among them its id (from the sequence number it will
+   * be stored under, so replays agree), then hands a new halt to the OMS gateway.
+   */
+  private EffectBuilder<PortfolioEvent, PortfolioState> persistAll(List<PortfolioEvent> events) {
+    List<PortfolioEvent> withIds = new ArrayList<>(events.size());
+    long next = lastSequenceNumber(context) + 1;
+    for (PortfolioEvent event : events) {
+      if (event instanceof Halted && PENDING_HALT_ID.equals(((Halted) event).haltId())) {
+        Halted halted = (Halted) event;
+        event = new Halted(halted.by(), halted.reason(), halted.atMillis(), "halt-" + portfolioId + "-" + next);
+      }
+      withIds.add(event);
+      next++;
+    }
+    return Effect().persist(withIds).thenRun(this::dispatchHalt);
+  }
+
+  /** Hands the undispatched halt, if any, to the OMS gateway, unless a hand-off is already in flight. */
+  private void dispatchHalt(PortfolioState state) {
+    ActiveHalt halt = state.undispatchedHalt();
+    if (halt == null || halt.haltId().equals(dispatchInFlight) || env.haltDispatcher() == HaltDispatcher.NONE) {
+      return; // without a gateway the halt stays undispatched: a node started with one hands it over
+    }
+    dispatchInFlight = halt.haltId();
+    CompletionStage<Void> handed;
+    try {
+      handed = env.haltDispatcher().dispatch(halt).toCompletableFuture()
+          .orTimeout(env.pretrade().askTimeout().toMillis() * 10, TimeUnit.MILLISECONDS);
+    } catch (RuntimeException e) {
+      handed = CompletableFuture.failedFuture(e);
+    }
+    context.pipeToSelf(handed, (ok, failure) -> new HaltDispatchOutcome(halt.haltId(),
+        failure == null ? "" : String.valueOf(failure)));
+  }
+
+  private ReplyEffect<PortfolioEvent, PortfolioState> onDispatchOutcome(PortfolioState state,
+      HaltDispatchOutcome outcome) {
+    if (outcome.haltId().equals(dispatchInFlight)) {
+      dispatchInFlight = null;
+    }
+    ActiveHalt halt = state.undispatchedHalt();
+    if (halt == null || !halt.haltId().equals(outcome.haltId())) {
+      return Effect().noReply();
+    }
+    if (outcome.failure().isEmpty()) {
+      dispatchFailures = 0;
+      context.getLog().info("Portfolio {} handed halt {} to the OMS gateway", portfolioId, halt.haltId());
+      return Effect().persist(new HaltDispatched(halt.haltId(), now())).thenNoReply();
+    }
+    dispatchFailures++;
+    long delayMillis = Math.min(HALT_DISPATCH_MAX_BACKOFF.toMillis(),
+        HALT_DISPATCH_MIN_BACKOFF.toMillis() << Math.min(dispatchFailures - 1, 16));
+    context.getLog().warn("Portfolio {} could not hand halt {} to the OMS gateway (attempt {}), retrying in {} ms: {}",
+        portfolioId, halt.haltId(), dispatchFailures, delayMillis, outcome.failure());
+    timers.startSingleTimer(RetryHaltDispatch.class, new RetryHaltDispatch(halt.haltId()),
+        Duration.ofMillis(delayMillis));
+    return Effect().noReply();
+  }
+
+  private ReplyEffect<PortfolioEvent, PortfolioState> onRetryDispatch(PortfolioState state, RetryHaltDispatch cmd) {
+    dispatchHalt(state);
+    return Effect().noReply();
   }
 
   /** Sends the scenario P&L vector to the desk's aggregate if it changed since the last report or is due again. */
@@ -475,34 +674,41 @@ public final class Portfolio
     if (pnl - persistedPeak >= env.settings().peakPersistStep()) {
       events.add(new PeakPnlRaised(pnl, now));
     }
-    Map<String, LimitBreach> current =
-        LimitChecker.breaches(limits, valuation, pnl, observedPeakPnl, riskMeasures, now);
+    Map<String, LimitBreach> readings = LimitChecker.readings(limits, valuation, pnl, observedPeakPnl, riskMeasures,
+        orderFlow.view(now), now);
     if (unpriced > 0) {
-      current.put(LimitKind.MARKET_DATA.name(),
+      readings.put(LimitKind.MARKET_DATA.name(),
           new LimitBreach(LimitKind.MARKET_DATA.name(), LimitKind.MARKET_DATA, "", unpriced, 0, now));
     }
+    LimitJudge.Judgement judgement =
+        LimitJudge.judge(readings, state.activeBreaches(), state.activeWarnings(), limits.policy());
     List<LimitBreach> fresh = new ArrayList<>(executionBreaches);
-    for (LimitBreach breach : current.values()) {
-      if (!state.activeBreaches().containsKey(breach.key())) {
-        fresh.add(breach);
-      }
+    fresh.addAll(judgement.newBreaches());
+    for (String key : judgement.clearedBreaches()) {
+      events.add(new LimitCleared(key, now));
     }
-    for (String key : state.activeBreaches().keySet()) {
-      if (!current.containsKey(key)) {
-        events.add(new LimitCleared(key, now));
-      }
+    for (String key : judgement.clearedWarnings()) {
+      events.add(new WarningCleared(key, now));
+    }
+    for (LimitBreach warning : judgement.newWarnings()) {
+      events.add(new LimitWarned(warning));
+      context.getLog().info("Portfolio {} passed the warning level of {}", portfolioId, warning.describe());
     }
     for (LimitBreach breach : fresh) {
       events.add(new LimitBreached(breach));
       context.getLog().warn("Portfolio {} breached {}", portfolioId, breach.describe());
     }
-    // Any breach halts an active portfolio whose limits say so: a new one, or one still open after the
-    // limits were changed to halt (a resume is refused while breaches are open).
-    List<LimitBreach> halting = fresh.isEmpty() ? List.copyOf(current.values()) : fresh;
-    if (!halting.isEmpty() && limits.haltOnBreach() && state.status() == PortfolioStatus.ACTIVE) {
+    // Any breach whose action halts halts an active portfolio: a new one, or one still open after the limits
+    // were changed to halt (a resume is refused while such breaches are open).
+    List<LimitBreach> halting = fresh.stream().filter(b -> limits.actionFor(b.kind()) == LimitAction.HALT).toList();
+    if (halting.isEmpty()) {
+      halting = judgement.breachedNow().values().stream()
+          .filter(b -> limits.actionFor(b.kind()) == LimitAction.HALT).toList();
+    }
+    if (!halting.isEmpty() && state.status() == PortfolioStatus.ACTIVE) {
       String reason = "limit breached: "
           + halting.stream().map(LimitBreach::describe).collect(Collectors.joining("; "));
-      events.add(new Halted(LIMIT_MONITOR, reason, now));
+      events.add(new Halted(LIMIT_MONITOR, reason, now, PENDING_HALT_ID));
     }
     return events;
   }
@@ -533,7 +739,17 @@ public final class Portfolio
         state.tradingDay() == Long.MIN_VALUE ? "" : java.time.LocalDate.ofEpochDay(state.tradingDay()).toString(),
         pnl, peak, peak - pnl, state.limits(), List.copyOf(state.activeBreaches().values()),
         state.breachCount(), state.executionCount(), orderFlow.view(now()), orderFlow.viewByStrategy(now()),
-        now(), risk.measures(now()));
+        now(), risk.measures(now()), List.copyOf(state.activeWarnings().values()),
+        Map.copyOf(state.disabledStrategies()), reduceOnly(state), orderFlow.openOrders());
+  }
+
+  private static boolean reduceOnly(PortfolioState state) {
+    for (LimitBreach breach : state.activeBreaches().values()) {
+      if (state.limits().actionFor(breach.kind()) == LimitAction.REDUCE_ONLY) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** The node's prices, except that fills price their own instruments until the feed has quoted them. */
@@ -611,6 +827,7 @@ public final class Portfolio
         .onSignal(RecoveryCompleted.instance(), state -> {
           observedPeakPnl = state.peakPnl();
           risk.sync(state.positions());
+          dispatchHalt(state); // a halt persisted before a crash and never handed over goes out now
           context.getLog().debug("Portfolio {} recovered: {} executions, status {}",
               portfolioId, state.executionCount(), state.status());
         })

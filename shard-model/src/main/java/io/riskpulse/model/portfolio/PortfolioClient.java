@@ -6,12 +6,20 @@ import io.riskpulse.model.limits.Limits;
 import io.riskpulse.model.orderflow.OrderEvent;
 import io.riskpulse.model.portfolio.PortfolioCommand.ApplyExecution;
 import io.riskpulse.model.portfolio.PortfolioCommand.ApplyExecutions;
+import io.riskpulse.model.portfolio.PortfolioCommand.CheckOrder;
+import io.riskpulse.model.portfolio.PortfolioCommand.EnableStrategy;
 import io.riskpulse.model.portfolio.PortfolioCommand.GetSnapshot;
 import io.riskpulse.model.portfolio.PortfolioCommand.Halt;
 import io.riskpulse.model.portfolio.PortfolioCommand.OpenPortfolio;
 import io.riskpulse.model.portfolio.PortfolioCommand.RecordOrder;
 import io.riskpulse.model.portfolio.PortfolioCommand.Resume;
 import io.riskpulse.model.portfolio.PortfolioCommand.SetLimits;
+import io.riskpulse.model.pretrade.CheckFailure;
+import io.riskpulse.model.pretrade.OrderRequest;
+import io.riskpulse.model.pretrade.PreTradeCheck;
+import io.riskpulse.model.pretrade.PreTradeDecision;
+import io.riskpulse.model.pretrade.PreTradeSettings;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletionStage;
@@ -34,15 +42,24 @@ public final class PortfolioClient {
 
   private final ClusterSharding sharding;
   private final Duration askTimeout;
+  private final PreTradeSettings pretrade;
+  private final Clock clock;
 
   public PortfolioClient(ActorSystem<?> system) {
     this(ClusterSharding.get(system),
-        system.settings().config().getDuration("riskpulse.portfolio.ask-timeout"));
+        system.settings().config().getDuration("riskpulse.portfolio.ask-timeout"),
+        PreTradeSettings.fromConfig(system.settings().config()), Clock.systemUTC());
   }
 
   public PortfolioClient(ClusterSharding sharding, Duration askTimeout) {
+    this(sharding, askTimeout, PreTradeSettings.DEFAULTS, Clock.systemUTC());
+  }
+
+  public PortfolioClient(ClusterSharding sharding, Duration askTimeout, PreTradeSettings pretrade, Clock clock) {
     this.sharding = sharding;
     this.askTimeout = askTimeout;
+    this.pretrade = pretrade;
+    this.clock = clock;
   }
 
   private EntityRef<PortfolioCommand> ref(String portfolioId) {
@@ -88,6 +105,44 @@ public final class PortfolioClient {
 
   public CompletionStage<Reply> resume(String portfolioId, String by, String reason) {
     return onCompletingThread(ref(portfolioId).ask(replyTo -> new Resume(by, reason, replyTo), askTimeout));
+  }
+
+  /**
+   * Pre-trade check of an order by its portfolio, waiting at most {@code riskpulse.pretrade.ask-timeout}. Never
+   * completes exceptionally: when the portfolio does not answer (timeout, node down, no portfolio id), the
+   * decision is a reject with {@link PreTradeCheck#STATE_UNAVAILABLE} saying why (fail closed), or, with
+   * {@code on-unavailable = accept}, an accept whose note says the order was not checked.
+   */
+  public CompletionStage<PreTradeDecision> checkOrder(OrderRequest order) {
+    if (order == null || order.portfolioId() == null || order.portfolioId().isBlank()) {
+      return java.util.concurrent.CompletableFuture.completedFuture(new PreTradeDecision(
+          order == null ? "" : String.valueOf(order.portfolioId()), order == null ? "" : order.clOrdId(), false,
+          List.of(CheckFailure.of(PreTradeCheck.INVALID_ORDER, "portfolioId is required")), "", clock.millis()));
+    }
+    return onCompletingThread(
+        ref(order.portfolioId()).<PreTradeDecision>ask(replyTo -> new CheckOrder(order, replyTo),
+            pretrade.askTimeout()))
+        .exceptionally(failure -> unavailable(order, failure));
+  }
+
+  private PreTradeDecision unavailable(OrderRequest order, Throwable failure) {
+    Throwable cause = failure instanceof java.util.concurrent.CompletionException && failure.getCause() != null
+        ? failure.getCause() : failure;
+    String why = cause instanceof java.util.concurrent.TimeoutException
+        ? "portfolio " + order.portfolioId() + " did not answer within " + pretrade.askTimeout().toMillis() + " ms"
+        : "portfolio " + order.portfolioId() + " could not be asked: " + cause;
+    if (pretrade.rejectWhenUnavailable()) {
+      return new PreTradeDecision(order.portfolioId(), order.clOrdId(), false,
+          List.of(CheckFailure.of(PreTradeCheck.STATE_UNAVAILABLE, why)), "", clock.millis());
+    }
+    return new PreTradeDecision(order.portfolioId(), order.clOrdId(), true, List.of(),
+        "NOT CHECKED (riskpulse.pretrade.on-unavailable = accept): " + why, clock.millis());
+  }
+
+  /** Re-enables a strategy the repeated-execution throttle disabled. */
+  public CompletionStage<Reply> enableStrategy(String portfolioId, String strategy, String by, String reason) {
+    return onCompletingThread(
+        ref(portfolioId).ask(replyTo -> new EnableStrategy(strategy, by, reason, replyTo), askTimeout));
   }
 
   /** The portfolio marked to the latest prices; an unopened portfolio answers with status UNOPENED. */

@@ -3,6 +3,8 @@ package io.riskpulse.model.portfolio;
 import io.riskpulse.model.CborSerializable;
 import io.riskpulse.model.limits.Limits;
 import io.riskpulse.model.orderflow.OrderEvent;
+import io.riskpulse.model.pretrade.OrderRequest;
+import io.riskpulse.model.pretrade.PreTradeDecision;
 import java.util.List;
 import org.apache.pekko.actor.typed.ActorRef;
 
@@ -44,6 +46,22 @@ public sealed interface PortfolioCommand extends CborSerializable {
 
   /** Resumes a halted portfolio; needs an explicit operator identity and reason. */
   record Resume(String by, String reason, ActorRef<Reply> replyTo) implements PortfolioCommand {}
+
+  /**
+   * Pre-trade check of an order: answered with every check it fails (see {@code PreTradeChecker}). Nothing is
+   * journaled; an accepted order counts in the order rates immediately, and its ClOrdID cannot be checked again.
+   */
+  record CheckOrder(OrderRequest order, ActorRef<PreTradeDecision> replyTo) implements PortfolioCommand {}
+
+  /** Re-enables a strategy the repeated-execution throttle disabled; {@code by} and {@code reason} are journaled. */
+  record EnableStrategy(String strategy, String by, String reason, ActorRef<Reply> replyTo)
+      implements PortfolioCommand {}
+
+  /** Internal: the OMS gateway took (or did not take) the halt {@code haltId}; {@code failure} is "" on success. */
+  record HaltDispatchOutcome(String haltId, String failure) implements PortfolioCommand {}
+
+  /** Internal timer: hand the undispatched halt {@code haltId} to the OMS gateway again. */
+  record RetryHaltDispatch(String haltId) implements PortfolioCommand {}
 
   /** Asks for the current state, marked to the node's latest prices. */
   record GetSnapshot(ActorRef<PortfolioSnapshot> replyTo) implements PortfolioCommand {}

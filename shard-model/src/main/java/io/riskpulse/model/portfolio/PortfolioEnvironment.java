@@ -1,7 +1,10 @@
 package io.riskpulse.model.portfolio;
 
+import io.riskpulse.model.halt.HaltDispatcher;
+import io.riskpulse.model.halt.HaltView;
 import io.riskpulse.model.instrument.InstrumentRegistry;
 import io.riskpulse.model.market.MarketView;
+import io.riskpulse.model.pretrade.PreTradeSettings;
 import io.riskpulse.model.risk.aggregate.RiskReporter;
 import io.riskpulse.model.risk.liquidity.LiquiditySettings;
 import io.riskpulse.model.risk.live.RiskModel;
@@ -11,11 +14,26 @@ import java.time.Clock;
  * What a portfolio entity needs from its node: the node-local market view, the instrument reference, a
  * clock, its settings, the node's risk model (scenario set and stress scenarios, built once at node start),
  * where to report its scenario P&amp;L vector (its desk's aggregate) and the liquidity settings (participation
- * rate of the days-to-liquidate figure, {@code riskpulse.risk.liquidity}). Shared by every entity on the node;
+ * rate of the days-to-liquidate figure, {@code riskpulse.risk.liquidity}), the node's view of the halts in force
+ * (read by pre-trade checks), where halts are handed for the OMSs to cancel, and the pre-trade settings. Shared by every entity on the node;
  * each member is thread-safe.
  */
 public record PortfolioEnvironment(MarketView market, InstrumentRegistry instruments, Clock clock,
-    PortfolioSettings settings, RiskModel risk, RiskReporter riskReporter, LiquiditySettings liquidity) {
+    PortfolioSettings settings, RiskModel risk, RiskReporter riskReporter, LiquiditySettings liquidity,
+    HaltView halts, HaltDispatcher haltDispatcher, PreTradeSettings pretrade) {
+
+  /** An environment without a kill switch or OMS gateway ({@link HaltView#NONE}, {@link HaltDispatcher#NONE}). */
+  public PortfolioEnvironment(MarketView market, InstrumentRegistry instruments, Clock clock,
+      PortfolioSettings settings, RiskModel risk, RiskReporter riskReporter, LiquiditySettings liquidity) {
+    this(market, instruments, clock, settings, risk, riskReporter, liquidity, HaltView.NONE, HaltDispatcher.NONE,
+        PreTradeSettings.DEFAULTS);
+  }
+
+  /** This environment with the node's kill-switch view, halt dispatcher and pre-trade settings. */
+  public PortfolioEnvironment withHalts(HaltView halts, HaltDispatcher haltDispatcher, PreTradeSettings pretrade) {
+    return new PortfolioEnvironment(market, instruments, clock, settings, risk, riskReporter, liquidity, halts,
+        haltDispatcher, pretrade);
+  }
 
   /** An environment with the reference.conf liquidity settings ({@link LiquiditySettings#DEFAULTS}). */
   public PortfolioEnvironment(MarketView market, InstrumentRegistry instruments, Clock clock,

@@ -38,7 +38,45 @@ public sealed interface PortfolioEvent extends CborSerializable {
   /** A continuous limit that was breached is back within its level; ends the breach episode. */
   record LimitCleared(String key, long atMillis) implements PortfolioEvent {}
 
-  record Halted(String by, String reason, long atMillis) implements PortfolioEvent {}
+  /**
+   * The portfolio was halted, by an operator or by the limit monitor.
+   *
+   * @param haltId the id the OMS gateway cancels under (idempotency key); {@code null} in journals written before
+   *     halts were handed to the gateway, which are never handed over again
+   */
+  record Halted(String by, String reason, long atMillis, String haltId) implements PortfolioEvent {
+
+    /** A halt from a journal written before halt ids existed. */
+    public Halted(String by, String reason, long atMillis) {
+      this(by, reason, atMillis, null);
+    }
+  }
+
+  /** The halt {@code haltId} was handed to the OMS gateway, which journaled it: it is no longer ours to resend. */
+  record HaltDispatched(String haltId, long atMillis) implements PortfolioEvent {}
+
+  /**
+   * A limit passed its warning level (a share of the limit, see {@link io.riskpulse.model.limits.LimitPolicy})
+   * without breaching. Persisted once per warning episode (see {@link WarningCleared}).
+   */
+  record LimitWarned(LimitBreach warning) implements PortfolioEvent {
+    @Override
+    public long atMillis() {
+      return warning.atMillis();
+    }
+  }
+
+  /** A warning episode ended: the value fell back below the warning level less the hysteresis, or breached. */
+  record WarningCleared(String key, long atMillis) implements PortfolioEvent {}
+
+  /**
+   * The repeated-execution throttle (MiFID II RTS 6 Art 15(3)) disabled a strategy: its orders are rejected until
+   * a person re-enables it ({@link StrategyEnabled}).
+   */
+  record StrategyDisabled(String strategy, String reason, long atMillis) implements PortfolioEvent {}
+
+  /** A person re-enabled a strategy the throttle had disabled. */
+  record StrategyEnabled(String strategy, String by, String reason, long atMillis) implements PortfolioEvent {}
 
   record Resumed(String by, String reason, long atMillis) implements PortfolioEvent {}
 

@@ -1,6 +1,7 @@
 package io.riskpulse.model.portfolio;
 
 import io.riskpulse.model.CborSerializable;
+import io.riskpulse.model.halt.OpenOrder;
 import io.riskpulse.model.limits.LimitBreach;
 import io.riskpulse.model.limits.Limits;
 import io.riskpulse.model.orderflow.OrderFlowView;
@@ -36,6 +37,10 @@ import java.util.Map;
  * @param risk live VaR (99%), ES (97.5%), worst stress loss and days to liquidate the least liquid position,
  *     refreshed when the snapshot was taken (its own {@code asOfMillis}); not journaled, rebuilt from the
  *     positions after a restart
+ * @param activeWarnings limits past their warning level (not breached), with the values when they got there
+ * @param disabledStrategies strategies the repeated-execution throttle disabled, with why
+ * @param reduceOnly whether an open breach with the reduce-only action blocks orders that increase a position
+ * @param openOrders working orders as the order flow shows them (not journaled: empty after a restart)
  */
 public record PortfolioSnapshot(
     String portfolioId,
@@ -59,8 +64,18 @@ public record PortfolioSnapshot(
     OrderFlowView orderFlow,
     Map<String, OrderFlowView> orderFlowByStrategy,
     long asOfMillis,
-    RiskMeasures risk)
+    RiskMeasures risk,
+    List<LimitBreach> activeWarnings,
+    Map<String, String> disabledStrategies,
+    boolean reduceOnly,
+    List<OpenOrder> openOrders)
     implements CborSerializable {
+
+  public PortfolioSnapshot {
+    activeWarnings = activeWarnings == null ? List.of() : activeWarnings;
+    disabledStrategies = disabledStrategies == null ? Map.of() : disabledStrategies;
+    openOrders = openOrders == null ? List.of() : openOrders;
+  }
 
   /**
    * This snapshot without what is not rebuilt from the journal (the live order flow) and without its query
@@ -70,6 +85,7 @@ public record PortfolioSnapshot(
   public PortfolioSnapshot journaledView() {
     return new PortfolioSnapshot(portfolioId, status, desk, trader, haltedBy, haltReason, haltedAtMillis,
         reportingCurrency, valuation, cashByCurrency, tradingDay, intradayPnl, peakPnl, drawdown, limits, activeBreaches, breachCount,
-        executionCount, OrderFlowView.EMPTY, Map.of(), 0, null);
+        executionCount, OrderFlowView.EMPTY, Map.of(), 0, null, activeWarnings, disabledStrategies, reduceOnly,
+        List.of());
   }
 }

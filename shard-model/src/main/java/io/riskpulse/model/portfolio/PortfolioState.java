@@ -1,16 +1,23 @@
 package io.riskpulse.model.portfolio;
 
+import io.riskpulse.model.halt.ActiveHalt;
+import io.riskpulse.model.halt.HaltScope;
 import io.riskpulse.model.limits.LimitBreach;
 import io.riskpulse.model.limits.Limits;
 import io.riskpulse.model.portfolio.PortfolioEvent.DayRolled;
 import io.riskpulse.model.portfolio.PortfolioEvent.ExecutionApplied;
+import io.riskpulse.model.portfolio.PortfolioEvent.HaltDispatched;
 import io.riskpulse.model.portfolio.PortfolioEvent.Halted;
 import io.riskpulse.model.portfolio.PortfolioEvent.LimitBreached;
 import io.riskpulse.model.portfolio.PortfolioEvent.LimitCleared;
+import io.riskpulse.model.portfolio.PortfolioEvent.LimitWarned;
 import io.riskpulse.model.portfolio.PortfolioEvent.LimitsSet;
 import io.riskpulse.model.portfolio.PortfolioEvent.PeakPnlRaised;
 import io.riskpulse.model.portfolio.PortfolioEvent.PortfolioOpened;
 import io.riskpulse.model.portfolio.PortfolioEvent.Resumed;
+import io.riskpulse.model.portfolio.PortfolioEvent.StrategyDisabled;
+import io.riskpulse.model.portfolio.PortfolioEvent.StrategyEnabled;
+import io.riskpulse.model.portfolio.PortfolioEvent.WarningCleared;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.List;
@@ -31,6 +38,11 @@ public final class PortfolioState {
   private final ExecutionIdWindow seenExecutions;
   private final Map<String, Position> positions = new TreeMap<>();
   private final Map<String, LimitBreach> activeBreaches = new TreeMap<>();
+  private final Map<String, LimitBreach> activeWarnings = new TreeMap<>();
+  /** Strategies disabled by the repeated-execution throttle, with why. */
+  private final Map<String, String> disabledStrategies = new TreeMap<>();
+  /** The halt persisted and not yet handed to the OMS gateway, or {@code null}. */
+  private ActiveHalt undispatchedHalt;
   private PortfolioStatus status = PortfolioStatus.UNOPENED;
   private String desk = "";
   private String trader = "";
@@ -68,6 +80,20 @@ public final class PortfolioState {
       breachCount++;
     } else if (event instanceof LimitCleared) {
       activeBreaches.remove(((LimitCleared) event).key());
+    } else if (event instanceof LimitWarned) {
+      LimitBreach warning = ((LimitWarned) event).warning();
+      activeWarnings.put(warning.key(), warning);
+    } else if (event instanceof WarningCleared) {
+      activeWarnings.remove(((WarningCleared) event).key());
+    } else if (event instanceof StrategyDisabled) {
+      StrategyDisabled disabled = (StrategyDisabled) event;
+      disabledStrategies.put(disabled.strategy(), disabled.reason());
+    } else if (event instanceof StrategyEnabled) {
+      disabledStrategies.remove(((StrategyEnabled) event).strategy());
+    } else if (event instanceof HaltDispatched) {
+      if (undispatchedHalt != null && undispatchedHalt.haltId().equals(((HaltDispatched) event).haltId())) {
+        undispatchedHalt = null;
+      }
     } else if (event instanceof DayRolled) {
       DayRolled rolled = (DayRolled) event;
       tradingDay = rolled.tradingDay();
@@ -90,8 +116,12 @@ public final class PortfolioState {
       haltedBy = halted.by();
       haltReason = halted.reason();
       haltedAtMillis = halted.atMillis();
+      undispatchedHalt = halted.haltId() == null ? null
+          : new ActiveHalt(halted.haltId(), HaltScope.portfolio(portfolioId), halted.by(), halted.reason(),
+              halted.atMillis());
     } else if (event instanceof Resumed) {
       status = PortfolioStatus.ACTIVE;
+      undispatchedHalt = null; // resumed before the gateway took it: cancelling now would surprise the trader
       haltedBy = "";
       haltReason = "";
       haltedAtMillis = 0;
@@ -185,6 +215,21 @@ public final class PortfolioState {
     return Collections.unmodifiableMap(activeBreaches);
   }
 
+  /** Warning episodes open, by key (a limit past its warning level, not breached). */
+  public Map<String, LimitBreach> activeWarnings() {
+    return Collections.unmodifiableMap(activeWarnings);
+  }
+
+  /** Strategies disabled by the repeated-execution throttle, with the reason, by strategy. */
+  public Map<String, String> disabledStrategies() {
+    return Collections.unmodifiableMap(disabledStrategies);
+  }
+
+  /** The halt persisted but not yet handed to the OMS gateway, or {@code null}: resent after a restart. */
+  public ActiveHalt undispatchedHalt() {
+    return undispatchedHalt;
+  }
+
   /** The content fingerprint of an execution id in the dedup window, or {@code null} if not there. */
   Integer seenFingerprint(String executionId) {
     return seenExecutions.fingerprint(executionId);
@@ -194,7 +239,8 @@ public final class PortfolioState {
   StoredPortfolioState toStored() {
     return new StoredPortfolioState(portfolioId, status, desk, trader, Map.copyOf(cashByCurrency), limits, haltedBy, haltReason,
         haltedAtMillis, peakPnl, tradingDay, startOfDayPnl, breachCount, executionCount, java.util.List.copyOf(positions.values()),
-        java.util.List.copyOf(activeBreaches.values()), seenExecutions.toList(), seenExecutions.fingerprints());
+        java.util.List.copyOf(activeBreaches.values()), seenExecutions.toList(), seenExecutions.fingerprints(),
+        java.util.List.copyOf(activeWarnings.values()), Map.copyOf(disabledStrategies), undispatchedHalt);
   }
 
   /** Rebuilds the state from a stored snapshot. */
@@ -219,6 +265,11 @@ public final class PortfolioState {
     for (LimitBreach breach : stored.activeBreaches()) {
       state.activeBreaches.put(breach.key(), breach);
     }
+    for (LimitBreach warning : stored.activeWarnings()) {
+      state.activeWarnings.put(warning.key(), warning);
+    }
+    state.disabledStrategies.putAll(stored.disabledStrategies());
+    state.undispatchedHalt = stored.undispatchedHalt();
     List<String> ids = stored.recentExecutionIds();
     List<Integer> prints = stored.recentExecutionFingerprints();
     for (int i = 0; i < ids.size(); i++) {

@@ -29,5 +29,7 @@ public enum RejectReason {
   /** Resume on a portfolio that is not halted. */
   NOT_HALTED,
   /** Resume while limits that halt are still breached: raise them or reduce the position first. */
-  STILL_BREACHED
+  STILL_BREACHED,
+  /** EnableStrategy for a strategy the repeated-execution throttle has not disabled. */
+  STRATEGY_NOT_DISABLED
 }

@@ -1,6 +1,7 @@
 package io.riskpulse.model.portfolio;
 
 import io.riskpulse.model.CborSerializable;
+import io.riskpulse.model.halt.ActiveHalt;
 import io.riskpulse.model.limits.LimitBreach;
 import io.riskpulse.model.limits.Limits;
 import java.util.List;
@@ -12,6 +13,9 @@ import java.util.Map;
  *
  * @param recentExecutionIds the dedup window, oldest first
  * @param recentExecutionFingerprints content fingerprints of those ids, same order
+ * @param activeWarnings warning episodes open
+ * @param disabledStrategies strategies disabled by the repeated-execution throttle, with why
+ * @param undispatchedHalt the halt not yet handed to the OMS gateway, or {@code null}
  *     <p>Collections missing from an older snapshot read as empty, so adding one is a compatible change.
  */
 public record StoredPortfolioState(
@@ -32,8 +36,22 @@ public record StoredPortfolioState(
     List<Position> positions,
     List<LimitBreach> activeBreaches,
     List<String> recentExecutionIds,
-    List<Integer> recentExecutionFingerprints)
+    List<Integer> recentExecutionFingerprints,
+    List<LimitBreach> activeWarnings,
+    Map<String, String> disabledStrategies,
+    ActiveHalt undispatchedHalt)
     implements CborSerializable {
+
+  /** A snapshot without warnings, disabled strategies and halt hand-off: the fields before they existed. */
+  public StoredPortfolioState(String portfolioId, PortfolioStatus status, String desk, String trader,
+      Map<String, Double> cashByCurrency, Limits limits, String haltedBy, String haltReason, long haltedAtMillis,
+      double peakPnl, long tradingDay, double startOfDayPnl, long breachCount, long executionCount,
+      List<Position> positions, List<LimitBreach> activeBreaches, List<String> recentExecutionIds,
+      List<Integer> recentExecutionFingerprints) {
+    this(portfolioId, status, desk, trader, cashByCurrency, limits, haltedBy, haltReason, haltedAtMillis, peakPnl,
+        tradingDay, startOfDayPnl, breachCount, executionCount, positions, activeBreaches, recentExecutionIds,
+        recentExecutionFingerprints, null, null, null);
+  }
 
   public StoredPortfolioState {
     cashByCurrency = cashByCurrency == null ? Map.of() : cashByCurrency;
@@ -41,5 +59,7 @@ public record StoredPortfolioState(
     activeBreaches = activeBreaches == null ? List.of() : activeBreaches;
     recentExecutionIds = recentExecutionIds == null ? List.of() : recentExecutionIds;
     recentExecutionFingerprints = recentExecutionFingerprints == null ? List.of() : recentExecutionFingerprints;
+    activeWarnings = activeWarnings == null ? List.of() : activeWarnings;
+    disabledStrategies = disabledStrategies == null ? Map.of() : disabledStrategies;
   }
 }

@@ -434,6 +434,28 @@ class PortfolioTest {
   }
 
   @Test
+  void shouldRaiseOneBreachForALossOscillatingAroundItsLimitAndWarnAroundIt() {
+    open(new Limits(null, null, null, null, null, 10_000.0, null, null, null, false));
+    execute("E1", "SPY", Side.BUY, 1000, 100);
+    List<PortfolioEvent> events = new java.util.ArrayList<>();
+    long time = 2;
+    // Loss 8.5k (warning at 80%), then around the 10k limit within the 5% hysteresis, then back to 9k.
+    for (double price : new double[] {91.5, 89.9, 90.1, 89.8, 90.4, 89.5, 90.3, 91}) {
+      market.update(Quote.lastTrade("SPY", price, time++));
+      events.addAll(kit.runCommand(MarkToMarket.INSTANCE).events());
+    }
+    assertEquals(1, events.stream().filter(e -> e instanceof LimitBreached).count(), events.toString());
+    // One warning before the breach (ended by it), and a new one once the breach ends with the loss still at 9k.
+    assertEquals(2, events.stream().filter(e -> e instanceof PortfolioEvent.LimitWarned).count(), events.toString());
+    assertInstanceOf(PortfolioEvent.LimitWarned.class, events.get(0), "the warning comes first");
+    assertEquals(1, events.stream().filter(e -> e instanceof LimitCleared).count(), "cleared at 9k <= 9.5k");
+    PortfolioSnapshot snapshot = snapshot();
+    assertTrue(snapshot.activeBreaches().isEmpty());
+    assertEquals(List.of("INTRADAY_LOSS"), snapshot.activeWarnings().stream().map(w -> w.key()).toList(),
+        "9k is still past the 8k warning level");
+  }
+
+  @Test
   void shouldPersistABreachOnceAndClearItWhenTheLevelComesBack() {
     open(LIMITS);
     execute("E1", "SPY", Side.BUY, 4000, 100); // 400k, at the position limit
@@ -442,16 +464,19 @@ class PortfolioTest {
     List<String> breached = first.events().stream().filter(e -> e instanceof LimitBreached)
         .map(e -> ((LimitBreached) e).breach().key()).toList();
     assertEquals(List.of("INTRADAY_LOSS"), breached);
-    LimitBreached loss = (LimitBreached) first.events().get(0);
+    LimitBreached loss = first.events().stream().filter(e -> e instanceof LimitBreached)
+        .map(LimitBreached.class::cast).findFirst().orElseThrow();
     assertEquals(12_000, loss.breach().value(), 1e-6);
     assertEquals(10_000, loss.breach().limit(), 1e-6);
 
-    market.update(Quote.lastTrade("SPY", 96.9, 3)); // still breached: nothing new
-    assertTrue(kit.runCommand(MarkToMarket.INSTANCE).hasNoEvents());
+    market.update(Quote.lastTrade("SPY", 96.9, 3)); // still breached: no new breach (the drawdown passes 80%)
+    assertTrue(kit.runCommand(MarkToMarket.INSTANCE).events().stream().noneMatch(
+        e -> e instanceof LimitBreached || e instanceof LimitCleared));
 
     market.update(Quote.lastTrade("SPY", 99.5, 4)); // loss 2k: cleared
     var cleared = kit.runCommand(MarkToMarket.INSTANCE);
-    assertEquals(List.of(new LimitCleared("INTRADAY_LOSS", clock.millis())), cleared.events());
+    assertEquals(List.of(new LimitCleared("INTRADAY_LOSS", clock.millis())), cleared.events().stream()
+        .filter(e -> e instanceof LimitBreached || e instanceof LimitCleared).toList());
     assertTrue(snapshot().activeBreaches().isEmpty());
     assertEquals(1, snapshot().breachCount());
   }

@@ -1,0 +1,30 @@
+package io.riskpulse.model.pretrade;
+
+import com.typesafe.config.Config;
+import java.time.Duration;
+
+/**
+ * Tunables of the pre-trade check, from {@code riskpulse.pretrade} (see this module's reference.conf).
+ *
+ * @param askTimeout how long a caller waits for the portfolio's answer before treating its state as unavailable
+ * @param rejectWhenUnavailable fail closed (the default): an unavailable portfolio rejects the order; when false,
+ *     the order is accepted with a note saying it was not checked
+ * @param maxPriceAge a reference price received longer ago than this on this node is stale and the check fails
+ *     closed; {@link Duration#ZERO} disables the bound (e.g. for replays of history without a live feed)
+ */
+public record PreTradeSettings(Duration askTimeout, boolean rejectWhenUnavailable, Duration maxPriceAge) {
+
+  /** reference.conf's values. */
+  public static final PreTradeSettings DEFAULTS =
+      new PreTradeSettings(Duration.ofMillis(500), true, Duration.ofSeconds(30));
+
+  public static PreTradeSettings fromConfig(Config config) {
+    Config c = config.getConfig("riskpulse.pretrade");
+    String mode = c.getString("on-unavailable");
+    if (!mode.equals("reject") && !mode.equals("accept")) {
+      throw new IllegalArgumentException(
+          "riskpulse.pretrade.on-unavailable must be reject or accept, was '" + mode + "'");
+    }
+    return new PreTradeSettings(c.getDuration("ask-timeout"), mode.equals("reject"), c.getDuration("max-price-age"));
+  }
+}
