@@ -7,7 +7,15 @@ import io.micrometer.core.instrument.binder.jvm.JvmThreadMetrics;
 import io.micrometer.core.instrument.binder.system.ProcessorMetrics;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import io.riskpulse.gateway.halt.OmsGateway;
+import io.riskpulse.gateway.halt.OmsGatewayCommand;
+import io.riskpulse.gateway.halt.OmsGatewayEnvironment;
+import io.riskpulse.gateway.halt.OmsGatewaySettings;
+import io.riskpulse.gateway.halt.PortfolioScopeResolver;
+import io.riskpulse.gateway.http.HaltHttpRoutes;
 import io.riskpulse.gateway.http.HttpEndpoint;
+import io.riskpulse.gateway.oms.OmsEndpoint;
+import io.riskpulse.gateway.oms.OmsEndpoints;
 import io.riskpulse.ingestion.aeron.AeronSettings;
 import io.riskpulse.ingestion.aeron.AeronTransport;
 import io.riskpulse.ingestion.fix.DropCopyAcceptor;
@@ -15,6 +23,13 @@ import io.riskpulse.ingestion.pipeline.IngestMetrics;
 import io.riskpulse.ingestion.pipeline.IngestPipeline;
 import io.riskpulse.ingestion.pipeline.PipelineSettings;
 import io.riskpulse.ingestion.pipeline.Quarantine;
+import io.riskpulse.model.halt.HaltDispatcher;
+import io.riskpulse.model.halt.HaltRegistry;
+import io.riskpulse.model.halt.HaltView;
+import io.riskpulse.model.halt.KillSwitch;
+import io.riskpulse.model.halt.KillSwitchClient;
+import io.riskpulse.model.halt.KillSwitchEnvironment;
+import io.riskpulse.model.halt.KillSwitchSettings;
 import io.riskpulse.model.instrument.InstrumentRegistry;
 import io.riskpulse.model.market.MarketView;
 import io.riskpulse.model.market.OrderBookView;
@@ -22,6 +37,7 @@ import io.riskpulse.model.portfolio.Portfolio;
 import io.riskpulse.model.portfolio.PortfolioClient;
 import io.riskpulse.model.portfolio.PortfolioEnvironment;
 import io.riskpulse.model.portfolio.PortfolioSettings;
+import io.riskpulse.model.pretrade.PreTradeSettings;
 import io.riskpulse.model.risk.aggregate.AggregationSettings;
 import io.riskpulse.model.risk.aggregate.RiskAggregates;
 import io.riskpulse.model.risk.aggregate.RiskAggregator;
@@ -38,11 +54,15 @@ import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import org.apache.pekko.Done;
 import org.apache.pekko.actor.CoordinatedShutdown;
+import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.actor.typed.ActorSystem;
+import org.apache.pekko.actor.typed.DispatcherSelector;
 import org.apache.pekko.cluster.typed.Cluster;
 import org.apache.pekko.cluster.typed.Join;
 import org.apache.pekko.http.javadsl.ServerBinding;
@@ -89,12 +109,28 @@ public final class Main {
     RiskModel riskModel = NodeRiskModel.build(config, deps.instruments());
     RiskAggregator.init(system, AggregationSettings.fromConfig(config), deps.clock());
     RiskAggregates riskAggregates = new RiskAggregates(system);
-    Portfolio.init(system, new PortfolioEnvironment(market, deps.instruments(), deps.clock(),
-        PortfolioSettings.fromConfig(config), riskModel, riskAggregates.portfolioReporter(),
-        LiquiditySettings.fromConfig(config)));
     PortfolioClient portfolios = new PortfolioClient(system);
     JournalPortfolioDirectory directory =
         new JournalPortfolioDirectory(system, config.getString("riskpulse.node.read-journal"));
+    JournalFlusher journalFlusher = openJournalFlusher(config);
+
+    // Halts: the OMS gateway (one per cluster) takes every halt, the kill switch holds the wide ones, and each
+    // node's registry is what pre-trade checks read.
+    List<OmsEndpoint> omsEndpoints = OmsEndpoints.fromConfig(config);
+    omsEndpoints.forEach(OmsEndpoint::start);
+    OmsGatewaySettings gatewaySettings = OmsGatewaySettings.fromConfig(config);
+    ActorRef<OmsGatewayCommand> omsGateway = OmsGateway.startSingleton(system, new OmsGatewayEnvironment(
+        omsEndpoints, new PortfolioScopeResolver(directory, portfolios), () -> flushAsync(system, journalFlusher),
+        deps.clock(), gatewaySettings));
+    HaltDispatcher haltDispatcher = OmsGateway.dispatcher(system, omsGateway, gatewaySettings.requestTimeout());
+    KillSwitchSettings killSwitchSettings = KillSwitchSettings.fromConfig(config);
+    KillSwitch.init(system, new KillSwitchEnvironment(deps.clock(), killSwitchSettings, haltDispatcher));
+    HaltView halts = HaltRegistry.start(system, killSwitchSettings, deps.clock());
+    HaltServices haltServices = new HaltServices(new KillSwitchClient(system), halts, omsGateway, omsEndpoints);
+
+    Portfolio.init(system, new PortfolioEnvironment(market, deps.instruments(), deps.clock(),
+        PortfolioSettings.fromConfig(config), riskModel, riskAggregates.portfolioReporter(),
+        LiquiditySettings.fromConfig(config)).withHalts(halts, haltDispatcher, PreTradeSettings.fromConfig(config)));
 
     PrometheusMeterRegistry metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     new JvmMemoryMetrics().bindTo(metrics);
@@ -109,7 +145,6 @@ public final class Main {
             : Path.of(config.getString("riskpulse.persistence.data-dir")).resolve(quarantineFile),
         config.getInt("riskpulse.ingestion.quarantine-keep-recent"), deps.clock());
     IngestMetrics ingestMetrics = new IngestMetrics(metrics);
-    JournalFlusher journalFlusher = openJournalFlusher(config);
     IngestPipeline ingest = new IngestPipeline(system, market, books, portfolios, quarantine, ingestMetrics,
         PipelineSettings.fromConfig(config), journalFlusher::flush,
         config.getDuration("riskpulse.ingestion.pipeline.min-sync-interval"));
@@ -140,6 +175,7 @@ public final class Main {
         } catch (java.io.IOException e) {
           system.log().warn("Cannot close the quarantine file", e);
         }
+        omsEndpoints.forEach(OmsEndpoint::close);
         try {
           journalFlusher.close();
         } catch (java.sql.SQLException e) {
@@ -150,10 +186,22 @@ public final class Main {
     });
 
     Optional<CompletionStage<ServerBinding>> http = config.getBoolean("riskpulse.http.enabled")
-        ? Optional.of(HttpEndpoint.start(system, portfolios, directory, riskAggregates, market, books, metrics))
+        ? Optional.of(HttpEndpoint.start(system, portfolios, directory, riskAggregates, market, books, metrics,
+            new HaltHttpRoutes(halts, omsGateway, system.scheduler(), gatewaySettings.requestTimeout())))
         : Optional.empty();
     return new NodeServices(market, books, portfolios, directory, riskModel, riskAggregates, ingest, ingestMetrics,
-        quarantine, metrics, aeron, fix, http);
+        quarantine, metrics, aeron, fix, http, haltServices);
+  }
+
+  /** Flushes the journal on the blocking-IO dispatcher: for callers that must not block (actors). */
+  private static CompletionStage<Void> flushAsync(ActorSystem<?> system, JournalFlusher flusher) {
+    return CompletableFuture.runAsync(() -> {
+      try {
+        flusher.flush();
+      } catch (java.sql.SQLException e) {
+        throw new java.util.concurrent.CompletionException(e);
+      }
+    }, system.dispatchers().lookup(DispatcherSelector.blocking()));
   }
 
   /** The group-commit flusher of the configured journal (see JournalFlusher). */
