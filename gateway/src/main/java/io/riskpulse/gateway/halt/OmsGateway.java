@@ -370,6 +370,14 @@ public final class OmsGateway
     return env.clock().millis();
   }
 
+  /** Journal tag of the delivery outcomes alerts are raised from (acknowledgements and failures). */
+  public static final String ALERT_TAG = "oms-alerts";
+
+  @Override
+  public Set<String> tagsFor(OmsGatewayEvent event) {
+    return event instanceof HaltAcknowledged || event instanceof HaltDeliveryFailed ? Set.of(ALERT_TAG) : Set.of();
+  }
+
   @Override
   public EventHandler<OmsGatewayState, OmsGatewayEvent> eventHandler() {
     return newEventHandlerBuilder().forAnyState().onAnyEvent(OmsGatewayState::apply);

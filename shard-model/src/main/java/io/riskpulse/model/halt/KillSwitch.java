@@ -15,6 +15,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
@@ -331,6 +332,16 @@ public final class KillSwitch
 
   private long now() {
     return env.clock().millis();
+  }
+
+  /** Journal tag of the kill switch's halts and resumes, which alerts are raised from. */
+  public static final String ALERT_TAG = "kill-switch-alerts";
+
+  /** Halts and resumes are tagged for the alert projection (see {@link #ALERT_TAG}). */
+  @Override
+  public Set<String> tagsFor(KillSwitchEvent event) {
+    return event instanceof KillSwitchEvent.ScopeHalted || event instanceof KillSwitchEvent.ScopeResumed
+        ? Set.of(ALERT_TAG) : Set.of();
   }
 
   @Override

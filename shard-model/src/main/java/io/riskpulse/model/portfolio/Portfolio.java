@@ -117,6 +117,10 @@ public final class Portfolio
   /** The identity recorded on halts decided by the limit monitor rather than a person. */
   public static final String LIMIT_MONITOR = "riskpulse:limit-monitor";
 
+  /** Journal tag of the events alerts are raised from (breaches, warnings, halts, the strategy throttle). */
+  public static final String ALERT_TAG = "portfolio-alerts";
+  private static final Set<String> ALERT_TAGS = Set.of(ALERT_TAG);
+
   /** Placeholder id of a halt decided in a command handler; {@link #persistAll} replaces it. */
   private static final String PENDING_HALT_ID = "";
   private static final Duration HALT_DISPATCH_MIN_BACKOFF = Duration.ofMillis(200);
@@ -832,6 +836,23 @@ public final class Portfolio
               portfolioId, state.executionCount(), state.status());
         })
         .build();
+  }
+
+  /**
+   * Tags the events an alert is raised from ({@link #ALERT_TAG}), so that the alert projection can follow them
+   * across every portfolio with Persistence Query's {@code eventsByTag}; fills and peaks are not tagged (no cost
+   * on the fill path).
+   */
+  @Override
+  public Set<String> tagsFor(PortfolioEvent event) {
+    return alertRelevant(event) ? ALERT_TAGS : Set.of();
+  }
+
+  /** Whether an alert is raised from (or updated by) this kind of event. */
+  public static boolean alertRelevant(PortfolioEvent event) {
+    return event instanceof LimitBreached || event instanceof LimitCleared || event instanceof LimitWarned
+        || event instanceof WarningCleared || event instanceof Halted || event instanceof Resumed
+        || event instanceof StrategyDisabled || event instanceof StrategyEnabled;
   }
 
   @Override
