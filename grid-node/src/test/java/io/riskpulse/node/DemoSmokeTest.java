@@ -4,6 +4,9 @@ import static io.riskpulse.node.TestNodes.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.typesafe.config.Config;
+import com.typesafe.config.ConfigFactory;
+import io.riskpulse.gateway.oms.SimulatedOms;
 import io.riskpulse.ingestion.sim.CorrelatedPriceSimulator;
 import io.riskpulse.ingestion.sim.HistoricalReplay;
 import io.riskpulse.ingestion.sim.PortfolioSetup;
@@ -15,6 +18,7 @@ import io.riskpulse.model.portfolio.PortfolioEvent.Halted;
 import io.riskpulse.model.portfolio.PortfolioEvent.LimitBreached;
 import io.riskpulse.model.portfolio.PortfolioSnapshot;
 import io.riskpulse.model.portfolio.PortfolioStatus;
+import io.riskpulse.node.demo.DemoControlRoom;
 import io.riskpulse.node.demo.DemoProgress;
 import io.riskpulse.node.demo.DemoRunner;
 import io.riskpulse.node.demo.LiveTable;
@@ -25,6 +29,7 @@ import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
+import org.apache.pekko.actor.testkit.typed.javadsl.TestProbe;
 import org.apache.pekko.actor.typed.ActorSystem;
 import org.apache.pekko.persistence.jdbc.query.javadsl.JdbcReadJournal;
 import org.apache.pekko.persistence.query.EventEnvelope;
@@ -82,6 +87,48 @@ class DemoSmokeTest {
       assertTrue(simulation.portfolios().stream().map(PortfolioSetup::portfolioId).anyMatch(runaway::equals));
     } finally {
       TestNodes.stop(system);
+    }
+  }
+
+  @Test
+  void shouldMassCancelTheRunawayAtTheOmsAndResumeItThroughTheControlRoom() throws Exception {
+    SimulatedOms oms = SimulatedOms.builder().omsCompId("DEMOOMS").build();
+    oms.start();
+    TradingSimulation simulation =
+        TradingSimulation.create(CorrelatedPriceSimulator.withDefaults(7), 7, RUNAWAY_AT);
+    Config config = ConfigFactory.parseString("riskpulse.gateway.oms.endpoints = [{name = \"sim\", type = fix, "
+        + "host = \"127.0.0.1\", port = " + oms.port() + ", target-comp-id = \"DEMOOMS\", reconnect-interval = 1s}]")
+        .withFallback(TestNodes.config(dataDir));
+    ActorSystem<Void> system = TestNodes.start(config);
+    try {
+      NodeServices node = Main.init(system,
+          new NodeDeps(InstrumentRegistry.of(simulation.instruments()), Clock.systemUTC()));
+      DemoRunner runner = new DemoRunner(system, node, simulation, "oms", oms, 10);
+      await(runner.openPortfolios());
+      AtomicReference<DemoProgress> last = new AtomicReference<>();
+      await(runner.run(STEPS, Duration.ZERO, last::set));
+
+      String runaway = simulation.runawayPortfolioId();
+      TestProbe<Void> probe = TestProbe.create(system);
+      probe.awaitAssert(Duration.ofSeconds(30), Duration.ofMillis(50), () -> {
+        assertEquals(1, oms.massCancelsEffective(), oms.describe());
+        return null;
+      });
+      assertTrue(oms.received().get(0).summary().contains(runaway), oms.received().get(0).summary());
+      assertEquals(2, oms.ordersCancelled(), "the runaway's two working orders, no other portfolio's");
+      List<String> lines = runner.controlRoom().lines();
+      assertTrue(lines.stream().anyMatch(l -> l.contains("HALTED " + runaway)), lines.toString());
+      assertTrue(lines.stream().anyMatch(l -> l.contains("OMS received")), lines.toString());
+      assertTrue(lines.stream().anyMatch(l -> l.contains("resumed by " + DemoControlRoom.RISK_OFFICER)),
+          lines.toString());
+      PortfolioSnapshot after = last.get().snapshots().stream().filter(s -> s.portfolioId().equals(runaway))
+          .findFirst().orElseThrow();
+      assertEquals(PortfolioStatus.ACTIVE, after.status(), "resumed by the risk officer");
+      assertTrue(events(system, runaway).stream().anyMatch(e -> e instanceof PortfolioEvent.Resumed
+          && ((PortfolioEvent.Resumed) e).by().equals(DemoControlRoom.RISK_OFFICER)));
+    } finally {
+      TestNodes.stop(system);
+      oms.close();
     }
   }
 

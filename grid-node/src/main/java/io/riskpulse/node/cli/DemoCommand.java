@@ -2,6 +2,7 @@ package io.riskpulse.node.cli;
 
 import com.typesafe.config.Config;
 import com.typesafe.config.ConfigFactory;
+import io.riskpulse.gateway.oms.SimulatedOms;
 import io.riskpulse.ingestion.sim.QuoteGenerator;
 import io.riskpulse.ingestion.sim.TradingSimulation;
 import io.riskpulse.node.Main;
@@ -56,13 +57,26 @@ public final class DemoCommand implements Callable<Integer> {
   @Option(names = "--http-port", description = "Port of the HTTP JSON view (0 = any free port). Default: from config (8080).")
   Integer httpPort;
 
+  @Option(names = "--resume-after", paramLabel = "STEPS",
+      description = "Steps after the runaway's halt at which the demo's risk officer resumes it (refused, then "
+          + "reduce-only), 0 = never. Default: ${DEFAULT-VALUE}.", defaultValue = "40")
+  long resumeAfterSteps;
+
   @Option(names = "--headless", description = "No live table: print a summary line every 100 steps and the table at the end.")
   boolean headless;
 
   @Override
   public Integer call() throws Exception {
-    Config config = NodeConfig.load(httpPort == null ? ConfigFactory.empty()
-        : ConfigFactory.parseMap(Map.of("riskpulse.http.port", httpPort)));
+    // A simulated OMS (a QuickFIX/J acceptor) receives the node's halts as FIX mass cancels.
+    SimulatedOms oms = SimulatedOms.builder().build();
+    oms.start();
+    Config overrides = ConfigFactory.parseString("riskpulse.gateway.oms.endpoints = [{name = \"simulated-oms\", "
+        + "type = fix, host = \"127.0.0.1\", port = " + oms.port() + ", target-comp-id = \""
+        + oms.sessionId().getSenderCompID() + "\", reconnect-interval = 1s}]");
+    if (httpPort != null) {
+      overrides = ConfigFactory.parseMap(Map.of("riskpulse.http.port", httpPort)).withFallback(overrides);
+    }
+    Config config = NodeConfig.load(overrides);
     QuoteGenerator generator = simulationOptions.generator();
     TradingSimulation simulation = simulationOptions.simulation(generator);
 
@@ -73,11 +87,13 @@ public final class DemoCommand implements Callable<Integer> {
         .map(port -> "http://127.0.0.1:" + port + "/portfolios").orElse("HTTP off");
 
     DemoRunner runner = new DemoRunner(system, node, simulation,
-        "r" + Long.toString(System.currentTimeMillis() / 1000, 36)); // short: ids are at most 32 bytes on the wire
+        "r" + Long.toString(System.currentTimeMillis() / 1000, 36), // short: ids are at most 32 bytes on the wire
+        oms, resumeAfterSteps);
     runner.openPortfolios().toCompletableFuture().get(30, java.util.concurrent.TimeUnit.SECONDS);
 
     PrintStream out = System.out;
     AtomicReference<DemoProgress> latest = new AtomicReference<>();
+    java.util.Set<String> printed = java.util.concurrent.ConcurrentHashMap.newKeySet();
     String source = simulationOptions.describe();
     Cancellable table = headless ? null : system.scheduler().scheduleAtFixedRate(Duration.ofSeconds(1),
         Duration.ofSeconds(1), () -> {
@@ -88,6 +104,8 @@ public final class DemoCommand implements Callable<Integer> {
             out.println("Runaway: " + simulation.runawayPortfolioId() + " from step " + simulation.runawayStartStep()
                 + ".  Logs: " + System.getenv().getOrDefault("RISKPULSE_LOG_DIR", "./data/logs")
                 + "/riskpulse.log.  Ctrl-C stops.");
+            out.println("Control room (halts go to a simulated OMS on 127.0.0.1:" + oms.port() + " as FIX mass cancels):");
+            progress.controlRoom().forEach(line -> out.println("  " + line));
             out.flush();
           }
         }, system.executionContext());
@@ -97,6 +115,9 @@ public final class DemoCommand implements Callable<Integer> {
           latest.set(progress);
           if (headless && progress.step() % 100 == 0) {
             out.println(header(progress, source, http));
+          }
+          if (headless) {
+            progress.controlRoom().stream().filter(printed::add).forEach(line -> out.println("  " + line));
           }
         });
     if (headless) {
@@ -113,10 +134,15 @@ public final class DemoCommand implements Callable<Integer> {
     DemoProgress last = latest.get();
     if (last != null) {
       out.print(LiveTable.render(header(last, source, http), last.snapshots(), System.currentTimeMillis()));
+      if (!headless) {
+        out.println("Control room:");
+        runner.controlRoom().lines().forEach(line -> out.println("  " + line));
+      }
     }
     if (!interrupted) {
       system.terminate();
       system.getWhenTerminated().toCompletableFuture().join();
+      oms.close();
       if (done.toCompletableFuture().isCompletedExceptionally()) {
         done.toCompletableFuture().join(); // surfaces the failure
       }

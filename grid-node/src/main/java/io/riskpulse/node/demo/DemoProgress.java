@@ -11,6 +11,7 @@ import java.util.List;
  * @param published fills published over Aeron since the demo started
  * @param applied fills the node's ingestion applied (persisted) since the node started
  * @param quarantined messages the node's ingestion refused since the node started (any reason)
+ * @param controlRoom the latest control-room lines (halt, mass cancel at the OMS, resume flow), oldest first
  */
-public record DemoProgress(
-    long step, List<PortfolioSnapshot> snapshots, long published, long applied, long quarantined) {}
+public record DemoProgress(long step, List<PortfolioSnapshot> snapshots, long published, long applied,
+    long quarantined, List<String> controlRoom) {}

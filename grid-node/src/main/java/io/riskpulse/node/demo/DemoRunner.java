@@ -1,6 +1,7 @@
 package io.riskpulse.node.demo;
 
 import io.aeron.ExclusivePublication;
+import io.riskpulse.gateway.oms.SimulatedOms;
 import io.riskpulse.ingestion.aeron.AeronSettings;
 import io.riskpulse.ingestion.aeron.AeronTransport;
 import io.riskpulse.ingestion.aeron.FeedPublisher;
@@ -11,11 +12,14 @@ import io.riskpulse.ingestion.sim.PortfolioSetup;
 import io.riskpulse.ingestion.sim.SimStep;
 import io.riskpulse.ingestion.sim.TradingSimulation;
 import io.riskpulse.model.market.Quote;
+import io.riskpulse.model.orderflow.OrderAction;
+import io.riskpulse.model.orderflow.OrderEvent;
 import io.riskpulse.model.portfolio.Execution;
 import io.riskpulse.model.portfolio.PortfolioSnapshot;
 import io.riskpulse.model.portfolio.PortfolioStatus;
 import io.riskpulse.model.portfolio.RejectReason;
 import io.riskpulse.model.portfolio.Reply;
+import io.riskpulse.model.portfolio.Side;
 import io.riskpulse.node.NodeServices;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -55,13 +59,29 @@ public final class DemoRunner {
   private final FeedPublisher prices;
   private final FeedPublisher fills;
   private final HandledWatermark handled = new HandledWatermark();
+  private final DemoControlRoom controlRoom;
+  private final SimulatedOms oms;
   private long published;
+  private boolean workingOrdersPlaced;
 
   /**
    * @param runId distinguishes this run's execution ids from earlier runs on the same journal
    */
   public DemoRunner(ActorSystem<?> system, NodeServices node, TradingSimulation simulation, String runId) {
+    this(system, node, simulation, runId, null, 0);
+  }
+
+  /**
+   * @param oms the simulated OMS the node sends halts to: each portfolio gets working orders there (and in its
+   *     order flow) that a mass cancel can cancel; {@code null} for none
+   * @param resumeAfterSteps steps after the runaway's halt at which the demo's risk officer resumes it (see
+   *     {@link DemoControlRoom}); 0 never
+   */
+  public DemoRunner(ActorSystem<?> system, NodeServices node, TradingSimulation simulation, String runId,
+      SimulatedOms oms, long resumeAfterSteps) {
     this.system = system;
+    this.oms = oms;
+    this.controlRoom = new DemoControlRoom(simulation, node.portfolios(), oms, resumeAfterSteps);
     this.node = node;
     this.simulation = simulation;
     this.runPrefix = runId + "-";
@@ -122,6 +142,9 @@ public final class DemoRunner {
     for (Quote quote : step.quotes()) {
       prices.quote(quote, now);
     }
+    if (oms != null && !workingOrdersPlaced) {
+      placeWorkingOrders();
+    }
     long lastFill = -1;
     for (Execution e : step.executions()) {
       lastFill = fills.execution(new Execution(runPrefix + e.executionId(), e.portfolioId(), e.strategy(),
@@ -133,11 +156,43 @@ public final class DemoRunner {
         : handled.reached(FrameToEvent.SOURCE_PREFIX + FILLS_SOURCE, lastFill);
     return fillsHandled
         .thenCompose(done -> snapshots())
+        .thenCompose(snapshots -> controlRoom.afterStep(step.stepNumber(), snapshots).thenApply(done -> snapshots))
         .thenApply(snapshots -> {
           followHalts(snapshots);
           return new DemoProgress(step.stepNumber(), snapshots, published,
-              (long) node.ingestMetrics().acceptedCount(IngestMetrics.Kind.FILL), node.quarantine().total());
+              (long) node.ingestMetrics().acceptedCount(IngestMetrics.Kind.FILL), node.quarantine().total(),
+              controlRoom.lines());
         });
+  }
+
+  /**
+   * Two resting buy orders per portfolio, 1% below the market: placed at the simulated OMS and reported in the
+   * portfolio's order flow (so each portfolio knows its working orders, as a drop copy of NewOrderSingle says).
+   */
+  private void placeWorkingOrders() {
+    workingOrdersPlaced = true;
+    long nanos = System.nanoTime();
+    for (PortfolioSetup setup : simulation.portfolios()) {
+      String symbol = setup.portfolioId().equals(simulation.runawayPortfolioId()) ? simulation.runawaySymbol()
+          : simulation.instruments().get(Math.floorMod(setup.portfolioId().hashCode(),
+              simulation.instruments().size())).symbol();
+      Quote quote = simulation.latestQuotes().get(symbol);
+      if (quote == null || !(quote.markPrice() > 0)) {
+        continue;
+      }
+      double price = Math.round(quote.markPrice() * 99) / 100.0;
+      for (int i = 1; i <= 2; i++) {
+        String clOrdId = runPrefix + setup.portfolioId() + "-W" + i;
+        oms.addWorkingOrder(setup.portfolioId(), clOrdId, symbol, Side.BUY, 100, setup.strategy());
+        fills.order(new OrderEvent(OrderAction.NEW, setup.portfolioId(), setup.strategy(), clOrdId, "", symbol,
+            Side.BUY, 100, price, System.currentTimeMillis()), nanos);
+      }
+    }
+  }
+
+  /** The control room's view of the runaway: halt, mass cancel and the resume flow. */
+  public DemoControlRoom controlRoom() {
+    return controlRoom;
   }
 
   /** Every demo portfolio, in setup order. */

@@ -39,6 +39,8 @@ public final class RunawayStrategy implements TradingStrategy {
   private long runawayFills;
   private long positionLots;
   private long lastStep = Long.MIN_VALUE;
+  /** Set by {@link #fix()}: the runaway position is being unwound, then the normal strategy takes over again. */
+  private boolean fixed;
 
   /**
    * @param normal the strategy it is before {@code startStep}; fixes the portfolio
@@ -84,7 +86,20 @@ public final class RunawayStrategy implements TradingStrategy {
 
   /** Whether it behaves as a runaway at this step. */
   public boolean isRunningAway(long step) {
-    return step >= startStep;
+    return step >= startStep && !fixed;
+  }
+
+  /**
+   * A person fixed the algorithm: from the next step it unwinds what it piled up, in the opposite direction, an
+   * eighth of the runaway position per step (at least its initial clip), then trades as its normal strategy again.
+   */
+  public void fix() {
+    fixed = true;
+  }
+
+  /** Lots of the runaway position not yet unwound (signed: positive long). */
+  public long runawayPositionLots() {
+    return positionLots;
   }
 
   public String symbol() {
@@ -105,6 +120,9 @@ public final class RunawayStrategy implements TradingStrategy {
       throw new IllegalArgumentException(portfolioId() + ": step " + step + " does not follow step " + lastStep);
     }
     lastStep = step;
+    if (fixed && positionLots != 0) {
+      return unwind(step, latest);
+    }
     if (!isRunningAway(step)) {
       return normal.onQuotes(step, latest);
     }
@@ -127,5 +145,19 @@ public final class RunawayStrategy implements TradingStrategy {
     positionLots += side == Side.BUY ? lots : -lots;
     return List.of(new Execution(portfolioId() + "-" + step + "-0", portfolioId(), "runaway", target.symbol(),
         side, lots * target.lotSize(), price, quote.timestampMillis()));
+  }
+
+  /** One unwinding fill against the runaway position, at the bid to sell or the ask to buy back. */
+  private List<Execution> unwind(long step, Map<String, Quote> latest) {
+    Quote quote = latest.get(target.symbol());
+    Side back = positionLots > 0 ? Side.SELL : Side.BUY;
+    double price = quote == null ? Double.NaN : StrategyBook.takerPrice(quote, back);
+    if (!(price > 0) || Double.isInfinite(price)) {
+      return List.of();
+    }
+    long lots = Math.min(Math.abs(positionLots), Math.max(initialLots, (long) Math.ceil(Math.abs(positionLots) / 8.0)));
+    positionLots += back == Side.BUY ? lots : -lots;
+    return List.of(new Execution(portfolioId() + "-" + step + "-0", portfolioId(), "runaway", target.symbol(),
+        back, lots * target.lotSize(), price, quote.timestampMillis()));
   }
 }

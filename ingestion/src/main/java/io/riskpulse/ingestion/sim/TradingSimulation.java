@@ -297,6 +297,19 @@ public final class TradingSimulation {
     }
   }
 
+  /**
+   * A person fixed the runaway algorithm: it unwinds its runaway position, then trades normally (see
+   * {@link RunawayStrategy#fix()}). Takes effect from the next step of a portfolio that is not halted.
+   */
+  public void fixRunaway() {
+    runaway.fix();
+  }
+
+  /** Whether the runaway algorithm was fixed and has unwound all it piled up. */
+  public boolean runawayUnwound() {
+    return !runaway.isRunningAway(Long.MAX_VALUE) && runaway.runawayPositionLots() == 0;
+  }
+
   /** The portfolio that runs away. */
   public String runawayPortfolioId() {
     return runaway.portfolioId();
