@@ -1,7 +1,9 @@
 package io.riskpulse.gateway.oms;
 
+import io.riskpulse.gateway.oms.OmsDeliveryException.Instruction;
 import io.riskpulse.model.halt.HaltInstruction;
 import io.riskpulse.model.halt.ScopeKind;
+import io.riskpulse.model.risk.rebalance.RebalanceInstruction;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -21,6 +23,8 @@ import quickfix.field.ExecType;
 import quickfix.field.MassCancelRejectReason;
 import quickfix.field.MassCancelResponse;
 import quickfix.field.MsgType;
+import quickfix.field.OrdRejReason;
+import quickfix.field.OrdStatus;
 import quickfix.field.OrigClOrdID;
 import quickfix.field.RefMsgType;
 import quickfix.field.RefSeqNum;
@@ -29,12 +33,15 @@ import quickfix.field.Text;
 import quickfix.field.TotalAffectedOrders;
 
 /**
- * The halt deliveries in flight on one FIX session, and the rules that turn the OMS's answers into
- * acknowledgements, failures or a fallback to single-order cancels (the "Acknowledgement" and "Fallback" sections
- * of {@code docs/OMS.md}). Does no I/O: methods return the requests the caller must send.
+ * The deliveries in flight on one FIX session (halts as cancels, rebalances as new orders), and the rules that
+ * turn the OMS's answers into acknowledgements, failures or a fallback to single-order cancels (the
+ * "Acknowledgement", "Fallback" and "Rebalance orders" sections of {@code docs/OMS.md}). Does no I/O: methods
+ * return the requests the caller must send.
  *
  * <p>Answers are matched to requests by ClOrdID (11), OrigClOrdID (41) for single-order cancels, or RefSeqNum
- * (45) for rejects, using the MsgSeqNum each request went out with ({@link #sent}).
+ * (45) for rejects, using the MsgSeqNum each request went out with ({@link #sent}). A halt and a rebalance are
+ * separate deliveries even if their ids were equal; their ClOrdIDs, though, share one namespace per session, so
+ * ids must be unique across both (they are UUIDs).
  *
  * <p>Thread-safe: one lock guards all state; futures are completed after the lock is released, so a caller's
  * continuation can call back in.
@@ -46,7 +53,7 @@ final class FixDeliveries {
   private final String endpoint;
   private final boolean massCancelConfigured;
   private final Object lock = new Object();
-  private final Map<String, FixDelivery> byHalt = new HashMap<>();
+  private final Map<String, FixDelivery> byInstruction = new HashMap<>();
   private final Map<String, FixDelivery> byClOrdId = new HashMap<>();
   private final Map<String, FixDelivery> byOrigClOrdId = new HashMap<>();
   private final Map<Integer, String> clOrdIdBySeqNum = new HashMap<>();
@@ -65,7 +72,7 @@ final class FixDeliveries {
    * What {@link #begin} decided.
    *
    * @param delivery the new delivery, or {@code null} when the stage is already complete or joins one in flight
-   * @param stage what to return to the caller of {@link OmsEndpoint#cancel}
+   * @param stage what to return to the caller of {@link OmsEndpoint#cancel} or {@link OmsEndpoint#submit}
    * @param toSend the requests to send now (empty unless {@code delivery} is set)
    */
   record Start(FixDelivery delivery, CompletionStage<OmsAck> stage, List<FixRequest> toSend) {}
@@ -87,7 +94,7 @@ final class FixDeliveries {
    */
   Start begin(HaltInstruction instruction) {
     synchronized (lock) {
-      FixDelivery running = byHalt.get(instruction.haltId());
+      FixDelivery running = byInstruction.get(FixDelivery.key(Instruction.HALT, instruction.haltId()));
       if (running != null) {
         return new Start(null, running.future().copy(), List.of());
       }
@@ -105,7 +112,36 @@ final class FixDeliveries {
       }
       FixDelivery delivery = new FixDelivery(instruction,
           perOrder ? FixRequest.Kind.ORDER_CANCEL : FixRequest.Kind.MASS_CANCEL, requests, fallbackCause);
-      byHalt.put(instruction.haltId(), delivery);
+      byInstruction.put(delivery.key(), delivery);
+      register(delivery, requests);
+      return new Start(delivery, delivery.future().copy(), requests);
+    }
+  }
+
+  /**
+   * Starts delivering a rebalance: one NewOrderSingle per order. A delivery of the same rebalance still in flight
+   * is joined; an instruction without orders is acknowledged at once, one that cannot be expressed in FIX fails at
+   * once (not retryable); otherwise the orders are registered before they are sent so no answer can be missed.
+   */
+  Start begin(RebalanceInstruction instruction) {
+    synchronized (lock) {
+      FixDelivery running = byInstruction.get(FixDelivery.key(Instruction.REBALANCE, instruction.rebalanceId()));
+      if (running != null) {
+        return new Start(null, running.future().copy(), List.of());
+      }
+      if (instruction.orders().isEmpty()) {
+        return new Start(null, CompletableFuture.completedFuture(new OmsAck(endpoint, instruction.rebalanceId(),
+            "rebalance has no orders; nothing sent", 0)), List.of());
+      }
+      String invalid = FixRebalanceMapping.invalid(instruction);
+      if (invalid != null) {
+        return new Start(null, CompletableFuture.failedFuture(new OmsDeliveryException(endpoint,
+            Instruction.REBALANCE, instruction.rebalanceId(), false, "cannot send as FIX orders: " + invalid
+                + "; nothing sent", null)), List.of());
+      }
+      List<FixRequest> requests = FixRebalanceMapping.newOrders(instruction);
+      FixDelivery delivery = new FixDelivery(instruction, requests);
+      byInstruction.put(delivery.key(), delivery);
       register(delivery, requests);
       return new Start(delivery, delivery.future().copy(), requests);
     }
@@ -123,8 +159,8 @@ final class FixDeliveries {
   }
 
   /**
-   * An application message from the OMS. Returns the single-order cancels to send when it made a delivery fall
-   * back from mass cancel, else an empty list.
+   * An application message from the OMS. Returns the single-order cancels to send when it made a halt fall back
+   * from mass cancel, else an empty list.
    */
   Fallback onApplicationMessage(Message message) throws FieldNotFound {
     String msgType = message.getHeader().getString(MsgType.FIELD);
@@ -184,7 +220,7 @@ final class FixDeliveries {
   void fail(FixDelivery delivery, boolean retryable, String reason) {
     List<Runnable> completions = new ArrayList<>();
     synchronized (lock) {
-      if (byHalt.get(delivery.haltId()) == delivery) {
+      if (byInstruction.get(delivery.key()) == delivery) {
         fail(delivery, retryable, reason, completions);
       }
     }
@@ -195,7 +231,7 @@ final class FixDeliveries {
   void timedOut(FixDelivery delivery, long timeoutMillis) {
     List<Runnable> completions = new ArrayList<>();
     synchronized (lock) {
-      if (byHalt.get(delivery.haltId()) == delivery) {
+      if (byInstruction.get(delivery.key()) == delivery) {
         fail(delivery, true, "no acknowledgement within " + timeoutMillis + " ms for "
             + delivery.outstandingRequests().size() + " request(s), e.g. "
             + delivery.outstandingRequests().iterator().next().label(), completions);
@@ -208,7 +244,7 @@ final class FixDeliveries {
   void failAll(boolean retryable, String reason) {
     List<Runnable> completions = new ArrayList<>();
     synchronized (lock) {
-      for (FixDelivery delivery : List.copyOf(byHalt.values())) {
+      for (FixDelivery delivery : List.copyOf(byInstruction.values())) {
         fail(delivery, retryable, reason, completions);
       }
       clOrdIdBySeqNum.clear();
@@ -234,7 +270,7 @@ final class FixDeliveries {
   /** Number of deliveries waiting for answers. */
   int inFlight() {
     synchronized (lock) {
-      return byHalt.size();
+      return byInstruction.size();
     }
   }
 
@@ -264,8 +300,10 @@ final class FixDeliveries {
     return Fallback.NONE;
   }
 
-  private void onExecutionReport(Message report, List<Runnable> completions) throws FieldNotFound {
-    if (report.getChar(ExecType.FIELD) != ExecType.CANCELED) {
+  private void onExecutionReport(Message report, List<Runnable> completions) {
+    onNewOrderReport(report, completions);
+    Character execType = charOrNull(report, ExecType.FIELD);
+    if (execType == null || execType != ExecType.CANCELED) {
       return;
     }
     FixRequest request = orderCancelFor(report);
@@ -274,6 +312,50 @@ final class FixDeliveries {
       delivery.orderCancelAcknowledged(request.clOrdId(), true);
       completeIfDone(delivery, completions);
     }
+  }
+
+  /**
+   * An ExecutionReport for an outstanding NewOrderSingle (matched by ClOrdID only: an OMS answers a new order
+   * under the ClOrdID it was given). Rejected as a duplicate: the first send was entered, acknowledged; rejected
+   * otherwise: fails, not retryable; accepted, or entered and already ended: acknowledged; anything else (never
+   * the first answer of a sane OMS) is left for the next report or the timeout.
+   */
+  private void onNewOrderReport(Message report, List<Runnable> completions) {
+    String clOrdId = stringOrNull(report, ClOrdID.FIELD);
+    FixDelivery delivery = clOrdId == null ? null : byClOrdId.get(clOrdId);
+    FixRequest request = delivery == null ? null : delivery.outstanding(clOrdId);
+    if (request == null || request.kind() != FixRequest.Kind.NEW_ORDER) {
+      return;
+    }
+    Character execType = charOrNull(report, ExecType.FIELD);
+    Character ordStatus = charOrNull(report, OrdStatus.FIELD);
+    FixDelivery.NewOrderAnswer answer;
+    if (is(execType, ExecType.REJECTED) || is(ordStatus, OrdStatus.REJECTED)) {
+      Integer reason = intOrNull(report, OrdRejReason.FIELD);
+      if (reason == null || reason != OrdRejReason.DUPLICATE_ORDER) {
+        fail(delivery, false, "OMS rejected " + request.label() + ": 35=8 ExecType=" + execType + " OrdStatus="
+            + ordStatus + " OrdRejReason=" + reason + text(report), completions);
+        return;
+      }
+      answer = FixDelivery.NewOrderAnswer.DUPLICATE;
+    } else if (is(execType, ExecType.NEW) || is(execType, ExecType.PENDING_NEW) || is(execType, ExecType.TRADE)
+        || is(ordStatus, OrdStatus.NEW) || is(ordStatus, OrdStatus.PARTIALLY_FILLED)
+        || is(ordStatus, OrdStatus.FILLED) || is(ordStatus, OrdStatus.PENDING_NEW)) {
+      answer = FixDelivery.NewOrderAnswer.ACCEPTED;
+    } else if (is(ordStatus, OrdStatus.CANCELED) || is(ordStatus, OrdStatus.EXPIRED)
+        || is(ordStatus, OrdStatus.DONE_FOR_DAY)) {
+      // Entered, then cancelled or expired before any "new": the OMS has the ClOrdID, so a re-send would only be
+      // refused as a duplicate (or, at an OMS that forgets ended orders, enter the order a second time).
+      LOG.warn("OMS {}: order {} of {} was entered and has already ended: 35=8 ExecType={} OrdStatus={}{}",
+          endpoint, clOrdId, delivery.describe(), execType, ordStatus, text(report));
+      answer = FixDelivery.NewOrderAnswer.ENDED;
+    } else {
+      LOG.debug("OMS {}: 35=8 ExecType={} OrdStatus={} for {} neither acknowledges nor rejects it", endpoint,
+          execType, ordStatus, request.label());
+      return;
+    }
+    delivery.newOrderAcknowledged(clOrdId, answer);
+    completeIfDone(delivery, completions);
   }
 
   private void onCancelReject(Message reject, List<Runnable> completions) {
@@ -362,17 +444,17 @@ final class FixDeliveries {
     if (remember) {
       massCancelUnsupported = true;
     }
-    List<FixRequest> orderCancels = FixHaltMapping.orderCancels(delivery.instruction());
+    List<FixRequest> orderCancels = FixHaltMapping.orderCancels(delivery.halt());
     if (orderCancels.isEmpty()) {
       fail(delivery, false, "OMS cannot mass cancel (" + cause + ") and no open orders are known in scope "
-          + delivery.instruction().scope() + ", so there is nothing to cancel one by one", completions);
+          + delivery.halt().scope() + ", so there is nothing to cancel one by one", completions);
       return Fallback.NONE;
     }
     LOG.warn("OMS {} refused mass cancel for halt {} ({}); sending {} single-order cancels", endpoint,
-        delivery.haltId(), cause, orderCancels.size());
-    warnOutOfScope(delivery.instruction());
+        delivery.id(), cause, orderCancels.size());
+    warnOutOfScope(delivery.halt());
     unregister(delivery);
-    byHalt.put(delivery.haltId(), delivery);
+    byInstruction.put(delivery.key(), delivery);
     delivery.fallBackToOrderCancels(orderCancels, cause);
     register(delivery, orderCancels);
     return new Fallback(delivery, orderCancels);
@@ -416,7 +498,7 @@ final class FixDeliveries {
   }
 
   private void unregister(FixDelivery delivery) {
-    byHalt.remove(delivery.haltId(), delivery);
+    byInstruction.remove(delivery.key(), delivery);
     byClOrdId.values().removeIf(d -> d == delivery);
     byOrigClOrdId.values().removeIf(d -> d == delivery);
     for (Integer seqNum : delivery.seqNums()) {
@@ -428,14 +510,14 @@ final class FixDeliveries {
     if (delivery.done()) {
       unregister(delivery);
       OmsAck ack = delivery.ack(endpoint);
-      LOG.info("OMS {} acknowledged halt {}: {}", endpoint, delivery.haltId(), ack.detail());
+      LOG.info("OMS {} acknowledged {}: {}", endpoint, delivery.describe(), ack.detail());
       completions.add(() -> delivery.future().complete(ack));
     }
   }
 
   private void fail(FixDelivery delivery, boolean retryable, String reason, List<Runnable> completions) {
     unregister(delivery);
-    OmsDeliveryException failure = new OmsDeliveryException(endpoint, delivery.haltId(), retryable, reason);
+    OmsDeliveryException failure = delivery.failure(endpoint, retryable, reason);
     LOG.warn("{}", failure.getMessage());
     completions.add(() -> delivery.future().completeExceptionally(failure));
   }
@@ -451,6 +533,18 @@ final class FixDeliveries {
     } catch (FieldNotFound e) {
       return null;
     }
+  }
+
+  private static Character charOrNull(FieldMap message, int tag) {
+    try {
+      return message.isSetField(tag) ? message.getChar(tag) : null;
+    } catch (FieldNotFound | RuntimeException e) {
+      return null;
+    }
+  }
+
+  private static boolean is(Character value, char expected) {
+    return value != null && value == expected;
   }
 
   private static Integer intOrNull(FieldMap message, int tag) {

@@ -180,7 +180,15 @@ final class FixHaltMapping {
 
   /** The reason as FIX Text: printable ASCII only (others become '?'), at most {@value #MAX_TEXT_LENGTH} chars. */
   static String text(String reason) {
-    String source = reason == null || reason.isBlank() ? "RiskPulse halt" : reason.strip();
+    return text(reason, "RiskPulse halt");
+  }
+
+  /**
+   * As {@link #text(String)}, with {@code whenBlank} sent for an empty reason (also used by
+   * {@link FixRebalanceMapping}, so that orders and halts sanitise Text alike).
+   */
+  static String text(String reason, String whenBlank) {
+    String source = reason == null || reason.isBlank() ? whenBlank : reason.strip();
     StringBuilder text = new StringBuilder(Math.min(source.length(), MAX_TEXT_LENGTH));
     for (int i = 0; i < source.length(); i++) {
       char c = source.charAt(i);
@@ -234,14 +242,24 @@ final class FixHaltMapping {
    * is the same request.
    */
   private static TransactTime transactTime(HaltInstruction instruction) {
-    return new TransactTime(LocalDateTime.ofInstant(Instant.ofEpochMilli(instruction.atMillis()), ZoneOffset.UTC));
+    return transactTime(instruction.atMillis());
   }
 
-  private static String stem(String haltId) {
-    if (haltId.length() <= MAX_STEM_LENGTH && !haltId.isEmpty() && printable(haltId)) {
-      return haltId;
+  /** TransactTime (60) of an instant, epoch milliseconds, UTC. */
+  static TransactTime transactTime(long atMillis) {
+    return new TransactTime(LocalDateTime.ofInstant(Instant.ofEpochMilli(atMillis), ZoneOffset.UTC));
+  }
+
+  /**
+   * An instruction id as the stem of ClOrdIDs: verbatim when it is at most {@value #MAX_STEM_LENGTH} characters
+   * of printable ASCII, else the first {@value #MAX_STEM_LENGTH} hex digits of its SHA-256 (deterministic, so a
+   * re-send has the same ClOrdIDs). Also the stem of {@link FixRebalanceMapping}'s ClOrdIDs.
+   */
+  static String stem(String id) {
+    if (id.length() <= MAX_STEM_LENGTH && !id.isEmpty() && printable(id)) {
+      return id;
     }
-    return sha256Hex(haltId).substring(0, MAX_STEM_LENGTH);
+    return sha256Hex(id).substring(0, MAX_STEM_LENGTH);
   }
 
   /** Printable ASCII without space: safe in any FIX String field and in logs. */

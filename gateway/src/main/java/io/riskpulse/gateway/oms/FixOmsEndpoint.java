@@ -1,6 +1,7 @@
 package io.riskpulse.gateway.oms;
 
 import io.riskpulse.model.halt.HaltInstruction;
+import io.riskpulse.model.risk.rebalance.RebalanceInstruction;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
@@ -34,19 +35,20 @@ import quickfix.field.PossDupFlag;
 /**
  * An OMS reached over a FIX 4.4 session: RiskPulse is the initiator (a QuickFIX/J {@link SocketInitiator}),
  * the OMS the acceptor. A halt becomes OrderMassCancelRequests (35=q) or OrderCancelRequests (35=F) as mapped by
- * {@link FixHaltMapping}; the answers are matched by {@link FixDeliveries}. Everything is described in
- * {@code docs/OMS.md}.
+ * {@link FixHaltMapping}, a rebalance one NewOrderSingle (35=D) per order as mapped by {@link FixRebalanceMapping};
+ * the answers are matched by {@link FixDeliveries}. Everything is described in {@code docs/OMS.md}.
  *
  * <p>Connection: {@link #start()} starts the initiator, which logs on and, after any drop or refused connect,
- * tries again every {@link FixOmsSettings#reconnectInterval()} by itself. {@link #cancel} fails fast (retryable)
- * while the session is not logged on; a drop fails the deliveries in flight (retryable) and a new Logon is
- * reported to the {@link OmsConnectionListener}s, so that the gateway actor re-sends what was not acknowledged.
+ * tries again every {@link FixOmsSettings#reconnectInterval()} by itself. {@link #cancel} and {@link #submit} fail
+ * fast (retryable) while the session is not logged on; a drop fails the deliveries in flight (retryable) and a new
+ * Logon is reported to the {@link OmsConnectionListener}s, so that the caller re-sends what was not acknowledged.
  * We do not rely on the OMS cancelling the orders of a dropped session (cancel-on-disconnect): the halt is re-sent.
  *
  * <p>Stale requests are never replayed by the session layer: with {@link FixOmsSettings#resetOnLogon()} (default)
  * both sides restart at sequence number 1, and without it a ResendRequest from the OMS is answered with a
- * SequenceReset-GapFill instead of the old 35=q/35=F ({@code toApp} refuses PossDup resends), because a halt that
- * has since been lifted must not be cancelled again by a late replay. Re-sending is the gateway actor's decision.
+ * SequenceReset-GapFill instead of the old 35=q/35=F/35=D ({@code toApp} refuses PossDup resends), because a halt
+ * that has since been lifted must not cancel orders again, nor a rebalance that has since been withdrawn enter
+ * orders, by a late replay. Re-sending is the caller's decision.
  *
  * <p>The session's messages are logged through SLF4J ({@code quickfixj.msg.incoming}/{@code .outgoing}, events on
  * {@code quickfixj.event}). Incoming messages are not validated against the data dictionary: an answer with an
@@ -126,22 +128,17 @@ public final class FixOmsEndpoint implements OmsEndpoint {
   @Override
   public CompletionStage<OmsAck> cancel(HaltInstruction instruction) {
     Objects.requireNonNull(instruction, "instruction");
-    FixDeliveries.Start start = deliveries.begin(instruction);
-    FixDelivery delivery = start.delivery();
-    if (delivery != null) {
-      if (!connected()) {
-        deliveries.fail(delivery, true, notConnectedReason());
-        return start.stage();
-      }
-      ScheduledFuture<?> timeout = scheduleTimeout(delivery);
-      if (timeout != null) {
-        delivery.future().whenComplete((ack, failure) -> timeout.cancel(false));
-      }
-      LOG.info("OMS {}: sending halt {} ({}) as {}", name(), instruction.haltId(), instruction.scope(),
-          labels(start.toSend()));
-      send(delivery, start.toSend());
-    }
-    return start.stage();
+    return deliver(deliveries.begin(instruction), "(" + instruction.scope() + ")");
+  }
+
+  /**
+   * Sends one NewOrderSingle per order and completes when the OMS has acknowledged every one (see
+   * {@link FixDeliveries} and {@code docs/OMS.md}, "Rebalance orders").
+   */
+  @Override
+  public CompletionStage<OmsAck> submit(RebalanceInstruction instruction) {
+    Objects.requireNonNull(instruction, "instruction");
+    return deliver(deliveries.begin(instruction), "(account " + instruction.portfolioId() + ")");
   }
 
   @Override
@@ -195,6 +192,27 @@ public final class FixOmsEndpoint implements OmsEndpoint {
     State current = state;
     return current == State.STARTED ? "not connected (FIX session to " + settings.host() + ":" + settings.port()
         + " not logged on)" : "endpoint " + current.name().toLowerCase(Locale.ROOT);
+  }
+
+  /**
+   * Sends what {@link FixDeliveries#begin} registered, under an acknowledgement timeout; a stage that is already
+   * complete, or joins a delivery in flight, is returned as is.
+   */
+  private CompletionStage<OmsAck> deliver(FixDeliveries.Start start, String context) {
+    FixDelivery delivery = start.delivery();
+    if (delivery != null) {
+      if (!connected()) {
+        deliveries.fail(delivery, true, notConnectedReason());
+        return start.stage();
+      }
+      ScheduledFuture<?> timeout = scheduleTimeout(delivery);
+      if (timeout != null) {
+        delivery.future().whenComplete((ack, failure) -> timeout.cancel(false));
+      }
+      LOG.info("OMS {}: sending {} {} as {}", name(), delivery.describe(), context, labels(start.toSend()));
+      send(delivery, start.toSend());
+    }
+    return start.stage();
   }
 
   private ScheduledFuture<?> scheduleTimeout(FixDelivery delivery) {
@@ -314,7 +332,7 @@ public final class FixOmsEndpoint implements OmsEndpoint {
       try {
         Message.Header header = message.getHeader();
         if (header.isSetField(PossDupFlag.FIELD) && header.getBoolean(PossDupFlag.FIELD)) {
-          LOG.info("OMS {}: not replaying {} as a PossDup resend; the gateway re-sends halts itself", name(),
+          LOG.info("OMS {}: not replaying {} as a PossDup resend; the caller re-sends instructions itself", name(),
               message.isSetField(ClOrdID.FIELD) ? message.getString(ClOrdID.FIELD) : header.getString(MsgType.FIELD));
           throw new DoNotSend();
         }

@@ -45,7 +45,9 @@ import quickfix.field.MassCancelRequestType;
 import quickfix.field.MassCancelResponse;
 import quickfix.field.MsgSeqNum;
 import quickfix.field.MsgType;
+import quickfix.field.OrdRejReason;
 import quickfix.field.OrdStatus;
+import quickfix.field.OrdType;
 import quickfix.field.OrderID;
 import quickfix.field.OrderQty;
 import quickfix.field.OrigClOrdID;
@@ -53,6 +55,7 @@ import quickfix.field.RefMsgType;
 import quickfix.field.RefSeqNum;
 import quickfix.field.Symbol;
 import quickfix.field.Text;
+import quickfix.field.TimeInForce;
 import quickfix.field.TotalAffectedOrders;
 import quickfix.field.TransactTime;
 import quickfix.fix44.BusinessMessageReject;
@@ -62,7 +65,7 @@ import quickfix.fix44.OrderMassCancelReport;
 
 /**
  * A small OMS for tests and the demo: a QuickFIX/J {@link ThreadedSocketAcceptor} (FIX 4.4) that holds working
- * orders and cancels them when a {@link FixOmsEndpoint} asks.
+ * orders, cancels them when a {@link FixOmsEndpoint} asks, and enters the orders of a rebalance.
  *
  * <ul>
  *   <li>OrderMassCancelRequest (35=q): MassCancelRequestType (530) 7 cancels all working orders, 1 those of
@@ -74,12 +77,19 @@ import quickfix.fix44.OrderMassCancelReport;
  *   <li>OrderCancelRequest (35=F): cancels order OrigClOrdID (41) with an ExecutionReport (150=4, 39=4); an order
  *       already cancelled gets an OrderCancelReject (35=9) with CxlRejReason (102) 0 (too late), an unknown one
  *       102 = 1 (unknown order).</li>
+ *   <li>NewOrderSingle (35=D): adds a working order (Account, ClOrdID, Symbol, Side, OrderQty) and answers an
+ *       ExecutionReport 150=0 39=0 (New) with OrderID, ExecID, LeavesQty = OrderQty, CumQty 0 and AvgPx 0.
+ *       Idempotent by ClOrdID: a repeated ClOrdID gets the same 35=8 again and enters nothing;
+ *       {@link #newOrdersEffective()} counts distinct ClOrdIDs entered, {@link #newOrdersReceived()} every request.
+ *       A ClOrdID already used by an order added with {@link #addWorkingOrder} is refused as a duplicate (150=8
+ *       103=6).</li>
  *   <li>{@link #massCancelSupported(boolean) massCancelSupported(false)} answers 35=q with a BusinessMessageReject
  *       (35=j, 372=q, 380=3 unsupported message type); {@link Builder#acceptAccountOnMassCancel(boolean)
  *       acceptAccountOnMassCancel(false)} makes the data dictionary refuse Account on 35=q with a session Reject
- *       (35=3, 373=2); {@link #holdAcks(boolean) holdAcks(true)} processes requests but withholds every answer
- *       until {@code holdAcks(false)}, so a test can drop or restart the gateway between "sent" and
- *       "acknowledged".</li>
+ *       (35=3, 373=2); {@link #rejectNewOrders(String) rejectNewOrders(text)} answers every new ClOrdID on 35=D
+ *       with 150=8 39=8 OrdRejReason (103) 99 and that Text; {@link #holdAcks(boolean) holdAcks(true)} processes
+ *       requests but withholds every answer until {@code holdAcks(false)}, so a test can drop or restart the
+ *       gateway between "sent" and "acknowledged".</li>
  * </ul>
  *
  * <p>Sequence numbers reset on every Logon (memory store), like a fresh OMS. The session's messages are logged
@@ -100,11 +110,11 @@ public final class SimulatedOms implements AutoCloseable {
   /**
    * One request the simulated OMS received and what it did with it.
    *
-   * @param msgType {@code "q"} or {@code "F"}
+   * @param msgType {@code "q"}, {@code "F"} or {@code "D"}
    * @param clOrdId the request's ClOrdID (11)
    * @param summary one line for people, e.g. {@code "mass cancel ClOrdID=H1 530=7 (all orders) 1=P1: cancelled 2
    *     orders"}
-   * @param ordersCancelled working orders this request cancelled (0 for a repeat or a reject)
+   * @param ordersCancelled working orders this request cancelled (0 for a repeat, a reject or a new order)
    * @param repeat whether the ClOrdID had been received before
    * @param atMillis when it was received, epoch milliseconds
    */
@@ -117,14 +127,18 @@ public final class SimulatedOms implements AutoCloseable {
   private final Map<String, WorkingOrder> working = new LinkedHashMap<>();
   private final Map<String, WorkingOrder> cancelled = new LinkedHashMap<>();
   private final Map<String, Message> massCancelReports = new HashMap<>();
+  private final Map<String, Message> newOrderReports = new HashMap<>();
   private final List<Received> received = new ArrayList<>();
   private final List<Message> held = new ArrayList<>();
   private boolean massCancelSupported = true;
   private boolean holding;
+  private String newOrderRejectText;
   private int massCancelsReceived;
   private int massCancelsEffective;
   private int orderCancelsReceived;
   private int ordersCancelled;
+  private int newOrdersReceived;
+  private int newOrdersEffective;
   private long nextId = 1;
   private boolean started;
   private boolean stopped;
@@ -248,6 +262,17 @@ public final class SimulatedOms implements AutoCloseable {
   }
 
   /**
+   * A text: answer every 35=D with a ClOrdID not entered before with an ExecutionReport 150=8 39=8, OrdRejReason
+   * (103) 99 (other) and this Text, entering nothing. {@code null}: enter new orders again. A ClOrdID entered
+   * earlier still gets its original answer.
+   */
+  public void rejectNewOrders(String reasonText) {
+    synchronized (lock) {
+      newOrderRejectText = reasonText;
+    }
+  }
+
+  /**
    * {@code true}: keep processing requests but withhold every answer. {@code false}: send the withheld answers,
    * in order, to whichever gateway session is logged on now (they are lost if none is), and answer at once again.
    */
@@ -272,27 +297,31 @@ public final class SimulatedOms implements AutoCloseable {
   }
 
   /**
-   * Forgets orders, requests, counters and ClOrdIDs seen, and goes back to supporting mass cancel and answering at
-   * once (withheld answers are dropped), so that one running OMS can serve several tests or demo runs. The
-   * session stays up.
+   * Forgets orders, requests, counters and ClOrdIDs seen, and goes back to supporting mass cancel, entering new
+   * orders and answering at once (withheld answers are dropped), so that one running OMS can serve several tests
+   * or demo runs. The session stays up.
    */
   public void reset() {
     synchronized (lock) {
       working.clear();
       cancelled.clear();
       massCancelReports.clear();
+      newOrderReports.clear();
       received.clear();
       held.clear();
       massCancelSupported = true;
       holding = false;
+      newOrderRejectText = null;
       massCancelsReceived = 0;
       massCancelsEffective = 0;
       orderCancelsReceived = 0;
       ordersCancelled = 0;
+      newOrdersReceived = 0;
+      newOrdersEffective = 0;
     }
   }
 
-  /** Every 35=q and 35=F received, in order. */
+  /** Every 35=q, 35=F and 35=D received, in order. */
   public List<Received> received() {
     synchronized (lock) {
       return List.copyOf(received);
@@ -344,6 +373,20 @@ public final class SimulatedOms implements AutoCloseable {
     }
   }
 
+  /** NewOrderSingles received, repeats and rejected ones included. */
+  public int newOrdersReceived() {
+    synchronized (lock) {
+      return newOrdersReceived;
+    }
+  }
+
+  /** NewOrderSingles executed: distinct ClOrdIDs entered as working orders. */
+  public int newOrdersEffective() {
+    synchronized (lock) {
+      return newOrdersEffective;
+    }
+  }
+
   /** Working orders cancelled so far, by mass or single cancels. */
   public int ordersCancelled() {
     synchronized (lock) {
@@ -351,13 +394,20 @@ public final class SimulatedOms implements AutoCloseable {
     }
   }
 
-  /** One line for the demo, e.g. {@code "simulated OMS SIMOMS on port 9880: 1 working order(s), 3 cancelled; ..."}. */
+  /**
+   * One line for the demo, e.g. {@code "simulated OMS SIMOMS on port 9880: 1 working order(s), 3 cancelled; ..."};
+   * new orders are mentioned once one has been received (or while they are being rejected).
+   */
   public String describe() {
     synchronized (lock) {
       return "simulated OMS " + sessionId.getSenderCompID() + " on port " + port() + ": " + working.size()
           + " working order(s), " + ordersCancelled + " cancelled; received " + massCancelsReceived
           + " mass cancel(s) (" + massCancelsEffective + " effective), " + orderCancelsReceived + " order cancel(s)"
-          + (massCancelSupported ? "" : "; mass cancel unsupported") + (holding ? "; holding answers" : "");
+          + (newOrdersReceived == 0 ? "" : ", " + newOrdersReceived + " new order(s) (" + newOrdersEffective
+              + " effective)")
+          + (massCancelSupported ? "" : "; mass cancel unsupported")
+          + (newOrderRejectText == null ? "" : "; rejecting new orders")
+          + (holding ? "; holding answers" : "");
     }
   }
 
@@ -447,6 +497,65 @@ public final class SimulatedOms implements AutoCloseable {
     }
     published(record);
     answer(List.of(answer));
+  }
+
+  private void onNewOrder(Message request) throws FieldNotFound {
+    String clOrdId = request.getString(ClOrdID.FIELD);
+    String account = request.isSetField(Account.FIELD) ? request.getString(Account.FIELD) : "";
+    String symbol = request.getString(Symbol.FIELD);
+    char fixSide = request.getChar(quickfix.field.Side.FIELD);
+    double quantity = request.isSetField(OrderQty.FIELD) ? request.getDouble(OrderQty.FIELD) : 0;
+    String what = "new order ClOrdID=" + clOrdId + " 1=" + account + " 55=" + symbol + " 54=" + fixSide + " 38="
+        + FixRebalanceMapping.quantity(quantity)
+        + (request.isSetField(OrdType.FIELD) ? " 40=" + request.getChar(OrdType.FIELD) : "")
+        + (request.isSetField(TimeInForce.FIELD) ? " 59=" + request.getChar(TimeInForce.FIELD) : "");
+    Message answer;
+    Received record;
+    synchronized (lock) {
+      newOrdersReceived++;
+      Message previous = newOrderReports.get(clOrdId);
+      if (previous != null) {
+        answer = (Message) previous.clone();
+        record = received("D", clOrdId, "repeat of " + what + ": answered again, entered nothing", 0, true);
+      } else if (newOrderRejectText != null) {
+        answer = newOrderReject(clOrdId, fixSide, symbol, OrdRejReason.OTHER, newOrderRejectText);
+        record = received("D", clOrdId, what + ": rejected (35=8 150=8 103=99 " + newOrderRejectText + ")", 0, false);
+      } else if (working.containsKey(clOrdId) || cancelled.containsKey(clOrdId)) {
+        answer = newOrderReject(clOrdId, fixSide, symbol, OrdRejReason.DUPLICATE_ORDER, "duplicate ClOrdID");
+        record = received("D", clOrdId, what + ": duplicate ClOrdID (35=8 150=8 103=6)", 0, false);
+      } else {
+        Side side = fixSide == quickfix.field.Side.BUY ? Side.BUY : Side.SELL;
+        working.put(clOrdId, new WorkingOrder(account, clOrdId, symbol, side, quantity, ""));
+        ExecutionReport report = new ExecutionReport(new OrderID("SIM-" + clOrdId), new ExecID("SIM-X-" + nextId++),
+            new ExecType(ExecType.NEW), new OrdStatus(OrdStatus.NEW), new quickfix.field.Side(fixSide),
+            new LeavesQty(quantity), new CumQty(0), new AvgPx(0));
+        report.set(new ClOrdID(clOrdId));
+        report.set(new Account(account));
+        report.set(new Symbol(symbol));
+        report.set(new OrderQty(quantity));
+        report.set(new OrdType(OrdType.MARKET));
+        report.set(new TransactTime(LocalDateTime.now(ZoneOffset.UTC)));
+        newOrderReports.put(clOrdId, report);
+        newOrdersEffective++;
+        answer = report;
+        record = received("D", clOrdId, what + ": entered", 0, false);
+      }
+    }
+    published(record);
+    answer(List.of(answer));
+  }
+
+  /** An ExecutionReport rejecting a new order; call under the lock. */
+  private Message newOrderReject(String clOrdId, char side, String symbol, int reason, String text) {
+    ExecutionReport reject = new ExecutionReport(new OrderID("NONE"), new ExecID("SIM-X-" + nextId++),
+        new ExecType(ExecType.REJECTED), new OrdStatus(OrdStatus.REJECTED), new quickfix.field.Side(side),
+        new LeavesQty(0), new CumQty(0), new AvgPx(0));
+    reject.set(new ClOrdID(clOrdId));
+    reject.set(new Symbol(symbol));
+    reject.set(new OrdRejReason(reason));
+    reject.set(new Text(text));
+    reject.set(new TransactTime(LocalDateTime.now(ZoneOffset.UTC)));
+    return reject;
   }
 
   /** Moves a working order to cancelled and builds its ExecutionReport; call under the lock. */
@@ -602,6 +711,9 @@ public final class SimulatedOms implements AutoCloseable {
           break;
         case MsgType.ORDER_CANCEL_REQUEST:
           onOrderCancel(message);
+          break;
+        case MsgType.NEW_ORDER_SINGLE:
+          onNewOrder(message);
           break;
         default:
           LOG.info("Simulated OMS {}: unsupported message type {}", sessionId.getSenderCompID(), msgType);

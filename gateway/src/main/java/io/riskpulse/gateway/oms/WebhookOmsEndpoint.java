@@ -5,8 +5,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.riskpulse.gateway.oms.OmsDeliveryException.Instruction;
 import io.riskpulse.model.halt.HaltInstruction;
 import io.riskpulse.model.halt.OpenOrder;
+import io.riskpulse.model.risk.rebalance.RebalanceInstruction;
+import io.riskpulse.model.risk.rebalance.RebalanceOrder;
 import java.io.IOException;
 import java.net.ConnectException;
 import java.net.http.HttpClient;
@@ -15,6 +18,7 @@ import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
@@ -22,19 +26,23 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * An OMS (or any system that must stop trading) told about halts by an HTTP POST of the instruction as JSON,
- * with the JDK {@link HttpClient}. The payload and the status rules are in {@code docs/OMS.md}; in short:
+ * An OMS (or any system that must stop trading) told about halts and rebalance orders by an HTTP POST of the
+ * instruction as JSON, with the JDK {@link HttpClient}. The payloads and the status rules are in
+ * {@code docs/OMS.md}; in short:
  *
  * <ul>
- *   <li>{@code POST <url>}, {@code Content-Type: application/json}, {@code Idempotency-Key: <haltId>} (the same
- *       on every re-send, so the receiver can drop duplicates), plus the configured headers.</li>
+ *   <li>{@code POST <url>}, {@code Content-Type: application/json}, {@code Idempotency-Key: <haltId>} or
+ *       {@code <rebalanceId>} (the same on every re-send, so the receiver can drop duplicates), plus the
+ *       configured headers. The body's {@code "type"} tells a halt ({@code "halt"}) from orders to enter
+ *       ({@code "orders"}); a receiver must refuse (4xx) a type it does not handle rather than answer 2xx.</li>
  *   <li>2xx acknowledges the whole instruction; the receiver must answer 2xx only once it has cancelled (or
- *       durably accepted to cancel) the orders. An optional JSON body {@code {"ordersAffected": n}} is reported
- *       in the {@link OmsAck}.</li>
+ *       durably accepted to cancel) the orders of a halt, or entered (or durably accepted to enter) every order
+ *       of a rebalance. An optional JSON body {@code {"ordersAffected": n}} is reported in the {@link OmsAck}.</li>
  *   <li>408 and 429, 5xx, any other status, a timeout or a network error fail retryable; other 4xx fail not
  *       retryable (the request itself is wrong: bad URL, authentication, payload).</li>
  * </ul>
@@ -46,10 +54,12 @@ import org.slf4j.LoggerFactory;
  */
 public final class WebhookOmsEndpoint implements OmsEndpoint {
 
-  /** Request header carrying the halt id. */
+  /** Request header carrying the halt id or the rebalance id. */
   public static final String IDEMPOTENCY_KEY = "Idempotency-Key";
-  /** Version of the JSON payload, field {@code "version"}. */
+  /** Version of the halt JSON payload ({@code "type": "halt"}), field {@code "version"}. */
   public static final int PAYLOAD_VERSION = 1;
+  /** Version of the orders JSON payload ({@code "type": "orders"}), field {@code "version"}. */
+  public static final int ORDERS_PAYLOAD_VERSION = 1;
 
   private static final Logger LOG = LoggerFactory.getLogger(WebhookOmsEndpoint.class);
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -57,8 +67,11 @@ public final class WebhookOmsEndpoint implements OmsEndpoint {
 
   private enum State { NEW, STARTED, CLOSED }
 
+  /** What a POST in flight is about, to fail it on {@link #close()}. */
+  private record Pending(Instruction instruction, String id) {}
+
   private final WebhookOmsSettings settings;
-  private final Map<CompletableFuture<OmsAck>, String> inFlight = new ConcurrentHashMap<>();
+  private final Map<CompletableFuture<OmsAck>, Pending> inFlight = new ConcurrentHashMap<>();
   private volatile State state = State.NEW;
   private volatile HttpClient client;
 
@@ -91,37 +104,14 @@ public final class WebhookOmsEndpoint implements OmsEndpoint {
   @Override
   public CompletionStage<OmsAck> cancel(HaltInstruction instruction) {
     Objects.requireNonNull(instruction, "instruction");
-    if (state != State.STARTED) {
-      return CompletableFuture.failedFuture(new OmsDeliveryException(name(), instruction.haltId(), true,
-          "endpoint " + state.name().toLowerCase(Locale.ROOT)));
-    }
-    HttpRequest.Builder request = HttpRequest.newBuilder(settings.url())
-        .timeout(settings.requestTimeout())
-        .header("Content-Type", "application/json")
-        .header(IDEMPOTENCY_KEY, instruction.haltId())
-        .POST(HttpRequest.BodyPublishers.ofByteArray(payload(instruction)));
-    for (Map.Entry<String, String> header : settings.headers().entrySet()) {
-      request.header(header.getKey(), header.getValue());
-    }
-    CompletableFuture<OmsAck> result = new CompletableFuture<>();
-    inFlight.put(result, instruction.haltId());
-    result.whenComplete((ack, failure) -> inFlight.remove(result));
-    client.sendAsync(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8))
-        .whenComplete((response, failure) -> {
-          try {
-            if (failure != null) {
-              result.completeExceptionally(networkFailure(instruction, failure));
-            } else {
-              complete(result, instruction, response);
-            }
-          } catch (RuntimeException e) {
-            result.completeExceptionally(OmsDeliveryException.of(e, name(), instruction.haltId()));
-          }
-        });
-    if (state == State.CLOSED) {
-      result.completeExceptionally(closed(instruction.haltId()));
-    }
-    return result.copy();
+    return post(Instruction.HALT, instruction.haltId(), () -> payload(instruction));
+  }
+
+  /** POSTs the orders with {@code "type": "orders"} and Idempotency-Key = the rebalance id. */
+  @Override
+  public CompletionStage<OmsAck> submit(RebalanceInstruction instruction) {
+    Objects.requireNonNull(instruction, "instruction");
+    return post(Instruction.REBALANCE, instruction.rebalanceId(), () -> payload(instruction));
   }
 
   @Override
@@ -147,7 +137,7 @@ public final class WebhookOmsEndpoint implements OmsEndpoint {
       }
       state = State.CLOSED;
     }
-    for (Map.Entry<CompletableFuture<OmsAck>, String> pending : Map.copyOf(inFlight).entrySet()) {
+    for (Map.Entry<CompletableFuture<OmsAck>, Pending> pending : Map.copyOf(inFlight).entrySet()) {
       pending.getKey().completeExceptionally(closed(pending.getValue()));
     }
   }
@@ -181,34 +171,109 @@ public final class WebhookOmsEndpoint implements OmsEndpoint {
     root.put("reason", instruction.reason());
     root.put("atMillis", instruction.atMillis());
     root.put("at", Instant.ofEpochMilli(instruction.atMillis()).toString());
+    return bytes(root, "halt");
+  }
+
+  /**
+   * The JSON body POSTed for a rebalance ({@code docs/OMS.md}, "Webhook"): {@code "type": "orders"}, the
+   * portfolio (the account) and one object per order, in the order and with the ClOrdIDs a FIX endpoint would use
+   * ({@link FixRebalanceMapping}), so a receiver that passes them on to a FIX venue gets per-order idempotency too.
+   * Written field by field, like {@link #payload(HaltInstruction)}, so that the wire format changes only on
+   * purpose ({@link #ORDERS_PAYLOAD_VERSION} is bumped when it does).
+   */
+  static byte[] payload(RebalanceInstruction instruction) {
+    ObjectNode root = JSON.createObjectNode();
+    root.put("version", ORDERS_PAYLOAD_VERSION);
+    root.put("type", "orders");
+    root.put("rebalanceId", instruction.rebalanceId());
+    root.put("portfolioId", instruction.portfolioId());
+    ArrayNode orders = root.putArray("orders");
+    List<RebalanceOrder> sorted = FixRebalanceMapping.sorted(instruction);
+    for (int i = 0; i < sorted.size(); i++) {
+      RebalanceOrder order = sorted.get(i);
+      ObjectNode node = orders.addObject();
+      node.put("clOrdId", FixRebalanceMapping.clOrdId(instruction.rebalanceId(), i + 1));
+      node.put("symbol", order.symbol());
+      node.put("side", order.side() == null ? null : order.side().name());
+      node.put("quantity", order.quantity());
+      node.put("notional", order.notional());
+      node.put("orderType", "MARKET");
+      node.put("timeInForce", "DAY");
+    }
+    root.put("by", instruction.by());
+    root.put("reason", instruction.reason());
+    root.put("atMillis", instruction.atMillis());
+    root.put("at", Instant.ofEpochMilli(instruction.atMillis()).toString());
+    return bytes(root, "orders");
+  }
+
+  private static byte[] bytes(ObjectNode root, String type) {
     try {
       return JSON.writeValueAsBytes(root);
     } catch (JsonProcessingException e) {
-      throw new IllegalStateException("cannot write halt JSON", e);
+      throw new IllegalStateException("cannot write " + type + " JSON", e);
     }
   }
 
-  private void complete(CompletableFuture<OmsAck> result, HaltInstruction instruction, HttpResponse<String> response) {
+  /**
+   * One POST of a payload; {@code id} is the Idempotency-Key. The payload is written only once the endpoint is
+   * known to be started.
+   */
+  private CompletionStage<OmsAck> post(Instruction instruction, String id, Supplier<byte[]> payload) {
+    if (state != State.STARTED) {
+      return CompletableFuture.failedFuture(new OmsDeliveryException(name(), instruction, id, true,
+          "endpoint " + state.name().toLowerCase(Locale.ROOT), null));
+    }
+    HttpRequest.Builder request = HttpRequest.newBuilder(settings.url())
+        .timeout(settings.requestTimeout())
+        .header("Content-Type", "application/json")
+        .header(IDEMPOTENCY_KEY, id)
+        .POST(HttpRequest.BodyPublishers.ofByteArray(payload.get()));
+    for (Map.Entry<String, String> header : settings.headers().entrySet()) {
+      request.header(header.getKey(), header.getValue());
+    }
+    Pending pending = new Pending(instruction, id);
+    CompletableFuture<OmsAck> result = new CompletableFuture<>();
+    inFlight.put(result, pending);
+    result.whenComplete((ack, failure) -> inFlight.remove(result));
+    client.sendAsync(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8))
+        .whenComplete((response, failure) -> {
+          try {
+            if (failure != null) {
+              result.completeExceptionally(networkFailure(pending, failure));
+            } else {
+              complete(result, pending, response);
+            }
+          } catch (RuntimeException e) {
+            result.completeExceptionally(OmsDeliveryException.of(e, name(), instruction, id));
+          }
+        });
+    if (state == State.CLOSED) {
+      result.completeExceptionally(closed(pending));
+    }
+    return result.copy();
+  }
+
+  private void complete(CompletableFuture<OmsAck> result, Pending pending, HttpResponse<String> response) {
     int status = response.statusCode();
-    String haltId = instruction.haltId();
     if (status >= 200 && status < 300) {
       int affected = ordersAffected(response.body());
-      OmsAck ack = new OmsAck(name(), haltId, "HTTP " + status
+      OmsAck ack = new OmsAck(name(), pending.id(), "HTTP " + status
           + (affected == OmsAck.UNKNOWN ? "" : " ordersAffected=" + affected), affected);
-      LOG.info("OMS {} acknowledged halt {}: {}", name(), haltId, ack.detail());
+      LOG.info("OMS {} acknowledged {} {}: {}", name(), pending.instruction().label(), pending.id(), ack.detail());
       result.complete(ack);
       return;
     }
     boolean retryable = status < 400 || status >= 500 || status == 408 || status == 429;
     String retryAfter = response.headers().firstValue("Retry-After").map(value -> " Retry-After=" + value)
         .orElse("");
-    OmsDeliveryException failure = new OmsDeliveryException(name(), haltId, retryable,
-        "HTTP " + status + " from " + settings.url() + retryAfter + body(response.body()));
+    OmsDeliveryException failure = new OmsDeliveryException(name(), pending.instruction(), pending.id(), retryable,
+        "HTTP " + status + " from " + settings.url() + retryAfter + body(response.body()), null);
     LOG.warn("{}", failure.getMessage());
     result.completeExceptionally(failure);
   }
 
-  private OmsDeliveryException networkFailure(HaltInstruction instruction, Throwable failure) {
+  private OmsDeliveryException networkFailure(Pending pending, Throwable failure) {
     Throwable cause = failure instanceof CompletionException && failure.getCause() != null
         ? failure.getCause() : failure;
     String what;
@@ -221,13 +286,15 @@ public final class WebhookOmsEndpoint implements OmsEndpoint {
     } else {
       what = "request to " + settings.url() + " failed (" + cause + ")";
     }
-    OmsDeliveryException exception = new OmsDeliveryException(name(), instruction.haltId(), true, what, cause);
+    OmsDeliveryException exception = new OmsDeliveryException(name(), pending.instruction(), pending.id(), true, what,
+        cause);
     LOG.warn("{}", exception.getMessage());
     return exception;
   }
 
-  private OmsDeliveryException closed(String haltId) {
-    return new OmsDeliveryException(name(), haltId, true, "endpoint closed before the OMS answered");
+  private OmsDeliveryException closed(Pending pending) {
+    return new OmsDeliveryException(name(), pending.instruction(), pending.id(), true,
+        "endpoint closed before the OMS answered", null);
   }
 
   private static int ordersAffected(String body) {

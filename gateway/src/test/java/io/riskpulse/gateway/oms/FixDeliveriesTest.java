@@ -4,6 +4,8 @@ import static io.riskpulse.gateway.oms.OmsTestSupport.await;
 import static io.riskpulse.gateway.oms.OmsTestSupport.awaitFailure;
 import static io.riskpulse.gateway.oms.OmsTestSupport.halt;
 import static io.riskpulse.gateway.oms.OmsTestSupport.order;
+import static io.riskpulse.gateway.oms.OmsTestSupport.rebalance;
+import static io.riskpulse.gateway.oms.OmsTestSupport.rebalanceOrder;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -11,17 +13,25 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.riskpulse.model.halt.HaltInstruction;
 import io.riskpulse.model.halt.HaltScope;
+import io.riskpulse.model.portfolio.Side;
+import io.riskpulse.model.risk.rebalance.RebalanceInstruction;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import quickfix.Message;
+import quickfix.field.AvgPx;
 import quickfix.field.BusinessRejectReason;
 import quickfix.field.BusinessRejectRefID;
 import quickfix.field.ClOrdID;
+import quickfix.field.CumQty;
 import quickfix.field.CxlRejReason;
 import quickfix.field.CxlRejResponseTo;
+import quickfix.field.ExecID;
+import quickfix.field.ExecType;
+import quickfix.field.LeavesQty;
 import quickfix.field.MassCancelRejectReason;
 import quickfix.field.MassCancelRequestType;
 import quickfix.field.MassCancelResponse;
+import quickfix.field.OrdRejReason;
 import quickfix.field.OrdStatus;
 import quickfix.field.OrderID;
 import quickfix.field.OrigClOrdID;
@@ -30,6 +40,7 @@ import quickfix.field.RefSeqNum;
 import quickfix.field.SessionRejectReason;
 import quickfix.field.Text;
 import quickfix.fix44.BusinessMessageReject;
+import quickfix.fix44.ExecutionReport;
 import quickfix.fix44.OrderCancelReject;
 import quickfix.fix44.OrderMassCancelReport;
 import quickfix.fix44.Reject;
@@ -128,6 +139,92 @@ class FixDeliveriesTest {
     assertTrue(awaitFailure(second.stage()).getMessage().contains("no acknowledgement within 250 ms"));
     assertTrue(awaitFailure(first.stage()).retryable());
     assertEquals(0, deliveries.inFlight());
+  }
+
+  @Test
+  void shouldAckNewOrdersByExecTypeOrOrdStatusAndCountOrdersThatAlreadyEnded() throws Exception {
+    RebalanceInstruction instruction = rebalance("R1", "P1", List.of(rebalanceOrder("AAPL", Side.SELL, 1),
+        rebalanceOrder("MSFT", Side.SELL, 2), rebalanceOrder("WTI", Side.BUY, 3)));
+    FixDeliveries.Start start = deliveries.begin(instruction);
+    assertNull(deliveries.begin(instruction).delivery(), "a submit of the same rebalance in flight joins it");
+
+    deliveries.onApplicationMessage(executionReport("R1.1", ExecType.PENDING_NEW, OrdStatus.PENDING_NEW, null));
+    deliveries.onApplicationMessage(executionReport("R1.2", ExecType.PENDING_CANCEL, OrdStatus.PENDING_CANCEL, null));
+    assertFalse(start.stage().toCompletableFuture().isDone(), "pending cancel is no answer to a new order");
+    deliveries.onApplicationMessage(executionReport("R1.2", ExecType.ORDER_STATUS, OrdStatus.PARTIALLY_FILLED, null));
+    deliveries.onApplicationMessage(executionReport("R1.3", ExecType.EXPIRED, OrdStatus.EXPIRED, null));
+
+    OmsAck ack = await(start.stage());
+    assertEquals("3 x 35=D acknowledged: 2 accepted (35=8), 0 duplicate (35=8 150=8 103=6), 1 ended (35=8 39=3/4/C)",
+        ack.detail());
+    assertEquals(3, ack.ordersAffected());
+    assertEquals("R1", ack.haltId());
+    assertEquals(0, deliveries.inFlight());
+  }
+
+  @Test
+  void shouldFailNotRetryableWhenTheOmsRefusesTheMessageTypeOrTheMessage() throws Exception {
+    FixDeliveries.Start unsupported = deliveries.begin(rebalance("R2", "P1",
+        List.of(rebalanceOrder("AAPL", Side.SELL, 1))));
+    BusinessMessageReject reject = new BusinessMessageReject(new RefMsgType("D"),
+        new BusinessRejectReason(BusinessRejectReason.UNSUPPORTED_MESSAGE_TYPE));
+    reject.set(new BusinessRejectRefID("R2.1"));
+    deliveries.onApplicationMessage(reject);
+
+    OmsDeliveryException failure = awaitFailure(unsupported.stage());
+    assertFalse(failure.retryable());
+    assertEquals(OmsDeliveryException.Instruction.REBALANCE, failure.instruction());
+    assertTrue(failure.getMessage().contains("rebalance R2: OMS rejected 35=D 11=R2.1 55=AAPL 54=2 38=1: 35=j "
+        + "RefMsgType=D BusinessRejectReason=3"), failure.getMessage());
+
+    FixDeliveries.Start refused = deliveries.begin(rebalance("R3", "P1",
+        List.of(rebalanceOrder("AAPL", Side.SELL, 1))));
+    deliveries.sent(7, "R3.1");
+    Reject sessionReject = new Reject(new RefSeqNum(7));
+    sessionReject.set(new SessionRejectReason(SessionRejectReason.INVALID_MSGTYPE));
+    deliveries.onSessionReject(sessionReject);
+
+    OmsDeliveryException sessionFailure = awaitFailure(refused.stage());
+    assertFalse(sessionFailure.retryable());
+    assertTrue(sessionFailure.getMessage().contains("OMS refused 35=D 11=R3.1 55=AAPL 54=2 38=1 with 35=3 "
+        + "SessionRejectReason=11"), sessionFailure.getMessage());
+  }
+
+  @Test
+  void shouldFailAtOnceWithoutSendingWhenAnOrderCannotBeAFixOrder() throws Exception {
+    FixDeliveries.Start start = deliveries.begin(rebalance("R4", "P1",
+        List.of(rebalanceOrder("AAPL", Side.SELL, Double.NaN))));
+
+    assertNull(start.delivery());
+    assertEquals(List.of(), start.toSend());
+    OmsDeliveryException failure = awaitFailure(start.stage());
+    assertFalse(failure.retryable());
+    assertEquals("OMS e1, rebalance R4: cannot send as FIX orders: order 1 (AAPL): quantity must be finite and > 0, "
+        + "was NaN; nothing sent (not retryable)", failure.getMessage());
+  }
+
+  @Test
+  void shouldKeepAHaltAndARebalanceWithTheSameIdApart() throws Exception {
+    FixDeliveries.Start halt = deliveries.begin(halt("X1", HaltScope.FIRM, List.of(), List.of()));
+    FixDeliveries.Start orders = deliveries.begin(rebalance("X1", "P1", List.of(rebalanceOrder("AAPL", Side.BUY, 1))));
+
+    assertEquals(2, deliveries.inFlight(), "a rebalance never joins a halt");
+    deliveries.onApplicationMessage(executionReport("X1.1", ExecType.REJECTED, OrdStatus.REJECTED,
+        OrdRejReason.DUPLICATE_ORDER));
+    assertEquals("1 x 35=D acknowledged: 0 accepted (35=8), 1 duplicate (35=8 150=8 103=6), 0 ended (35=8 39=3/4/C)",
+        await(orders.stage()).detail());
+    assertFalse(halt.stage().toCompletableFuture().isDone());
+  }
+
+  private static Message executionReport(String clOrdId, char execType, char ordStatus, Integer rejectReason) {
+    ExecutionReport report = new ExecutionReport(new OrderID("X"), new ExecID("E-" + clOrdId),
+        new ExecType(execType), new OrdStatus(ordStatus), new quickfix.field.Side(quickfix.field.Side.SELL),
+        new LeavesQty(0), new CumQty(0), new AvgPx(0));
+    report.set(new ClOrdID(clOrdId));
+    if (rejectReason != null) {
+      report.set(new OrdRejReason(rejectReason));
+    }
+    return report;
   }
 
   private static Message massCancelReport(String clOrdId, int rejectReason) {

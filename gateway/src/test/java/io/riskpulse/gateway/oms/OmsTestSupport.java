@@ -11,6 +11,8 @@ import io.riskpulse.model.halt.HaltInstruction;
 import io.riskpulse.model.halt.HaltScope;
 import io.riskpulse.model.halt.OpenOrder;
 import io.riskpulse.model.portfolio.Side;
+import io.riskpulse.model.risk.rebalance.RebalanceInstruction;
+import io.riskpulse.model.risk.rebalance.RebalanceOrder;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.BlockingQueue;
@@ -37,6 +39,17 @@ final class OmsTestSupport {
 
   static OpenOrder order(String clOrdId, String account, String strategy, String symbol) {
     return new OpenOrder(clOrdId, account, strategy, symbol, Side.BUY, 100);
+  }
+
+  /** A rebalance of portfolio {@code portfolioId}, approved by a risk officer at {@link #AT_MILLIS}. */
+  static RebalanceInstruction rebalance(String rebalanceId, String portfolioId, List<RebalanceOrder> orders) {
+    return new RebalanceInstruction(rebalanceId, portfolioId, orders, "risk-officer", "concentration limit breached",
+        AT_MILLIS);
+  }
+
+  /** An order of a rebalance, notional at a mark of 10 per unit. */
+  static RebalanceOrder rebalanceOrder(String symbol, Side side, double quantity) {
+    return new RebalanceOrder(symbol, side, quantity, quantity * 10);
   }
 
   /**

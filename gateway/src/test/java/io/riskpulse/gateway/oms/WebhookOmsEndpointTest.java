@@ -4,6 +4,8 @@ import static io.riskpulse.gateway.oms.OmsTestSupport.await;
 import static io.riskpulse.gateway.oms.OmsTestSupport.awaitFailure;
 import static io.riskpulse.gateway.oms.OmsTestSupport.halt;
 import static io.riskpulse.gateway.oms.OmsTestSupport.order;
+import static io.riskpulse.gateway.oms.OmsTestSupport.rebalance;
+import static io.riskpulse.gateway.oms.OmsTestSupport.rebalanceOrder;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -15,6 +17,8 @@ import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import io.riskpulse.model.halt.HaltInstruction;
 import io.riskpulse.model.halt.HaltScope;
+import io.riskpulse.model.portfolio.Side;
+import io.riskpulse.model.risk.rebalance.RebalanceInstruction;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -119,6 +123,52 @@ class WebhookOmsEndpointTest {
       assertEquals(ack, again);
       assertEquals("H-web", requests.poll(OmsTestSupport.TIMEOUT_SECONDS, TimeUnit.SECONDS).idempotencyKey(),
           "a re-send carries the same key");
+    }
+  }
+
+  @Test
+  void shouldPostRebalanceOrdersAsJsonOfTypeOrdersWithTheRebalanceIdAsIdempotencyKey() throws Exception {
+    RebalanceInstruction instruction = rebalance("R-web", "P1",
+        List.of(rebalanceOrder("MSFT", Side.BUY, 40), rebalanceOrder("AAPL", Side.SELL, 100)));
+    try (WebhookOmsEndpoint endpoint = started("/ok", Map.of("Authorization", "Bearer secret"))) {
+      OmsAck ack = await(endpoint.submit(instruction));
+
+      assertEquals(new OmsAck("blotter", "R-web", "HTTP 200 ordersAffected=3", 3), ack);
+      Request request = requests.poll(OmsTestSupport.TIMEOUT_SECONDS, TimeUnit.SECONDS);
+      assertNotNull(request);
+      assertEquals("POST", request.method());
+      assertEquals("application/json", request.contentType());
+      assertEquals("R-web", request.idempotencyKey());
+      assertEquals("Bearer secret", request.authorization());
+      JsonNode body = JSON.readTree(request.body());
+      assertEquals(1, body.get("version").asInt());
+      assertEquals("orders", body.get("type").asText());
+      assertEquals("R-web", body.get("rebalanceId").asText());
+      assertEquals("P1", body.get("portfolioId").asText());
+      assertEquals(2, body.get("orders").size());
+      JsonNode first = body.get("orders").get(0);
+      assertEquals("R-web.1", first.get("clOrdId").asText(), "the ClOrdIDs a FIX endpoint would use");
+      assertEquals("AAPL", first.get("symbol").asText());
+      assertEquals("SELL", first.get("side").asText());
+      assertEquals(100.0, first.get("quantity").asDouble());
+      assertEquals(1000.0, first.get("notional").asDouble());
+      assertEquals("MARKET", first.get("orderType").asText());
+      assertEquals("DAY", first.get("timeInForce").asText());
+      assertEquals("R-web.2", body.get("orders").get(1).get("clOrdId").asText());
+      assertEquals("risk-officer", body.get("by").asText());
+      assertEquals("concentration limit breached", body.get("reason").asText());
+      assertEquals(OmsTestSupport.AT_MILLIS, body.get("atMillis").asLong());
+      assertEquals("2026-01-01T00:00:00Z", body.get("at").asText());
+      assertEquals("halt", JSON.readTree(WebhookOmsEndpoint.payload(halt("H-type", HaltScope.FIRM, List.of(),
+          List.of()))).get("type").asText(), "the type tells a halt from orders");
+    }
+    try (WebhookOmsEndpoint endpoint = started("/bad", Map.of())) {
+      OmsDeliveryException failure = awaitFailure(endpoint.submit(instruction));
+
+      assertFalse(failure.retryable());
+      assertEquals(OmsDeliveryException.Instruction.REBALANCE, failure.instruction());
+      assertTrue(failure.getMessage().startsWith("OMS blotter, rebalance R-web: HTTP 400"), failure.getMessage());
+      requests.clear();
     }
   }
 
