@@ -12,6 +12,7 @@ import io.riskpulse.gateway.halt.OmsGatewayCommand;
 import io.riskpulse.gateway.halt.OmsGatewayEnvironment;
 import io.riskpulse.gateway.halt.OmsGatewaySettings;
 import io.riskpulse.gateway.halt.PortfolioScopeResolver;
+import io.riskpulse.gateway.http.AlertHttpRoutes;
 import io.riskpulse.gateway.http.HaltHttpRoutes;
 import io.riskpulse.gateway.http.HttpEndpoint;
 import io.riskpulse.gateway.oms.OmsEndpoint;
@@ -89,9 +90,9 @@ public final class Main {
   /**
    * Wires a node: journal schema, cluster membership (self-join when no seed nodes are configured), the risk
    * model (scenario set and stress scenarios, see {@link NodeRiskModel}), the desk and firm risk aggregates and
-   * the portfolio shard regions, the market and book views, metrics, the ingestion pipeline with its quarantine,
-   * and, if enabled, the Aeron ingress and the HTTP endpoint. Ingestion stops in coordinated shutdown's
-   * service-stop phase, after draining what it already accepted.
+   * the portfolio shard regions, the market and book views, metrics, alerting (see {@link AlertServices}), the
+   * ingestion pipeline with its quarantine, and, if enabled, the Aeron ingress and the HTTP endpoint. Ingestion
+   * stops in coordinated shutdown's service-stop phase, after draining what it already accepted.
    *
    * <p>Blocks until the journal schema exists (bounded by {@code riskpulse.node.startup-timeout}), so the
    * first command cannot race table creation.
@@ -137,6 +138,9 @@ public final class Main {
     new JvmGcMetrics().bindTo(metrics);
     new JvmThreadMetrics().bindTo(metrics);
     new ProcessorMetrics().bindTo(metrics);
+
+    // Alerts: the firm's alert book fed from the tagged journal, with its log and webhook subscribers.
+    AlertServices alerts = AlertServices.start(system, config, deps.clock(), metrics);
 
     OrderBookView books = new OrderBookView();
     String quarantineFile = config.getString("riskpulse.ingestion.quarantine-file");
@@ -187,10 +191,11 @@ public final class Main {
 
     Optional<CompletionStage<ServerBinding>> http = config.getBoolean("riskpulse.http.enabled")
         ? Optional.of(HttpEndpoint.start(system, portfolios, directory, riskAggregates, market, books, metrics,
-            new HaltHttpRoutes(halts, omsGateway, system.scheduler(), gatewaySettings.requestTimeout())))
+            new HaltHttpRoutes(halts, omsGateway, system.scheduler(), gatewaySettings.requestTimeout()),
+            new AlertHttpRoutes(alerts.book())))
         : Optional.empty();
     return new NodeServices(market, books, portfolios, directory, riskModel, riskAggregates, ingest, ingestMetrics,
-        quarantine, metrics, aeron, fix, http, haltServices);
+        quarantine, metrics, aeron, fix, http, haltServices, alerts);
   }
 
   /** Flushes the journal on the blocking-IO dispatcher: for callers that must not block (actors). */

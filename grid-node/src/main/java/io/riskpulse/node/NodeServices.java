@@ -20,7 +20,7 @@ import org.apache.pekko.http.javadsl.ServerBinding;
  * The running parts of a node that callers use: its market and book views (feeds write, entities read), the
  * portfolio client, the journal-backed directory, the node's risk model and the desk/firm risk aggregates, the
  * ingestion pipeline and its quarantine, the metrics registry, and the Aeron transport, FIX drop-copy acceptor
- * and HTTP binding when they are enabled, and the kill switch, halt view and OMS gateway.
+ * and HTTP binding when they are enabled, the kill switch, halt view and OMS gateway, and the alert book.
  */
 public record NodeServices(
     MarketView market,
@@ -36,4 +36,5 @@ public record NodeServices(
     Optional<AeronTransport> aeron,
     Optional<DropCopyAcceptor> fix,
     Optional<CompletionStage<ServerBinding>> http,
-    HaltServices halts) {}
+    HaltServices halts,
+    AlertServices alerts) {}
