@@ -131,7 +131,8 @@ public final class Main {
 
     Portfolio.init(system, new PortfolioEnvironment(market, deps.instruments(), deps.clock(),
         PortfolioSettings.fromConfig(config), riskModel, riskAggregates.portfolioReporter(),
-        LiquiditySettings.fromConfig(config)).withHalts(halts, haltDispatcher, PreTradeSettings.fromConfig(config)));
+        LiquiditySettings.fromConfig(config)).withHalts(halts, haltDispatcher, PreTradeSettings.fromConfig(config))
+        .withRebalances(OmsGateway.rebalanceDispatcher(system, omsGateway, gatewaySettings.requestTimeout())));
 
     PrometheusMeterRegistry metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     new JvmMemoryMetrics().bindTo(metrics);

@@ -9,13 +9,16 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.typesafe.config.Config;
 import com.typesafe.config.ConfigFactory;
 import io.riskpulse.gateway.halt.EndpointDelivery;
-import io.riskpulse.gateway.halt.HaltDeliveries;
-import io.riskpulse.gateway.halt.HaltDelivery;
+import io.riskpulse.gateway.halt.OmsDeliveries;
+import io.riskpulse.gateway.halt.OmsDelivery;
 import io.riskpulse.gateway.halt.OmsGatewayCommand;
 import io.riskpulse.gateway.oms.SimulatedOms;
 import io.riskpulse.ingestion.event.IngestEvent;
 import io.riskpulse.model.halt.HaltScope;
 import io.riskpulse.model.halt.KillSwitchReply;
+import io.riskpulse.model.instrument.AssetClass;
+import io.riskpulse.model.instrument.Instrument;
+import io.riskpulse.model.instrument.InstrumentRegistry;
 import io.riskpulse.model.limits.LimitKind;
 import io.riskpulse.model.limits.Limits;
 import io.riskpulse.model.market.Quote;
@@ -23,6 +26,7 @@ import io.riskpulse.model.orderflow.OrderAction;
 import io.riskpulse.model.orderflow.OrderEvent;
 import io.riskpulse.model.portfolio.Execution;
 import io.riskpulse.model.portfolio.Portfolio;
+import io.riskpulse.model.portfolio.PortfolioEvent;
 import io.riskpulse.model.portfolio.PortfolioSnapshot;
 import io.riskpulse.model.portfolio.PortfolioStatus;
 import io.riskpulse.model.portfolio.Reply;
@@ -56,6 +60,11 @@ class RunawayHaltTest {
   private static final Limits LIMITS =
       new Limits(null, null, 1_000_000.0, null, null, null, null, null, null, true);
 
+  /** With average daily volumes: a rebalance only trades instruments whose liquidity it knows. */
+  private static final InstrumentRegistry INSTRUMENTS = InstrumentRegistry.of(List.of(
+      new Instrument("SPY", AssetClass.EQUITY, "USD", 1, "broad market", "US", 80_000_000),
+      new Instrument("TLT", AssetClass.RATES, "USD", 1, "treasuries", "US", 20_000_000)));
+
   @TempDir Path dataDir;
 
   @Test
@@ -71,7 +80,7 @@ class RunawayHaltTest {
         .withFallback(TestNodes.config(dataDir));
     ActorSystem<Void> system = TestNodes.start(config);
     try {
-      NodeServices node = Main.init(system, new NodeDeps(TestNodes.INSTRUMENTS, Clock.systemUTC()));
+      NodeServices node = Main.init(system, new NodeDeps(INSTRUMENTS, Clock.systemUTC()));
       long now = System.currentTimeMillis();
       node.market().update(Quote.lastTrade("SPY", 500, now));
       node.market().update(Quote.lastTrade("TLT", 90, now));
@@ -100,12 +109,12 @@ class RunawayHaltTest {
       assertEquals(Portfolio.LIMIT_MONITOR, halted.haltedBy());
       assertTrue(halted.activeBreaches().stream().anyMatch(b -> b.kind() == LimitKind.POSITION_NOTIONAL));
 
-      HaltDelivery delivery = probe.awaitAssert(WAIT, Duration.ofMillis(50), () -> {
-        HaltDeliveries deliveries = await(AskPattern.<OmsGatewayCommand, HaltDeliveries>ask(
+      OmsDelivery delivery = probe.awaitAssert(WAIT, Duration.ofMillis(50), () -> {
+        OmsDeliveries deliveries = await(AskPattern.<OmsGatewayCommand, OmsDeliveries>ask(
             node.halts().omsGateway(), OmsGatewayCommand.GetDeliveries::new, Duration.ofSeconds(5),
             system.scheduler()));
         assertEquals(1, deliveries.halts().size(), "one halt for the runaway");
-        HaltDelivery only = deliveries.halts().get(0);
+        OmsDelivery only = deliveries.halts().get(0);
         assertEquals(EndpointDelivery.Status.ACKNOWLEDGED, only.at("oms").status());
         return only;
       });
@@ -121,6 +130,17 @@ class RunawayHaltTest {
       PreTradeDecision blocked = await(node.portfolios().checkOrder(
           new OrderRequest("RUN", "runaway", "R-3", "SPY", Side.BUY, 1, 500)));
       assertTrue(blocked.failed(PreTradeCheck.HALTED), blocked.describe());
+
+      // The position breach also proposed a rebalance (rebalance = propose); approved, its sell reaches the OMS.
+      PortfolioEvent.RebalanceProposed proposal = halted.pendingRebalance();
+      assertNotNull(proposal, "a rebalance was proposed for the position breach");
+      assertEquals(List.of(Side.SELL), proposal.plan().orders().stream().map(o -> o.side()).toList());
+      assertEquals(Reply.accepted(), await(node.portfolios().approveRebalance("RUN", proposal.rebalanceId(),
+          "dana", "unwind the runaway")));
+      probe.awaitAssert(WAIT, Duration.ofMillis(50), () -> {
+        assertEquals(1, oms.newOrdersEffective(), "the approved sell entered at the OMS");
+        return null;
+      });
 
       // The kill switch halts the rates desk: its pre-trade checks reject and its account is mass-cancelled.
       probe.awaitAssert(WAIT, Duration.ofMillis(50), () -> {

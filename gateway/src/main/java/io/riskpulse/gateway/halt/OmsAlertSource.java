@@ -1,7 +1,7 @@
 package io.riskpulse.gateway.halt;
 
-import io.riskpulse.gateway.halt.OmsGatewayEvent.HaltAcknowledged;
-import io.riskpulse.gateway.halt.OmsGatewayEvent.HaltDeliveryFailed;
+import io.riskpulse.gateway.halt.OmsGatewayEvent.DeliveryAcknowledged;
+import io.riskpulse.gateway.halt.OmsGatewayEvent.DeliveryFailed;
 import io.riskpulse.model.alert.AlertSignal;
 import io.riskpulse.model.alert.AlertSignal.Type;
 import io.riskpulse.model.alert.AlertSource;
@@ -28,12 +28,12 @@ public final class OmsAlertSource implements AlertSource {
   @Override
   public List<AlertSignal> signals(String persistenceId, long sequenceNr, Object event) {
     SourceRef source = new SourceRef(persistenceId, sequenceNr);
-    if (event instanceof HaltDeliveryFailed failed) {
+    if (event instanceof DeliveryFailed failed) {
       return List.of(new AlertSignal(failed.retryable() ? Type.OMS_RETRYING : Type.OMS_REFUSED,
-          "OMS:" + failed.endpoint(), failed.haltId(),
+          "OMS:" + failed.endpoint(), failed.deliveryId(),
           new Trigger(KIND, "", failed.attempt(), Double.NaN, failed.reason(), failed.atMillis()), "", source));
-    } else if (event instanceof HaltAcknowledged acknowledged) {
-      return List.of(new AlertSignal(Type.OMS_ACKNOWLEDGED, "OMS:" + acknowledged.endpoint(), acknowledged.haltId(),
+    } else if (event instanceof DeliveryAcknowledged acknowledged) {
+      return List.of(new AlertSignal(Type.OMS_ACKNOWLEDGED, "OMS:" + acknowledged.endpoint(), acknowledged.deliveryId(),
           new Trigger(KIND, "", Double.NaN, Double.NaN, acknowledged.detail(), acknowledged.atMillis()), "",
           source));
     }

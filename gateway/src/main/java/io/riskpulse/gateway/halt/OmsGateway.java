@@ -6,16 +6,20 @@ import io.riskpulse.gateway.halt.OmsGatewayCommand.GetDeliveries;
 import io.riskpulse.gateway.halt.OmsGatewayCommand.Request;
 import io.riskpulse.gateway.halt.OmsGatewayCommand.Retry;
 import io.riskpulse.gateway.halt.OmsGatewayCommand.ScopeResolved;
-import io.riskpulse.gateway.halt.OmsGatewayEvent.HaltAcknowledged;
-import io.riskpulse.gateway.halt.OmsGatewayEvent.HaltDeliveryFailed;
+import io.riskpulse.gateway.halt.OmsGatewayCommand.SubmitOrders;
+import io.riskpulse.gateway.halt.OmsGatewayEvent.DeliveryAcknowledged;
+import io.riskpulse.gateway.halt.OmsGatewayEvent.DeliveryFailed;
+import io.riskpulse.gateway.halt.OmsGatewayEvent.DeliverySent;
 import io.riskpulse.gateway.halt.OmsGatewayEvent.HaltRequested;
 import io.riskpulse.gateway.halt.OmsGatewayEvent.HaltResolved;
-import io.riskpulse.gateway.halt.OmsGatewayEvent.HaltSent;
+import io.riskpulse.gateway.halt.OmsGatewayEvent.OrdersRequested;
 import io.riskpulse.gateway.oms.OmsConnectionListener;
 import io.riskpulse.gateway.oms.OmsDeliveryException;
 import io.riskpulse.gateway.oms.OmsEndpoint;
 import io.riskpulse.model.halt.HaltDispatcher;
 import io.riskpulse.model.halt.HaltInstruction;
+import io.riskpulse.model.risk.rebalance.RebalanceDispatcher;
+import io.riskpulse.model.risk.rebalance.RebalanceInstruction;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -53,8 +57,8 @@ import org.apache.pekko.persistence.typed.javadsl.SignalHandler;
 
 /**
  * The OMS gateway: delivers every halt to every configured OMS endpoint, at least once, and journals each step
- * ({@link HaltRequested}, {@link HaltResolved}, {@link HaltSent}, {@link HaltAcknowledged},
- * {@link HaltDeliveryFailed}) so that an auditor sees what each OMS was asked and answered, and a gateway restarted
+ * ({@link HaltRequested}, {@link HaltResolved}, {@link DeliverySent}, {@link DeliveryAcknowledged},
+ * {@link DeliveryFailed}) so that an auditor sees what each OMS was asked and answered, and a gateway restarted
  * mid-halt resumes it.
  *
  * <p>Flow of one halt: a sender (a portfolio or the kill switch, through {@link #dispatcher}) asks
@@ -144,6 +148,22 @@ public final class OmsGateway
         });
   }
 
+  /**
+   * The {@link RebalanceDispatcher} portfolios hand approved rebalances to: asks the gateway to take the orders and
+   * completes once it has journaled (and flushed) them.
+   */
+  public static RebalanceDispatcher rebalanceDispatcher(ActorSystem<?> system, ActorRef<OmsGatewayCommand> gateway,
+      Duration timeout) {
+    return orders -> AskPattern.<OmsGatewayCommand, StatusReply<Done>>ask(gateway,
+            replyTo -> new SubmitOrders(orders, replyTo), timeout, system.scheduler())
+        .thenApply(reply -> {
+          if (reply.isError()) {
+            throw new CompletionException(reply.getError());
+          }
+          return (Void) null;
+        });
+  }
+
   @Override
   public OmsGatewayState emptyState() {
     return OmsGatewayState.EMPTY;
@@ -154,8 +174,9 @@ public final class OmsGateway
     return newCommandHandlerWithReplyBuilder()
         .forAnyState()
         .onCommand(Request.class, this::onRequest)
+        .onCommand(SubmitOrders.class, this::onSubmit)
         .onCommand(GetDeliveries.class, (state, cmd) ->
-            Effect().reply(cmd.replyTo(), new HaltDeliveries(List.copyOf(state.halts().values()))))
+            Effect().reply(cmd.replyTo(), new OmsDeliveries(List.copyOf(state.deliveries().values()))))
         .onCommand(ScopeResolved.class, this::onResolved)
         .onCommand(EndpointAnswered.class, this::onAnswered)
         .onCommand(Retry.class, this::onRetry)
@@ -168,7 +189,7 @@ public final class OmsGateway
         || cmd.halt().scope() == null) {
       return Effect().reply(cmd.replyTo(), StatusReply.error("a halt needs an id and a scope, was " + cmd.halt()));
     }
-    if (state.halt(cmd.halt().haltId()) != null) {
+    if (state.delivery(cmd.halt().haltId()) != null) {
       return Effect().reply(cmd.replyTo(), StatusReply.ack()); // a re-send of a halt already taken
     }
     context.getLog().info("OMS gateway took halt {}", cmd.halt().describe());
@@ -181,6 +202,26 @@ public final class OmsGateway
         .thenNoReply();
   }
 
+  private ReplyEffect<OmsGatewayEvent, OmsGatewayState> onSubmit(OmsGatewayState state, SubmitOrders cmd) {
+    RebalanceInstruction orders = cmd.orders();
+    if (orders == null || orders.rebalanceId() == null || orders.rebalanceId().isBlank()
+        || orders.portfolioId() == null || orders.portfolioId().isBlank()) {
+      return Effect().reply(cmd.replyTo(), StatusReply.error("a rebalance needs an id and a portfolio, was " + orders));
+    }
+    if (state.delivery(orders.rebalanceId()) != null) {
+      return Effect().reply(cmd.replyTo(), StatusReply.ack()); // a re-send of a rebalance already taken
+    }
+    context.getLog().info("OMS gateway took rebalance {} of {} ({} orders)", orders.rebalanceId(),
+        orders.portfolioId(), orders.orders().size());
+    return Effect()
+        .persist(new OrdersRequested(orders, now()))
+        .thenRun(newState -> {
+          flushThenAnswer(cmd.replyTo());
+          context.getSelf().tell(new Retry(orders.rebalanceId(), RESOLVE));
+        })
+        .thenNoReply();
+  }
+
   private void flushThenAnswer(ActorRef<StatusReply<Done>> replyTo) {
     CompletionStage<Void> flushed;
     try {
@@ -189,14 +230,14 @@ public final class OmsGateway
       flushed = CompletableFuture.failedFuture(e);
     }
     flushed.whenComplete((ok, failure) -> replyTo.tell(failure == null ? StatusReply.ack()
-        : StatusReply.error("the halt was journaled but the journal could not be flushed: " + failure)));
+        : StatusReply.error("journaled, but the journal could not be flushed: " + failure)));
   }
 
   /** Resolves the halt's scope unless it is resolved or being resolved. */
   private void resolve(OmsGatewayState state, String haltId) {
-    HaltDelivery delivery = state.halt(haltId);
+    OmsDelivery delivery = state.delivery(haltId);
     String key = key(haltId, RESOLVE);
-    if (delivery == null || delivery.instruction() != null || !inFlight.add(key)) {
+    if (delivery == null || delivery.ready() || !inFlight.add(key)) {
       return;
     }
     CompletionStage<HaltInstruction> resolved;
@@ -211,33 +252,33 @@ public final class OmsGateway
   }
 
   private ReplyEffect<OmsGatewayEvent, OmsGatewayState> onResolved(OmsGatewayState state, ScopeResolved cmd) {
-    inFlight.remove(key(cmd.haltId(), RESOLVE));
-    HaltDelivery delivery = state.halt(cmd.haltId());
-    if (delivery == null || delivery.instruction() != null) {
+    inFlight.remove(key(cmd.deliveryId(), RESOLVE));
+    OmsDelivery delivery = state.delivery(cmd.deliveryId());
+    if (delivery == null || delivery.ready()) {
       return Effect().noReply();
     }
     if (!cmd.failure().isEmpty() || cmd.instruction() == null) {
-      Duration delay = backoff(key(cmd.haltId(), RESOLVE));
+      Duration delay = backoff(key(cmd.deliveryId(), RESOLVE));
       context.getLog().warn("OMS gateway could not resolve the scope of halt {} (retrying in {} ms): {}",
-          cmd.haltId(), delay.toMillis(), cmd.failure());
-      timers.startSingleTimer(key(cmd.haltId(), RESOLVE), new Retry(cmd.haltId(), RESOLVE), delay);
+          cmd.deliveryId(), delay.toMillis(), cmd.failure());
+      timers.startSingleTimer(key(cmd.deliveryId(), RESOLVE), new Retry(cmd.deliveryId(), RESOLVE), delay);
       return Effect().noReply();
     }
-    failures.remove(key(cmd.haltId(), RESOLVE));
+    failures.remove(key(cmd.deliveryId(), RESOLVE));
     return Effect()
-        .persist(new HaltResolved(cmd.haltId(), cmd.instruction(), now()))
-        .thenRun(newState -> context.getSelf().tell(new Retry(cmd.haltId(), RESOLVE)))
+        .persist(new HaltResolved(cmd.deliveryId(), cmd.instruction(), now()))
+        .thenRun(newState -> context.getSelf().tell(new Retry(cmd.deliveryId(), RESOLVE)))
         .thenNoReply();
   }
 
   /**
    * Sends the resolved halt to the endpoints that still owe an acknowledgement and are not already working on
-   * it: journals one {@link HaltSent} per endpoint, then calls each.
+   * it: journals one {@link DeliverySent} per endpoint, then calls each.
    */
   private ReplyEffect<OmsGatewayEvent, OmsGatewayState> send(OmsGatewayState state, String haltId,
       List<String> endpointNames) {
-    HaltDelivery delivery = state.halt(haltId);
-    if (delivery == null || delivery.instruction() == null) {
+    OmsDelivery delivery = state.delivery(haltId);
+    if (delivery == null || !delivery.ready()) {
       return Effect().noReply();
     }
     List<OmsGatewayEvent> sent = new ArrayList<>();
@@ -245,80 +286,82 @@ public final class OmsGateway
     for (String name : endpointNames) {
       EndpointDelivery at = delivery.at(name);
       if (endpoints.containsKey(name) && at.open() && !inFlight.contains(key(haltId, name))) {
-        sent.add(new HaltSent(haltId, name, at.attempts() + 1, now));
+        sent.add(new DeliverySent(haltId, name, at.attempts() + 1, now));
       }
     }
     if (sent.isEmpty()) {
       return Effect().noReply();
     }
-    sent.forEach(event -> inFlight.add(key(haltId, ((HaltSent) event).endpoint())));
+    sent.forEach(event -> inFlight.add(key(haltId, ((DeliverySent) event).endpoint())));
     return Effect().persist(sent).thenRun(newState -> {
       for (OmsGatewayEvent event : sent) {
-        HaltSent attempt = (HaltSent) event;
-        call(newState.halt(haltId).instruction(), attempt.endpoint(), attempt.attempt());
+        DeliverySent attempt = (DeliverySent) event;
+        call(newState.delivery(haltId), attempt.endpoint(), attempt.attempt());
       }
     }).thenNoReply();
   }
 
-  private void call(HaltInstruction instruction, String endpointName, int attempt) {
+  private void call(OmsDelivery delivery, String endpointName, int attempt) {
     OmsEndpoint endpoint = endpoints.get(endpointName);
+    String id = delivery.id();
     CompletionStage<io.riskpulse.gateway.oms.OmsAck> answer;
     try {
-      answer = endpoint.cancel(instruction).toCompletableFuture()
+      answer = (delivery.orders() != null ? endpoint.submit(delivery.orders()) : endpoint.cancel(delivery.instruction()))
+          .toCompletableFuture()
           .orTimeout(env.settings().attemptTimeout().toMillis(), TimeUnit.MILLISECONDS);
     } catch (RuntimeException e) {
       answer = CompletableFuture.failedFuture(e);
     }
     context.pipeToSelf(answer, (ack, failure) -> {
       if (failure == null) {
-        return new EndpointAnswered(instruction.haltId(), endpointName, attempt, ack, "", false);
+        return new EndpointAnswered(id, endpointName, attempt, ack, "", false);
       }
       Throwable cause = unwrap(failure);
       boolean retryable = !(cause instanceof OmsDeliveryException) || ((OmsDeliveryException) cause).retryable();
-      return new EndpointAnswered(instruction.haltId(), endpointName, attempt, null, describe(cause), retryable);
+      return new EndpointAnswered(id, endpointName, attempt, null, describe(cause), retryable);
     });
   }
 
   private ReplyEffect<OmsGatewayEvent, OmsGatewayState> onAnswered(OmsGatewayState state, EndpointAnswered cmd) {
-    String key = key(cmd.haltId(), cmd.endpoint());
+    String key = key(cmd.deliveryId(), cmd.endpoint());
     inFlight.remove(key);
-    HaltDelivery delivery = state.halt(cmd.haltId());
+    OmsDelivery delivery = state.delivery(cmd.deliveryId());
     if (delivery == null || !delivery.at(cmd.endpoint()).open()) {
       return Effect().noReply(); // a late answer to an attempt whose delivery already ended
     }
     long now = now();
     if (cmd.ack() != null) {
       failures.remove(key);
-      context.getLog().info("OMS endpoint {} acknowledged halt {}: {}", cmd.endpoint(), cmd.haltId(),
+      context.getLog().info("OMS endpoint {} acknowledged {}: {}", cmd.endpoint(), cmd.deliveryId(),
           cmd.ack().detail());
-      return Effect().persist(new HaltAcknowledged(cmd.haltId(), cmd.endpoint(), cmd.ack().detail(),
+      return Effect().persist(new DeliveryAcknowledged(cmd.deliveryId(), cmd.endpoint(), cmd.ack().detail(),
           cmd.ack().ordersAffected(), now)).thenNoReply();
     }
-    HaltDeliveryFailed failed =
-        new HaltDeliveryFailed(cmd.haltId(), cmd.endpoint(), cmd.attempt(), cmd.failure(), cmd.retryable(), now);
+    DeliveryFailed failed =
+        new DeliveryFailed(cmd.deliveryId(), cmd.endpoint(), cmd.attempt(), cmd.failure(), cmd.retryable(), now);
     if (!cmd.retryable()) {
-      context.getLog().error("OMS endpoint {} refused halt {} for good (attempt {}): {}. A person must cancel the "
-          + "orders at this OMS.", cmd.endpoint(), cmd.haltId(), cmd.attempt(), cmd.failure());
+      context.getLog().error("OMS endpoint {} refused {} for good (attempt {}): {}. A person must cancel the "
+          + "orders at this OMS.", cmd.endpoint(), cmd.deliveryId(), cmd.attempt(), cmd.failure());
       return Effect().persist(failed).thenNoReply();
     }
     Duration delay = backoff(key);
-    context.getLog().warn("OMS endpoint {} did not acknowledge halt {} (attempt {}), retrying in {} ms: {}",
-        cmd.endpoint(), cmd.haltId(), cmd.attempt(), delay.toMillis(), cmd.failure());
+    context.getLog().warn("OMS endpoint {} did not acknowledge {} (attempt {}), retrying in {} ms: {}",
+        cmd.endpoint(), cmd.deliveryId(), cmd.attempt(), delay.toMillis(), cmd.failure());
     return Effect().persist(failed)
-        .thenRun(newState -> timers.startSingleTimer(key, new Retry(cmd.haltId(), cmd.endpoint()), delay))
+        .thenRun(newState -> timers.startSingleTimer(key, new Retry(cmd.deliveryId(), cmd.endpoint()), delay))
         .thenNoReply();
   }
 
   private ReplyEffect<OmsGatewayEvent, OmsGatewayState> onRetry(OmsGatewayState state, Retry cmd) {
     if (RESOLVE.equals(cmd.endpoint())) {
-      HaltDelivery delivery = state.halt(cmd.haltId());
-      if (delivery != null && delivery.instruction() == null) {
-        resolve(state, cmd.haltId());
+      OmsDelivery delivery = state.delivery(cmd.deliveryId());
+      if (delivery != null && !delivery.ready()) {
+        resolve(state, cmd.deliveryId());
         return Effect().noReply();
       }
-      return send(state, cmd.haltId(), List.copyOf(endpoints.keySet()));
+      return send(state, cmd.deliveryId(), List.copyOf(endpoints.keySet()));
     }
-    return send(state, cmd.haltId(), List.of(cmd.endpoint()));
+    return send(state, cmd.deliveryId(), List.of(cmd.endpoint()));
   }
 
   /** An endpoint (re)connected: every halt it owes is sent now, not at the end of its backoff. */
@@ -328,11 +371,11 @@ public final class OmsGateway
     }
     context.getLog().info("OMS endpoint {} connected; re-sending the halts it has not acknowledged", cmd.endpoint());
     List<String> owed = new ArrayList<>();
-    for (HaltDelivery delivery : state.halts().values()) {
+    for (OmsDelivery delivery : state.deliveries().values()) {
       if (delivery.instruction() != null && delivery.at(cmd.endpoint()).open()
-          && !inFlight.contains(key(delivery.halt().haltId(), cmd.endpoint()))) {
-        owed.add(delivery.halt().haltId());
-        timers.cancel(key(delivery.halt().haltId(), cmd.endpoint()));
+          && !inFlight.contains(key(delivery.id(), cmd.endpoint()))) {
+        owed.add(delivery.id());
+        timers.cancel(key(delivery.id(), cmd.endpoint()));
       }
     }
     // One halt per command keeps each persist small; they queue behind this one in order.
@@ -375,7 +418,7 @@ public final class OmsGateway
 
   @Override
   public Set<String> tagsFor(OmsGatewayEvent event) {
-    return event instanceof HaltAcknowledged || event instanceof HaltDeliveryFailed ? Set.of(ALERT_TAG) : Set.of();
+    return event instanceof DeliveryAcknowledged || event instanceof DeliveryFailed ? Set.of(ALERT_TAG) : Set.of();
   }
 
   @Override
@@ -388,12 +431,12 @@ public final class OmsGateway
     return newSignalHandlerBuilder()
         .onSignal(RecoveryCompleted.instance(), state -> {
           // Resume every delivery a previous incarnation left open, including attempts sent and never answered.
-          for (HaltDelivery delivery : state.halts().values()) {
-            String haltId = delivery.halt().haltId();
-            if (delivery.instruction() == null) {
+          for (OmsDelivery delivery : state.deliveries().values()) {
+            String haltId = delivery.id();
+            if (!delivery.ready()) {
               resolve(state, haltId);
             } else if (endpoints.keySet().stream().anyMatch(name -> delivery.at(name).open())) {
-              context.getLog().info("OMS gateway resumes the delivery of halt {}", haltId);
+              context.getLog().info("OMS gateway resumes the delivery of {}", haltId);
               context.getSelf().tell(new Retry(haltId, RESOLVE));
             }
           }

@@ -4,11 +4,12 @@ import io.riskpulse.gateway.oms.OmsAck;
 import io.riskpulse.model.CborSerializable;
 import io.riskpulse.model.halt.ActiveHalt;
 import io.riskpulse.model.halt.HaltInstruction;
+import io.riskpulse.model.risk.rebalance.RebalanceInstruction;
 import org.apache.pekko.Done;
 import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.pattern.StatusReply;
 
-/** Commands of the OMS gateway. Only {@link Request} and {@link GetDeliveries} come from outside. */
+/** Commands of the OMS gateway. {@link Request}, {@link SubmitOrders} and {@link GetDeliveries} come from outside. */
 public sealed interface OmsGatewayCommand extends CborSerializable {
 
   /**
@@ -17,18 +18,28 @@ public sealed interface OmsGatewayCommand extends CborSerializable {
    */
   record Request(ActiveHalt halt, ActorRef<StatusReply<Done>> replyTo) implements OmsGatewayCommand {}
 
-  /** Every halt the gateway has taken and where each endpoint stands, oldest first. */
-  record GetDeliveries(ActorRef<HaltDeliveries> replyTo) implements OmsGatewayCommand {}
-
-  /** Internal: the scope of {@code haltId} resolved ({@code failure} is "" then) or could not be resolved. */
-  record ScopeResolved(String haltId, HaltInstruction instruction, String failure) implements OmsGatewayCommand {}
-
-  /** Internal: an endpoint answered one attempt, with an acknowledgement or a failure. */
-  record EndpointAnswered(String haltId, String endpoint, int attempt, OmsAck ack, String failure, boolean retryable)
+  /**
+   * Enter an approved rebalance's orders at every endpoint: answered with success once journaled and flushed.
+   * Idempotent by rebalance id.
+   */
+  record SubmitOrders(RebalanceInstruction orders, ActorRef<StatusReply<Done>> replyTo)
       implements OmsGatewayCommand {}
 
-  /** Internal timer: try {@code endpoint} again for {@code haltId}, or resolve the scope again ("" endpoint). */
-  record Retry(String haltId, String endpoint) implements OmsGatewayCommand {}
+  /** Every halt and rebalance the gateway has taken and where each endpoint stands, oldest first. */
+  record GetDeliveries(ActorRef<OmsDeliveries> replyTo) implements OmsGatewayCommand {}
+
+  /** Internal: the scope of halt {@code deliveryId} resolved ({@code failure} is "" then) or could not be resolved. */
+  record ScopeResolved(String deliveryId, HaltInstruction instruction, String failure) implements OmsGatewayCommand {}
+
+  /** Internal: an endpoint answered one attempt (of a halt or rebalance), with an acknowledgement or a failure. */
+  record EndpointAnswered(String deliveryId, String endpoint, int attempt, OmsAck ack, String failure, boolean retryable)
+      implements OmsGatewayCommand {}
+
+  /**
+   * Internal: try {@code endpoint} again for {@code deliveryId}; with the "" endpoint, resolve a halt's scope or
+   * send a ready delivery to every endpoint.
+   */
+  record Retry(String deliveryId, String endpoint) implements OmsGatewayCommand {}
 
   /** Internal: {@code endpoint} (re)connected; re-send every halt it has not acknowledged. */
   record EndpointConnected(String endpoint) implements OmsGatewayCommand {}

@@ -1,6 +1,6 @@
 package io.riskpulse.gateway.http;
 
-import io.riskpulse.gateway.halt.HaltDeliveries;
+import io.riskpulse.gateway.halt.OmsDeliveries;
 import io.riskpulse.gateway.halt.OmsGatewayCommand;
 import io.riskpulse.gateway.halt.OmsGatewayCommand.GetDeliveries;
 import io.riskpulse.model.halt.HaltView;
@@ -20,7 +20,8 @@ import org.apache.pekko.http.javadsl.server.Route;
  *       instrument, firm; portfolio halts are in each portfolio's view), and whether the node's view is
  *       synchronised (pre-trade checks reject while it is not);
  *   <li>{@code GET /oms/halts}: every halt the OMS gateway has taken and, per OMS endpoint, whether it was sent,
- *       acknowledged (with the OMS's answer) or failed.
+ *       acknowledged (with the OMS's answer) or failed;
+ *   <li>{@code GET /oms/deliveries}: the same for halts and approved rebalances (orders entered at the OMSs).
  * </ul>
  *
  * A gateway that does not answer within the timeout is 503.
@@ -49,8 +50,11 @@ public final class HaltHttpRoutes extends JsonRoutes {
           return ok(body);
         })),
         path(org.apache.pekko.http.javadsl.server.PathMatchers.segment("oms").slash("halts"), () -> get(() ->
-            onSuccess(AskPattern.<OmsGatewayCommand, HaltDeliveries>ask(gateway, GetDeliveries::new, timeout,
-                scheduler), deliveries -> ok(deliveries.halts()))))));
+            onSuccess(AskPattern.<OmsGatewayCommand, OmsDeliveries>ask(gateway, GetDeliveries::new, timeout,
+                scheduler), deliveries -> ok(deliveries.halts())))),
+        path(org.apache.pekko.http.javadsl.server.PathMatchers.segment("oms").slash("deliveries"), () -> get(() ->
+            onSuccess(AskPattern.<OmsGatewayCommand, OmsDeliveries>ask(gateway, GetDeliveries::new, timeout,
+                scheduler), deliveries -> ok(deliveries.deliveries()))))));
   }
 
   @Override

@@ -10,10 +10,10 @@ import com.typesafe.config.ConfigFactory;
 import io.riskpulse.gateway.halt.EndpointDelivery.Status;
 import io.riskpulse.gateway.halt.OmsGatewayCommand.GetDeliveries;
 import io.riskpulse.gateway.halt.OmsGatewayCommand.Request;
-import io.riskpulse.gateway.halt.OmsGatewayEvent.HaltAcknowledged;
+import io.riskpulse.gateway.halt.OmsGatewayEvent.DeliveryAcknowledged;
+import io.riskpulse.gateway.halt.OmsGatewayEvent.DeliverySent;
 import io.riskpulse.gateway.halt.OmsGatewayEvent.HaltRequested;
 import io.riskpulse.gateway.halt.OmsGatewayEvent.HaltResolved;
-import io.riskpulse.gateway.halt.OmsGatewayEvent.HaltSent;
 import io.riskpulse.gateway.oms.FixOmsEndpoint;
 import io.riskpulse.gateway.oms.FixOmsSettings;
 import io.riskpulse.gateway.oms.SimulatedOms;
@@ -109,8 +109,8 @@ class OmsGatewayTest {
     return kit.<StatusReply<Done>>runCommand(replyTo -> new Request(halt, replyTo)).reply();
   }
 
-  private HaltDelivery delivery(String haltId) {
-    return kit.<HaltDeliveries>runCommand(GetDeliveries::new).reply().halt(haltId);
+  private OmsDelivery delivery(String haltId) {
+    return kit.<OmsDeliveries>runCommand(GetDeliveries::new).reply().delivery(haltId);
   }
 
   private void awaitAcknowledged(String haltId) {
@@ -130,8 +130,8 @@ class OmsGatewayTest {
     assertTrue(request(HALT).isSuccess());
     awaitAcknowledged(HALT.haltId());
     List<Class<?>> steps = journal().stream().<Class<?>>map(Object::getClass).toList();
-    assertEquals(List.of(HaltRequested.class, HaltResolved.class, HaltSent.class, HaltAcknowledged.class), steps);
-    HaltAcknowledged acked = (HaltAcknowledged) journal().get(3);
+    assertEquals(List.of(HaltRequested.class, HaltResolved.class, DeliverySent.class, DeliveryAcknowledged.class), steps);
+    DeliveryAcknowledged acked = (DeliveryAcknowledged) journal().get(3);
     assertTrue(acked.detail().contains("35=r"), acked.detail());
     assertEquals(1, oms.massCancelsEffective());
     assertFalse(oms.isWorking("O-1"));
@@ -154,7 +154,7 @@ class OmsGatewayTest {
     assertEquals(2, oms.massCancelsReceived(), "sent twice (at least once) ...");
     assertEquals(1, oms.massCancelsEffective(), "... but one effective mass cancel (same ClOrdID)");
     assertEquals(2, oms.ordersCancelled());
-    assertEquals(1, journal().stream().filter(e -> e instanceof HaltAcknowledged).count());
+    assertEquals(1, journal().stream().filter(e -> e instanceof DeliveryAcknowledged).count());
   }
 
   @Test
@@ -186,7 +186,7 @@ class OmsGatewayTest {
     });
     assertTrue(request(HALT).isSuccess(), "the gateway takes the halt even with the OMS down");
     testKit.createTestProbe().awaitAssert(WAIT, () -> {
-      assertTrue(journal().stream().anyMatch(e -> e instanceof OmsGatewayEvent.HaltDeliveryFailed),
+      assertTrue(journal().stream().anyMatch(e -> e instanceof OmsGatewayEvent.DeliveryFailed),
           "a failed attempt is journaled");
       return null;
     });

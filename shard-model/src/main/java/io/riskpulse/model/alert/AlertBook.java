@@ -64,9 +64,9 @@ import org.apache.pekko.persistence.typed.javadsl.RetentionCriteria;
  *       the portfolio journals them before the halt). {@code Resumed}/{@code ScopeResumed} clear it.
  *   <li>{@code StrategyDisabled}: key {@code PORTFOLIO:<id>/STRATEGY:<strategy>}, CRITICAL;
  *       {@code StrategyEnabled} clears it.
- *   <li>OMS {@code HaltDeliveryFailed}: key {@code OMS:<endpoint>/<halt id>}. Not retryable: CRITICAL, "OMS ...
+ *   <li>OMS {@code DeliveryFailed}: key {@code OMS:<endpoint>/<halt id>}. Not retryable: CRITICAL, "OMS ...
  *       refused halt ...: cancel by hand". Retryable: nothing until attempt {@code oms-retry-alert-after} (3)
- *       fails, then HIGH, updated by each further failure. {@code HaltAcknowledged} clears it.
+ *       fails, then HIGH, updated by each further failure. {@code DeliveryAcknowledged} clears it.
  * </ul>
  * A clearing signal ends the incident's condition ({@link Incident#active()} false, {@code clearedAtMillis}) but
  * does not close it: a person resolves it. If the condition returns before then (a new breach episode of the same

@@ -2,6 +2,7 @@ package io.riskpulse.model.portfolio;
 
 import io.riskpulse.model.halt.ActiveHalt;
 import io.riskpulse.model.halt.HaltDispatcher;
+import io.riskpulse.model.instrument.Instrument;
 import io.riskpulse.model.limits.LimitAction;
 import io.riskpulse.model.limits.LimitBreach;
 import io.riskpulse.model.limits.LimitChecker;
@@ -15,6 +16,7 @@ import io.riskpulse.model.orderflow.OrderEvent;
 import io.riskpulse.model.orderflow.OrderFlowTracker;
 import io.riskpulse.model.portfolio.PortfolioCommand.ApplyExecution;
 import io.riskpulse.model.portfolio.PortfolioCommand.ApplyExecutions;
+import io.riskpulse.model.portfolio.PortfolioCommand.ApproveRebalance;
 import io.riskpulse.model.portfolio.PortfolioCommand.CheckOrder;
 import io.riskpulse.model.portfolio.PortfolioCommand.EnableStrategy;
 import io.riskpulse.model.portfolio.PortfolioCommand.GetSnapshot;
@@ -22,10 +24,13 @@ import io.riskpulse.model.portfolio.PortfolioCommand.Halt;
 import io.riskpulse.model.portfolio.PortfolioCommand.HaltDispatchOutcome;
 import io.riskpulse.model.portfolio.PortfolioCommand.MarkToMarket;
 import io.riskpulse.model.portfolio.PortfolioCommand.OpenPortfolio;
+import io.riskpulse.model.portfolio.PortfolioCommand.RebalanceDispatchOutcome;
 import io.riskpulse.model.portfolio.PortfolioCommand.RecordOrder;
 import io.riskpulse.model.portfolio.PortfolioCommand.RefreshRisk;
+import io.riskpulse.model.portfolio.PortfolioCommand.RejectRebalance;
 import io.riskpulse.model.portfolio.PortfolioCommand.Resume;
 import io.riskpulse.model.portfolio.PortfolioCommand.RetryHaltDispatch;
+import io.riskpulse.model.portfolio.PortfolioCommand.RetryRebalanceDispatch;
 import io.riskpulse.model.portfolio.PortfolioCommand.SetLimits;
 import io.riskpulse.model.portfolio.PortfolioEvent.DayRolled;
 import io.riskpulse.model.portfolio.PortfolioEvent.ExecutionApplied;
@@ -37,6 +42,10 @@ import io.riskpulse.model.portfolio.PortfolioEvent.LimitWarned;
 import io.riskpulse.model.portfolio.PortfolioEvent.LimitsSet;
 import io.riskpulse.model.portfolio.PortfolioEvent.PeakPnlRaised;
 import io.riskpulse.model.portfolio.PortfolioEvent.PortfolioOpened;
+import io.riskpulse.model.portfolio.PortfolioEvent.RebalanceApproved;
+import io.riskpulse.model.portfolio.PortfolioEvent.RebalanceDispatched;
+import io.riskpulse.model.portfolio.PortfolioEvent.RebalanceProposed;
+import io.riskpulse.model.portfolio.PortfolioEvent.RebalanceRejected;
 import io.riskpulse.model.portfolio.PortfolioEvent.Resumed;
 import io.riskpulse.model.portfolio.PortfolioEvent.StrategyDisabled;
 import io.riskpulse.model.portfolio.PortfolioEvent.StrategyEnabled;
@@ -51,6 +60,13 @@ import io.riskpulse.model.risk.Valuation;
 import io.riskpulse.model.risk.aggregate.RiskVectorReport;
 import io.riskpulse.model.risk.live.LiveRisk;
 import io.riskpulse.model.risk.live.RiskMeasures;
+import io.riskpulse.model.risk.rebalance.RebalanceDispatcher;
+import io.riskpulse.model.risk.rebalance.RebalanceInstruction;
+import io.riskpulse.model.risk.rebalance.RebalanceMode;
+import io.riskpulse.model.risk.rebalance.RebalancePlan;
+import io.riskpulse.model.risk.rebalance.RebalancePosition;
+import io.riskpulse.model.risk.rebalance.RebalanceTargets;
+import io.riskpulse.model.risk.rebalance.Rebalancer;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -121,8 +137,16 @@ public final class Portfolio
   public static final String ALERT_TAG = "portfolio-alerts";
   private static final Set<String> ALERT_TAGS = Set.of(ALERT_TAG);
 
+  /** The identity recorded on rebalances sent without a person's approval ({@code rebalance = send}). */
+  public static final String AUTO_REBALANCE = "riskpulse:auto-rebalance";
+
   /** Placeholder id of a halt decided in a command handler; {@link #persistAll} replaces it. */
   private static final String PENDING_HALT_ID = "";
+  /** Placeholder id of a rebalance decided in a command handler; {@link #persistAll} replaces it. */
+  private static final String PENDING_ID = "";
+  /** The limit kinds whose breach prompts a rebalance. */
+  private static final Set<LimitKind> REBALANCED_KINDS = java.util.EnumSet.of(LimitKind.GROSS_EXPOSURE,
+      LimitKind.NET_EXPOSURE, LimitKind.POSITION_NOTIONAL, LimitKind.CONCENTRATION);
   private static final Duration HALT_DISPATCH_MIN_BACKOFF = Duration.ofMillis(200);
   private static final Duration HALT_DISPATCH_MAX_BACKOFF = Duration.ofSeconds(10);
 
@@ -151,6 +175,10 @@ public final class Portfolio
   private String dispatchInFlight;
   /** Failed hand-offs of the current undispatched halt, for the retry backoff. */
   private int dispatchFailures;
+  /** The rebalance being handed to the OMS gateway right now, or {@code null}. */
+  private String rebalanceInFlight;
+  /** Failed hand-offs of the current undispatched rebalance, for the retry backoff. */
+  private int rebalanceFailures;
 
   private Portfolio(String portfolioId, PortfolioEnvironment env, ActorContext<PortfolioCommand> context,
       TimerScheduler<PortfolioCommand> timers, ActorRef<ClusterSharding.ShardCommand> shard) {
@@ -223,7 +251,9 @@ public final class Portfolio
         .onCommand(SetLimits.class, (state, cmd) -> reject(cmd.replyTo(), unknownPortfolio()))
         .onCommand(Halt.class, (state, cmd) -> reject(cmd.replyTo(), unknownPortfolio()))
         .onCommand(Resume.class, (state, cmd) -> reject(cmd.replyTo(), unknownPortfolio()))
-        .onCommand(EnableStrategy.class, (state, cmd) -> reject(cmd.replyTo(), unknownPortfolio()));
+        .onCommand(EnableStrategy.class, (state, cmd) -> reject(cmd.replyTo(), unknownPortfolio()))
+        .onCommand(ApproveRebalance.class, (state, cmd) -> reject(cmd.replyTo(), unknownPortfolio()))
+        .onCommand(RejectRebalance.class, (state, cmd) -> reject(cmd.replyTo(), unknownPortfolio()));
     builder
         .forState(PortfolioState::isHalted)
         .onCommand(Halt.class, (state, cmd) -> reject(cmd.replyTo(), Reply.rejected(
@@ -246,6 +276,13 @@ public final class Portfolio
         .onCommand(EnableStrategy.class, this::onEnableStrategy)
         .onCommand(HaltDispatchOutcome.class, this::onDispatchOutcome)
         .onCommand(RetryHaltDispatch.class, this::onRetryDispatch)
+        .onCommand(ApproveRebalance.class, this::onApproveRebalance)
+        .onCommand(RejectRebalance.class, this::onRejectRebalance)
+        .onCommand(RebalanceDispatchOutcome.class, this::onRebalanceOutcome)
+        .onCommand(RetryRebalanceDispatch.class, (state, cmd) -> {
+          dispatchRebalance(state);
+          return Effect().noReply();
+        })
         .onCommand(GetSnapshot.class, (state, cmd) -> Effect().reply(cmd.replyTo(), snapshot(state)))
         .onCommand(MarkToMarket.class, (state, cmd) -> onMarkToMarket(state))
         .onCommand(RefreshRisk.class, (state, cmd) -> onRefreshRisk(state));
@@ -564,15 +601,27 @@ public final class Portfolio
   private EffectBuilder<PortfolioEvent, PortfolioState> persistAll(List<PortfolioEvent> events) {
     List<PortfolioEvent> withIds = new ArrayList<>(events.size());
     long next = lastSequenceNumber(context) + 1;
+    String rebalanceId = null;
     for (PortfolioEvent event : events) {
       if (event instanceof Halted && PENDING_HALT_ID.equals(((Halted) event).haltId())) {
         Halted halted = (Halted) event;
         event = new Halted(halted.by(), halted.reason(), halted.atMillis(), "halt-" + portfolioId + "-" + next);
+      } else if (event instanceof RebalanceProposed && PENDING_ID.equals(((RebalanceProposed) event).rebalanceId())) {
+        RebalanceProposed proposed = (RebalanceProposed) event;
+        rebalanceId = "rebalance-" + portfolioId + "-" + next;
+        event = new RebalanceProposed(rebalanceId, proposed.plan(), proposed.reason(), proposed.atMillis());
+      } else if (event instanceof RebalanceApproved && PENDING_ID.equals(((RebalanceApproved) event).rebalanceId())
+          && rebalanceId != null) {
+        RebalanceApproved approved = (RebalanceApproved) event;
+        event = new RebalanceApproved(rebalanceId, approved.by(), approved.reason(), approved.atMillis());
       }
       withIds.add(event);
       next++;
     }
-    return Effect().persist(withIds).thenRun(this::dispatchHalt);
+    return Effect().persist(withIds).thenRun(newState -> {
+      dispatchHalt(newState);
+      dispatchRebalance(newState);
+    });
   }
 
   /** Hands the undispatched halt, if any, to the OMS gateway, unless a hand-off is already in flight. */
@@ -615,6 +664,149 @@ public final class Portfolio
     timers.startSingleTimer(RetryHaltDispatch.class, new RetryHaltDispatch(halt.haltId()),
         Duration.ofMillis(delayMillis));
     return Effect().noReply();
+  }
+
+  private ReplyEffect<PortfolioEvent, PortfolioState> onApproveRebalance(PortfolioState state,
+      ApproveRebalance cmd) {
+    Reply invalid = operatorProblem(cmd.by(), cmd.reason());
+    if (invalid != null) {
+      return reject(cmd.replyTo(), invalid);
+    }
+    Reply unknown = unknownRebalance(state, cmd.rebalanceId());
+    if (unknown != null) {
+      return reject(cmd.replyTo(), unknown);
+    }
+    return persistAll(List.of(new RebalanceApproved(cmd.rebalanceId(), cmd.by(), cmd.reason(), now())))
+        .thenReply(cmd.replyTo(), newState -> Reply.accepted());
+  }
+
+  private ReplyEffect<PortfolioEvent, PortfolioState> onRejectRebalance(PortfolioState state, RejectRebalance cmd) {
+    Reply invalid = operatorProblem(cmd.by(), cmd.reason());
+    if (invalid != null) {
+      return reject(cmd.replyTo(), invalid);
+    }
+    Reply unknown = unknownRebalance(state, cmd.rebalanceId());
+    if (unknown != null) {
+      return reject(cmd.replyTo(), unknown);
+    }
+    return Effect().persist(new RebalanceRejected(cmd.rebalanceId(), cmd.by(), cmd.reason(), now()))
+        .thenReply(cmd.replyTo(), newState -> Reply.accepted());
+  }
+
+  private static Reply unknownRebalance(PortfolioState state, String rebalanceId) {
+    RebalanceProposed pending = state.pendingRebalance();
+    if (pending == null || !pending.rebalanceId().equals(rebalanceId)) {
+      return Reply.rejected(RejectReason.UNKNOWN_REBALANCE, "no pending rebalance '" + rebalanceId + "'"
+          + (pending == null ? "" : "; the pending one is " + pending.rebalanceId()));
+    }
+    return null;
+  }
+
+  /** Hands the approved, undispatched rebalance to the OMS gateway, unless a hand-off is in flight. */
+  private void dispatchRebalance(PortfolioState state) {
+    RebalanceInstruction instruction = state.undispatchedRebalance();
+    if (instruction == null || instruction.rebalanceId().equals(rebalanceInFlight)
+        || env.rebalanceDispatcher() == RebalanceDispatcher.NONE) {
+      return;
+    }
+    rebalanceInFlight = instruction.rebalanceId();
+    CompletionStage<Void> handed;
+    try {
+      handed = env.rebalanceDispatcher().dispatch(instruction).toCompletableFuture()
+          .orTimeout(env.pretrade().askTimeout().toMillis() * 10, TimeUnit.MILLISECONDS);
+    } catch (RuntimeException e) {
+      handed = CompletableFuture.failedFuture(e);
+    }
+    context.pipeToSelf(handed, (ok, failure) -> new RebalanceDispatchOutcome(instruction.rebalanceId(),
+        failure == null ? "" : String.valueOf(failure)));
+  }
+
+  private ReplyEffect<PortfolioEvent, PortfolioState> onRebalanceOutcome(PortfolioState state,
+      RebalanceDispatchOutcome outcome) {
+    if (outcome.rebalanceId().equals(rebalanceInFlight)) {
+      rebalanceInFlight = null;
+    }
+    RebalanceInstruction instruction = state.undispatchedRebalance();
+    if (instruction == null || !instruction.rebalanceId().equals(outcome.rebalanceId())) {
+      return Effect().noReply();
+    }
+    if (outcome.failure().isEmpty()) {
+      rebalanceFailures = 0;
+      context.getLog().info("Portfolio {} handed rebalance {} ({} orders) to the OMS gateway", portfolioId,
+          instruction.rebalanceId(), instruction.orders().size());
+      return Effect().persist(new RebalanceDispatched(instruction.rebalanceId(), now())).thenNoReply();
+    }
+    rebalanceFailures++;
+    long delayMillis = Math.min(HALT_DISPATCH_MAX_BACKOFF.toMillis(),
+        HALT_DISPATCH_MIN_BACKOFF.toMillis() << Math.min(rebalanceFailures - 1, 16));
+    context.getLog().warn("Portfolio {} could not hand rebalance {} to the OMS gateway (attempt {}), retrying in {} ms:"
+        + " {}", portfolioId, instruction.rebalanceId(), rebalanceFailures, delayMillis, outcome.failure());
+    timers.startSingleTimer(RetryRebalanceDispatch.class, new RetryRebalanceDispatch(instruction.rebalanceId()),
+        Duration.ofMillis(delayMillis));
+    return Effect().noReply();
+  }
+
+  /**
+   * The orders that bring the portfolio back within its exposure and concentration limits (less the hysteresis,
+   * so the episode ends), as a proposal (and its approval when the node sends at once), when one of those limits
+   * starts a breach episode and no rebalance is pending. Nothing when a position cannot be valued: a plan on a
+   * NaN price would be a guess.
+   */
+  private List<PortfolioEvent> rebalanceEvents(PortfolioState state, Limits limits, Valuation valuation,
+      List<LimitBreach> fresh, long now) {
+    RebalanceMode mode = env.settings().rebalance();
+    List<LimitBreach> exposure = fresh.stream().filter(b -> REBALANCED_KINDS.contains(b.kind())).toList();
+    if (mode == RebalanceMode.OFF || exposure.isEmpty() || state.pendingRebalance() != null
+        || state.undispatchedRebalance() != null) {
+      return List.of();
+    }
+    List<RebalancePosition> positions = new ArrayList<>();
+    for (PositionValuation position : valuation.positions()) {
+      if (position.quantity() == 0) {
+        continue;
+      }
+      double unitValue = position.markPrice() * position.fxRate();
+      if (!(unitValue > 0 && unitValue < Double.POSITIVE_INFINITY)) {
+        context.getLog().warn("Portfolio {}: no rebalance proposed, {} cannot be valued", portfolioId,
+            position.symbol());
+        return List.of();
+      }
+      Instrument instrument = env.instruments().find(position.symbol()).orElseThrow();
+      positions.add(new RebalancePosition(position.symbol(), position.quantity(), unitValue, instrument.lotSize(),
+          env.liquidity().participationRate() * instrument.averageDailyVolume()));
+    }
+    double keep = 1 - limits.policy().hysteresisShare();
+    RebalanceTargets targets = new RebalanceTargets(scaled(limits.maxGrossExposure(), keep),
+        scaled(limits.maxNetExposure(), keep), scaled(limits.maxPositionNotional(), keep),
+        scaled(limits.maxConcentrationPct(), keep), limits.concentrationMinGross());
+    RebalancePlan plan;
+    try {
+      plan = Rebalancer.plan(positions, targets);
+    } catch (IllegalArgumentException e) {
+      context.getLog().warn("Portfolio {}: no rebalance proposed: {}", portfolioId, e.getMessage());
+      return List.of();
+    }
+    if (plan.orders().isEmpty()) {
+      if (!plan.complete()) {
+        context.getLog().warn("Portfolio {}: no rebalance can be proposed: {}", portfolioId, plan.residual());
+      }
+      return List.of();
+    }
+    String reason = exposure.stream().map(LimitBreach::describe).collect(Collectors.joining("; "));
+    List<PortfolioEvent> events = new ArrayList<>();
+    events.add(new RebalanceProposed(PENDING_ID, plan, reason, now));
+    if (mode == RebalanceMode.SEND) {
+      events.add(new RebalanceApproved(PENDING_ID, AUTO_REBALANCE, "sent without approval (rebalance = send)", now));
+    }
+    context.getLog().warn("Portfolio {} {} rebalance of {} order(s), {} traded{}: {}", portfolioId,
+        mode == RebalanceMode.SEND ? "sends a" : "proposes a", plan.orders().size(),
+        String.format("%,.0f", plan.tradedNotional()), plan.complete() ? "" : " (incomplete: " + plan.residual()
+            + ")", reason);
+    return events;
+  }
+
+  private static Double scaled(Double limit, double factor) {
+    return limit == null ? null : limit * factor;
   }
 
   private ReplyEffect<PortfolioEvent, PortfolioState> onRetryDispatch(PortfolioState state, RetryHaltDispatch cmd) {
@@ -702,6 +894,7 @@ public final class Portfolio
       events.add(new LimitBreached(breach));
       context.getLog().warn("Portfolio {} breached {}", portfolioId, breach.describe());
     }
+    events.addAll(rebalanceEvents(state, limits, valuation, fresh, now));
     // Any breach whose action halts halts an active portfolio: a new one, or one still open after the limits
     // were changed to halt (a resume is refused while such breaches are open).
     List<LimitBreach> halting = fresh.stream().filter(b -> limits.actionFor(b.kind()) == LimitAction.HALT).toList();
@@ -744,7 +937,7 @@ public final class Portfolio
         pnl, peak, peak - pnl, state.limits(), List.copyOf(state.activeBreaches().values()),
         state.breachCount(), state.executionCount(), orderFlow.view(now()), orderFlow.viewByStrategy(now()),
         now(), risk.measures(now()), List.copyOf(state.activeWarnings().values()),
-        Map.copyOf(state.disabledStrategies()), reduceOnly(state), orderFlow.openOrders());
+        Map.copyOf(state.disabledStrategies()), reduceOnly(state), orderFlow.openOrders(), state.pendingRebalance());
   }
 
   private static boolean reduceOnly(PortfolioState state) {
@@ -832,6 +1025,7 @@ public final class Portfolio
           observedPeakPnl = state.peakPnl();
           risk.sync(state.positions());
           dispatchHalt(state); // a halt persisted before a crash and never handed over goes out now
+          dispatchRebalance(state);
           context.getLog().debug("Portfolio {} recovered: {} executions, status {}",
               portfolioId, state.executionCount(), state.status());
         })
@@ -852,7 +1046,9 @@ public final class Portfolio
   public static boolean alertRelevant(PortfolioEvent event) {
     return event instanceof LimitBreached || event instanceof LimitCleared || event instanceof LimitWarned
         || event instanceof WarningCleared || event instanceof Halted || event instanceof Resumed
-        || event instanceof StrategyDisabled || event instanceof StrategyEnabled;
+        || event instanceof StrategyDisabled || event instanceof StrategyEnabled
+        || event instanceof RebalanceProposed || event instanceof RebalanceApproved
+        || event instanceof RebalanceRejected;
   }
 
   @Override

@@ -139,6 +139,18 @@ public final class PortfolioClient {
         "NOT CHECKED (riskpulse.pretrade.on-unavailable = accept): " + why, clock.millis());
   }
 
+  /** Approves the pending rebalance proposal: its orders go to the OMS. */
+  public CompletionStage<Reply> approveRebalance(String portfolioId, String rebalanceId, String by, String reason) {
+    return onCompletingThread(ref(portfolioId).ask(
+        replyTo -> new PortfolioCommand.ApproveRebalance(rebalanceId, by, reason, replyTo), askTimeout));
+  }
+
+  /** Rejects the pending rebalance proposal: nothing is sent. */
+  public CompletionStage<Reply> rejectRebalance(String portfolioId, String rebalanceId, String by, String reason) {
+    return onCompletingThread(ref(portfolioId).ask(
+        replyTo -> new PortfolioCommand.RejectRebalance(rebalanceId, by, reason, replyTo), askTimeout));
+  }
+
   /** Re-enables a strategy the repeated-execution throttle disabled. */
   public CompletionStage<Reply> enableStrategy(String portfolioId, String strategy, String by, String reason) {
     return onCompletingThread(

@@ -63,6 +63,20 @@ public sealed interface PortfolioCommand extends CborSerializable {
   /** Internal timer: hand the undispatched halt {@code haltId} to the OMS gateway again. */
   record RetryHaltDispatch(String haltId) implements PortfolioCommand {}
 
+  /** Approves the pending rebalance proposal {@code rebalanceId}: its orders go to the OMS. */
+  record ApproveRebalance(String rebalanceId, String by, String reason, ActorRef<Reply> replyTo)
+      implements PortfolioCommand {}
+
+  /** Rejects the pending rebalance proposal {@code rebalanceId}: nothing is sent. */
+  record RejectRebalance(String rebalanceId, String by, String reason, ActorRef<Reply> replyTo)
+      implements PortfolioCommand {}
+
+  /** Internal: the OMS gateway took (or did not take) rebalance {@code rebalanceId}; "" failure on success. */
+  record RebalanceDispatchOutcome(String rebalanceId, String failure) implements PortfolioCommand {}
+
+  /** Internal timer: hand the undispatched rebalance to the OMS gateway again. */
+  record RetryRebalanceDispatch(String rebalanceId) implements PortfolioCommand {}
+
   /** Asks for the current state, marked to the node's latest prices. */
   record GetSnapshot(ActorRef<PortfolioSnapshot> replyTo) implements PortfolioCommand {}
 

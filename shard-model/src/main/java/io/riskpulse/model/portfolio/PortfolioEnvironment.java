@@ -8,6 +8,7 @@ import io.riskpulse.model.pretrade.PreTradeSettings;
 import io.riskpulse.model.risk.aggregate.RiskReporter;
 import io.riskpulse.model.risk.liquidity.LiquiditySettings;
 import io.riskpulse.model.risk.live.RiskModel;
+import io.riskpulse.model.risk.rebalance.RebalanceDispatcher;
 import java.time.Clock;
 
 /**
@@ -20,7 +21,16 @@ import java.time.Clock;
  */
 public record PortfolioEnvironment(MarketView market, InstrumentRegistry instruments, Clock clock,
     PortfolioSettings settings, RiskModel risk, RiskReporter riskReporter, LiquiditySettings liquidity,
-    HaltView halts, HaltDispatcher haltDispatcher, PreTradeSettings pretrade) {
+    HaltView halts, HaltDispatcher haltDispatcher, PreTradeSettings pretrade,
+    RebalanceDispatcher rebalanceDispatcher) {
+
+  /** An environment whose approved rebalances go nowhere ({@link RebalanceDispatcher#NONE}). */
+  public PortfolioEnvironment(MarketView market, InstrumentRegistry instruments, Clock clock,
+      PortfolioSettings settings, RiskModel risk, RiskReporter riskReporter, LiquiditySettings liquidity,
+      HaltView halts, HaltDispatcher haltDispatcher, PreTradeSettings pretrade) {
+    this(market, instruments, clock, settings, risk, riskReporter, liquidity, halts, haltDispatcher, pretrade,
+        RebalanceDispatcher.NONE);
+  }
 
   /** An environment without a kill switch or OMS gateway ({@link HaltView#NONE}, {@link HaltDispatcher#NONE}). */
   public PortfolioEnvironment(MarketView market, InstrumentRegistry instruments, Clock clock,
@@ -32,7 +42,13 @@ public record PortfolioEnvironment(MarketView market, InstrumentRegistry instrum
   /** This environment with the node's kill-switch view, halt dispatcher and pre-trade settings. */
   public PortfolioEnvironment withHalts(HaltView halts, HaltDispatcher haltDispatcher, PreTradeSettings pretrade) {
     return new PortfolioEnvironment(market, instruments, clock, settings, risk, riskReporter, liquidity, halts,
-        haltDispatcher, pretrade);
+        haltDispatcher, pretrade, rebalanceDispatcher);
+  }
+
+  /** This environment with where approved rebalances are handed (the OMS gateway). */
+  public PortfolioEnvironment withRebalances(RebalanceDispatcher rebalanceDispatcher) {
+    return new PortfolioEnvironment(market, instruments, clock, settings, risk, riskReporter, liquidity, halts,
+        haltDispatcher, pretrade, rebalanceDispatcher);
   }
 
   /** An environment with the reference.conf liquidity settings ({@link LiquiditySettings#DEFAULTS}). */

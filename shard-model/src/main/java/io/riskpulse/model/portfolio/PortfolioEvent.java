@@ -3,6 +3,7 @@ package io.riskpulse.model.portfolio;
 import io.riskpulse.model.CborSerializable;
 import io.riskpulse.model.limits.LimitBreach;
 import io.riskpulse.model.limits.Limits;
+import io.riskpulse.model.risk.rebalance.RebalancePlan;
 
 /**
  * The journal of a portfolio: everything it knew and did, in order. Times are epoch milliseconds of the
@@ -93,4 +94,24 @@ public sealed interface PortfolioEvent extends CborSerializable {
    * executions, when prices lift the peak by at least the configured step.
    */
   record PeakPnlRaised(double peakPnl, long atMillis) implements PortfolioEvent {}
+
+  /**
+   * Orders that would bring the portfolio back within its exposure and concentration limits, computed when one
+   * of them broke (see {@link io.riskpulse.model.risk.rebalance.Rebalancer}); waiting for a person to approve
+   * or reject them unless the node sends them at once.
+   *
+   * @param rebalanceId stable id ({@code rebalance-<portfolio>-<sequence number>}), the OMS idempotency key
+   * @param reason the breaches that prompted it
+   */
+  record RebalanceProposed(String rebalanceId, RebalancePlan plan, String reason, long atMillis)
+      implements PortfolioEvent {}
+
+  /** A proposal was approved: its orders go to the OMS gateway. */
+  record RebalanceApproved(String rebalanceId, String by, String reason, long atMillis) implements PortfolioEvent {}
+
+  /** A proposal was rejected (or superseded): nothing is sent. */
+  record RebalanceRejected(String rebalanceId, String by, String reason, long atMillis) implements PortfolioEvent {}
+
+  /** The approved rebalance was handed to the OMS gateway, which journaled it. */
+  record RebalanceDispatched(String rebalanceId, long atMillis) implements PortfolioEvent {}
 }

@@ -1,6 +1,7 @@
 package io.riskpulse.model.portfolio;
 
 import com.typesafe.config.Config;
+import io.riskpulse.model.risk.rebalance.RebalanceMode;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDateTime;
@@ -25,11 +26,21 @@ import java.time.ZoneId;
  *     judged and its vector reported to the desk: risk is never older than this after a price move
  * @param riskReportRefresh an unchanged vector is re-sent to the desk this often (see
  *     {@link io.riskpulse.model.risk.aggregate.AggregationSettings#refreshInterval()})
+ * @param rebalance what a breached exposure or concentration limit does beyond its action: nothing, a proposal
+ *     for approval, or orders sent at once
  */
 public record PortfolioSettings(
     Duration markInterval, int dedupWindow, double peakPersistStep, int snapshotEvery, int keepSnapshots,
     String reportingCurrency, Duration marketDataGrace, ZoneId tradingDayZone, LocalTime tradingDayRoll,
-    Duration riskStaleness, Duration riskReportRefresh) {
+    Duration riskStaleness, Duration riskReportRefresh, RebalanceMode rebalance) {
+
+  /** Settings without a rebalance mode (off): the fields before it existed. */
+  public PortfolioSettings(Duration markInterval, int dedupWindow, double peakPersistStep, int snapshotEvery,
+      int keepSnapshots, String reportingCurrency, Duration marketDataGrace, ZoneId tradingDayZone,
+      LocalTime tradingDayRoll, Duration riskStaleness, Duration riskReportRefresh) {
+    this(markInterval, dedupWindow, peakPersistStep, snapshotEvery, keepSnapshots, reportingCurrency,
+        marketDataGrace, tradingDayZone, tradingDayRoll, riskStaleness, riskReportRefresh, RebalanceMode.OFF);
+  }
 
   /** The trading day of an instant: the zone's local date, shifted back by the roll time. */
   public long tradingDay(long epochMillis) {
@@ -51,6 +62,7 @@ public record PortfolioSettings(
         ZoneId.of(c.getString("trading-day.zone")),
         LocalTime.parse(c.getString("trading-day.roll")),
         c.getDuration("risk-staleness"),
-        c.getDuration("risk-report-refresh"));
+        c.getDuration("risk-report-refresh"),
+        RebalanceMode.valueOf(c.getString("rebalance").toUpperCase(java.util.Locale.ROOT)));
   }
 }

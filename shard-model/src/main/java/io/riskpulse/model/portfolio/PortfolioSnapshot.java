@@ -41,6 +41,7 @@ import java.util.Map;
  * @param disabledStrategies strategies the repeated-execution throttle disabled, with why
  * @param reduceOnly whether an open breach with the reduce-only action blocks orders that increase a position
  * @param openOrders working orders as the order flow shows them (not journaled: empty after a restart)
+ * @param pendingRebalance the rebalance proposal waiting for approval, or {@code null}
  */
 public record PortfolioSnapshot(
     String portfolioId,
@@ -68,7 +69,8 @@ public record PortfolioSnapshot(
     List<LimitBreach> activeWarnings,
     Map<String, String> disabledStrategies,
     boolean reduceOnly,
-    List<OpenOrder> openOrders)
+    List<OpenOrder> openOrders,
+    PortfolioEvent.RebalanceProposed pendingRebalance)
     implements CborSerializable {
 
   public PortfolioSnapshot {
@@ -86,6 +88,6 @@ public record PortfolioSnapshot(
     return new PortfolioSnapshot(portfolioId, status, desk, trader, haltedBy, haltReason, haltedAtMillis,
         reportingCurrency, valuation, cashByCurrency, tradingDay, intradayPnl, peakPnl, drawdown, limits, activeBreaches, breachCount,
         executionCount, OrderFlowView.EMPTY, Map.of(), 0, null, activeWarnings, disabledStrategies, reduceOnly,
-        List.of());
+        List.of(), pendingRebalance);
   }
 }

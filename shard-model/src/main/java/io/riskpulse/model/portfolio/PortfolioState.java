@@ -14,10 +14,15 @@ import io.riskpulse.model.portfolio.PortfolioEvent.LimitWarned;
 import io.riskpulse.model.portfolio.PortfolioEvent.LimitsSet;
 import io.riskpulse.model.portfolio.PortfolioEvent.PeakPnlRaised;
 import io.riskpulse.model.portfolio.PortfolioEvent.PortfolioOpened;
+import io.riskpulse.model.portfolio.PortfolioEvent.RebalanceApproved;
+import io.riskpulse.model.portfolio.PortfolioEvent.RebalanceDispatched;
+import io.riskpulse.model.portfolio.PortfolioEvent.RebalanceProposed;
+import io.riskpulse.model.portfolio.PortfolioEvent.RebalanceRejected;
 import io.riskpulse.model.portfolio.PortfolioEvent.Resumed;
 import io.riskpulse.model.portfolio.PortfolioEvent.StrategyDisabled;
 import io.riskpulse.model.portfolio.PortfolioEvent.StrategyEnabled;
 import io.riskpulse.model.portfolio.PortfolioEvent.WarningCleared;
+import io.riskpulse.model.risk.rebalance.RebalanceInstruction;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.List;
@@ -43,6 +48,10 @@ public final class PortfolioState {
   private final Map<String, String> disabledStrategies = new TreeMap<>();
   /** The halt persisted and not yet handed to the OMS gateway, or {@code null}. */
   private ActiveHalt undispatchedHalt;
+  /** The rebalance proposal waiting for a person, or {@code null}. */
+  private RebalanceProposed pendingRebalance;
+  /** The approved rebalance not yet handed to the OMS gateway, or {@code null}. */
+  private RebalanceInstruction undispatchedRebalance;
   private PortfolioStatus status = PortfolioStatus.UNOPENED;
   private String desk = "";
   private String trader = "";
@@ -90,6 +99,25 @@ public final class PortfolioState {
       disabledStrategies.put(disabled.strategy(), disabled.reason());
     } else if (event instanceof StrategyEnabled) {
       disabledStrategies.remove(((StrategyEnabled) event).strategy());
+    } else if (event instanceof RebalanceProposed) {
+      pendingRebalance = (RebalanceProposed) event;
+    } else if (event instanceof RebalanceApproved) {
+      RebalanceApproved approved = (RebalanceApproved) event;
+      if (pendingRebalance != null && pendingRebalance.rebalanceId().equals(approved.rebalanceId())) {
+        undispatchedRebalance = new RebalanceInstruction(approved.rebalanceId(), portfolioId,
+            pendingRebalance.plan().orders(), approved.by(), pendingRebalance.reason(), approved.atMillis());
+        pendingRebalance = null;
+      }
+    } else if (event instanceof RebalanceRejected) {
+      if (pendingRebalance != null
+          && pendingRebalance.rebalanceId().equals(((RebalanceRejected) event).rebalanceId())) {
+        pendingRebalance = null;
+      }
+    } else if (event instanceof RebalanceDispatched) {
+      if (undispatchedRebalance != null
+          && undispatchedRebalance.rebalanceId().equals(((RebalanceDispatched) event).rebalanceId())) {
+        undispatchedRebalance = null;
+      }
     } else if (event instanceof HaltDispatched) {
       if (undispatchedHalt != null && undispatchedHalt.haltId().equals(((HaltDispatched) event).haltId())) {
         undispatchedHalt = null;
@@ -230,6 +258,16 @@ public final class PortfolioState {
     return undispatchedHalt;
   }
 
+  /** The rebalance proposal waiting for approval, or {@code null}. */
+  public RebalanceProposed pendingRebalance() {
+    return pendingRebalance;
+  }
+
+  /** The approved rebalance not yet handed to the OMS gateway, or {@code null}: resent after a restart. */
+  public RebalanceInstruction undispatchedRebalance() {
+    return undispatchedRebalance;
+  }
+
   /** The content fingerprint of an execution id in the dedup window, or {@code null} if not there. */
   Integer seenFingerprint(String executionId) {
     return seenExecutions.fingerprint(executionId);
@@ -240,7 +278,8 @@ public final class PortfolioState {
     return new StoredPortfolioState(portfolioId, status, desk, trader, Map.copyOf(cashByCurrency), limits, haltedBy, haltReason,
         haltedAtMillis, peakPnl, tradingDay, startOfDayPnl, breachCount, executionCount, java.util.List.copyOf(positions.values()),
         java.util.List.copyOf(activeBreaches.values()), seenExecutions.toList(), seenExecutions.fingerprints(),
-        java.util.List.copyOf(activeWarnings.values()), Map.copyOf(disabledStrategies), undispatchedHalt);
+        java.util.List.copyOf(activeWarnings.values()), Map.copyOf(disabledStrategies), undispatchedHalt,
+        pendingRebalance, undispatchedRebalance);
   }
 
   /** Rebuilds the state from a stored snapshot. */
@@ -270,6 +309,8 @@ public final class PortfolioState {
     }
     state.disabledStrategies.putAll(stored.disabledStrategies());
     state.undispatchedHalt = stored.undispatchedHalt();
+    state.pendingRebalance = stored.pendingRebalance();
+    state.undispatchedRebalance = stored.undispatchedRebalance();
     List<String> ids = stored.recentExecutionIds();
     List<Integer> prints = stored.recentExecutionFingerprints();
     for (int i = 0; i < ids.size(); i++) {

@@ -31,5 +31,7 @@ public enum RejectReason {
   /** Resume while limits that halt are still breached: raise them or reduce the position first. */
   STILL_BREACHED,
   /** EnableStrategy for a strategy the repeated-execution throttle has not disabled. */
-  STRATEGY_NOT_DISABLED
+  STRATEGY_NOT_DISABLED,
+  /** Approve or reject of a rebalance that is not the pending proposal. */
+  UNKNOWN_REBALANCE
 }

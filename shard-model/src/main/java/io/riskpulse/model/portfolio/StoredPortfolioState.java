@@ -4,6 +4,7 @@ import io.riskpulse.model.CborSerializable;
 import io.riskpulse.model.halt.ActiveHalt;
 import io.riskpulse.model.limits.LimitBreach;
 import io.riskpulse.model.limits.Limits;
+import io.riskpulse.model.risk.rebalance.RebalanceInstruction;
 import java.util.List;
 import java.util.Map;
 
@@ -16,6 +17,8 @@ import java.util.Map;
  * @param activeWarnings warning episodes open
  * @param disabledStrategies strategies disabled by the repeated-execution throttle, with why
  * @param undispatchedHalt the halt not yet handed to the OMS gateway, or {@code null}
+ * @param pendingRebalance the rebalance proposal waiting for approval, or {@code null}
+ * @param undispatchedRebalance the approved rebalance not yet handed to the OMS gateway, or {@code null}
  *     <p>Collections missing from an older snapshot read as empty, so adding one is a compatible change.
  */
 public record StoredPortfolioState(
@@ -39,7 +42,9 @@ public record StoredPortfolioState(
     List<Integer> recentExecutionFingerprints,
     List<LimitBreach> activeWarnings,
     Map<String, String> disabledStrategies,
-    ActiveHalt undispatchedHalt)
+    ActiveHalt undispatchedHalt,
+    PortfolioEvent.RebalanceProposed pendingRebalance,
+    RebalanceInstruction undispatchedRebalance)
     implements CborSerializable {
 
   /** A snapshot without warnings, disabled strategies and halt hand-off: the fields before they existed. */
@@ -50,7 +55,7 @@ public record StoredPortfolioState(
       List<Integer> recentExecutionFingerprints) {
     this(portfolioId, status, desk, trader, cashByCurrency, limits, haltedBy, haltReason, haltedAtMillis, peakPnl,
         tradingDay, startOfDayPnl, breachCount, executionCount, positions, activeBreaches, recentExecutionIds,
-        recentExecutionFingerprints, null, null, null);
+        recentExecutionFingerprints, null, null, null, null, null);
   }
 
   public StoredPortfolioState {
