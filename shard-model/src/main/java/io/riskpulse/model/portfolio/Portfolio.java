@@ -14,6 +14,7 @@ import io.riskpulse.model.orderflow.ExecutionStreaks;
 import io.riskpulse.model.orderflow.OrderAction;
 import io.riskpulse.model.orderflow.OrderEvent;
 import io.riskpulse.model.orderflow.OrderFlowTracker;
+import io.riskpulse.model.orderflow.OrderFlowView;
 import io.riskpulse.model.portfolio.PortfolioCommand.ApplyExecution;
 import io.riskpulse.model.portfolio.PortfolioCommand.ApplyExecutions;
 import io.riskpulse.model.portfolio.PortfolioCommand.ApproveRebalance;
@@ -870,8 +871,10 @@ public final class Portfolio
     if (pnl - persistedPeak >= env.settings().peakPersistStep()) {
       events.add(new PeakPnlRaised(pnl, now));
     }
-    Map<String, LimitBreach> readings = LimitChecker.readings(limits, valuation, pnl, observedPeakPnl, riskMeasures,
-        orderFlow.view(now), now);
+    // The order-flow view costs O(60 s x kinds): only read it when a rate limit needs it (not on every fill).
+    OrderFlowView flow = limits.orderLimits().hasRateLimits() ? orderFlow.view(now) : OrderFlowView.EMPTY;
+    Map<String, LimitBreach> readings =
+        LimitChecker.readings(limits, valuation, pnl, observedPeakPnl, riskMeasures, flow, now);
     if (unpriced > 0) {
       readings.put(LimitKind.MARKET_DATA.name(),
           new LimitBreach(LimitKind.MARKET_DATA.name(), LimitKind.MARKET_DATA, "", unpriced, 0, now));
