@@ -15,6 +15,7 @@ import io.riskpulse.gateway.halt.PortfolioScopeResolver;
 import io.riskpulse.gateway.http.AlertHttpRoutes;
 import io.riskpulse.gateway.http.HaltHttpRoutes;
 import io.riskpulse.gateway.http.HttpEndpoint;
+import io.riskpulse.gateway.http.ScopeLimitHttpRoutes;
 import io.riskpulse.gateway.oms.OmsEndpoint;
 import io.riskpulse.gateway.oms.OmsEndpoints;
 import io.riskpulse.ingestion.aeron.AeronSettings;
@@ -32,6 +33,10 @@ import io.riskpulse.model.halt.KillSwitchClient;
 import io.riskpulse.model.halt.KillSwitchEnvironment;
 import io.riskpulse.model.halt.KillSwitchSettings;
 import io.riskpulse.model.instrument.InstrumentRegistry;
+import io.riskpulse.model.limits.scope.ScopeLimits;
+import io.riskpulse.model.limits.scope.ScopeLimitsClient;
+import io.riskpulse.model.limits.scope.ScopeLimitsEnvironment;
+import io.riskpulse.model.limits.scope.ScopeLimitsSettings;
 import io.riskpulse.model.market.MarketView;
 import io.riskpulse.model.market.OrderBookView;
 import io.riskpulse.model.portfolio.Portfolio;
@@ -127,7 +132,12 @@ public final class Main {
     KillSwitchSettings killSwitchSettings = KillSwitchSettings.fromConfig(config);
     KillSwitch.init(system, new KillSwitchEnvironment(deps.clock(), killSwitchSettings, haltDispatcher));
     HaltView halts = HaltRegistry.start(system, killSwitchSettings, deps.clock());
-    HaltServices haltServices = new HaltServices(new KillSwitchClient(system), halts, omsGateway, omsEndpoints);
+    // Desk and firm limits judge their aggregates and halt their scope through the kill switch.
+    KillSwitchClient killSwitch = new KillSwitchClient(system);
+    ScopeLimits.init(system, ScopeLimitsEnvironment.of(deps.clock(), ScopeLimitsSettings.fromConfig(config),
+        riskAggregates, killSwitch));
+    HaltServices haltServices =
+        new HaltServices(killSwitch, halts, omsGateway, omsEndpoints, new ScopeLimitsClient(system));
 
     Portfolio.init(system, new PortfolioEnvironment(market, deps.instruments(), deps.clock(),
         PortfolioSettings.fromConfig(config), riskModel, riskAggregates.portfolioReporter(),
@@ -193,7 +203,7 @@ public final class Main {
     Optional<CompletionStage<ServerBinding>> http = config.getBoolean("riskpulse.http.enabled")
         ? Optional.of(HttpEndpoint.start(system, portfolios, directory, riskAggregates, market, books, metrics,
             new HaltHttpRoutes(halts, omsGateway, system.scheduler(), gatewaySettings.requestTimeout()),
-            new AlertHttpRoutes(alerts.book())))
+            new AlertHttpRoutes(alerts.book()), new ScopeLimitHttpRoutes(haltServices.scopeLimits())))
         : Optional.empty();
     return new NodeServices(market, books, portfolios, directory, riskModel, riskAggregates, ingest, ingestMetrics,
         quarantine, metrics, aeron, fix, http, haltServices, alerts);

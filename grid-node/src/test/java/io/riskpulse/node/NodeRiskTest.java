@@ -6,10 +6,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.riskpulse.model.halt.ActiveHalt;
+import io.riskpulse.model.halt.HaltScope;
 import io.riskpulse.model.history.ScenarioSet;
 import io.riskpulse.model.limits.Limits;
 import io.riskpulse.model.market.Quote;
+import io.riskpulse.model.limits.scope.ScopeLimitsReply;
 import io.riskpulse.model.portfolio.Execution;
+import io.riskpulse.model.portfolio.Portfolio;
 import io.riskpulse.model.portfolio.Reply;
 import io.riskpulse.model.portfolio.Side;
 import io.riskpulse.model.risk.measure.Confidence;
@@ -31,7 +35,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Boots the real node wiring (synthetic scenarios from the simulator calibration, sharded desk and firm
- * aggregates) and reads desk and firm risk over HTTP.
+ * aggregates) and reads desk and firm risk over HTTP; then a desk limit set at runtime halts the desk through the
+ * kill switch.
  */
 @Timeout(120)
 class NodeRiskTest {
@@ -99,6 +104,30 @@ class NodeRiskTest {
       assertEquals("no average daily volume for SPY",
           snapshot.get("risk").get("liquidityProblems").get(0).asText());
       get(system, base + "/desks/nobody/risk", 404);
+      probe.awaitAssert(Duration.ofSeconds(30), Duration.ofMillis(100), () -> {
+        JsonNode body = json(get(system, base + "/desks/macro/risk", 200));
+        assertEquals(500 * 1000 + 90 * 4000, body.get("grossExposure").asDouble(), 1e-6, body.toString());
+        assertEquals(0, body.get("intradayPnl").asDouble(), 1e-6, body.toString());
+        return body;
+      });
+
+      // A desk gross limit below the desk's 860,000 whose breach halts: the kill switch halts DESK:macro.
+      get(system, base + "/desks/macro/limits", 404);
+      ScopeLimitsReply set = await(node.halts().scopeLimits().set(HaltScope.desk("macro"),
+          new Limits(800_000.0, null, null, null, null, null, null, null, null, true), "ops-1", "desk budget"));
+      assertTrue(set.accepted(), set.toString());
+      JsonNode limits = probe.awaitAssert(Duration.ofSeconds(30), Duration.ofMillis(100), () -> {
+        JsonNode body = json(get(system, base + "/desks/macro/limits", 200));
+        assertEquals("GROSS_EXPOSURE", body.get("breaches").get(0).get("key").asText(), body.toString());
+        assertTrue(body.get("haltId").asText().startsWith("ks-"), body.toString());
+        return body;
+      });
+      assertEquals("ops-1", limits.get("setBy").asText());
+      ActiveHalt halt = await(node.halts().killSwitch().halts()).halts().stream()
+          .filter(h -> h.scope().equals(HaltScope.desk("macro"))).findFirst().orElseThrow();
+      assertEquals(Portfolio.LIMIT_MONITOR, halt.by());
+      assertEquals("limit breached: GROSS_EXPOSURE 860,000.00 > 800,000.00", halt.reason());
+      get(system, base + "/firm/limits", 404);
       await(Http.get(system).shutdownAllConnectionPools());
     } finally {
       TestNodes.stop(system);

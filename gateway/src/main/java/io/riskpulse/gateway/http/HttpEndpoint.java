@@ -15,9 +15,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Binds {@link PortfolioHttpRoutes}, {@link RiskHttpRoutes}, {@link MarketRoutes}, {@link HaltHttpRoutes},
- * {@link AlertHttpRoutes} and {@link MetricsRoutes} on {@code riskpulse.http.interface:port}; unbinds on node
- * shutdown.
+ * Binds {@link PortfolioHttpRoutes}, {@link RiskHttpRoutes}, {@link ScopeLimitHttpRoutes}, {@link MarketRoutes},
+ * {@link HaltHttpRoutes}, {@link AlertHttpRoutes} and {@link MetricsRoutes} on
+ * {@code riskpulse.http.interface:port}; unbinds on node shutdown.
  */
 public final class HttpEndpoint {
 
@@ -28,7 +28,7 @@ public final class HttpEndpoint {
   /** Binds the endpoint; the stage fails if the port is taken. Port 0 picks a free port. */
   public static CompletionStage<ServerBinding> start(ActorSystem<?> system, PortfolioClient portfolios,
       PortfolioDirectory directory, RiskAggregates risk, MarketView market, OrderBookView books,
-      PrometheusMeterRegistry metrics, HaltHttpRoutes halts, AlertHttpRoutes alerts) {
+      PrometheusMeterRegistry metrics, HaltHttpRoutes halts, AlertHttpRoutes alerts, ScopeLimitHttpRoutes limits) {
     Config config = system.settings().config().getConfig("riskpulse.http");
     String host = config.getString("interface");
     int port = config.getInt("port");
@@ -36,6 +36,7 @@ public final class HttpEndpoint {
         .newServerAt(host, port)
         .bind(new PortfolioHttpRoutes(portfolios, directory).routes()
             .orElse(new RiskHttpRoutes(risk).routes())
+            .orElse(limits.routes())
             .orElse(new MarketRoutes(market, books).routes())
             .orElse(halts.routes())
             .orElse(alerts.routes())

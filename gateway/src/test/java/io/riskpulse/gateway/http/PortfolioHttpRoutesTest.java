@@ -10,6 +10,10 @@ import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.riskpulse.model.instrument.AssetClass;
 import io.riskpulse.model.instrument.Instrument;
 import io.riskpulse.model.instrument.InstrumentRegistry;
+import io.riskpulse.model.limits.scope.ScopeLimits;
+import io.riskpulse.model.limits.scope.ScopeLimitsClient;
+import io.riskpulse.model.limits.scope.ScopeLimitsEnvironment;
+import io.riskpulse.model.limits.scope.ScopeLimitsSettings;
 import io.riskpulse.model.market.MarketView;
 import io.riskpulse.model.market.OrderBookView;
 import io.riskpulse.model.portfolio.Portfolio;
@@ -41,8 +45,9 @@ import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
- * The HTTP view when portfolios cannot answer: a node that never joined its cluster has no shard to route to,
- * so every ask times out. The API must say "unavailable", never show a portfolio as flat.
+ * The HTTP view when portfolios, aggregates and desk or firm limits cannot answer: a node that never joined its
+ * cluster has no shard to route to, so every ask times out. The API must say "unavailable", never show a portfolio
+ * as flat.
  */
 @ExtendWith(LogCapturingExtension.class)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -71,12 +76,18 @@ class PortfolioHttpRoutesTest {
     RiskAggregator.init(testKit.system(), AggregationSettings.fromConfig(CONFIG), Clock.systemUTC());
     RiskAggregates aggregates = new RiskAggregates(ClusterSharding.get(testKit.system()), Duration.ofMillis(300));
     PortfolioClient portfolios = new PortfolioClient(ClusterSharding.get(testKit.system()), Duration.ofMillis(300));
+    ScopeLimits.init(testKit.system(), new ScopeLimitsEnvironment(Clock.systemUTC(),
+        ScopeLimitsSettings.fromConfig(CONFIG), scope -> new CompletableFuture<>(),
+        (scope, by, reason) -> new CompletableFuture<>()));
+    ScopeLimitsClient scopeLimits =
+        new ScopeLimitsClient(ClusterSharding.get(testKit.system()), Duration.ofMillis(300));
     metrics.counter("riskpulse.test.requests").increment(3);
     PortfolioHttpRoutes routes = new PortfolioHttpRoutes(portfolios,
         () -> CompletableFuture.completedFuture(List.of("P1", "P2")));
     ServerBinding binding = Http.get(testKit.system()).newServerAt("127.0.0.1", 0)
         .bind(routes.routes()
             .orElse(new RiskHttpRoutes(aggregates).routes())
+            .orElse(new ScopeLimitHttpRoutes(scopeLimits).routes())
             .orElse(new MarketRoutes(market, new OrderBookView()).routes())
             .orElse(new MetricsRoutes(metrics).routes()))
         .toCompletableFuture().get(10, TimeUnit.SECONDS);
@@ -123,6 +134,15 @@ class PortfolioHttpRoutesTest {
       Response response = get(path);
       assertEquals(503, response.status(), path + ": " + response.body());
       assertEquals("{\"error\":\"risk aggregate unavailable (timeout)\"}", response.body());
+    }
+  }
+
+  @Test
+  void shouldAnswerServiceUnavailableWhenDeskOrFirmLimitsDoNotAnswerInTime() throws Exception {
+    for (String path : List.of("/desks/macro/limits", "/firm/limits")) {
+      Response response = get(path);
+      assertEquals(503, response.status(), path + ": " + response.body());
+      assertEquals("{\"error\":\"scope limits unavailable (timeout)\"}", response.body());
     }
   }
 

@@ -121,7 +121,8 @@ import org.apache.pekko.persistence.typed.javadsl.SignalHandler;
  * VaR, expected shortfall, stress loss and days to liquidate they would leave (a what-if before persisting)
  * and applied to the vector after they are persisted, in O(scenarios) each. Every {@code risk-staleness} the
  * vector is re-marked if prices moved, the risk limits are judged (through the same breach episodes as every
- * other limit) and the vector goes to the desk's aggregate when it changed.
+ * other limit) and the vector goes to the desk's aggregate when it changed, with the portfolio's gross and net
+ * exposure and intraday P&amp;L (what desk and firm limits are judged on).
  *
  * <p>Thread-safety: an actor; the state, the transient peak and the live risk are touched only from its mailbox.
  */
@@ -167,6 +168,9 @@ public final class Portfolio
   /** {@link LiveRisk#version()} of the vector last reported to the desk, and when. */
   private long reportedRiskVersion = -1;
   private long lastRiskReportMillis = Long.MIN_VALUE;
+  /** Exposures and intraday P&L at the latest valuation (mark, recovery or report), and as last reported. */
+  private DeskFigures valuedFigures = DeskFigures.UNKNOWN;
+  private DeskFigures reportedFigures = DeskFigures.UNKNOWN;
   private final TimerScheduler<PortfolioCommand> timers;
   /** Judges orders before they are sent; shares the prices and the live risk. */
   private final PreTradeChecker preTrade;
@@ -542,8 +546,9 @@ public final class Portfolio
       return Effect().noReply();
     }
     long now = now();
-    List<PortfolioEvent> events =
-        limitEvents(state, state.limits(), valuation(state), List.of(), now, risk.measures(now));
+    Valuation valuation = valuation(state);
+    valuedFigures = DeskFigures.of(state, valuation, env.settings().tradingDay(now));
+    List<PortfolioEvent> events = limitEvents(state, state.limits(), valuation, List.of(), now, risk.measures(now));
     if (events.isEmpty()) {
       return Effect().noReply();
     }
@@ -815,17 +820,47 @@ public final class Portfolio
     return Effect().noReply();
   }
 
-  /** Sends the scenario P&L vector to the desk's aggregate if it changed since the last report or is due again. */
+  /**
+   * Sends the scenario P&L vector, the exposures and the intraday P&L to the desk's aggregate if any of them
+   * changed since the last report or a refresh is due. A changed vector (a fill, a move of a held instrument) is
+   * reported with a fresh valuation; otherwise the figures are those of the latest mark (at most
+   * {@code mark-interval} old), which also catches moves the vector does not see (FX, instruments without
+   * scenarios, a new trading day), so no valuation is added to the risk tick.
+   */
   private void reportRisk(PortfolioState state, RiskMeasures measures, long now) {
     boolean due = lastRiskReportMillis == Long.MIN_VALUE
         || now - lastRiskReportMillis >= env.settings().riskReportRefresh().toMillis();
-    if (risk.version() == reportedRiskVersion && !due) {
+    boolean vectorChanged = risk.version() != reportedRiskVersion;
+    if (!vectorChanged && !due && valuedFigures.equals(reportedFigures)) {
       return;
     }
+    if (vectorChanged || due) {
+      valuedFigures = DeskFigures.of(state, valuation(state), env.settings().tradingDay(now));
+    }
     env.riskReporter().report(new RiskVectorReport(portfolioId, state.desk(), measures.scenarioSetId(),
-        risk.pnlVector(), measures.varProblems(), 1, measures.valueAtRisk99(), now));
+        risk.pnlVector(), measures.varProblems(), 1, measures.valueAtRisk99(), now, valuedFigures.grossExposure(),
+        valuedFigures.netExposure(), valuedFigures.intradayPnl()));
     reportedRiskVersion = risk.version();
+    reportedFigures = valuedFigures;
     lastRiskReportMillis = now;
+  }
+
+  /**
+   * What a portfolio reports to its desk besides its vector, reporting currency, NaN when unknown (a position
+   * without a price or FX rate). Compared with {@code equals}, under which NaN equals NaN (record semantics).
+   *
+   * @param intradayPnl total P&amp;L − the start-of-day P&amp;L; 0 on a trading day the journal has not rolled to
+   *     yet (the next mark rolls it to the current total, as {@link #limitEvents} measures it)
+   */
+  private record DeskFigures(double grossExposure, double netExposure, double intradayPnl) {
+
+    static final DeskFigures UNKNOWN = new DeskFigures(Double.NaN, Double.NaN, Double.NaN);
+
+    static DeskFigures of(PortfolioState state, Valuation valuation, long tradingDay) {
+      double total = valuation.totalPnl();
+      double startOfDay = state.tradingDay() == tradingDay ? state.startOfDayPnl() : total;
+      return new DeskFigures(valuation.grossExposure(), valuation.netExposure(), total - startOfDay);
+    }
   }
 
   /** After a persisted execution: the live vector takes the new positions, O(scenarios) per changed one. */
@@ -1027,6 +1062,7 @@ public final class Portfolio
         .onSignal(RecoveryCompleted.instance(), state -> {
           observedPeakPnl = state.peakPnl();
           risk.sync(state.positions());
+          valuedFigures = DeskFigures.of(state, valuation(state), env.settings().tradingDay(now()));
           dispatchHalt(state); // a halt persisted before a crash and never handed over goes out now
           dispatchRebalance(state);
           context.getLog().debug("Portfolio {} recovered: {} executions, status {}",

@@ -1,5 +1,6 @@
 package io.riskpulse.model.portfolio;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
@@ -20,6 +21,7 @@ import io.riskpulse.model.market.MarketView;
 import io.riskpulse.model.market.Quote;
 import io.riskpulse.model.portfolio.PortfolioCommand.ApplyExecution;
 import io.riskpulse.model.portfolio.PortfolioCommand.GetSnapshot;
+import io.riskpulse.model.portfolio.PortfolioCommand.MarkToMarket;
 import io.riskpulse.model.portfolio.PortfolioCommand.OpenPortfolio;
 import io.riskpulse.model.portfolio.PortfolioCommand.RefreshRisk;
 import io.riskpulse.model.portfolio.PortfolioCommand.Resume;
@@ -360,5 +362,31 @@ class PortfolioRiskTest {
     assertNotEquals(first.valueAtRisk99(), remarked.valueAtRisk99());
     assertClose(var99(fullRevaluation()), remarked.valueAtRisk99(), "re-marked vector");
     assertFalse(remarked.problems().iterator().hasNext());
+  }
+
+  @Test
+  void shouldReportExposuresAndIntradayPnlWithTheVectorAndMovesTheVectorDoesNotSee() {
+    open(Limits.NONE);
+    kit.runCommand(MarkToMarket.INSTANCE); // the trading day starts here: intraday P&L is measured from now
+    execute("E1", "TLT", Side.BUY, 100, 90);
+    execute("E2", "XYZ", Side.SELL, 10, 50); // no scenarios: its moves never change the vector
+    kit.runCommand(RefreshRisk.INSTANCE);
+    RiskVectorReport traded = desk.receiveMessage();
+    assertClose(100 * 90 + 10 * 50, traded.grossExposure(), "gross after the fills");
+    assertClose(100 * 90 - 10 * 50, traded.netExposure(), "net after the fills");
+    assertClose(0, traded.intradayPnl(), "filled at the marks");
+
+    quote("XYZ", 60);
+    // The vector did not move and no mark has seen the quote: no report (else the next one would carry 9,500).
+    kit.runCommand(RefreshRisk.INSTANCE);
+    kit.runCommand(MarkToMarket.INSTANCE);
+    kit.runCommand(RefreshRisk.INSTANCE); // the mark's figures changed: reported with the unchanged vector
+    RiskVectorReport moved = desk.receiveMessage();
+    PortfolioSnapshot snapshot = kit.<PortfolioSnapshot>runCommand(GetSnapshot::new).reply();
+    assertClose(100 * 90 + 10 * 60, moved.grossExposure(), "gross after XYZ moved");
+    assertClose(snapshot.valuation().netExposure(), moved.netExposure(), "net as the snapshot");
+    assertClose(-100, moved.intradayPnl(), "short 10 XYZ up 10");
+    assertClose(snapshot.intradayPnl(), moved.intradayPnl(), "intraday P&L as the snapshot");
+    assertArrayEquals(traded.pnl(), moved.pnl(), "the vector did not move");
   }
 }

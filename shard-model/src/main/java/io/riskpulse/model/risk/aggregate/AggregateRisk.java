@@ -11,7 +11,8 @@ import java.util.List;
  * historical VaR is not even guaranteed subadditive, so the inequality is typical, not a law).
  *
  * <p>Fails closed: when a member is incomplete, reports a different scenario set, or has not reported within
- * {@code stale-after}, VaR and ES are NaN and {@code problems} says why.
+ * {@code stale-after}, VaR and ES are NaN and {@code problems} says why. The exposure and P&amp;L sums fail closed
+ * the same way on their own figures ({@code exposureProblems}).
  *
  * @param scope {@code desk} or {@code firm}
  * @param id desk id, or {@link RiskAggregator#FIRM_ID}
@@ -24,6 +25,14 @@ import java.util.List;
  * @param scenarioSetId the scenario set of the vectors, {@code ""} before any report
  * @param scenarioCount scenarios per vector
  * @param asOfMillis the oldest member's as-of time: every member is at least this fresh, epoch milliseconds
+ * @param grossExposure Σ of the members' gross exposures, reporting currency. Exposures add (unlike VaR), so the
+ *     members' figures are summed directly. NaN (fail closed) when a member's figure is NaN, a member is stale,
+ *     or no member has reported; {@code exposureProblems} says why
+ * @param netExposure Σ of the members' signed net exposures, reporting currency; NaN as {@code grossExposure}
+ * @param intradayPnl Σ of the members' P&amp;L since the start of the trading day, reporting currency; NaN as
+ *     {@code grossExposure}
+ * @param exposureProblems why any of the three sums is NaN, one line each; empty when all are numbers. Members
+ *     over another scenario set count here (their exposures are real even when their vectors cannot be added)
  */
 public record AggregateRisk(
     String scope,
@@ -36,12 +45,24 @@ public record AggregateRisk(
     List<String> problems,
     String scenarioSetId,
     int scenarioCount,
-    long asOfMillis)
+    long asOfMillis,
+    double grossExposure,
+    double netExposure,
+    double intradayPnl,
+    List<String> exposureProblems)
     implements CborSerializable {
 
   public AggregateRisk {
     members = members == null ? List.of() : List.copyOf(members);
     problems = problems == null ? List.of() : List.copyOf(problems);
+    exposureProblems = exposureProblems == null ? List.of() : List.copyOf(exposureProblems);
+  }
+
+  /** These figures with an empty member list: the small answer to a frequent ask. */
+  public AggregateRisk withoutMembers() {
+    return new AggregateRisk(scope, id, valueAtRisk99, expectedShortfall975, sumOfMemberVar99, portfolioCount,
+        List.of(), problems, scenarioSetId, scenarioCount, asOfMillis, grossExposure, netExposure, intradayPnl,
+        exposureProblems);
   }
 
   /** True when VaR and ES are numbers. */

@@ -11,9 +11,13 @@ import java.util.List;
  * @param portfolioCount portfolios it sums
  * @param problems why it is incomplete, empty when complete
  * @param asOfMillis when its vector was last confirmed current, epoch milliseconds
+ * @param grossExposure its Σ |notional|, reporting currency; NaN when unknown
+ * @param netExposure its signed Σ notional, reporting currency; NaN when unknown
+ * @param intradayPnl its P&amp;L since the start of the trading day, reporting currency; NaN when unknown
  */
 public record MemberRisk(
-    String memberId, double valueAtRisk99, int portfolioCount, List<String> problems, long asOfMillis)
+    String memberId, double valueAtRisk99, int portfolioCount, List<String> problems, long asOfMillis,
+    double grossExposure, double netExposure, double intradayPnl)
     implements CborSerializable {
 
   public MemberRisk {

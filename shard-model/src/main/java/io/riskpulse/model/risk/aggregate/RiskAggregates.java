@@ -3,6 +3,7 @@ package io.riskpulse.model.risk.aggregate;
 import static io.riskpulse.model.concurrent.Completions.onCompletingThread;
 
 import io.riskpulse.model.risk.aggregate.RiskAggregatorCommand.GetRisk;
+import io.riskpulse.model.risk.aggregate.RiskAggregatorCommand.GetSummary;
 import io.riskpulse.model.risk.aggregate.RiskAggregatorCommand.Report;
 import java.time.Duration;
 import java.util.concurrent.CompletionStage;
@@ -40,6 +41,22 @@ public final class RiskAggregates {
   public CompletionStage<AggregateRisk> firm() {
     return onCompletingThread(
         sharding.entityRefFor(RiskAggregator.FIRM_KEY, RiskAggregator.FIRM_ID).ask(GetRisk::new, askTimeout));
+  }
+
+  /**
+   * A desk's figures without its member list ({@link AggregateRisk#withoutMembers()}): for callers that ask often,
+   * e.g. desk limits every check. The answer does not grow with the desk's portfolios, so it always fits a remote
+   * message (Artery's frame is 256 KiB by default).
+   */
+  public CompletionStage<AggregateRisk> deskSummary(String desk) {
+    return onCompletingThread(
+        sharding.entityRefFor(RiskAggregator.DESK_KEY, desk).ask(GetSummary::new, askTimeout));
+  }
+
+  /** The firm's figures without its member list, as {@link #deskSummary}. */
+  public CompletionStage<AggregateRisk> firmSummary() {
+    return onCompletingThread(
+        sharding.entityRefFor(RiskAggregator.FIRM_KEY, RiskAggregator.FIRM_ID).ask(GetSummary::new, askTimeout));
   }
 
   /** What portfolio entities report through: each report goes to the desk it names as parent. */

@@ -1,6 +1,7 @@
 package io.riskpulse.model.risk.aggregate;
 
 import io.riskpulse.model.risk.aggregate.RiskAggregatorCommand.GetRisk;
+import io.riskpulse.model.risk.aggregate.RiskAggregatorCommand.GetSummary;
 import io.riskpulse.model.risk.aggregate.RiskAggregatorCommand.Publish;
 import io.riskpulse.model.risk.aggregate.RiskAggregatorCommand.Report;
 import java.time.Clock;
@@ -15,7 +16,9 @@ import org.apache.pekko.cluster.sharding.typed.javadsl.Entity;
 import org.apache.pekko.cluster.sharding.typed.javadsl.EntityTypeKey;
 
 /**
- * A desk's or the firm's live risk: the sum of its members' scenario P&amp;L vectors, and VaR/ES read from it.
+ * A desk's or the firm's live risk: the sum of its members' scenario P&amp;L vectors, and VaR/ES read from it,
+ * with the sums of their gross exposure, net exposure and intraday P&amp;L (what desk and firm limits judge, see
+ * {@link io.riskpulse.model.limits.scope.ScopeLimits}). A desk forwards its sums to the firm with its vector.
  * Portfolios report to their desk ({@link #DESK_KEY}, one entity per desk id); desks report to the firm
  * ({@link #FIRM_KEY}, one entity, {@link #FIRM_ID}).
  *
@@ -91,6 +94,10 @@ public final class RiskAggregator extends AbstractBehavior<RiskAggregatorCommand
     return newReceiveBuilder()
         .onMessage(Report.class, this::onReport)
         .onMessage(GetRisk.class, this::onGetRisk)
+        .onMessage(GetSummary.class, get -> {
+          get.replyTo().tell(risk(clock.millis()).withoutMembers());
+          return this;
+        })
         .onMessageEquals(Publish.INSTANCE, this::onPublish)
         .build();
   }
@@ -115,7 +122,8 @@ public final class RiskAggregator extends AbstractBehavior<RiskAggregatorCommand
     }
     AggregateRisk risk = risk(now);
     upstream.report(new RiskVectorReport(id, FIRM_ID, vectors.scenarioSetId(), vectors.sum(), risk.problems(),
-        risk.portfolioCount(), risk.valueAtRisk99(), risk.asOfMillis()));
+        risk.portfolioCount(), risk.valueAtRisk99(), risk.asOfMillis(), risk.grossExposure(), risk.netExposure(),
+        risk.intradayPnl()));
     changedSincePublish = false;
     lastPublishMillis = now;
     return this;

@@ -12,6 +12,12 @@ public sealed interface RiskAggregatorCommand extends CborSerializable {
   /** Asks for the aggregate's figures now. */
   record GetRisk(ActorRef<AggregateRisk> replyTo) implements RiskAggregatorCommand {}
 
+  /**
+   * Asks for the aggregate's figures now without the member list ({@link AggregateRisk#withoutMembers()}): what a
+   * frequent caller (desk and firm limits) asks, so that the answer stays small however many members there are.
+   */
+  record GetSummary(ActorRef<AggregateRisk> replyTo) implements RiskAggregatorCommand {}
+
   /** Internal timer tick: a desk sends its summed vector to the firm when it changed or is due a refresh. */
   enum Publish implements RiskAggregatorCommand {
     INSTANCE

@@ -23,6 +23,8 @@ import java.util.TreeMap;
 final class VectorSum {
 
   static final int REBUILD_INTERVAL = 10_000;
+  private static final String NOBODY_REPORTED = "no member has reported";
+  private static final String SILENT = ": no report for ";
 
   private final Map<String, RiskVectorReport> members = new TreeMap<>();
   private final Map<String, RiskVectorReport> mismatched = new TreeMap<>();
@@ -125,7 +127,7 @@ final class VectorSum {
   List<String> problems(long nowMillis, long staleAfterMillis) {
     List<String> problems = new ArrayList<>(0);
     if (members.isEmpty() && mismatched.isEmpty()) {
-      problems.add("no member has reported");
+      problems.add(NOBODY_REPORTED);
     }
     for (RiskVectorReport member : members.values()) {
       for (String problem : member.problems()) {
@@ -133,7 +135,7 @@ final class VectorSum {
       }
       long silentMillis = nowMillis - member.asOfMillis();
       if (silentMillis > staleAfterMillis) {
-        problems.add(member.memberId() + ": no report for " + silentMillis + " ms");
+        problems.add(member.memberId() + SILENT + silentMillis + " ms");
       }
     }
     for (RiskVectorReport member : mismatched.values()) {
@@ -143,7 +145,11 @@ final class VectorSum {
     return problems;
   }
 
-  /** The aggregate's figures now; VaR and ES NaN when there is any problem. */
+  /**
+   * The aggregate's figures now; VaR and ES NaN when there is any problem. The exposure and P&amp;L sums take
+   * every member, those over another scenario set included, and are NaN when a member's figure is NaN, a member
+   * is stale, or nobody reported (see {@link #exposureProblems}).
+   */
   AggregateRisk risk(String scope, String id, long nowMillis, long staleAfterMillis) {
     List<String> problems = problems(nowMillis, staleAfterMillis);
     double var = Double.NaN;
@@ -154,23 +160,89 @@ final class VectorSum {
     }
     List<MemberRisk> list = new ArrayList<>(members.size() + mismatched.size());
     double sumOfVar = 0;
+    double gross = 0;
+    double net = 0;
+    double intradayPnl = 0;
     long oldest = nowMillis;
     for (RiskVectorReport member : members.values()) {
       list.add(new MemberRisk(member.memberId(), member.valueAtRisk99(), member.portfolioCount(),
-          member.problems(), member.asOfMillis()));
+          member.problems(), member.asOfMillis(), member.grossExposure(), member.netExposure(),
+          member.intradayPnl()));
       sumOfVar += member.valueAtRisk99();
       oldest = Math.min(oldest, member.asOfMillis());
     }
     for (RiskVectorReport member : mismatched.values()) {
       list.add(new MemberRisk(member.memberId(), member.valueAtRisk99(), member.portfolioCount(),
           List.of("scenario set " + member.scenarioSetId() + " differs from " + scenarioSetId),
-          member.asOfMillis()));
+          member.asOfMillis(), member.grossExposure(), member.netExposure(), member.intradayPnl()));
       sumOfVar = Double.NaN;
     }
     if (members.isEmpty()) {
       sumOfVar = Double.NaN;
     }
+    // A NaN member figure makes its sum NaN by arithmetic; staleness and an empty aggregate make all three NaN.
+    for (MemberRisk member : list) {
+      gross += member.grossExposure();
+      net += member.netExposure();
+      intradayPnl += member.intradayPnl();
+    }
+    if (list.isEmpty() || anySilent(nowMillis, staleAfterMillis)) {
+      gross = Double.NaN;
+      net = Double.NaN;
+      intradayPnl = Double.NaN;
+    }
     return new AggregateRisk(scope, id, var, es, sumOfVar, portfolioCount(), list, problems, scenarioSetId,
-        sum == null ? 0 : sum.length, oldest);
+        sum == null ? 0 : sum.length, oldest, gross, net, intradayPnl, exposureProblems(nowMillis, staleAfterMillis));
+  }
+
+  private boolean anySilent(long nowMillis, long staleAfterMillis) {
+    for (RiskVectorReport member : members.values()) {
+      if (nowMillis - member.asOfMillis() > staleAfterMillis) {
+        return true;
+      }
+    }
+    for (RiskVectorReport member : mismatched.values()) {
+      if (nowMillis - member.asOfMillis() > staleAfterMillis) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /**
+   * Why the exposure and P&amp;L sums cannot be trusted now, one line each: nobody reported, a member silent for
+   * longer than {@code staleAfterMillis}, or a member that does not know a figure (named).
+   */
+  List<String> exposureProblems(long nowMillis, long staleAfterMillis) {
+    List<String> problems = new ArrayList<>(0);
+    if (members.isEmpty() && mismatched.isEmpty()) {
+      problems.add(NOBODY_REPORTED);
+    }
+    exposureProblems(members.values(), nowMillis, staleAfterMillis, problems);
+    exposureProblems(mismatched.values(), nowMillis, staleAfterMillis, problems);
+    return problems;
+  }
+
+  private static void exposureProblems(Iterable<RiskVectorReport> reports, long nowMillis, long staleAfterMillis,
+      List<String> problems) {
+    for (RiskVectorReport member : reports) {
+      List<String> unknown = new ArrayList<>(3);
+      if (Double.isNaN(member.grossExposure())) {
+        unknown.add("grossExposure");
+      }
+      if (Double.isNaN(member.netExposure())) {
+        unknown.add("netExposure");
+      }
+      if (Double.isNaN(member.intradayPnl())) {
+        unknown.add("intradayPnl");
+      }
+      if (!unknown.isEmpty()) {
+        problems.add(member.memberId() + ": " + String.join(", ", unknown) + " unknown");
+      }
+      long silentMillis = nowMillis - member.asOfMillis();
+      if (silentMillis > staleAfterMillis) {
+        problems.add(member.memberId() + SILENT + silentMillis + " ms");
+      }
+    }
   }
 }

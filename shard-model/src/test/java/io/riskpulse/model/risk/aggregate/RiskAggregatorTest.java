@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.riskpulse.model.history.ReturnType;
 import io.riskpulse.model.history.ScenarioSet;
 import io.riskpulse.model.risk.aggregate.RiskAggregatorCommand.GetRisk;
+import io.riskpulse.model.risk.aggregate.RiskAggregatorCommand.GetSummary;
 import io.riskpulse.model.risk.aggregate.RiskAggregatorCommand.Publish;
 import io.riskpulse.model.risk.aggregate.RiskAggregatorCommand.Report;
 import io.riskpulse.model.risk.live.RiskModel;
@@ -174,5 +175,54 @@ class RiskAggregatorTest {
     assertTrue(Double.isNaN(foreign.valueAtRisk99()));
     assertTrue(foreign.problems().get(0).startsWith("P3: scenario set another-set differs"),
         foreign.problems().toString());
+  }
+
+  @Test
+  void shouldSumExposuresAndIntradayPnlPerDeskAndForwardTheSumsToTheFirm() {
+    TestProbe<RiskVectorReport> upstream = testKit.createTestProbe(RiskVectorReport.class);
+    ActorRef<RiskAggregatorCommand> rates = testKit.spawn(
+        RiskAggregator.desk("rates", SETTINGS, clock, report -> upstream.ref().tell(report)));
+    ActorRef<RiskAggregatorCommand> credit = testKit.spawn(
+        RiskAggregator.desk("credit", SETTINGS, clock, report -> upstream.ref().tell(report)));
+    rates.tell(new Report(withFigures("P1", "rates", vector(0, 100), 2_000_000, 1_500_000, -30_000)));
+    rates.tell(new Report(withFigures("P2", "rates", vector(1, 100), 1_000_000, -1_000_000, 10_000)));
+    credit.tell(new Report(withFigures("P3", "credit", vector(2, 100), 400_000, 400_000, -5_000)));
+
+    AggregateRisk desk = ask(rates);
+    assertEquals(3_000_000, desk.grossExposure(), 1e-9);
+    assertEquals(500_000, desk.netExposure(), 1e-9);
+    assertEquals(-20_000, desk.intradayPnl(), 1e-9);
+    TestProbe<AggregateRisk> summary = testKit.createTestProbe(AggregateRisk.class);
+    rates.tell(new GetSummary(summary.ref()));
+    assertEquals(desk.withoutMembers(), summary.receiveMessage(), "the same figures, without the member list");
+    assertEquals(List.of(), desk.withoutMembers().members());
+
+    ActorRef<RiskAggregatorCommand> firm = testKit.spawn(RiskAggregator.firm(SETTINGS, clock));
+    rates.tell(Publish.INSTANCE);
+    credit.tell(Publish.INSTANCE);
+    for (int i = 0; i < 2; i++) {
+      firm.tell(new Report(upstream.receiveMessage()));
+    }
+    AggregateRisk total = ask(firm);
+    assertEquals(3_400_000, total.grossExposure(), 1e-9);
+    assertEquals(900_000, total.netExposure(), 1e-9);
+    assertEquals(-25_000, total.intradayPnl(), 1e-9);
+    assertEquals(List.of(), total.exposureProblems());
+
+    // A portfolio that cannot value a position makes its desk's sums unknown, and so the firm's (fail closed).
+    rates.tell(new Report(withFigures("P2", "rates", vector(1, 100), Double.NaN, Double.NaN, Double.NaN)));
+    rates.tell(Publish.INSTANCE);
+    RiskVectorReport unknownDesk = upstream.receiveMessage();
+    assertTrue(Double.isNaN(unknownDesk.grossExposure()));
+    firm.tell(new Report(unknownDesk));
+    AggregateRisk unknown = ask(firm);
+    assertTrue(Double.isNaN(unknown.grossExposure()) && Double.isNaN(unknown.netExposure())
+        && Double.isNaN(unknown.intradayPnl()), unknown.toString());
+    assertEquals(List.of("rates: grossExposure, netExposure, intradayPnl unknown"), unknown.exposureProblems());
+  }
+
+  private RiskVectorReport withFigures(String member, String parent, double[] pnl, double gross, double net,
+      double intradayPnl) {
+    return new RiskVectorReport(member, parent, setId, pnl, List.of(), 1, var99(pnl), NOW, gross, net, intradayPnl);
   }
 }
