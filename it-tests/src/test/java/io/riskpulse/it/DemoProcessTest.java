@@ -11,7 +11,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The packaged demo as a user runs it: a separate JVM, headless and bounded, run twice on one journal. The
- * second run must continue from the first (the runaway stays halted, executions accumulate).
+ * runaway's halt reaches the demo's simulated OMS as a mass cancel; the second run must continue from the first
+ * (the runaway stays halted, executions accumulate).
  */
 class DemoProcessTest {
 
@@ -24,16 +25,21 @@ class DemoProcessTest {
   @Test
   void shouldHaltTheRunawayAndContinueFromTheJournalWhenRunAgain() throws Exception {
     Path data = work.resolve("data");
+    // --resume-after 0: the control room leaves the runaway halted (its resume flow is DemoSmokeTest's).
     NodeProcess.Result first = NodeProcess.run(data, 240, "demo", "--headless", "--steps", "120",
-        "--step-interval", "0", "--runaway-at", "20", "--http-port", "0");
+        "--step-interval", "0", "--runaway-at", "20", "--http-port", "0", "--resume-after", "0");
     assertEquals(0, first.exitCode(), first.toString());
+    assertTrue(first.stdout().contains("HALTED " + RUNAWAY), first.stdout());
+    assertTrue(first.stdout().contains("OMS received mass cancel") && first.stdout().contains("1=" + RUNAWAY),
+        "the halt reached the demo's simulated OMS as a FIX mass cancel for the runaway's account: "
+            + first.stdout());
     String[] runaway = row(first.stdout(), RUNAWAY);
     assertEquals("HALTED", runaway[3], first.stdout());
     long firstExecutions = totalExecutions(first.stdout());
     assertTrue(firstExecutions > 0, first.stdout());
 
     NodeProcess.Result second = NodeProcess.run(data, 240, "demo", "--headless", "--steps", "30",
-        "--step-interval", "0", "--http-port", "0");
+        "--step-interval", "0", "--http-port", "0", "--resume-after", "0");
     assertEquals(0, second.exitCode(), second.toString());
     assertEquals("HALTED", row(second.stdout(), RUNAWAY)[3], second.stdout());
     for (String portfolio : PORTFOLIOS) {
