@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Runs every benchmark of docs/PERFORMANCE.md in sequence (about 10 minutes on 2 cores), from the repository
+# Runs every benchmark of docs/PERFORMANCE.md in sequence (about 18 minutes on 2 cores), from the repository
 # root of a built tree (mvn -B -q install -DskipTests, or package). Results go to $OUT (default
 # benchmarks/target/results). Run nothing else meanwhile: the harnesses print the CPU other processes took.
 set -u
@@ -18,5 +18,12 @@ java $OPENS -Xlog:gc:file="$OUT/fl-gc.log" -cp "$CP" io.riskpulse.bench.e2e.Fill
 FJ='-Djava.util.concurrent.ForkJoinPool.common.parallelism=2'
 java $OPENS $FJ -cp "$CP" io.riskpulse.bench.e2e.FillThroughput > "$OUT/ft-fj2.txt" 2>&1
 java $OPENS $FJ -Xlog:gc:file="$OUT/fl-fj2-gc.log" -cp "$CP" io.riskpulse.bench.e2e.FillLatency > "$OUT/fl-fj2.txt" 2>&1
-python3 benchmarks/scripts/gc-pauses.py "$OUT/fl-gc.log" "$OUT/fl-fj2-gc.log" > "$OUT/gc.txt"
+# Limits, pre-trade and halts (section 7): the pre-trade check without and with a VaR limit, the halt path at two
+# background loads.
+java $OPENS -Xlog:gc:file="$OUT/pt-gc.log" -cp "$CP" io.riskpulse.bench.e2e.PreTradeLatency > "$OUT/pt.txt" 2>&1
+java $OPENS -Xlog:gc:file="$OUT/pt-var-gc.log" -cp "$CP" io.riskpulse.bench.e2e.PreTradeLatency risk=1 > "$OUT/pt-var.txt" 2>&1
+java $OPENS -Xlog:gc:file="$OUT/hl-1000-gc.log" -cp "$CP" io.riskpulse.bench.e2e.HaltLatency loadRate=1000 > "$OUT/hl-1000.txt" 2>&1
+java $OPENS -Xlog:gc:file="$OUT/hl-5000-gc.log" -cp "$CP" io.riskpulse.bench.e2e.HaltLatency loadRate=5000 > "$OUT/hl-5000.txt" 2>&1
+python3 benchmarks/scripts/gc-pauses.py "$OUT/fl-gc.log" "$OUT/fl-fj2-gc.log" "$OUT/pt-gc.log" "$OUT/pt-var-gc.log" \
+  "$OUT/hl-1000-gc.log" "$OUT/hl-5000-gc.log" > "$OUT/gc.txt"
 date -u > "$OUT/finished.txt"

@@ -39,6 +39,14 @@ final class BenchNode implements AutoCloseable {
   }
 
   static BenchNode start(String name) throws Exception {
+    return start(name, "");
+  }
+
+  /**
+   * @param extraConfig HOCON layered over the overrides above, e.g. the OMS endpoints of a harness that needs one;
+   *     {@code ""} for none
+   */
+  static BenchNode start(String name, String extraConfig) throws Exception {
     Path dataDir = Files.createTempDirectory("riskpulse-bench-" + name + "-");
     Path shm = Path.of("/dev/shm");
     Path aeronDir = (Files.isDirectory(shm) ? shm : dataDir)
@@ -48,7 +56,8 @@ final class BenchNode implements AutoCloseable {
             + "pekko.remote.artery.canonical.port = 0\n"
             + "riskpulse.http.enabled = off\n"
             + "riskpulse.ingestion.aeron.enabled = on\n"
-            + "riskpulse.ingestion.aeron.directory = \"" + aeronDir + "\"\n"));
+            + "riskpulse.ingestion.aeron.directory = \"" + aeronDir + "\"\n"
+            + extraConfig));
     ActorSystem<Void> system = ActorSystem.create(Behaviors.empty(), Main.SYSTEM_NAME, config);
     NodeServices services = Main.init(system, new NodeDeps(Main.loadInstruments(config), Clock.systemUTC()));
     CountDownLatch up = new CountDownLatch(1);

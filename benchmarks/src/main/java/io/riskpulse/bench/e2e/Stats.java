@@ -25,6 +25,10 @@ final class Stats {
     return String.format(Locale.ROOT, "%,.3f", nanos / 1_000_000);
   }
 
+  static String micros(double nanos) {
+    return String.format(Locale.ROOT, "%,.1f", nanos / 1_000);
+  }
+
   static String fmt(String format, Object... args) {
     return String.format(Locale.ROOT, format, args);
   }

@@ -1,0 +1,304 @@
+package io.riskpulse.bench.e2e;
+
+import io.riskpulse.bench.BenchLimits;
+import io.riskpulse.model.halt.HaltView;
+import io.riskpulse.model.limits.Limits;
+import io.riskpulse.model.market.MarketView;
+import io.riskpulse.model.market.Quote;
+import io.riskpulse.model.portfolio.PortfolioClient;
+import io.riskpulse.model.portfolio.PortfolioSnapshot;
+import io.riskpulse.model.portfolio.Reply;
+import io.riskpulse.model.portfolio.Side;
+import io.riskpulse.model.pretrade.OrderRequest;
+import io.riskpulse.model.pretrade.PreTradeDecision;
+import io.riskpulse.model.risk.live.RiskMeasures;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.concurrent.atomic.LongAdder;
+import java.util.concurrent.locks.LockSupport;
+import org.HdrHistogram.Histogram;
+import org.HdrHistogram.Recorder;
+
+/**
+ * Latency of the in-process pre-trade check, {@link PortfolioClient#checkOrder}, at a fixed offered rate,
+ * coordinated-omission free, on a real node ({@link BenchNode}: the shipped configuration, H2 journal in a temp
+ * folder).
+ *
+ * <p>Set-up: {@code portfolios} portfolios, each opened with every limit kind set ({@link BenchLimits#realistic}:
+ * exposures, concentration, loss, drawdown, order quantity and notional, order and message rates, order-to-trade,
+ * repeated executions, collar, restricted list, credit; with {@code risk=1} also VaR and ES, so every check runs a
+ * what-if VaR, with {@code risk=2} also a stress loss) and holding the ten-position {@link BenchLimits#book}. A
+ * ticker re-quotes the ten symbols every {@code quoteIntervalMillis} (±0.1% around 100), so prices stay fresh
+ * (the check rejects a price older than 30 s) and the live risk re-marks as it would on a live feed. The
+ * kill-switch view is synchronised before anything is measured.
+ *
+ * <p>Method: the main thread sends check <em>k</em> at its intended time {@code start + k / rate}, whatever
+ * happened to earlier checks (open loop), parking until then. When the decision arrives (on the thread that
+ * completes the ask, see {@link io.riskpulse.model.concurrent.Completions}), {@code now − intended} goes into an
+ * HdrHistogram {@link Recorder}: a late sender, a queue or a GC pause is charged to every check it delays, so there
+ * is no coordinated omission. The sender's own lateness ("send lag") is reported, and so is {@code now − actual
+ * send} ("service"), which leaves it out. Orders: 10 units at a limit price of 100, round-robin over the portfolios,
+ * cycling over the symbols, alternately buying and selling; every ClOrdID is new (a reused one is rejected as a
+ * duplicate). Every check must be accepted; rejections are counted and the first is printed.
+ *
+ * <p>Each repetition measures {@code baselineRate} (nearly idle: the latency floor of the path) for
+ * {@code baselineSeconds}, then {@code rate} for {@code seconds}. A warm-up of {@code warmupSeconds} at
+ * {@code rate} is not recorded. "achieved" is checks answered per second from the first intended send to the last
+ * answer. Latencies are in microseconds.
+ *
+ * <p>Options ({@code key=value}): {@code portfolios} (100), {@code rate} checks/s (20,000), {@code seconds} (15),
+ * {@code warmupSeconds} (10), {@code reps} (3), {@code baselineRate} (1,000), {@code baselineSeconds} (10),
+ * {@code risk} (0: no risk-measure limit, 1: VaR and ES, 2: VaR, ES and stress), {@code quoteIntervalMillis}
+ * (100), {@code timeoutSeconds} to wait for the last answers (30).
+ */
+public final class PreTradeLatency {
+
+  private PreTradeLatency() {}
+
+  /** The checks of one measurement and what came back. */
+  private static final class Window {
+    final Recorder latency = new Recorder(3);
+    final Recorder service = new Recorder(3);
+    final LongAdder answered = new LongAdder();
+    final LongAdder rejected = new LongAdder();
+    final AtomicReference<String> firstReject = new AtomicReference<>();
+    final AtomicLong lastAnswerNanos = new AtomicLong();
+
+    void answered(long intendedNanos, long sentNanos, PreTradeDecision decision, Throwable failure) {
+      long now = System.nanoTime();
+      latency.recordValue(Math.max(0, now - intendedNanos));
+      service.recordValue(Math.max(0, now - sentNanos));
+      if (failure != null || !decision.accepted()) {
+        rejected.increment();
+        firstReject.compareAndSet(null, failure != null ? failure.toString() : decision.describe());
+      }
+      lastAnswerNanos.accumulateAndGet(now, Math::max);
+      answered.increment();
+    }
+  }
+
+  private record Result(Histogram latency, Histogram service, Histogram sendLag, double achievedPerSecond,
+      long count, long rejected, String firstReject, Stats.Cpu cpu) {}
+
+  private static long nextClOrdId;
+
+  public static void main(String[] args) throws Exception {
+    Harness.init();
+    BenchArgs options = new BenchArgs(args);
+    int portfolios = options.integer("portfolios", 100);
+    int rate = options.integer("rate", 20_000);
+    int seconds = options.integer("seconds", 15);
+    int warmupSeconds = options.integer("warmupSeconds", 10);
+    int reps = options.integer("reps", 3);
+    int baselineRate = options.integer("baselineRate", 1_000);
+    int baselineSeconds = options.integer("baselineSeconds", 10);
+    int riskOption = options.integer("risk", 0);
+    long quoteIntervalMillis = options.number("quoteIntervalMillis", 100);
+    long timeoutSeconds = options.number("timeoutSeconds", 30);
+    BenchLimits.Risk risk = BenchLimits.Risk.values()[riskOption];
+
+    System.out.println("RiskPulse pre-trade check latency, PortfolioClient.checkOrder from the intended send time to "
+        + "the decision, fixed rate");
+    System.out.println("machine: " + Stats.machine());
+    System.out.println("options: " + options.used());
+    System.out.println("risk-measure limits: " + risk + "; order-rate limit "
+        + Stats.fmt("%,.0f", ratePerPortfolioLimit(rate, portfolios)) + " orders/s per portfolio");
+
+    try (BenchNode node = BenchNode.start("pretrade")) {
+      awaitSynchronised(node.services.halts().halts());
+      ScheduledExecutorService ticker = startTicker(node.services.market(), quoteIntervalMillis);
+      try {
+        String[] ids = openPortfolios(node, portfolios, BenchLimits.realistic(true, risk,
+            ratePerPortfolioLimit(rate, portfolios)));
+        PortfolioSnapshot first = BenchNode.await(node.services.portfolios().snapshot(ids[0]), 30);
+        RiskMeasures measures = first.risk();
+        System.out.println(Stats.fmt("portfolio %s: gross exposure %,.0f, VaR99 %,.0f, ES97.5 %,.0f, worst stress "
+                + "loss %,.0f (%s)", ids[0], first.valuation().grossExposure(), measures.valueAtRisk99(),
+            measures.expectedShortfall975(), measures.worstStressLoss(), measures.worstStressScenario()));
+
+        run(node, ids, rate, rate * warmupSeconds, timeoutSeconds);
+        System.out.println();
+        System.out.println("latency in microseconds from the intended send time to the decision; service = from the "
+            + "actual send");
+        System.out.println("rep   rate/s    count        p50        p90        p99      p99.9        max  "
+            + "service p50/p99   send lag p50/p99/max    achieved/s  rejected  cores this/others");
+        double[][] baseline = new double[5][reps];
+        double[][] figures = new double[5][reps];
+        double[] ratios = new double[reps];
+        double[] achieved = new double[reps];
+        long rejected = 0;
+        for (int rep = 0; rep < reps; rep++) {
+          Result low = run(node, ids, baselineRate, baselineRate * baselineSeconds, timeoutSeconds);
+          print(rep, baselineRate, low, baseline);
+          Result r = run(node, ids, rate, rate * seconds, timeoutSeconds);
+          print(rep, rate, r, figures);
+          ratios[rep] = figures[2][rep] / baseline[2][rep];
+          achieved[rep] = r.achievedPerSecond;
+          rejected += low.rejected + r.rejected;
+        }
+        printMedian(baselineRate, baseline);
+        printMedian(rate, figures);
+        double p99 = Stats.median(figures[2]);
+        System.out.println();
+        System.out.println(Stats.fmt("p99 at %,d checks/s offered (median of %d): %s us   target < 50 us: %s", rate,
+            reps, Stats.micros(p99), p99 < 50_000 ? "MET" : "NOT MET"));
+        System.out.println(Stats.fmt("p99 at %,d checks/s / p99 at the %,d checks/s baseline (median of "
+            + "per-repetition ratios): %.1fx; achieved rate (median) %s checks/s", rate, baselineRate,
+            Stats.median(ratios), Stats.rate(Stats.median(achieved))));
+        System.out.println(Stats.fmt("check: %,d checks rejected in the measured windows: %s", rejected,
+            rejected == 0 ? "OK" : "UNEXPECTED"));
+      } finally {
+        ticker.shutdownNow();
+      }
+    }
+  }
+
+  /** The burst limit: far enough above what one portfolio gets that the 80% warning level is never reached. */
+  private static double ratePerPortfolioLimit(int rate, int portfolios) {
+    return Math.max(1_000, 5.0 * rate / portfolios);
+  }
+
+  private static void awaitSynchronised(HaltView halts) throws InterruptedException {
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+    while (!halts.synchronised()) {
+      if (System.nanoTime() > deadline) {
+        throw new IllegalStateException("kill-switch view not synchronised: " + halts.unsynchronisedReason());
+      }
+      Thread.sleep(20);
+    }
+  }
+
+  /** Re-quotes the ten symbols every {@code intervalMillis}: mid within ±0.1% of 100, spread 2 bp. */
+  private static ScheduledExecutorService startTicker(MarketView market, long intervalMillis) {
+    quoteAll(market, new Random(1));
+    ScheduledExecutorService ticker = Executors.newSingleThreadScheduledExecutor(runnable -> {
+      Thread thread = new Thread(runnable, "bench-ticker");
+      thread.setDaemon(true);
+      return thread;
+    });
+    Random random = new Random(2);
+    ticker.scheduleAtFixedRate(() -> quoteAll(market, random), intervalMillis, intervalMillis, TimeUnit.MILLISECONDS);
+    return ticker;
+  }
+
+  private static void quoteAll(MarketView market, Random random) {
+    long now = System.currentTimeMillis();
+    for (String symbol : BenchLimits.SYMBOLS) {
+      double mid = BenchLimits.PRICE * (1 + 0.002 * (random.nextDouble() - 0.5));
+      if (market.update(new Quote(symbol, Double.NaN, mid * 0.9999, mid * 1.0001, now)) != null) {
+        throw new IllegalStateException("market view refused a price for " + symbol);
+      }
+    }
+  }
+
+  /** Opens the portfolios with {@code limits}, builds each one's book, and checks one order of each. */
+  private static String[] openPortfolios(BenchNode node, int count, Limits limits) throws Exception {
+    PortfolioClient client = node.services.portfolios();
+    String[] ids = new String[count];
+    List<CompletionStage<Reply>> opened = new ArrayList<>();
+    for (int i = 0; i < count; i++) {
+      ids[i] = String.format("pt-%03d", i);
+      opened.add(client.open(ids[i], "bench", "trader-" + (i % 5), BenchLimits.INITIAL_CASH, limits, "benchmark"));
+    }
+    for (int i = 0; i < count; i++) {
+      Reply reply = BenchNode.await(opened.get(i), 30);
+      if (!reply.isAccepted()) {
+        throw new IllegalStateException("cannot open " + ids[i] + ": " + reply);
+      }
+    }
+    long now = System.currentTimeMillis();
+    for (String id : ids) {
+      for (Reply reply : BenchNode.await(client.applyAll(id, BenchLimits.book(id, now)), 30)) {
+        if (!reply.isAccepted()) {
+          throw new IllegalStateException("cannot build the book of " + id + ": " + reply);
+        }
+      }
+    }
+    for (String id : ids) {
+      PreTradeDecision decision = BenchNode.await(client.checkOrder(order(id, 0, 0)), 30);
+      if (!decision.accepted()) {
+        throw new IllegalStateException("the set-up check of " + id + " was rejected: " + decision.describe());
+      }
+    }
+    return ids;
+  }
+
+  /** Order number {@code k} of a window: 10 units at 100, symbol and side cycling; a new ClOrdID every time. */
+  private static OrderRequest order(String portfolioId, long k, int portfolios) {
+    int symbols = BenchLimits.SYMBOLS.size();
+    long round = portfolios == 0 ? 0 : k / portfolios;
+    Side side = (round / symbols) % 2 == 0 ? Side.BUY : Side.SELL;
+    return new OrderRequest(portfolioId, "bench", "PT" + nextClOrdId++,
+        BenchLimits.SYMBOLS.get((int) (round % symbols)), side, 10, BenchLimits.PRICE);
+  }
+
+  private static Result run(BenchNode node, String[] ids, int rate, int count, long timeoutSeconds)
+      throws Exception {
+    PortfolioClient client = node.services.portfolios();
+    OrderRequest[] orders = new OrderRequest[count];
+    for (int k = 0; k < count; k++) {
+      orders[k] = order(ids[k % ids.length], k, ids.length);
+    }
+    Window window = new Window();
+    Histogram sendLag = new Histogram(3);
+    long periodNanos = TimeUnit.SECONDS.toNanos(1) / rate;
+    Stats.Cpu.Meter meter = Stats.Cpu.start();
+    long start = System.nanoTime() + 1_000_000;
+    for (int k = 0; k < count; k++) {
+      long intended = start + k * periodNanos;
+      long now;
+      while ((now = System.nanoTime()) < intended) {
+        LockSupport.parkNanos(intended - now);
+      }
+      sendLag.recordValue(now - intended);
+      long sent = System.nanoTime();
+      client.checkOrder(orders[k]).whenComplete((decision, failure) ->
+          window.answered(intended, sent, decision, failure));
+    }
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(timeoutSeconds);
+    while (window.answered.sum() < count) {
+      if (System.nanoTime() > deadline) {
+        throw new IllegalStateException("only " + window.answered.sum() + " of " + count + " checks answered within "
+            + timeoutSeconds + " s");
+      }
+      Thread.sleep(1);
+    }
+    Stats.Cpu cpu = meter.stop();
+    double achieved = count * 1e9 / (window.lastAnswerNanos.get() - start);
+    return new Result(window.latency.getIntervalHistogram(), window.service.getIntervalHistogram(), sendLag,
+        achieved, count, window.rejected.sum(), window.firstReject.get(), cpu);
+  }
+
+  /** One line of the table; keeps p50, p90, p99, p99.9 and max of repetition {@code rep} in {@code figures}. */
+  private static void print(int rep, int rate, Result r, double[][] figures) {
+    Histogram h = r.latency;
+    double[] row = {h.getValueAtPercentile(50), h.getValueAtPercentile(90), h.getValueAtPercentile(99),
+        h.getValueAtPercentile(99.9), h.getMaxValue()};
+    for (int f = 0; f < row.length; f++) {
+      figures[f][rep] = row[f];
+    }
+    System.out.println(Stats.fmt("%3d  %7d  %7d  %9s  %9s  %9s  %9s  %9s  %7s/%-9s %5s/%s/%-9s  %10s  %8d  %s",
+        rep + 1, rate, h.getTotalCount(), Stats.micros(row[0]), Stats.micros(row[1]), Stats.micros(row[2]),
+        Stats.micros(row[3]), Stats.micros(row[4]), Stats.micros(r.service.getValueAtPercentile(50)),
+        Stats.micros(r.service.getValueAtPercentile(99)), Stats.micros(r.sendLag.getValueAtPercentile(50)),
+        Stats.micros(r.sendLag.getValueAtPercentile(99)), Stats.micros(r.sendLag.getMaxValue()),
+        Stats.rate(r.achievedPerSecond), r.rejected, r.cpu));
+    if (r.firstReject != null) {
+      System.out.println("     first rejection: " + r.firstReject);
+    }
+  }
+
+  private static void printMedian(int rate, double[][] figures) {
+    System.out.println(Stats.fmt("med  %7d           %9s  %9s  %9s  %9s  %9s", rate,
+        Stats.micros(Stats.median(figures[0])), Stats.micros(Stats.median(figures[1])),
+        Stats.micros(Stats.median(figures[2])), Stats.micros(Stats.median(figures[3])),
+        Stats.micros(Stats.median(figures[4]))));
+  }
+}
