@@ -13,6 +13,7 @@ import io.riskpulse.model.alert.AlertSettings;
 import io.riskpulse.model.alert.AlertSubscribers;
 import io.riskpulse.model.alert.KillSwitchAlertSource;
 import io.riskpulse.model.alert.PortfolioAlertSource;
+import io.riskpulse.model.alert.ScopeLimitsAlertSource;
 import io.riskpulse.persistence.AlertProjection;
 import java.time.Clock;
 import java.util.List;
@@ -43,7 +44,8 @@ public record AlertServices(AlertClient book, Optional<AlertWebhook> webhook) {
     AlertBook.init(system, new AlertBookEnvironment(clock, settings));
     AlertClient book = new AlertClient(system);
     AlertProjection.startSingleton(system, config.getString("riskpulse.node.read-journal"), book,
-        List.of(new PortfolioAlertSource(), new KillSwitchAlertSource(), new OmsAlertSource()),
+        List.of(new PortfolioAlertSource(), new KillSwitchAlertSource(), new ScopeLimitsAlertSource(),
+            new OmsAlertSource()),
         AlertProjection.Settings.fromConfig(config));
     if (settings.log()) {
       AlertSubscribers.subscribeOncePerCluster(system, LOG_SUBSCRIBER, new AlertLog());
