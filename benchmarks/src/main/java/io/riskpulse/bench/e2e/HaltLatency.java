@@ -386,14 +386,15 @@ public final class HaltLatency {
         }
         return true;
       }
-      case "OMS {}: sending halt {} ({}) as {}": {
-        Sample sample = args.length > 1 ? SAMPLES.get(portfolioOf(String.valueOf(args[1]))) : null;
+      case "OMS {}: sending {} {} as {}": { // args[1] is "<instruction> <id>", e.g. "halt halt-P1-6"
+        String described = args.length > 1 ? String.valueOf(args[1]) : "";
+        Sample sample = SAMPLES.get(portfolioOf(described.substring(described.indexOf(' ') + 1)));
         if (sample != null && sample.sending == 0) {
           sample.sending = now;
         }
         return true;
       }
-      case "OMS endpoint {} acknowledged halt {}: {}": {
+      case "OMS endpoint {} acknowledged {}: {}": {
         Sample sample = args.length > 1 ? SAMPLES.get(portfolioOf(String.valueOf(args[1]))) : null;
         if (sample != null && sample.acknowledged == 0) {
           sample.acknowledged = now;
