@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """The runs of session 11 (docs/PERFORMANCE.md, section 7), from the repository root of a built tree.
 
-Each command is the one the doc shows. Because the machine is shared (other agents run Maven builds and test suites
+Each command is the one the doc shows. Because the machine is shared (concurrent Maven builds and test suites
 on the same 2 cores), every run waits until the machine is quiet (other processes < 0.3 cores over 5 s) and is
 repeated (up to 4 attempts) when other processes took 0.3 cores or more during any measured interval, as the
 harness reports it ("cores this/others"; for JMH from /proc/stat and the run's own CPU time). A discarded attempt is
