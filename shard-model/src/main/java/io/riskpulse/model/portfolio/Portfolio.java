@@ -82,6 +82,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.BiFunction;
 import java.util.function.Function;
 import java.util.function.Predicate;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.actor.typed.ActorSystem;
@@ -149,8 +150,10 @@ public final class Portfolio
   /** The limit kinds whose breach prompts a rebalance. */
   private static final Set<LimitKind> REBALANCED_KINDS = java.util.EnumSet.of(LimitKind.GROSS_EXPOSURE,
       LimitKind.NET_EXPOSURE, LimitKind.POSITION_NOTIONAL, LimitKind.CONCENTRATION);
-  private static final Duration HALT_DISPATCH_MIN_BACKOFF = Duration.ofMillis(200);
-  private static final Duration HALT_DISPATCH_MAX_BACKOFF = Duration.ofSeconds(10);
+  private static final Duration HAND_OFF_MIN_BACKOFF = Duration.ofMillis(200);
+  /** A receiver that has not taken a hand-off within this counts as failed (and is asked again). */
+  private static final Duration HAND_OFF_TIMEOUT = Duration.ofSeconds(10);
+  private static final Duration HAND_OFF_MAX_BACKOFF = Duration.ofSeconds(10);
 
   private final String portfolioId;
   private final PortfolioEnvironment env;
@@ -637,15 +640,28 @@ public final class Portfolio
       return; // without a gateway the halt stays undispatched: a node started with one hands it over
     }
     dispatchInFlight = halt.haltId();
+    handOver(() -> env.haltDispatcher().dispatch(halt), halt.haltId(), HaltDispatchOutcome::new);
+  }
+
+  /**
+   * Calls a receiver (the OMS gateway) and tells this entity how it ended, within {@link #HAND_OFF_TIMEOUT}: the
+   * outcome command gets the id and "" on success, else the failure. A receiver that throws counts as failed.
+   */
+  private void handOver(Supplier<CompletionStage<Void>> call, String id,
+      BiFunction<String, String, PortfolioCommand> outcome) {
     CompletionStage<Void> handed;
     try {
-      handed = env.haltDispatcher().dispatch(halt).toCompletableFuture()
-          .orTimeout(env.pretrade().askTimeout().toMillis() * 10, TimeUnit.MILLISECONDS);
+      handed = call.get().toCompletableFuture().orTimeout(HAND_OFF_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
     } catch (RuntimeException e) {
       handed = CompletableFuture.failedFuture(e);
     }
-    context.pipeToSelf(handed, (ok, failure) -> new HaltDispatchOutcome(halt.haltId(),
-        failure == null ? "" : String.valueOf(failure)));
+    context.pipeToSelf(handed, (ok, failure) -> outcome.apply(id, failure == null ? "" : String.valueOf(failure)));
+  }
+
+  /** Delay before retrying a hand-off after {@code failures} failures in a row: 200 ms doubling to 10 s. */
+  private static Duration handOffBackoff(int failures) {
+    return Duration.ofMillis(Math.min(HAND_OFF_MAX_BACKOFF.toMillis(),
+        HAND_OFF_MIN_BACKOFF.toMillis() << Math.min(failures - 1, 16)));
   }
 
   private ReplyEffect<PortfolioEvent, PortfolioState> onDispatchOutcome(PortfolioState state,
@@ -663,12 +679,10 @@ public final class Portfolio
       return Effect().persist(new HaltDispatched(halt.haltId(), now())).thenNoReply();
     }
     dispatchFailures++;
-    long delayMillis = Math.min(HALT_DISPATCH_MAX_BACKOFF.toMillis(),
-        HALT_DISPATCH_MIN_BACKOFF.toMillis() << Math.min(dispatchFailures - 1, 16));
+    Duration delay = handOffBackoff(dispatchFailures);
     context.getLog().warn("Portfolio {} could not hand halt {} to the OMS gateway (attempt {}), retrying in {} ms: {}",
-        portfolioId, halt.haltId(), dispatchFailures, delayMillis, outcome.failure());
-    timers.startSingleTimer(RetryHaltDispatch.class, new RetryHaltDispatch(halt.haltId()),
-        Duration.ofMillis(delayMillis));
+        portfolioId, halt.haltId(), dispatchFailures, delay.toMillis(), outcome.failure());
+    timers.startSingleTimer(RetryHaltDispatch.class, new RetryHaltDispatch(halt.haltId()), delay);
     return Effect().noReply();
   }
 
@@ -716,15 +730,8 @@ public final class Portfolio
       return;
     }
     rebalanceInFlight = instruction.rebalanceId();
-    CompletionStage<Void> handed;
-    try {
-      handed = env.rebalanceDispatcher().dispatch(instruction).toCompletableFuture()
-          .orTimeout(env.pretrade().askTimeout().toMillis() * 10, TimeUnit.MILLISECONDS);
-    } catch (RuntimeException e) {
-      handed = CompletableFuture.failedFuture(e);
-    }
-    context.pipeToSelf(handed, (ok, failure) -> new RebalanceDispatchOutcome(instruction.rebalanceId(),
-        failure == null ? "" : String.valueOf(failure)));
+    handOver(() -> env.rebalanceDispatcher().dispatch(instruction), instruction.rebalanceId(),
+        RebalanceDispatchOutcome::new);
   }
 
   private ReplyEffect<PortfolioEvent, PortfolioState> onRebalanceOutcome(PortfolioState state,
@@ -743,12 +750,11 @@ public final class Portfolio
       return Effect().persist(new RebalanceDispatched(instruction.rebalanceId(), now())).thenNoReply();
     }
     rebalanceFailures++;
-    long delayMillis = Math.min(HALT_DISPATCH_MAX_BACKOFF.toMillis(),
-        HALT_DISPATCH_MIN_BACKOFF.toMillis() << Math.min(rebalanceFailures - 1, 16));
+    Duration delay = handOffBackoff(rebalanceFailures);
     context.getLog().warn("Portfolio {} could not hand rebalance {} to the OMS gateway (attempt {}), retrying in {} ms:"
-        + " {}", portfolioId, instruction.rebalanceId(), rebalanceFailures, delayMillis, outcome.failure());
+        + " {}", portfolioId, instruction.rebalanceId(), rebalanceFailures, delay.toMillis(), outcome.failure());
     timers.startSingleTimer(RetryRebalanceDispatch.class, new RetryRebalanceDispatch(instruction.rebalanceId()),
-        Duration.ofMillis(delayMillis));
+        delay);
     return Effect().noReply();
   }
 
