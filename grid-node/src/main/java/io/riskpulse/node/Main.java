@@ -115,10 +115,12 @@ public final class Main {
     RiskModel riskModel = NodeRiskModel.build(config, deps.instruments());
     RiskAggregator.init(system, AggregationSettings.fromConfig(config), deps.clock());
     RiskAggregates riskAggregates = new RiskAggregates(system);
-    PortfolioClient portfolios = new PortfolioClient(system);
+    JournalFlusher journalFlusher = openJournalFlusher(config);
+    // Operator commands answer once durable; ingestion's fills group-commit through the pipeline instead.
+    PortfolioClient portfolios =
+        new PortfolioClient(system).withDurability(() -> flushAsync(system, journalFlusher));
     JournalPortfolioDirectory directory =
         new JournalPortfolioDirectory(system, config.getString("riskpulse.node.read-journal"));
-    JournalFlusher journalFlusher = openJournalFlusher(config);
 
     // Halts: the OMS gateway (one per cluster) takes every halt, the kill switch holds the wide ones, and each
     // node's registry is what pre-trade checks read.
@@ -133,7 +135,8 @@ public final class Main {
     KillSwitch.init(system, new KillSwitchEnvironment(deps.clock(), killSwitchSettings, haltDispatcher));
     HaltView halts = HaltRegistry.start(system, killSwitchSettings, deps.clock());
     // Desk and firm limits judge their aggregates and halt their scope through the kill switch.
-    KillSwitchClient killSwitch = new KillSwitchClient(system);
+    KillSwitchClient killSwitch =
+        new KillSwitchClient(system).withDurability(() -> flushAsync(system, journalFlusher));
     ScopeLimits.init(system, ScopeLimitsEnvironment.of(deps.clock(), ScopeLimitsSettings.fromConfig(config),
         riskAggregates, killSwitch));
     HaltServices haltServices =

@@ -22,7 +22,9 @@ import io.riskpulse.model.pretrade.PreTradeSettings;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
+import java.util.function.Supplier;
 import org.apache.pekko.actor.typed.ActorSystem;
 import org.apache.pekko.cluster.sharding.typed.javadsl.ClusterSharding;
 import org.apache.pekko.cluster.sharding.typed.javadsl.EntityRef;
@@ -44,6 +46,8 @@ public final class PortfolioClient {
   private final Duration askTimeout;
   private final PreTradeSettings pretrade;
   private final Clock clock;
+  /** Makes the journal durable; operator commands answer only after it (see {@link #withDurability}). */
+  private final Supplier<CompletionStage<Void>> durable;
 
   public PortfolioClient(ActorSystem<?> system) {
     this(ClusterSharding.get(system),
@@ -56,10 +60,38 @@ public final class PortfolioClient {
   }
 
   public PortfolioClient(ClusterSharding sharding, Duration askTimeout, PreTradeSettings pretrade, Clock clock) {
+    this(sharding, askTimeout, pretrade, clock, () -> CompletableFuture.completedFuture(null));
+  }
+
+  private PortfolioClient(ClusterSharding sharding, Duration askTimeout, PreTradeSettings pretrade, Clock clock,
+      Supplier<CompletionStage<Void>> durable) {
     this.sharding = sharding;
     this.askTimeout = askTimeout;
     this.pretrade = pretrade;
     this.clock = clock;
+    this.durable = durable;
+  }
+
+  /**
+   * This client, with operator commands (open, limits, halt, resume, strategy re-enable, rebalance approval)
+   * answered only once {@code durable} has made the journal durable: an operator told "halted" must not lose the
+   * halt to a crash a moment later (the embedded journal writes to disk in the background). Fills and order-flow
+   * messages are not affected: ingestion group-commits them itself.
+   */
+  public PortfolioClient withDurability(Supplier<CompletionStage<Void>> durable) {
+    return new PortfolioClient(sharding, askTimeout, pretrade, clock, durable);
+  }
+
+  /** An accepted operator command, once the journal holding it is durable; a flush failure fails the stage. */
+  private CompletionStage<Reply> durably(CompletionStage<Reply> reply) {
+    return reply.thenCompose(answer -> !answer.isAccepted() ? CompletableFuture.completedFuture(answer)
+        : durable.get().handle((done, failure) -> {
+          if (failure != null) {
+            throw new java.util.concurrent.CompletionException(new IllegalStateException(
+                "accepted and journaled, but the journal could not be made durable: " + failure, failure));
+          }
+          return answer;
+        }));
   }
 
   private EntityRef<PortfolioCommand> ref(String portfolioId) {
@@ -68,8 +100,8 @@ public final class PortfolioClient {
 
   public CompletionStage<Reply> open(
       String portfolioId, String desk, String trader, double initialCash, Limits limits, String by) {
-    return onCompletingThread(ref(portfolioId).ask(
-        replyTo -> new OpenPortfolio(desk, trader, initialCash, limits, by, replyTo), askTimeout));
+    return durably(onCompletingThread(ref(portfolioId).ask(
+        replyTo -> new OpenPortfolio(desk, trader, initialCash, limits, by, replyTo), askTimeout)));
   }
 
   /** Applies an execution to the portfolio it names. The reply arrives after the event is persisted. */
@@ -95,16 +127,16 @@ public final class PortfolioClient {
   }
 
   public CompletionStage<Reply> setLimits(String portfolioId, Limits limits, String by, String reason) {
-    return onCompletingThread(
-        ref(portfolioId).ask(replyTo -> new SetLimits(limits, by, reason, replyTo), askTimeout));
+    return durably(onCompletingThread(
+        ref(portfolioId).ask(replyTo -> new SetLimits(limits, by, reason, replyTo), askTimeout)));
   }
 
   public CompletionStage<Reply> halt(String portfolioId, String by, String reason) {
-    return onCompletingThread(ref(portfolioId).ask(replyTo -> new Halt(by, reason, replyTo), askTimeout));
+    return durably(onCompletingThread(ref(portfolioId).ask(replyTo -> new Halt(by, reason, replyTo), askTimeout)));
   }
 
   public CompletionStage<Reply> resume(String portfolioId, String by, String reason) {
-    return onCompletingThread(ref(portfolioId).ask(replyTo -> new Resume(by, reason, replyTo), askTimeout));
+    return durably(onCompletingThread(ref(portfolioId).ask(replyTo -> new Resume(by, reason, replyTo), askTimeout)));
   }
 
   /**
@@ -115,7 +147,7 @@ public final class PortfolioClient {
    */
   public CompletionStage<PreTradeDecision> checkOrder(OrderRequest order) {
     if (order == null || order.portfolioId() == null || order.portfolioId().isBlank()) {
-      return java.util.concurrent.CompletableFuture.completedFuture(new PreTradeDecision(
+      return CompletableFuture.completedFuture(new PreTradeDecision(
           order == null ? "" : String.valueOf(order.portfolioId()), order == null ? "" : order.clOrdId(), false,
           List.of(CheckFailure.of(PreTradeCheck.INVALID_ORDER, "portfolioId is required")), "", clock.millis()));
     }
@@ -141,20 +173,20 @@ public final class PortfolioClient {
 
   /** Approves the pending rebalance proposal: its orders go to the OMS. */
   public CompletionStage<Reply> approveRebalance(String portfolioId, String rebalanceId, String by, String reason) {
-    return onCompletingThread(ref(portfolioId).ask(
-        replyTo -> new PortfolioCommand.ApproveRebalance(rebalanceId, by, reason, replyTo), askTimeout));
+    return durably(onCompletingThread(ref(portfolioId).ask(
+        replyTo -> new PortfolioCommand.ApproveRebalance(rebalanceId, by, reason, replyTo), askTimeout)));
   }
 
   /** Rejects the pending rebalance proposal: nothing is sent. */
   public CompletionStage<Reply> rejectRebalance(String portfolioId, String rebalanceId, String by, String reason) {
-    return onCompletingThread(ref(portfolioId).ask(
-        replyTo -> new PortfolioCommand.RejectRebalance(rebalanceId, by, reason, replyTo), askTimeout));
+    return durably(onCompletingThread(ref(portfolioId).ask(
+        replyTo -> new PortfolioCommand.RejectRebalance(rebalanceId, by, reason, replyTo), askTimeout)));
   }
 
   /** Re-enables a strategy the repeated-execution throttle disabled. */
   public CompletionStage<Reply> enableStrategy(String portfolioId, String strategy, String by, String reason) {
-    return onCompletingThread(
-        ref(portfolioId).ask(replyTo -> new EnableStrategy(strategy, by, reason, replyTo), askTimeout));
+    return durably(onCompletingThread(
+        ref(portfolioId).ask(replyTo -> new EnableStrategy(strategy, by, reason, replyTo), askTimeout)));
   }
 
   /** The portfolio marked to the latest prices; an unopened portfolio answers with status UNOPENED. */
