@@ -318,7 +318,8 @@ public final class OmsGateway
     String id = delivery.id();
     CompletionStage<io.riskpulse.gateway.oms.OmsAck> answer;
     try {
-      answer = (delivery.orders() != null ? endpoint.submit(delivery.orders()) : endpoint.cancel(delivery.instruction()))
+      answer = (delivery.orders() != null ? endpoint.submit(delivery.orders())
+          : endpoint.cancel(delivery.instruction()))
           .toCompletableFuture()
           .orTimeout(env.settings().attemptTimeout().toMillis(), TimeUnit.MILLISECONDS);
     } catch (RuntimeException e) {

@@ -32,7 +32,8 @@ public sealed interface OmsGatewayCommand extends CborSerializable {
   record ScopeResolved(String deliveryId, HaltInstruction instruction, String failure) implements OmsGatewayCommand {}
 
   /** Internal: an endpoint answered one attempt (of a halt or rebalance), with an acknowledgement or a failure. */
-  record EndpointAnswered(String deliveryId, String endpoint, int attempt, OmsAck ack, String failure, boolean retryable)
+  record EndpointAnswered(String deliveryId, String endpoint, int attempt, OmsAck ack, String failure,
+      boolean retryable)
       implements OmsGatewayCommand {}
 
   /**

@@ -104,7 +104,8 @@ public final class DemoCommand implements Callable<Integer> {
             out.println("Runaway: " + simulation.runawayPortfolioId() + " from step " + simulation.runawayStartStep()
                 + ".  Logs: " + System.getenv().getOrDefault("RISKPULSE_LOG_DIR", "./data/logs")
                 + "/riskpulse.log.  Ctrl-C stops.");
-            out.println("Control room (halts go to a simulated OMS on 127.0.0.1:" + oms.port() + " as FIX mass cancels):");
+            out.println("Control room (halts go to a simulated OMS on 127.0.0.1:" + oms.port()
+                + " as FIX mass cancels):");
             progress.controlRoom().forEach(line -> out.println("  " + line));
             out.flush();
           }

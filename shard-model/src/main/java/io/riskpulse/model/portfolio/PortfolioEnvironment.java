@@ -12,12 +12,12 @@ import io.riskpulse.model.risk.rebalance.RebalanceDispatcher;
 import java.time.Clock;
 
 /**
- * What a portfolio entity needs from its node: the node-local market view, the instrument reference, a
- * clock, its settings, the node's risk model (scenario set and stress scenarios, built once at node start),
- * where to report its scenario P&amp;L vector (its desk's aggregate) and the liquidity settings (participation
- * rate of the days-to-liquidate figure, {@code riskpulse.risk.liquidity}), the node's view of the halts in force
- * (read by pre-trade checks), where halts are handed for the OMSs to cancel, and the pre-trade settings. Shared by every entity on the node;
- * each member is thread-safe.
+ * What a portfolio entity needs from its node: the node-local market view, the instrument reference, a clock, its
+ * settings, the node's risk model (scenario set and stress scenarios, built once at node start), where to report
+ * its scenario P&amp;L vector (its desk's aggregate), the liquidity settings (participation rate of the
+ * days-to-liquidate figure, {@code riskpulse.risk.liquidity}), the node's view of the halts in force (read by
+ * pre-trade checks), where halts and approved rebalances are handed for the OMSs, and the pre-trade settings.
+ * Shared by every entity on the node; each member is thread-safe.
  */
 public record PortfolioEnvironment(MarketView market, InstrumentRegistry instruments, Clock clock,
     PortfolioSettings settings, RiskModel risk, RiskReporter riskReporter, LiquiditySettings liquidity,

@@ -135,7 +135,8 @@ final class PreTradeChecker {
     if (!(order.price() >= 0 && order.price() < ExecutionValidation.MAX_NOTIONAL)) {
       problems.add("price must be 0 (market) or a positive finite number, was " + order.price());
     } else if (!(order.quantity() * Math.max(order.price(), 0) < ExecutionValidation.MAX_NOTIONAL)) {
-      problems.add("notional " + order.quantity() * order.price() + " is not below " + ExecutionValidation.MAX_NOTIONAL);
+      problems.add("notional " + order.quantity() * order.price() + " is not below "
+          + ExecutionValidation.MAX_NOTIONAL);
     }
     if (order.symbol() == null || !instruments.contains(order.symbol())) {
       failures.add(CheckFailure.of(PreTradeCheck.UNKNOWN_INSTRUMENT,
