@@ -16,6 +16,7 @@ import io.riskpulse.gateway.halt.OmsGatewayEvent.OrdersRequested;
 import io.riskpulse.gateway.oms.OmsConnectionListener;
 import io.riskpulse.gateway.oms.OmsDeliveryException;
 import io.riskpulse.gateway.oms.OmsEndpoint;
+import io.riskpulse.model.concurrent.Completions;
 import io.riskpulse.model.halt.HaltDispatcher;
 import io.riskpulse.model.halt.HaltInstruction;
 import io.riskpulse.model.risk.rebalance.RebalanceDispatcher;
@@ -31,7 +32,6 @@ import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.apache.pekko.Done;
 import org.apache.pekko.actor.typed.ActorRef;
@@ -240,13 +240,8 @@ public final class OmsGateway
     if (delivery == null || delivery.ready() || !inFlight.add(key)) {
       return;
     }
-    CompletionStage<HaltInstruction> resolved;
-    try {
-      resolved = env.resolver().resolve(delivery.halt()).toCompletableFuture()
-          .orTimeout(env.settings().attemptTimeout().toMillis(), TimeUnit.MILLISECONDS);
-    } catch (RuntimeException e) {
-      resolved = CompletableFuture.failedFuture(e);
-    }
+    CompletionStage<HaltInstruction> resolved =
+        Completions.bounded(() -> env.resolver().resolve(delivery.halt()), env.settings().attemptTimeout());
     context.pipeToSelf(resolved, (instruction, failure) ->
         new ScopeResolved(haltId, instruction, failure == null ? "" : describe(failure)));
   }
@@ -316,15 +311,9 @@ public final class OmsGateway
   private void call(OmsDelivery delivery, String endpointName, int attempt) {
     OmsEndpoint endpoint = endpoints.get(endpointName);
     String id = delivery.id();
-    CompletionStage<io.riskpulse.gateway.oms.OmsAck> answer;
-    try {
-      answer = (delivery.orders() != null ? endpoint.submit(delivery.orders())
-          : endpoint.cancel(delivery.instruction()))
-          .toCompletableFuture()
-          .orTimeout(env.settings().attemptTimeout().toMillis(), TimeUnit.MILLISECONDS);
-    } catch (RuntimeException e) {
-      answer = CompletableFuture.failedFuture(e);
-    }
+    CompletionStage<io.riskpulse.gateway.oms.OmsAck> answer = Completions.bounded(
+        () -> delivery.orders() != null ? endpoint.submit(delivery.orders()) : endpoint.cancel(delivery.instruction()),
+        env.settings().attemptTimeout());
     context.pipeToSelf(answer, (ack, failure) -> {
       if (failure == null) {
         return new EndpointAnswered(id, endpointName, attempt, ack, "", false);

@@ -1,8 +1,11 @@
 package io.riskpulse.model.concurrent;
 
+import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.Executor;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 
 /**
  * Turns the completion stages Pekko hands out into plain {@link CompletableFuture}s whose callbacks run on the
@@ -21,6 +24,25 @@ public final class Completions {
   public static final Executor CALLING_THREAD = Runnable::run;
 
   private Completions() {}
+
+  /**
+   * Calls {@code call} and bounds its answer by {@code timeout}: the returned future completes with the stage's
+   * outcome (on the completing thread), or exceptionally when the call throws, returns {@code null} or does not
+   * complete in time. For actors handing work to another component and piping the outcome to themselves: nothing
+   * the callee does can escape as an exception into the actor. The callee's own future is never completed by this.
+   */
+  public static <T> CompletableFuture<T> bounded(Supplier<? extends CompletionStage<T>> call, Duration timeout) {
+    CompletableFuture<T> outcome;
+    try {
+      CompletionStage<T> stage = call.get();
+      outcome = stage == null
+          ? CompletableFuture.failedFuture(new IllegalStateException("the callee returned no completion stage"))
+          : onCompletingThread(stage);
+    } catch (RuntimeException e) {
+      outcome = CompletableFuture.failedFuture(e);
+    }
+    return outcome.orTimeout(timeout.toMillis(), TimeUnit.MILLISECONDS);
+  }
 
   /** A plain future completed, on the completing thread, with the outcome of {@code stage}. */
   public static <T> CompletableFuture<T> onCompletingThread(CompletionStage<T> stage) {

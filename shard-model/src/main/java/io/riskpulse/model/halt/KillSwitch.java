@@ -1,5 +1,6 @@
 package io.riskpulse.model.halt;
 
+import io.riskpulse.model.concurrent.Completions;
 import io.riskpulse.model.halt.KillSwitchCommand.DispatchFailed;
 import io.riskpulse.model.halt.KillSwitchCommand.DispatchSucceeded;
 import io.riskpulse.model.halt.KillSwitchCommand.Engage;
@@ -18,9 +19,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
-import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.actor.typed.ActorSystem;
@@ -249,25 +248,8 @@ public final class KillSwitch
    * The timeout applies to a copy, so the dispatcher's own stage is never completed from here.
    */
   private void dispatch(ActiveHalt halt, int attempt) {
-    CompletableFuture<Void> outcome = new CompletableFuture<>();
-    try {
-      CompletionStage<Void> stage = env.dispatcher().dispatch(halt);
-      if (stage == null) {
-        outcome.completeExceptionally(new IllegalStateException("the dispatcher returned no completion stage"));
-      } else {
-        stage.whenComplete((done, failure) -> {
-          if (failure != null) {
-            outcome.completeExceptionally(failure);
-          } else {
-            outcome.complete(null);
-          }
-        });
-      }
-    } catch (RuntimeException e) {
-      outcome.completeExceptionally(e);
-    }
     Duration timeout = env.settings().dispatchTimeout();
-    outcome.orTimeout(timeout.toMillis(), TimeUnit.MILLISECONDS);
+    CompletableFuture<Void> outcome = Completions.bounded(() -> env.dispatcher().dispatch(halt), timeout);
     context.pipeToSelf(outcome, (done, failure) -> failure == null
         ? new DispatchSucceeded(halt.haltId(), attempt)
         : new DispatchFailed(halt.haltId(), attempt, describe(failure, timeout)));

@@ -80,19 +80,9 @@ public final class LimitChecker {
       }
     }
     readRisk(found, limits, risk, nowMillis);
-    OrderLimits orders = limits.orderLimits();
-    read(found, LimitKind.CREDIT, "", Math.max(0, -valuation.cash()), orders.maxCreditUsed(), nowMillis);
-    read(found, LimitKind.ORDER_RATE_BURST, "", orderFlow.ordersLastSecond(), orders.maxOrdersPerSecond(),
+    read(found, LimitKind.CREDIT, "", Math.max(0, -valuation.cash()), limits.orderLimits().maxCreditUsed(),
         nowMillis);
-    read(found, LimitKind.ORDER_RATE, "", orderFlow.ordersLastMinute(), orders.maxOrdersPerMinute(), nowMillis);
-    read(found, LimitKind.MESSAGE_RATE_BURST, "", orderFlow.messagesLastSecond(), orders.maxMessagesPerSecond(),
-        nowMillis);
-    read(found, LimitKind.MESSAGE_RATE, "", orderFlow.messagesLastMinute(), orders.maxMessagesPerMinute(),
-        nowMillis);
-    if (orderFlow.messagesLastMinute() >= orders.otrMinMessages()) {
-      read(found, LimitKind.ORDER_TO_TRADE, "", orderFlow.orderToTradeRatio(), orders.maxOrderToTradeRatio(),
-          nowMillis);
-    }
+    readOrderFlow(found, limits, orderFlow, nowMillis);
     return found;
   }
 
@@ -102,6 +92,12 @@ public final class LimitChecker {
    */
   public static Map<String, LimitBreach> orderFlowReadings(Limits limits, OrderFlowView orderFlow, long nowMillis) {
     Map<String, LimitBreach> found = new LinkedHashMap<>();
+    readOrderFlow(found, limits, orderFlow, nowMillis);
+    return found;
+  }
+
+  private static void readOrderFlow(Map<String, LimitBreach> found, Limits limits, OrderFlowView orderFlow,
+      long nowMillis) {
     OrderLimits orders = limits.orderLimits();
     read(found, LimitKind.ORDER_RATE_BURST, "", orderFlow.ordersLastSecond(), orders.maxOrdersPerSecond(),
         nowMillis);
@@ -114,7 +110,6 @@ public final class LimitChecker {
       read(found, LimitKind.ORDER_TO_TRADE, "", orderFlow.orderToTradeRatio(), orders.maxOrderToTradeRatio(),
           nowMillis);
     }
-    return found;
   }
 
   /**

@@ -1,5 +1,6 @@
 package io.riskpulse.model.portfolio;
 
+import io.riskpulse.model.concurrent.Completions;
 import io.riskpulse.model.halt.ActiveHalt;
 import io.riskpulse.model.halt.HaltDispatcher;
 import io.riskpulse.model.instrument.Instrument;
@@ -76,9 +77,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
-import java.util.concurrent.TimeUnit;
 import java.util.function.BiFunction;
 import java.util.function.Function;
 import java.util.function.Predicate;
@@ -649,13 +648,7 @@ public final class Portfolio
    */
   private void handOver(Supplier<CompletionStage<Void>> call, String id,
       BiFunction<String, String, PortfolioCommand> outcome) {
-    CompletionStage<Void> handed;
-    try {
-      handed = call.get().toCompletableFuture().orTimeout(HAND_OFF_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
-    } catch (RuntimeException e) {
-      handed = CompletableFuture.failedFuture(e);
-    }
-    context.pipeToSelf(handed, (ok, failure) -> outcome.apply(id, failure == null ? "" : String.valueOf(failure)));
+    context.pipeToSelf(Completions.bounded(call, HAND_OFF_TIMEOUT), (ok, failure) -> outcome.apply(id, failure == null ? "" : String.valueOf(failure)));
   }
 
   /** Delay before retrying a hand-off after {@code failures} failures in a row: 200 ms doubling to 10 s. */

@@ -1,5 +1,6 @@
 package io.riskpulse.model.limits.scope;
 
+import io.riskpulse.model.concurrent.Completions;
 import io.riskpulse.model.halt.HaltScope;
 import io.riskpulse.model.halt.KillSwitchReply;
 import io.riskpulse.model.halt.ScopeKind;
@@ -33,7 +34,6 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
@@ -417,24 +417,7 @@ public final class ScopeLimits
    * stage has failed. The copy keeps the caller's stage from ever being completed from here.
    */
   private <T> CompletableFuture<T> bounded(Supplier<CompletionStage<T>> ask) {
-    CompletableFuture<T> outcome = new CompletableFuture<>();
-    try {
-      CompletionStage<T> stage = ask.get();
-      if (stage == null) {
-        outcome.completeExceptionally(new IllegalStateException("no completion stage"));
-      } else {
-        stage.whenComplete((value, failure) -> {
-          if (failure != null) {
-            outcome.completeExceptionally(failure);
-          } else {
-            outcome.complete(value);
-          }
-        });
-      }
-    } catch (RuntimeException e) {
-      outcome.completeExceptionally(e);
-    }
-    return outcome.orTimeout(env.settings().askTimeout().toMillis(), TimeUnit.MILLISECONDS);
+    return Completions.bounded(ask, env.settings().askTimeout());
   }
 
   /** Why an ask failed, in words for a breach's detail or a log line. */
