@@ -65,24 +65,30 @@ class HaltHandOffTest {
   private final ActorTestKit testKit = ActorTestKit.create(CONFIG);
   private final InstrumentRegistry instruments =
       InstrumentRegistry.of(List.of(new Instrument("SPY", AssetClass.EQUITY, "USD", 1, "broad", "US")));
-  private final BlockingQueue<HandOff> handOffs = new LinkedBlockingQueue<>();
+  /** Each test's own portfolio: an earlier test's entity keeps retrying its hand-offs and must not meet it. */
+  private int testNumber;
+  private String portfolioId;
+  /** Hand-offs asked by this test's portfolio only (each test gets a new queue). */
+  private BlockingQueue<HandOff> handOffs;
   private EventSourcedBehaviorTestKit<PortfolioCommand, PortfolioEvent, PortfolioState> kit;
 
   @BeforeEach
   void setUp() {
-    handOffs.clear();
+    portfolioId = "P" + ++testNumber;
+    BlockingQueue<HandOff> queue = new LinkedBlockingQueue<>();
+    handOffs = queue;
     MarketView market = new MarketView(instruments);
     market.update(Quote.lastTrade("SPY", 100, 1));
     HaltDispatcher gateway = halt -> {
       CompletableFuture<Void> answer = new CompletableFuture<>();
-      handOffs.add(new HandOff(halt, answer));
+      queue.add(new HandOff(halt, answer));
       return answer;
     };
     PortfolioEnvironment env = new PortfolioEnvironment(market, instruments,
         new MutableClock(Instant.parse("2026-11-26T10:00:00Z")), PortfolioSettings.fromConfig(CONFIG),
         RiskModel.none(), RiskReporter.NONE, LiquiditySettings.DEFAULTS, HaltView.NONE, gateway,
         PreTradeSettings.DEFAULTS);
-    kit = EventSourcedBehaviorTestKit.create(testKit.system(), Portfolio.create("P1", env),
+    kit = EventSourcedBehaviorTestKit.create(testKit.system(), Portfolio.create(portfolioId, env),
         EventSourcedBehaviorTestKit.enabledSerializationSettings().withVerifyState(false));
   }
 
@@ -106,7 +112,7 @@ class HaltHandOffTest {
   }
 
   private long handedOverEvents() {
-    return kit.persistenceTestKit().persistedInStorage("Portfolio|P1").stream()
+    return kit.persistenceTestKit().persistedInStorage("Portfolio|" + portfolioId).stream()
         .filter(e -> e instanceof HaltDispatched).count();
   }
 
@@ -120,13 +126,13 @@ class HaltHandOffTest {
   void shouldHandAnAutomaticHaltToTheGatewayAndMarkItOnce() throws Exception {
     openWithHaltingPositionLimit();
     var breach = kit.<Reply>runCommand(replyTo -> new ApplyExecution(
-        new Execution("E1", "P1", "algo", "SPY", Side.BUY, 1000, 100, 5L), replyTo));
+        new Execution("E1", portfolioId, "algo", "SPY", Side.BUY, 1000, 100, 5L), replyTo));
     Halted halted = breach.events().stream().filter(e -> e instanceof Halted).map(Halted.class::cast)
         .findFirst().orElseThrow();
     HandOff handOff = nextHandOff();
     assertEquals(halted.haltId(), handOff.halt().haltId());
-    assertTrue(halted.haltId().startsWith("halt-P1-"), halted.haltId());
-    assertEquals(HaltScope.portfolio("P1"), handOff.halt().scope());
+    assertTrue(halted.haltId().startsWith("halt-" + portfolioId + "-"), halted.haltId());
+    assertEquals(HaltScope.portfolio(portfolioId), handOff.halt().scope());
     assertEquals(Portfolio.LIMIT_MONITOR, handOff.halt().by());
     assertTrue(handOff.halt().reason().contains("POSITION_NOTIONAL"), handOff.halt().reason());
     handOff.answer().complete(null);
