@@ -34,6 +34,7 @@ import io.riskpulse.model.portfolio.PortfolioCommand.Resume;
 import io.riskpulse.model.portfolio.PortfolioCommand.RetryHaltDispatch;
 import io.riskpulse.model.portfolio.PortfolioCommand.RetryRebalanceDispatch;
 import io.riskpulse.model.portfolio.PortfolioCommand.SetLimits;
+import io.riskpulse.model.portfolio.PortfolioCommand.WhatIf;
 import io.riskpulse.model.portfolio.PortfolioEvent.DayRolled;
 import io.riskpulse.model.portfolio.PortfolioEvent.ExecutionApplied;
 import io.riskpulse.model.portfolio.PortfolioEvent.HaltDispatched;
@@ -122,7 +123,8 @@ import org.apache.pekko.persistence.typed.javadsl.SignalHandler;
  * and applied to the vector after they are persisted, in O(scenarios) each. Every {@code risk-staleness} the
  * vector is re-marked if prices moved, the risk limits are judged (through the same breach episodes as every
  * other limit) and the vector goes to the desk's aggregate when it changed, with the portfolio's gross and net
- * exposure and intraday P&amp;L (what desk and firm limits are judged on).
+ * exposure and intraday P&amp;L (what desk and firm limits are judged on). A what-if of position changes
+ * ({@link PortfolioCommand.WhatIf}) is answered from the same figures and limits, persisting nothing.
  *
  * <p>Thread-safety: an actor; the state, the transient peak and the live risk are touched only from its mailbox.
  */
@@ -176,6 +178,8 @@ public final class Portfolio
   private final TimerScheduler<PortfolioCommand> timers;
   /** Judges orders before they are sent; shares the prices and the live risk. */
   private final PreTradeChecker preTrade;
+  /** Answers what-ifs of position changes; shares the prices and the live risk. */
+  private final WhatIfAnalyzer whatIf;
   /** Runs of same-direction executions for the repeated-execution throttle; transient. */
   private final ExecutionStreaks streaks = new ExecutionStreaks();
   /** The halt being handed to the OMS gateway right now, or {@code null}; at most one hand-off in flight. */
@@ -203,6 +207,7 @@ public final class Portfolio
     this.timers = timers;
     this.preTrade = new PreTradeChecker(portfolioId, env.instruments(), env.market(), prices, risk, env.halts(),
         env.pretrade());
+    this.whatIf = new WhatIfAnalyzer(portfolioId, env.instruments(), prices, risk);
   }
 
   /** Registers the entity type with cluster sharding on this node. */
@@ -280,6 +285,7 @@ public final class Portfolio
         .onCommand(RecordOrder.class, this::onOrder)
         .onCommand(SetLimits.class, this::onSetLimits)
         .onCommand(CheckOrder.class, this::onCheckOrder)
+        .onCommand(WhatIf.class, this::onWhatIf)
         .onCommand(EnableStrategy.class, this::onEnableStrategy)
         .onCommand(HaltDispatchOutcome.class, this::onDispatchOutcome)
         .onCommand(RetryHaltDispatch.class, this::onRetryDispatch)
@@ -453,6 +459,16 @@ public final class Portfolio
           decision.describe());
     }
     return Effect().reply(cmd.replyTo(), decision);
+  }
+
+  /** Answers a what-if of position changes; persists nothing and changes nothing (see {@link WhatIfAnalyzer}). */
+  private ReplyEffect<PortfolioEvent, PortfolioState> onWhatIf(PortfolioState state, WhatIf cmd) {
+    WhatIfResult result = whatIf.analyze(state, orderFlow, cmd.quantityChanges(),
+        Math.max(observedPeakPnl, state.peakPnl()), now());
+    if (!result.computed()) {
+      context.getLog().debug("Portfolio {} rejected a what-if: {}", portfolioId, result.rejection());
+    }
+    return Effect().reply(cmd.replyTo(), result);
   }
 
   private ReplyEffect<PortfolioEvent, PortfolioState> onEnableStrategy(PortfolioState state, EnableStrategy cmd) {
@@ -962,6 +978,10 @@ public final class Portfolio
     return PortfolioValuer.value(state.positions(), state.cashByCurrency(), prices);
   }
 
+  /**
+   * The state marked to the latest prices. Called from command handlers only, where {@code lastSequenceNumber} is
+   * that of the last event applied to {@code state} (the snapshot's version).
+   */
   private PortfolioSnapshot snapshot(PortfolioState state) {
     Valuation valuation = valuation(state);
     double pnl = valuation.totalPnl() - state.startOfDayPnl();
@@ -974,7 +994,8 @@ public final class Portfolio
         pnl, peak, peak - pnl, state.limits(), List.copyOf(state.activeBreaches().values()),
         state.breachCount(), state.executionCount(), orderFlow.view(now()), orderFlow.viewByStrategy(now()),
         now(), risk.measures(now()), List.copyOf(state.activeWarnings().values()),
-        Map.copyOf(state.disabledStrategies()), reduceOnly(state), orderFlow.openOrders(), state.pendingRebalance());
+        Map.copyOf(state.disabledStrategies()), reduceOnly(state), orderFlow.openOrders(), state.pendingRebalance(),
+        lastSequenceNumber(context));
   }
 
   private static boolean reduceOnly(PortfolioState state) {

@@ -14,6 +14,7 @@ import io.riskpulse.model.portfolio.PortfolioCommand.OpenPortfolio;
 import io.riskpulse.model.portfolio.PortfolioCommand.RecordOrder;
 import io.riskpulse.model.portfolio.PortfolioCommand.Resume;
 import io.riskpulse.model.portfolio.PortfolioCommand.SetLimits;
+import io.riskpulse.model.portfolio.PortfolioCommand.WhatIf;
 import io.riskpulse.model.pretrade.CheckFailure;
 import io.riskpulse.model.pretrade.OrderRequest;
 import io.riskpulse.model.pretrade.PreTradeCheck;
@@ -22,6 +23,7 @@ import io.riskpulse.model.pretrade.PreTradeSettings;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.function.Supplier;
@@ -33,7 +35,8 @@ import org.apache.pekko.cluster.sharding.typed.javadsl.EntityRef;
  * The one way code outside the entity talks to portfolios: asks through cluster sharding with the timeout
  * {@code riskpulse.portfolio.ask-timeout}. A timeout completes the stage exceptionally with
  * {@link java.util.concurrent.TimeoutException}; callers map that in one place (the API layer) and treat it as
- * "state unavailable", which risk checks must fail closed on.
+ * "state unavailable", which risk checks must fail closed on. The two queries that judge trades,
+ * {@link #checkOrder} and {@link #whatIf}, never complete exceptionally: they answer "unavailable" themselves.
  *
  * <p>Every stage it returns is a plain {@link java.util.concurrent.CompletableFuture} whose callbacks run where
  * the answer arrives (see {@link io.riskpulse.model.concurrent.Completions}): keep them short and non-blocking.
@@ -158,17 +161,43 @@ public final class PortfolioClient {
   }
 
   private PreTradeDecision unavailable(OrderRequest order, Throwable failure) {
-    Throwable cause = failure instanceof java.util.concurrent.CompletionException && failure.getCause() != null
-        ? failure.getCause() : failure;
-    String why = cause instanceof java.util.concurrent.TimeoutException
-        ? "portfolio " + order.portfolioId() + " did not answer within " + pretrade.askTimeout().toMillis() + " ms"
-        : "portfolio " + order.portfolioId() + " could not be asked: " + cause;
+    String why = notAnswered(order.portfolioId(), failure, pretrade.askTimeout());
     if (pretrade.rejectWhenUnavailable()) {
       return new PreTradeDecision(order.portfolioId(), order.clOrdId(), false,
           List.of(CheckFailure.of(PreTradeCheck.STATE_UNAVAILABLE, why)), "", clock.millis());
     }
     return new PreTradeDecision(order.portfolioId(), order.clOrdId(), true, List.of(),
         "NOT CHECKED (riskpulse.pretrade.on-unavailable = accept): " + why, clock.millis());
+  }
+
+  /** Why an ask of {@code portfolioId} failed: it did not answer within {@code timeout}, or could not be asked. */
+  private static String notAnswered(String portfolioId, Throwable failure, Duration timeout) {
+    Throwable cause = failure instanceof java.util.concurrent.CompletionException && failure.getCause() != null
+        ? failure.getCause() : failure;
+    return cause instanceof java.util.concurrent.TimeoutException
+        ? "portfolio " + portfolioId + " did not answer within " + timeout.toMillis() + " ms"
+        : "portfolio " + portfolioId + " could not be asked: " + cause;
+  }
+
+  /**
+   * What the portfolio's risk, exposures and limit breaches would be if these signed quantity changes were traded
+   * at the current marks (see {@link WhatIf}); nothing is journaled or changed. Waits at most
+   * {@code riskpulse.portfolio.ask-timeout}. Never completes exceptionally: invalid input, an unopened portfolio, a
+   * missing portfolio id or a portfolio that does not answer (timeout, node down) give a result whose
+   * {@link WhatIfResult#rejection()} says why (its reporting currency is {@code ""} when the portfolio did not
+   * answer).
+   *
+   * @param quantityChanges signed change per symbol, instrument units (+ buy, − sell)
+   */
+  public CompletionStage<WhatIfResult> whatIf(String portfolioId, Map<String, Double> quantityChanges) {
+    if (portfolioId == null || portfolioId.isBlank()) {
+      return CompletableFuture.completedFuture(
+          WhatIfResult.rejected(portfolioId, "portfolioId is required", "", clock.millis()));
+    }
+    return onCompletingThread(
+        ref(portfolioId).<WhatIfResult>ask(replyTo -> new WhatIf(quantityChanges, replyTo), askTimeout))
+        .exceptionally(failure -> WhatIfResult.rejected(portfolioId, notAnswered(portfolioId, failure, askTimeout),
+            "", clock.millis()));
   }
 
   /** Approves the pending rebalance proposal: its orders go to the OMS. */

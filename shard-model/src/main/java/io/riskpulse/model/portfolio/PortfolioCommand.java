@@ -5,7 +5,10 @@ import io.riskpulse.model.limits.Limits;
 import io.riskpulse.model.orderflow.OrderEvent;
 import io.riskpulse.model.pretrade.OrderRequest;
 import io.riskpulse.model.pretrade.PreTradeDecision;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.apache.pekko.actor.typed.ActorRef;
 
 /** Commands a portfolio entity accepts. Each mutating command is answered with a {@link Reply}. */
@@ -76,6 +79,43 @@ public sealed interface PortfolioCommand extends CborSerializable {
 
   /** Internal timer: hand the undispatched rebalance to the OMS gateway again. */
   record RetryRebalanceDispatch(String rebalanceId) implements PortfolioCommand {}
+
+  /**
+   * What would risk and exposures be if these quantity changes were traded at the current marks? Answered with a
+   * {@link WhatIfResult}; nothing is journaled and nothing changes (not the positions, not the order-flow
+   * statistics), so it may be asked as often as wanted, of an active or a halted portfolio alike.
+   *
+   * <p>How it is computed: each changed position is applied at its instrument's mark price (its average cost, cash
+   * and realized P&amp;L move as a fill at the mark would move them, so the P&amp;L is unchanged); the book is valued
+   * as the snapshot values it ({@link io.riskpulse.model.risk.PortfolioValuer}) and its risk is the live risk's
+   * what-if ({@link io.riskpulse.model.risk.live.LiveRisk#whatIf}, stress included). Every continuous limit is
+   * read on the result ({@link io.riskpulse.model.limits.LimitChecker#readings}: exposures, position notional,
+   * concentration, intraday loss, drawdown, VaR, ES, stress, liquidity, credit, and the order rates as they are
+   * now) and judged against the open breach episodes ({@link io.riskpulse.model.limits.LimitJudge}): a limit
+   * already in breach stays listed until its value is at or below the hysteresis level, as the snapshot would.
+   * Per-execution limits (order size, notional, price collar, restricted list) are the pre-trade check's.
+   *
+   * <p>Unmarked instruments: a changed instrument without a mark price or FX rate cannot be traded at its mark, so
+   * whatever depends on that price is NaN (fail closed): the position's notional, hence the exposures after (unless
+   * the change closes the position), the cash and the P&amp;L; its VaR too, unless the portfolio's own fills priced
+   * it (the live risk's stand-in). Limits read on a NaN figure are listed as breached, and a {@code MARKET_DATA}
+   * breach names every open position after without a mark price or FX rate. An unchanged position without a mark
+   * is carried at its average cost, before and after, as the snapshot carries it.
+   *
+   * <p>Rejected, with {@link WhatIfResult#rejection()} naming each problem: an unopened portfolio, no changes, an
+   * instrument not in the reference, a change that is zero, NaN, infinite or missing, or a resulting position whose
+   * notional is not below {@link ExecutionValidation#MAX_NOTIONAL}.
+   *
+   * @param quantityChanges signed change of the position per symbol, instrument units (+ buy, − sell); copied
+   */
+  record WhatIf(Map<String, Double> quantityChanges, ActorRef<WhatIfResult> replyTo) implements PortfolioCommand {
+
+    public WhatIf {
+      // Copied (nulls and all, to be rejected by the entity) so a caller changing its map cannot race the entity.
+      quantityChanges = quantityChanges == null ? Map.of()
+          : Collections.unmodifiableMap(new LinkedHashMap<>(quantityChanges));
+    }
+  }
 
   /** Asks for the current state, marked to the node's latest prices. */
   record GetSnapshot(ActorRef<PortfolioSnapshot> replyTo) implements PortfolioCommand {}

@@ -42,6 +42,12 @@ import java.util.Map;
  * @param reduceOnly whether an open breach with the reduce-only action blocks orders that increase a position
  * @param openOrders working orders as the order flow shows them (not journaled: empty after a restart)
  * @param pendingRebalance the rebalance proposal waiting for approval, or {@code null}
+ * @param version journal sequence number of the last event applied to the state this snapshot shows, 0 for a
+ *     portfolio that never persisted one. It grows with every persisted event, including events this view does
+ *     not show (a halt handed to the OMS, a raised P&amp;L peak), and only then: queries, rejected commands and
+ *     ticks that judge nothing new leave it alone. It survives a restart, so two snapshots of one portfolio with
+ *     the same version show the same journaled state; a client can tell from it whether anything was journaled
+ *     between two reads, and order its reads.
  */
 public record PortfolioSnapshot(
     String portfolioId,
@@ -70,7 +76,8 @@ public record PortfolioSnapshot(
     Map<String, String> disabledStrategies,
     boolean reduceOnly,
     List<OpenOrder> openOrders,
-    PortfolioEvent.RebalanceProposed pendingRebalance)
+    PortfolioEvent.RebalanceProposed pendingRebalance,
+    long version)
     implements CborSerializable {
 
   public PortfolioSnapshot {
@@ -82,13 +89,13 @@ public record PortfolioSnapshot(
   /**
    * This snapshot without what is not rebuilt from the journal (the live order flow) and without its query
    * time and live risk (whose last digits depend on the order of incremental updates): two snapshots of the
-   * same journal at the same prices are equal in this form.
+   * same journal at the same prices are equal in this form. The {@link #version} is kept: it is the journal's.
    */
   public PortfolioSnapshot journaledView() {
     return new PortfolioSnapshot(portfolioId, status, desk, trader, haltedBy, haltReason, haltedAtMillis,
         reportingCurrency, valuation, cashByCurrency, tradingDay, intradayPnl, peakPnl, drawdown, limits,
         activeBreaches, breachCount,
         executionCount, OrderFlowView.EMPTY, Map.of(), 0, null, activeWarnings, disabledStrategies, reduceOnly,
-        List.of(), pendingRebalance);
+        List.of(), pendingRebalance, version);
   }
 }

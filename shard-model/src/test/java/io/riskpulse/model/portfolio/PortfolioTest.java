@@ -534,6 +534,36 @@ class PortfolioTest {
   }
 
   @Test
+  void shouldVersionTheSnapshotWithTheJournalSequenceNumberAcrossARestart() {
+    assertEquals(0, snapshot().version(), "never persisted");
+    assertEquals(RejectReason.UNKNOWN_PORTFOLIO, execute("E0", "SPY", Side.BUY, 10, 100).reply().reason());
+    assertEquals(0, snapshot().version(), "a rejected execution persists nothing");
+    long version = open(LIMITS).events().size();
+    assertEquals(version, snapshot().version());
+    for (int i = 1; i <= 6; i++) { // snapshot-every = 5: the restart below recovers from a snapshot plus events
+      var fill = execute("E" + i, i % 2 == 0 ? "SPY" : "GLD", Side.BUY, 10, 100);
+      assertEquals(Reply.accepted(), fill.reply());
+      version += fill.events().size();
+      assertEquals(version, snapshot().version(), "after E" + i + ": " + fill.events());
+    }
+    assertTrue(version > 6, "more events than fills: the day roll and the peak too");
+
+    var rejected = execute("BAD", "SPY", Side.BUY, -5, 100);
+    assertEquals(RejectReason.INVALID_QUANTITY, rejected.reply().reason());
+    assertEquals(Reply.Outcome.DUPLICATE, execute("E6", "SPY", Side.BUY, 10, 100).reply().outcome());
+    assertEquals(RejectReason.NOT_HALTED, command(replyTo -> new Resume("bob", "nothing", replyTo)).reply().reason());
+    assertTrue(kit.runCommand(MarkToMarket.INSTANCE).hasNoEvents());
+    assertEquals(version, snapshot().version(), "rejections, duplicates and quiet marks persist nothing");
+    assertEquals(version, snapshot().version(), "nor do queries");
+
+    kit.restart();
+
+    assertEquals(version, snapshot().version(), "recovered from the same journal");
+    var halt = command(replyTo -> new Halt("bob", "after the restart", replyTo));
+    assertEquals(version + halt.events().size(), snapshot().version(), "numbering goes on from the journal");
+  }
+
+  @Test
   void shouldRecoverTheSameStateFromSnapshotAndEventsIncludingSeenExecutionIds() {
     open(LIMITS);
     for (int i = 1; i <= 7; i++) { // snapshot-every = 5: recovery uses a snapshot plus events
