@@ -7,6 +7,9 @@ import io.micrometer.core.instrument.binder.jvm.JvmThreadMetrics;
 import io.micrometer.core.instrument.binder.system.ProcessorMetrics;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import io.riskpulse.gateway.grpc.GrpcBackends;
+import io.riskpulse.gateway.grpc.GrpcServer;
+import io.riskpulse.gateway.grpc.GrpcSettings;
 import io.riskpulse.gateway.halt.OmsGateway;
 import io.riskpulse.gateway.halt.OmsGatewayCommand;
 import io.riskpulse.gateway.halt.OmsGatewayEnvironment;
@@ -69,6 +72,7 @@ import org.apache.pekko.actor.CoordinatedShutdown;
 import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.actor.typed.ActorSystem;
 import org.apache.pekko.actor.typed.DispatcherSelector;
+import org.apache.pekko.cluster.MemberStatus;
 import org.apache.pekko.cluster.typed.Cluster;
 import org.apache.pekko.cluster.typed.Join;
 import org.apache.pekko.http.javadsl.ServerBinding;
@@ -96,7 +100,8 @@ public final class Main {
    * Wires a node: journal schema, cluster membership (self-join when no seed nodes are configured), the risk
    * model (scenario set and stress scenarios, see {@link NodeRiskModel}), the desk and firm risk aggregates and
    * the portfolio shard regions, the market and book views, metrics, alerting (see {@link AlertServices}), the
-   * ingestion pipeline with its quarantine, and, if enabled, the Aeron ingress and the HTTP endpoint. Ingestion
+   * ingestion pipeline with its quarantine, and, if enabled, the Aeron ingress, the HTTP endpoint and the gRPC API
+   * (see {@link GrpcServer}). Ingestion
    * stops in coordinated shutdown's service-stop phase, after draining what it already accepted.
    *
    * <p>Blocks until the journal schema exists (bounded by {@code riskpulse.node.startup-timeout}), so the
@@ -208,8 +213,14 @@ public final class Main {
             new HaltHttpRoutes(halts, omsGateway, system.scheduler(), gatewaySettings.requestTimeout()),
             new AlertHttpRoutes(alerts.book()), new ScopeLimitHttpRoutes(haltServices.scopeLimits())))
         : Optional.empty();
+    GrpcSettings grpcSettings = GrpcSettings.fromConfig(config);
+    Optional<CompletionStage<ServerBinding>> grpc = grpcSettings.enabled()
+        ? Optional.of(GrpcServer.start(system, grpcSettings, new GrpcBackends(portfolios, directory, riskAggregates,
+            haltServices.scopeLimits(), killSwitch, alerts.book(), config.getString("riskpulse.node.read-journal"),
+            () -> cluster.selfMember().status() == MemberStatus.up()), metrics))
+        : Optional.empty();
     return new NodeServices(market, books, portfolios, directory, riskModel, riskAggregates, ingest, ingestMetrics,
-        quarantine, metrics, aeron, fix, http, haltServices, alerts);
+        quarantine, metrics, aeron, fix, http, haltServices, alerts, grpc);
   }
 
   /** Flushes the journal on the blocking-IO dispatcher: for callers that must not block (actors). */

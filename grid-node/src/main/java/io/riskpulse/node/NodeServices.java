@@ -20,7 +20,8 @@ import org.apache.pekko.http.javadsl.ServerBinding;
  * The running parts of a node that callers use: its market and book views (feeds write, entities read), the
  * portfolio client, the journal-backed directory, the node's risk model and the desk/firm risk aggregates, the
  * ingestion pipeline and its quarantine, the metrics registry, and the Aeron transport, FIX drop-copy acceptor
- * and HTTP binding when they are enabled, the kill switch, halt view and OMS gateway, and the alert book.
+ * and HTTP binding when they are enabled, the kill switch, halt view and OMS gateway, the alert book, and the
+ * gRPC API's binding when it is enabled.
  */
 public record NodeServices(
     MarketView market,
@@ -37,4 +38,5 @@ public record NodeServices(
     Optional<DropCopyAcceptor> fix,
     Optional<CompletionStage<ServerBinding>> http,
     HaltServices halts,
-    AlertServices alerts) {}
+    AlertServices alerts,
+    Optional<CompletionStage<ServerBinding>> grpc) {}

@@ -90,6 +90,7 @@ class GridNodeRestartTest {
       quote(restarted, 500, 90, 180);
       PortfolioSnapshot after = await(restarted.portfolios().snapshot("P1"));
       assertEquals(before.journaledView(), after.journaledView());
+      assertTrue(after.version() >= before.version(), "the journal position survives: " + after.version());
       assertEquals(List.of("P1"), await(restarted.directory().portfolioIds()));
       // Idempotency survives the restart too.
       assertEquals(Reply.Outcome.DUPLICATE, await(restarted.portfolios().apply(

@@ -23,12 +23,13 @@ final class TestNodes {
 
   private TestNodes() {}
 
-  /** Node configuration on a data folder: free remoting and HTTP ports, frequent snapshots. */
+  /** Node configuration on a data folder: free remoting, HTTP and gRPC ports, frequent snapshots. */
   static Config config(Path dataDir) {
     return NodeConfig.load(ConfigFactory.parseString(
             "riskpulse.persistence.data-dir = \"" + dataDir.toAbsolutePath().toString().replace('\\', '/') + "\"\n"
                 + "pekko.remote.artery.canonical.port = 0\n"
                 + "riskpulse.http.port = 0\n"
+                + "riskpulse.grpc.port = 0\n"
                 + "riskpulse.ingestion.aeron.directory = \"" + dataDir.resolve("aeron").toAbsolutePath().toString()
                     .replace('\\', '/') + "\"\n"
                 + "riskpulse.portfolio.snapshot-every = 3\n"));

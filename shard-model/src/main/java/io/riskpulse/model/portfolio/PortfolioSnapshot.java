@@ -89,13 +89,15 @@ public record PortfolioSnapshot(
   /**
    * This snapshot without what is not rebuilt from the journal (the live order flow) and without its query
    * time and live risk (whose last digits depend on the order of incremental updates): two snapshots of the
-   * same journal at the same prices are equal in this form. The {@link #version} is kept: it is the journal's.
+   * same journal at the same prices are equal in this form. The {@link #version} is left out (0) too: events
+   * this view does not show (a halt's hand-off to the OMS, a raised P&amp;L peak) may be journaled after a snapshot
+   * was taken, and the view compares what the state shows.
    */
   public PortfolioSnapshot journaledView() {
     return new PortfolioSnapshot(portfolioId, status, desk, trader, haltedBy, haltReason, haltedAtMillis,
         reportingCurrency, valuation, cashByCurrency, tradingDay, intradayPnl, peakPnl, drawdown, limits,
         activeBreaches, breachCount,
         executionCount, OrderFlowView.EMPTY, Map.of(), 0, null, activeWarnings, disabledStrategies, reduceOnly,
-        List.of(), pendingRebalance, version);
+        List.of(), pendingRebalance, 0);
   }
 }

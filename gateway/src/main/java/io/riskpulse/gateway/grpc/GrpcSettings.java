@@ -1,0 +1,43 @@
+package io.riskpulse.gateway.grpc;
+
+import com.typesafe.config.Config;
+import java.nio.file.Path;
+import java.time.Duration;
+
+/**
+ * {@code riskpulse.grpc}: where the gRPC API listens, its TLS and tokens, and how watches poll. Immutable.
+ *
+ * @param enabled whether the node serves the API
+ * @param host bind address
+ * @param port TCP port; 0 picks a free one
+ * @param requestTimeout a call the cluster does not answer within this fails with UNAVAILABLE
+ * @param tls whether to serve TLS (HTTP/2 over TLS); plaintext HTTP/2 otherwise
+ * @param certFile PEM certificate chain; {@code null} with {@code keyFile} null: the self-signed local pair
+ * @param keyFile PEM PKCS#8 private key
+ * @param tokensFile the tokens file; {@code null}: the local credentials under {@code localDir}
+ * @param localDir {@code <data-dir>/grpc}: the self-signed pair (under {@code tls}) and the local credentials
+ * @param watchInterval how often a watch re-reads the figures
+ */
+public record GrpcSettings(boolean enabled, String host, int port, Duration requestTimeout, boolean tls,
+    Path certFile, Path keyFile, Path tokensFile, Path localDir, Duration watchInterval) {
+
+  public static GrpcSettings fromConfig(Config root) {
+    Config c = root.getConfig("riskpulse.grpc");
+    Path localDir = Path.of(root.getString("riskpulse.persistence.data-dir")).resolve("grpc");
+    String cert = c.getString("tls.cert-file");
+    String key = c.getString("tls.key-file");
+    if (cert.isBlank() != key.isBlank()) {
+      throw new IllegalArgumentException("riskpulse.grpc.tls: set both cert-file and key-file, or neither");
+    }
+    String tokens = c.getString("auth.tokens-file");
+    return new GrpcSettings(c.getBoolean("enabled"), c.getString("interface"), c.getInt("port"),
+        c.getDuration("request-timeout"), c.getBoolean("tls.enabled"), cert.isBlank() ? null : Path.of(cert),
+        key.isBlank() ? null : Path.of(key), tokens.isBlank() ? null : Path.of(tokens), localDir,
+        c.getDuration("watch.interval"));
+  }
+
+  /** The self-signed pair's folder. */
+  public Path selfSignedDir() {
+    return localDir.resolve("tls");
+  }
+}
