@@ -111,6 +111,7 @@ class NodeCrashMidStreamTest {
     env.put("RISKPULSE_DATA_DIR", dataDir.toAbsolutePath().toString());
     env.put("RISKPULSE_LOG_DIR", dataDir.resolve("logs").toAbsolutePath().toString());
     env.put("RISKPULSE_REMOTE_PORT", "0");
+    env.put("RISKPULSE_GRPC_PORT", "0");
     env.put("RISKPULSE_HTTP_PORT", Integer.toString(httpPort));
     return new RunningNode(builder.start());
   }

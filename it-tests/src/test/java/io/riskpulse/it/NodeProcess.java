@@ -50,6 +50,7 @@ final class NodeProcess {
     env.put("RISKPULSE_DATA_DIR", dataDir.toAbsolutePath().toString());
     env.put("RISKPULSE_LOG_DIR", dataDir.resolve("logs").toAbsolutePath().toString());
     env.put("RISKPULSE_REMOTE_PORT", "0");
+    env.put("RISKPULSE_GRPC_PORT", "0");
     Process process = builder.start();
     boolean finished = process.waitFor(maxSeconds, TimeUnit.SECONDS);
     if (!finished) {

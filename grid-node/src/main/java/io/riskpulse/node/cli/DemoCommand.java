@@ -57,6 +57,9 @@ public final class DemoCommand implements Callable<Integer> {
   @Option(names = "--http-port", description = "Port of the HTTP JSON view (0 = any free port). Default: from config (8080).")
   Integer httpPort;
 
+  @Option(names = "--grpc-port", description = "Port of the gRPC API (0 = any free port). Default: from config (50051).")
+  Integer grpcPort;
+
   @Option(names = "--resume-after", paramLabel = "STEPS",
       description = "Steps after the runaway's halt at which the demo's risk officer resumes it (refused, then "
           + "reduce-only), 0 = never. Default: ${DEFAULT-VALUE}.", defaultValue = "40")
@@ -76,6 +79,9 @@ public final class DemoCommand implements Callable<Integer> {
     if (httpPort != null) {
       overrides = ConfigFactory.parseMap(Map.of("riskpulse.http.port", httpPort)).withFallback(overrides);
     }
+    if (grpcPort != null) {
+      overrides = ConfigFactory.parseMap(Map.of("riskpulse.grpc.port", grpcPort)).withFallback(overrides);
+    }
     Config config = NodeConfig.load(overrides);
     QuoteGenerator generator = simulationOptions.generator();
     TradingSimulation simulation = simulationOptions.simulation(generator);
@@ -84,7 +90,9 @@ public final class DemoCommand implements Callable<Integer> {
     NodeServices node = Main.init(system, new NodeDeps(generator.registry(), Clock.systemUTC()));
     String http = node.http()
         .map(binding -> binding.toCompletableFuture().join().localAddress().getPort())
-        .map(port -> "http://127.0.0.1:" + port + "/portfolios").orElse("HTTP off");
+        .map(port -> "http://127.0.0.1:" + port + "/portfolios").orElse("HTTP off")
+        + node.grpc().map(binding -> ", gRPC 127.0.0.1:" + binding.toCompletableFuture().join().localAddress()
+            .getPort() + " (./riskpulse ctl)").orElse("");
 
     DemoRunner runner = new DemoRunner(system, node, simulation,
         "r" + Long.toString(System.currentTimeMillis() / 1000, 36), // short: ids are at most 32 bytes on the wire
