@@ -8,8 +8,11 @@ import io.micrometer.core.instrument.Timer;
 import io.riskpulse.gateway.grpc.security.Access;
 import io.riskpulse.gateway.grpc.security.Principal;
 import io.riskpulse.gateway.grpc.security.Rpc;
+import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReferenceArray;
 import java.util.function.Function;
 import org.apache.pekko.NotUsed;
 import org.apache.pekko.grpc.javadsl.Metadata;
@@ -19,7 +22,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * What every call goes through: authentication and the role check ({@link Access}), then the call's body, whose
- * exceptions become failed calls (never a dropped connection); a timer per RPC and status code
+ * exceptions become failed calls (never a dropped connection), bounded by the request timeout (UNAVAILABLE past
+ * it; the command may still take effect, as the API documents); a timer per RPC and status code
  * ({@code riskpulse.grpc.server.calls}); and, for mutating calls, one audit log line with the principal, the
  * request (which never holds a token) and the outcome. Thread-safe.
  */
@@ -29,10 +33,30 @@ public final class Calls {
 
   private final Access access;
   private final MeterRegistry metrics;
+  private final Duration timeout;
+  /**
+   * Timers by RPC and status code, registered on first use (so /metrics lists only codes that happened). A race
+   * registers twice and gets the same timer: Micrometer's registration is idempotent.
+   */
+  private final AtomicReferenceArray<Timer> timers =
+      new AtomicReferenceArray<>(Rpc.values().length * Status.Code.values().length);
 
-  public Calls(Access access, MeterRegistry metrics) {
+  /** @param timeout how long a unary call may take before it fails with UNAVAILABLE */
+  public Calls(Access access, MeterRegistry metrics, Duration timeout) {
     this.access = access;
     this.metrics = metrics;
+    this.timeout = timeout;
+  }
+
+  private Timer timer(Rpc rpc, Status.Code code) {
+    int index = rpc.ordinal() * Status.Code.values().length + code.ordinal();
+    Timer timer = timers.get(index);
+    if (timer == null) {
+      timer = Timer.builder("riskpulse.grpc.server.calls").description("gRPC calls by RPC and status code")
+          .tag("rpc", rpc.fullName()).tag("code", code.name()).register(metrics);
+      timers.set(index, timer);
+    }
+    return timer;
   }
 
   /** A unary call: {@code body} gets the authorized principal. */
@@ -48,15 +72,15 @@ public final class Calls {
       result = CompletableFuture.failedFuture(e);
     }
     Principal caller = principal;
-    return result.whenComplete((value, failure) -> {
-      Status.Code code = failure == null ? Status.Code.OK : GrpcErrors.codeOf(failure);
-      Timer.builder("riskpulse.grpc.server.calls").description("gRPC calls by RPC and status code")
-          .tag("rpc", rpc.fullName()).tag("code", code.name()).publishPercentileHistogram(false)
-          .register(metrics).record(System.nanoTime() - start, java.util.concurrent.TimeUnit.NANOSECONDS);
-      if (rpc.mutating() && caller != null) {
-        audit.info("{} by {}: {} -> {}", rpc.fullName(), caller.name(), TextFormat.shortDebugString(request), code);
-      }
-    });
+    return result.toCompletableFuture().copy().orTimeout(timeout.toNanos(), TimeUnit.NANOSECONDS)
+        .whenComplete((value, failure) -> {
+          Status.Code code = failure == null ? Status.Code.OK : GrpcErrors.codeOf(failure);
+          timer(rpc, code).record(System.nanoTime() - start, TimeUnit.NANOSECONDS);
+          if (rpc.mutating() && caller != null) {
+            audit.info("{} by {}: {} -> {}", rpc.fullName(), caller.name(), TextFormat.shortDebugString(request),
+                code);
+          }
+        });
   }
 
   /** A server-streaming call: {@code body} gets the authorized principal. */

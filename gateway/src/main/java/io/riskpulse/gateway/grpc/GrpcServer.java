@@ -66,7 +66,7 @@ public final class GrpcServer {
   /** The handler of every service, authorizing with {@code tokens}. */
   public static Function<HttpRequest, CompletionStage<HttpResponse>> handler(ActorSystem<?> system,
       GrpcSettings settings, GrpcBackends backends, TokenStore tokens, MeterRegistry metrics) {
-    Calls calls = new Calls(new Access(tokens), metrics);
+    Calls calls = new Calls(new Access(tokens), metrics, settings.requestTimeout());
     Duration interval = settings.watchInterval();
     PortfolioDesks desks = new PortfolioDesks(backends.portfolios());
     EventsByPersistenceIdQuery journal = PersistenceQuery.get(system)
