@@ -113,9 +113,15 @@ class OmsGatewayTest {
     return kit.<OmsDeliveries>runCommand(GetDeliveries::new).reply().delivery(haltId);
   }
 
+  /**
+   * Waits until the acknowledgement is journaled, not only in the state: a typed persistent actor applies an event
+   * to its in-memory state before the journal confirms the write.
+   */
   private void awaitAcknowledged(String haltId) {
     testKit.createTestProbe().awaitAssert(WAIT, () -> {
       assertEquals(Status.ACKNOWLEDGED, delivery(haltId).at(endpoint.name()).status());
+      assertTrue(journal().stream().anyMatch(e -> e instanceof DeliveryAcknowledged a
+          && a.deliveryId().equals(haltId) && a.endpoint().equals(endpoint.name())), "acknowledgement journaled");
       return null;
     });
   }

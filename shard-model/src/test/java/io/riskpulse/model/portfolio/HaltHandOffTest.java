@@ -103,9 +103,15 @@ class HaltHandOffTest {
     return handOff;
   }
 
+  /**
+   * Waits until the hand-off is journaled. The state alone would not do: a typed persistent actor applies an event
+   * to its in-memory state before the journal confirms the write, so the state can show it before the storage has
+   * it.
+   */
   private void awaitHandedOver() {
     TestProbe<Object> probe = testKit.createTestProbe();
     probe.awaitAssert(Duration.ofSeconds(WAIT_SECONDS), () -> {
+      assertEquals(1, handedOverEvents());
       assertNull(kit.getState().undispatchedHalt());
       return null;
     });

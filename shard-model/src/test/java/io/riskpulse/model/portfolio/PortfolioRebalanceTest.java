@@ -141,12 +141,13 @@ class PortfolioRebalanceTest {
     assertEquals("P1", handOff.instruction().portfolioId());
     assertEquals(proposed.plan().orders(), handOff.instruction().orders());
     handOff.answer().complete(null);
+    // The storage, not only the state: the in-memory state has an event before the journal confirms it.
     testKit.createTestProbe().awaitAssert(Duration.ofSeconds(10), () -> {
+      assertEquals(1, kit.persistenceTestKit().persistedInStorage("Portfolio|P1").stream()
+          .filter(e -> e instanceof RebalanceDispatched).count());
       assertNull(kit.getState().undispatchedRebalance());
       return null;
     });
-    assertEquals(1, kit.persistenceTestKit().persistedInStorage("Portfolio|P1").stream()
-        .filter(e -> e instanceof RebalanceDispatched).count());
     assertNull(kit.runCommand(GetSnapshot::new).reply().pendingRebalance());
   }
 
