@@ -13,8 +13,13 @@ import java.util.concurrent.TimeoutException;
 import org.apache.pekko.actor.ActorSystem;
 import org.apache.pekko.grpc.GrpcServiceException;
 import org.apache.pekko.grpc.Trailers;
+import org.apache.pekko.http.scaladsl.model.http2.PeerClosedStreamException;
 import org.apache.pekko.japi.Function;
 import org.apache.pekko.pattern.AskTimeoutException;
+import org.apache.pekko.stream.AbruptStageTerminationException;
+import org.apache.pekko.stream.AbruptTerminationException;
+import org.apache.pekko.stream.StreamDetachedException;
+import org.apache.pekko.stream.SubscriptionWithCancelException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -26,7 +31,8 @@ import org.slf4j.LoggerFactory;
  *   <li>INVALID_ARGUMENT: a field is missing or malformed, the message names it;
  *   <li>NOT_FOUND: unknown portfolio, halt or incident;
  *   <li>FAILED_PRECONDITION: the scope is halted, not halted, still breached, or the command does not apply now;
- *   <li>UNAVAILABLE: the cluster did not answer in time (ask timeouts, timeouts);
+ *   <li>UNAVAILABLE: the cluster did not answer in time (ask timeouts, timeouts), or the node is shutting down;
+ *   <li>CANCELLED: the client went away (cancelled, or its deadline passed); not logged;
  *   <li>INTERNAL: anything else, with an error id the node's log carries beside the stack trace.
  * </ul>
  *
@@ -127,6 +133,12 @@ public final class GrpcErrors {
       return Status.UNAVAILABLE.withDescription("the cluster did not answer in time; reads are safe to retry, "
           + "a command may have taken effect: read the state before retrying it");
     }
+    if (cancelled(cause)) {
+      return Status.CANCELLED.withDescription("the client cancelled the call");
+    }
+    if (stopping(cause)) {
+      return Status.UNAVAILABLE.withDescription("the node is shutting down; connect to another node or retry");
+    }
     String errorId = UUID.randomUUID().toString();
     log.error("gRPC call failed unexpectedly (error id {})", errorId, cause);
     return Status.INTERNAL.withDescription("internal error " + errorId + "; the node's log has the details");
@@ -138,10 +150,21 @@ public final class GrpcErrors {
     if (cause instanceof StatusRuntimeException sre) {
       return sre.getStatus().getCode();
     }
-    if (cause instanceof AskTimeoutException || cause instanceof TimeoutException) {
+    if (cause instanceof AskTimeoutException || cause instanceof TimeoutException || stopping(cause)) {
       return Status.Code.UNAVAILABLE;
     }
-    return Status.Code.INTERNAL;
+    return cancelled(cause) ? Status.Code.CANCELLED : Status.Code.INTERNAL;
+  }
+
+  /** The client went away (cancelled, deadline passed, connection closed): nothing for the node to log. */
+  private static boolean cancelled(Throwable cause) {
+    return cause instanceof PeerClosedStreamException || cause instanceof SubscriptionWithCancelException;
+  }
+
+  /** The node's streams are being torn down: it is shutting down. */
+  private static boolean stopping(Throwable cause) {
+    return cause instanceof AbruptStageTerminationException || cause instanceof AbruptTerminationException
+        || cause instanceof StreamDetachedException;
   }
 
   private static Throwable unwrap(Throwable failure) {

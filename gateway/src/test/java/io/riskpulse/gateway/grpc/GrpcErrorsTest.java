@@ -51,6 +51,10 @@ class GrpcErrorsTest {
     assertTrue(internal.getDescription().startsWith("internal error "), internal.getDescription());
     assertTrue(!internal.getDescription().contains("rates"), "no internals in the message");
     assertEquals(Status.Code.INTERNAL, GrpcErrors.codeOf(new IllegalStateException("x")));
+    assertEquals(Status.Code.CANCELLED, GrpcErrors.statusOf(
+        new org.apache.pekko.http.scaladsl.model.http2.PeerClosedStreamException(7, "CANCEL", 8)).getCode());
+    assertEquals(Status.Code.UNAVAILABLE,
+        GrpcErrors.statusOf(new org.apache.pekko.stream.AbruptStageTerminationException(null)).getCode());
   }
 
   @Test
