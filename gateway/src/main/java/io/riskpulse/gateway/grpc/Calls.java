@@ -8,6 +8,7 @@ import io.micrometer.core.instrument.Timer;
 import io.riskpulse.gateway.grpc.security.Access;
 import io.riskpulse.gateway.grpc.security.Principal;
 import io.riskpulse.gateway.grpc.security.Rpc;
+import io.riskpulse.model.concurrent.Completions;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
@@ -72,7 +73,9 @@ public final class Calls {
       result = CompletableFuture.failedFuture(e);
     }
     Principal caller = principal;
-    return result.toCompletableFuture().copy().orTimeout(timeout.toNanos(), TimeUnit.NANOSECONDS)
+    // A plain future whose callbacks run where the answer arrives: a Scala-backed stage would run each callback
+    // on the common pool, which on two cores means a new thread per callback (see Completions).
+    return Completions.onCompletingThread(result).orTimeout(timeout.toNanos(), TimeUnit.NANOSECONDS)
         .whenComplete((value, failure) -> {
           Status.Code code = failure == null ? Status.Code.OK : GrpcErrors.codeOf(failure);
           timer(rpc, code).record(System.nanoTime() - start, TimeUnit.NANOSECONDS);
