@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Runs every benchmark of docs/PERFORMANCE.md in sequence (about 18 minutes on 2 cores), from the repository
+# Runs every benchmark of docs/PERFORMANCE.md in sequence (about 30 minutes on 2 cores), from the repository
 # root of a built tree (mvn -B -q install -DskipTests, or package). Results go to $OUT (default
 # benchmarks/target/results). Run nothing else meanwhile: the harnesses print the CPU other processes took.
 set -u
@@ -24,6 +24,14 @@ java $OPENS -Xlog:gc:file="$OUT/pt-gc.log" -cp "$CP" io.riskpulse.bench.e2e.PreT
 java $OPENS -Xlog:gc:file="$OUT/pt-var-gc.log" -cp "$CP" io.riskpulse.bench.e2e.PreTradeLatency risk=1 > "$OUT/pt-var.txt" 2>&1
 java $OPENS -Xlog:gc:file="$OUT/hl-1000-gc.log" -cp "$CP" io.riskpulse.bench.e2e.HaltLatency loadRate=1000 > "$OUT/hl-1000.txt" 2>&1
 java $OPENS -Xlog:gc:file="$OUT/hl-5000-gc.log" -cp "$CP" io.riskpulse.bench.e2e.HaltLatency loadRate=5000 > "$OUT/hl-5000.txt" 2>&1
+# The gRPC API (section 8, issue 6): GetPortfolio and CheckOrder over loopback, TLS on and off, 5,000 calls/s, each
+# beside the same operation in-process (about 3 minutes each).
+for rpc in get-portfolio check-order; do
+  for tls in on off; do
+    java $OPENS -Xlog:gc:file="$OUT/grpc-$rpc-tls-$tls-gc.log" -cp "$CP" io.riskpulse.bench.e2e.GrpcLatency \
+      rpc=$rpc tls=$tls > "$OUT/grpc-$rpc-tls-$tls.txt" 2>&1
+  done
+done
 python3 benchmarks/scripts/gc-pauses.py "$OUT/fl-gc.log" "$OUT/fl-fj2-gc.log" "$OUT/pt-gc.log" "$OUT/pt-var-gc.log" \
-  "$OUT/hl-1000-gc.log" "$OUT/hl-5000-gc.log" > "$OUT/gc.txt"
+  "$OUT/hl-1000-gc.log" "$OUT/hl-5000-gc.log" "$OUT"/grpc-*-gc.log > "$OUT/gc.txt"
 date -u > "$OUT/finished.txt"

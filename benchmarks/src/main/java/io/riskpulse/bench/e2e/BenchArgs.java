@@ -33,6 +33,17 @@ final class BenchArgs {
     return Math.toIntExact(number(key, defaultValue));
   }
 
+  /** One of {@code allowed} (the first is the default); anything else fails, naming the choices. */
+  String choice(String key, String... allowed) {
+    String value = values.getOrDefault(key, System.getProperty("bench." + key, allowed[0]));
+    if (!java.util.List.of(allowed).contains(value)) {
+      throw new IllegalArgumentException(key + " must be one of " + String.join(", ", allowed) + ", got '" + value
+          + "'");
+    }
+    used.append(used.length() == 0 ? "" : " ").append(key).append('=').append(value);
+    return value;
+  }
+
   /** The options in effect, {@code key=value} separated by spaces. */
   String used() {
     return used.toString();

@@ -1,22 +1,11 @@
 package io.riskpulse.bench.e2e;
 
 import io.riskpulse.bench.BenchLimits;
-import io.riskpulse.model.halt.HaltView;
-import io.riskpulse.model.limits.Limits;
-import io.riskpulse.model.market.MarketView;
-import io.riskpulse.model.market.Quote;
 import io.riskpulse.model.portfolio.PortfolioClient;
 import io.riskpulse.model.portfolio.PortfolioSnapshot;
-import io.riskpulse.model.portfolio.Reply;
-import io.riskpulse.model.portfolio.Side;
 import io.riskpulse.model.pretrade.OrderRequest;
 import io.riskpulse.model.pretrade.PreTradeDecision;
 import io.riskpulse.model.risk.live.RiskMeasures;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Random;
-import java.util.concurrent.CompletionStage;
-import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
@@ -109,14 +98,14 @@ public final class PreTradeLatency {
     System.out.println("machine: " + Stats.machine());
     System.out.println("options: " + options.used());
     System.out.println("risk-measure limits: " + risk + "; order-rate limit "
-        + Stats.fmt("%,.0f", ratePerPortfolioLimit(rate, portfolios)) + " orders/s per portfolio");
+        + Stats.fmt("%,.0f", PreTradeRig.ratePerPortfolioLimit(rate, portfolios)) + " orders/s per portfolio");
 
     try (BenchNode node = BenchNode.start("pretrade")) {
-      awaitSynchronised(node.services.halts().halts());
-      ScheduledExecutorService ticker = startTicker(node.services.market(), quoteIntervalMillis);
+      PreTradeRig.awaitSynchronised(node.services.halts().halts());
+      ScheduledExecutorService ticker = PreTradeRig.startTicker(node.services.market(), quoteIntervalMillis);
       try {
-        String[] ids = openPortfolios(node, portfolios, BenchLimits.realistic(true, risk,
-            ratePerPortfolioLimit(rate, portfolios)));
+        String[] ids = PreTradeRig.openPortfolios(node, portfolios, BenchLimits.realistic(true, risk,
+            PreTradeRig.ratePerPortfolioLimit(rate, portfolios)));
         PortfolioSnapshot first = BenchNode.await(node.services.portfolios().snapshot(ids[0]), 30);
         RiskMeasures measures = first.risk();
         System.out.println(Stats.fmt("portfolio %s: gross exposure %,.0f, VaR99 %,.0f, ES97.5 %,.0f, worst stress "
@@ -160,83 +149,9 @@ public final class PreTradeLatency {
     }
   }
 
-  /** The burst limit: far enough above what one portfolio gets that the 80% warning level is never reached. */
-  private static double ratePerPortfolioLimit(int rate, int portfolios) {
-    return Math.max(1_000, 5.0 * rate / portfolios);
-  }
-
-  private static void awaitSynchronised(HaltView halts) throws InterruptedException {
-    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-    while (!halts.synchronised()) {
-      if (System.nanoTime() > deadline) {
-        throw new IllegalStateException("kill-switch view not synchronised: " + halts.unsynchronisedReason());
-      }
-      Thread.sleep(20);
-    }
-  }
-
-  /** Re-quotes the ten symbols every {@code intervalMillis}: mid within ±0.1% of 100, spread 2 bp. */
-  private static ScheduledExecutorService startTicker(MarketView market, long intervalMillis) {
-    quoteAll(market, new Random(1));
-    ScheduledExecutorService ticker = Executors.newSingleThreadScheduledExecutor(runnable -> {
-      Thread thread = new Thread(runnable, "bench-ticker");
-      thread.setDaemon(true);
-      return thread;
-    });
-    Random random = new Random(2);
-    ticker.scheduleAtFixedRate(() -> quoteAll(market, random), intervalMillis, intervalMillis, TimeUnit.MILLISECONDS);
-    return ticker;
-  }
-
-  private static void quoteAll(MarketView market, Random random) {
-    long now = System.currentTimeMillis();
-    for (String symbol : BenchLimits.SYMBOLS) {
-      double mid = BenchLimits.PRICE * (1 + 0.002 * (random.nextDouble() - 0.5));
-      if (market.update(new Quote(symbol, Double.NaN, mid * 0.9999, mid * 1.0001, now)) != null) {
-        throw new IllegalStateException("market view refused a price for " + symbol);
-      }
-    }
-  }
-
-  /** Opens the portfolios with {@code limits}, builds each one's book, and checks one order of each. */
-  private static String[] openPortfolios(BenchNode node, int count, Limits limits) throws Exception {
-    PortfolioClient client = node.services.portfolios();
-    String[] ids = new String[count];
-    List<CompletionStage<Reply>> opened = new ArrayList<>();
-    for (int i = 0; i < count; i++) {
-      ids[i] = String.format("pt-%03d", i);
-      opened.add(client.open(ids[i], "bench", "trader-" + (i % 5), BenchLimits.INITIAL_CASH, limits, "benchmark"));
-    }
-    for (int i = 0; i < count; i++) {
-      Reply reply = BenchNode.await(opened.get(i), 30);
-      if (!reply.isAccepted()) {
-        throw new IllegalStateException("cannot open " + ids[i] + ": " + reply);
-      }
-    }
-    long now = System.currentTimeMillis();
-    for (String id : ids) {
-      for (Reply reply : BenchNode.await(client.applyAll(id, BenchLimits.book(id, now)), 30)) {
-        if (!reply.isAccepted()) {
-          throw new IllegalStateException("cannot build the book of " + id + ": " + reply);
-        }
-      }
-    }
-    for (String id : ids) {
-      PreTradeDecision decision = BenchNode.await(client.checkOrder(order(id, 0, 0)), 30);
-      if (!decision.accepted()) {
-        throw new IllegalStateException("the set-up check of " + id + " was rejected: " + decision.describe());
-      }
-    }
-    return ids;
-  }
-
-  /** Order number {@code k} of a window: 10 units at 100, symbol and side cycling; a new ClOrdID every time. */
+  /** Order number {@code k} of a window, with a new ClOrdID ({@code PT<n>}). */
   private static OrderRequest order(String portfolioId, long k, int portfolios) {
-    int symbols = BenchLimits.SYMBOLS.size();
-    long round = portfolios == 0 ? 0 : k / portfolios;
-    Side side = (round / symbols) % 2 == 0 ? Side.BUY : Side.SELL;
-    return new OrderRequest(portfolioId, "bench", "PT" + nextClOrdId++,
-        BenchLimits.SYMBOLS.get((int) (round % symbols)), side, 10, BenchLimits.PRICE);
+    return PreTradeRig.order(portfolioId, "PT" + nextClOrdId++, k, portfolios);
   }
 
   private static Result run(BenchNode node, String[] ids, int rate, int count, long timeoutSeconds)
