@@ -19,7 +19,6 @@ import io.riskpulse.model.limits.scope.ScopeLimitsClient;
 import io.riskpulse.model.limits.scope.ScopeLimitsReply;
 import io.riskpulse.model.portfolio.PortfolioClient;
 import io.riskpulse.model.portfolio.Reply;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import org.apache.pekko.grpc.javadsl.Metadata;
 
@@ -151,9 +150,5 @@ public final class ControlGrpcService implements ControlServicePowerApi {
     }
     return CommandResult.newBuilder().setOutcome(reply.outcome().name())
         .setDetail(reply.detail() == null ? "" : reply.detail()).setBy(principal.name()).build();
-  }
-
-  static <T> CompletionStage<T> failed(RuntimeException e) {
-    return CompletableFuture.failedFuture(e);
   }
 }
