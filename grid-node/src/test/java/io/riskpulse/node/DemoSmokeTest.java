@@ -12,6 +12,7 @@ import io.riskpulse.ingestion.sim.HistoricalReplay;
 import io.riskpulse.ingestion.sim.PortfolioSetup;
 import io.riskpulse.ingestion.sim.TradingSimulation;
 import io.riskpulse.model.instrument.InstrumentRegistry;
+import io.riskpulse.model.journal.JournalEvents;
 import io.riskpulse.model.portfolio.Portfolio;
 import io.riskpulse.model.portfolio.PortfolioEvent;
 import io.riskpulse.model.portfolio.PortfolioEvent.Halted;
@@ -32,7 +33,6 @@ import java.util.concurrent.atomic.AtomicReference;
 import org.apache.pekko.actor.testkit.typed.javadsl.TestProbe;
 import org.apache.pekko.actor.typed.ActorSystem;
 import org.apache.pekko.persistence.jdbc.query.javadsl.JdbcReadJournal;
-import org.apache.pekko.persistence.query.EventEnvelope;
 import org.apache.pekko.persistence.query.PersistenceQuery;
 import org.apache.pekko.stream.javadsl.Sink;
 import org.junit.jupiter.api.Assumptions;
@@ -165,8 +165,9 @@ class DemoSmokeTest {
   private static List<PortfolioEvent> events(ActorSystem<?> system, String portfolioId) {
     JdbcReadJournal journal = PersistenceQuery.get(system)
         .getReadJournalFor(JdbcReadJournal.class, JdbcReadJournal.Identifier());
+    JournalEvents stored = new JournalEvents(system); // events are stored sealed in the hash chain
     return await(journal.currentEventsByPersistenceId("Portfolio|" + portfolioId, 0, Long.MAX_VALUE)
-        .map(EventEnvelope::event)
+        .map(envelope -> stored.open(envelope.event()))
         .map(PortfolioEvent.class::cast)
         .runWith(Sink.seq(), system));
   }

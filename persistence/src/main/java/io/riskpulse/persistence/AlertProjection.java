@@ -5,6 +5,7 @@ import io.riskpulse.model.alert.AlertClient;
 import io.riskpulse.model.alert.AlertSignal;
 import io.riskpulse.model.alert.AlertSource;
 import io.riskpulse.model.alert.Observed;
+import io.riskpulse.model.journal.JournalEvents;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -101,8 +102,9 @@ public final class AlertProjection {
       EventsByTagQuery journal = PersistenceQuery.get(system)
           .getReadJournalFor(EventsByTagQuery.class, readJournalPluginId);
       List<UniqueKillSwitch> running = new ArrayList<>();
+      JournalEvents events = new JournalEvents(system);
       for (AlertSource source : sources) {
-        running.add(stream(journal, book, source, settings)
+        running.add(stream(journal, events, book, source, settings)
             .viaMat(KillSwitches.single(), Keep.right())
             .toMat(Sink.ignore(), Keep.left())
             .run(system));
@@ -119,10 +121,10 @@ public final class AlertProjection {
 
   /**
    * The restarting stream of one source: asks the book for its offset, follows the tag from there and observes
-   * every event's signals, in order.
+   * every event's signals, in order. Events are opened from their stored form by {@code events}.
    */
-  static Source<Done, ?> stream(EventsByTagQuery journal, AlertClient book, AlertSource source,
-      Settings settings) {
+  static Source<Done, ?> stream(EventsByTagQuery journal, JournalEvents events, AlertClient book,
+      AlertSource source, Settings settings) {
     String tag = source.tag();
     RestartSettings restart = RestartSettings.create(settings.min(), settings.max(), settings.randomFactor());
     return RestartSource.withBackoff(restart, () -> Source.completionStage(book.offsets())
@@ -131,15 +133,16 @@ public final class AlertProjection {
           LOG.info("Alert projection reads tag {} after offset {}", tag, from);
           return journal.eventsByTag(tag, Offset.sequence(from));
         })
-        .mapAsync(1, envelope -> observe(book, source, envelope)));
+        .mapAsync(1, envelope -> observe(book, source, envelope, events.open(envelope.event()))));
   }
 
-  private static CompletionStage<Done> observe(AlertClient book, AlertSource source, EventEnvelope envelope) {
+  private static CompletionStage<Done> observe(AlertClient book, AlertSource source, EventEnvelope envelope,
+      Object event) {
     if (!(envelope.offset() instanceof Sequence sequence)) {
       throw new IllegalStateException("the alert projection needs Sequence offsets; tag " + source.tag()
           + " gave " + envelope.offset());
     }
-    List<AlertSignal> signals = source.signals(envelope.persistenceId(), envelope.sequenceNr(), envelope.event());
+    List<AlertSignal> signals = source.signals(envelope.persistenceId(), envelope.sequenceNr(), event);
     if (signals.isEmpty()) {
       return CompletableFuture.completedFuture(Done.getInstance());
     }

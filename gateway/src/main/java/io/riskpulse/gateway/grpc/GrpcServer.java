@@ -12,6 +12,7 @@ import io.riskpulse.gateway.grpc.security.LocalCredentials;
 import io.riskpulse.gateway.grpc.security.PemFiles;
 import io.riskpulse.gateway.grpc.security.SelfSignedCertificate;
 import io.riskpulse.gateway.grpc.security.TokenStore;
+import io.riskpulse.model.journal.JournalEvents;
 import io.riskpulse.model.portfolio.Portfolio;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -73,7 +74,8 @@ public final class GrpcServer {
         .getReadJournalFor(EventsByPersistenceIdQuery.class, backends.readJournalPluginId());
     PortfolioGrpcService portfolios = new PortfolioGrpcService(system, calls, backends.portfolios(),
         backends.directory(), desks,
-        new PortfolioWatch(backends.portfolios(), journal, Portfolio.ENTITY_KEY.name(), interval));
+        new PortfolioWatch(backends.portfolios(), journal, Portfolio.ENTITY_KEY.name(), interval,
+            new JournalEvents(system)));
     var errors = GrpcErrors.mapper();
     Materializer mat = SystemMaterializer.get(system).materializer();
     return ServiceHandler.concatOrNotFound(

@@ -3,6 +3,7 @@ package io.riskpulse.gateway.grpc;
 import io.riskpulse.api.v1.Change;
 import io.riskpulse.api.v1.Portfolio;
 import io.riskpulse.api.v1.PortfolioUpdate;
+import io.riskpulse.model.journal.JournalEvents;
 import io.riskpulse.model.portfolio.PortfolioClient;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -34,15 +35,18 @@ public final class PortfolioWatch {
   private final EventsByPersistenceIdQuery journal;
   private final String entityTypeName;
   private final Duration interval;
+  private final JournalEvents events;
 
   /**
    * @param entityTypeName the portfolio entity's type name: persistence ids are {@code <name>|<portfolio id>}
    * @param interval how often the figures are re-read
+   * @param events opens the journal's stored events (sealed in the hash chain) into portfolio events
    */
   public PortfolioWatch(PortfolioClient portfolios, EventsByPersistenceIdQuery journal, String entityTypeName,
-      Duration interval) {
+      Duration interval, JournalEvents events) {
     this.portfolios = portfolios;
     this.journal = journal;
+    this.events = events;
     this.entityTypeName = entityTypeName;
     this.interval = interval;
   }
@@ -73,7 +77,7 @@ public final class PortfolioWatch {
   public Source<PortfolioUpdate, NotUsed> updates(String portfolioId, long resumeAfterVersion) {
     Source<Object, NotUsed> changes = journal
         .eventsByPersistenceId(entityTypeName + "|" + portfolioId, resumeAfterVersion + 1, Long.MAX_VALUE)
-        .map(PortfolioWatch::change);
+        .map(envelope -> change(envelope, events.open(envelope.event())));
     Source<Object, NotUsed> ticks = Source.tick(interval, interval, (Object) Tick.INSTANCE)
         .mapMaterializedValue(cancellable -> NotUsed.getInstance());
     return Source.single((Object) Tick.INSTANCE).concat(ticks).merge(changes)
@@ -119,8 +123,7 @@ public final class PortfolioWatch {
     return b.build();
   }
 
-  static Change change(EventEnvelope envelope) {
-    Object event = envelope.event();
+  static Change change(EventEnvelope envelope, Object event) {
     String detail = String.valueOf(event);
     if (detail.length() > MAX_DETAIL) {
       detail = detail.substring(0, MAX_DETAIL - 1) + "…";

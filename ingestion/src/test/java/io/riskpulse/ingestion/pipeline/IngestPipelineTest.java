@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.riskpulse.ingestion.event.IngestEvent;
 import io.riskpulse.ingestion.event.IngestRejection;
+import io.riskpulse.model.journal.JournalEvents;
 import io.riskpulse.model.market.OrderBookView;
 import io.riskpulse.model.market.Quote;
 import io.riskpulse.model.orderflow.OrderAction;
@@ -114,13 +115,16 @@ class IngestPipelineTest {
 
     assertEquals(0, quarantine.total());
     List<String> persisted = new ArrayList<>();
-    for (Object event : shards.journal.persistedInStorage("Portfolio|SLOW")) {
+    // The storage holds events sealed in the portfolio's hash chain: opened as every journal reader does.
+    JournalEvents events = new JournalEvents(shards.testKit.system());
+    List<Object> stored = shards.journal.persistedInStorage("Portfolio|SLOW").stream().map(events::open).toList();
+    for (Object event : stored) {
       if (event instanceof ExecutionApplied) {
         persisted.add(((ExecutionApplied) event).execution().executionId());
       }
     }
     assertEquals(sent, persisted, "every fill persisted once, in the order sent");
-    assertTrue(shards.journal.persistedInStorage("Portfolio|SLOW").get(0) instanceof PortfolioEvent.PortfolioOpened);
+    assertTrue(stored.get(0) instanceof PortfolioEvent.PortfolioOpened);
   }
 
   @Test

@@ -4,6 +4,9 @@ import io.riskpulse.model.concurrent.Completions;
 import io.riskpulse.model.halt.ActiveHalt;
 import io.riskpulse.model.halt.HaltDispatcher;
 import io.riskpulse.model.instrument.Instrument;
+import io.riskpulse.model.journal.ChainedEvent;
+import io.riskpulse.model.journal.ChainingEventAdapter;
+import io.riskpulse.model.journal.HashChain;
 import io.riskpulse.model.limits.LimitAction;
 import io.riskpulse.model.limits.LimitBreach;
 import io.riskpulse.model.limits.LimitChecker;
@@ -21,6 +24,7 @@ import io.riskpulse.model.portfolio.PortfolioCommand.ApplyExecutions;
 import io.riskpulse.model.portfolio.PortfolioCommand.ApproveRebalance;
 import io.riskpulse.model.portfolio.PortfolioCommand.CheckOrder;
 import io.riskpulse.model.portfolio.PortfolioCommand.EnableStrategy;
+import io.riskpulse.model.portfolio.PortfolioCommand.GetAuditHead;
 import io.riskpulse.model.portfolio.PortfolioCommand.GetSnapshot;
 import io.riskpulse.model.portfolio.PortfolioCommand.Halt;
 import io.riskpulse.model.portfolio.PortfolioCommand.HaltDispatchOutcome;
@@ -94,6 +98,7 @@ import org.apache.pekko.actor.typed.javadsl.TimerScheduler;
 import org.apache.pekko.cluster.sharding.typed.javadsl.ClusterSharding;
 import org.apache.pekko.cluster.sharding.typed.javadsl.Entity;
 import org.apache.pekko.cluster.sharding.typed.javadsl.EntityTypeKey;
+import org.apache.pekko.persistence.typed.EventAdapter;
 import org.apache.pekko.persistence.typed.PersistenceId;
 import org.apache.pekko.persistence.typed.RecoveryCompleted;
 import org.apache.pekko.persistence.typed.SnapshotAdapter;
@@ -105,6 +110,8 @@ import org.apache.pekko.persistence.typed.javadsl.EventSourcedBehaviorWithEnforc
 import org.apache.pekko.persistence.typed.javadsl.ReplyEffect;
 import org.apache.pekko.persistence.typed.javadsl.RetentionCriteria;
 import org.apache.pekko.persistence.typed.javadsl.SignalHandler;
+import org.apache.pekko.serialization.Serialization;
+import org.apache.pekko.serialization.SerializationExtension;
 
 /**
  * One portfolio as a sharded, event-sourced entity: positions, cash, limits and status, journaled so an
@@ -180,6 +187,10 @@ public final class Portfolio
   private final PreTradeChecker preTrade;
   /** Answers what-ifs of position changes; shares the prices and the live risk. */
   private final WhatIfAnalyzer whatIf;
+  /** The journal's hash chain: seals each event written, follows recovery (see HashChain). */
+  private final HashChain chain;
+  /** The system's serialization, for the state hash. */
+  private final Serialization serialization;
   /** Runs of same-direction executions for the repeated-execution throttle; transient. */
   private final ExecutionStreaks streaks = new ExecutionStreaks();
   /** The halt being handed to the OMS gateway right now, or {@code null}; at most one hand-off in flight. */
@@ -208,6 +219,8 @@ public final class Portfolio
     this.preTrade = new PreTradeChecker(portfolioId, env.instruments(), env.market(), prices, risk, env.halts(),
         env.pretrade());
     this.whatIf = new WhatIfAnalyzer(portfolioId, env.instruments(), prices, risk);
+    this.serialization = SerializationExtension.get(context.getSystem().classicSystem());
+    this.chain = new HashChain(PersistenceId.of(ENTITY_KEY.name(), portfolioId).id(), serialization);
   }
 
   /** Registers the entity type with cluster sharding on this node. */
@@ -297,6 +310,8 @@ public final class Portfolio
           return Effect().noReply();
         })
         .onCommand(GetSnapshot.class, (state, cmd) -> Effect().reply(cmd.replyTo(), snapshot(state)))
+        .onCommand(GetAuditHead.class, (state, cmd) -> Effect().reply(cmd.replyTo(), new AuditHead(portfolioId,
+            lastSequenceNumber(context), PortfolioStateHash.of(state, serialization), chain.headHex())))
         .onCommand(MarkToMarket.class, (state, cmd) -> onMarkToMarket(state))
         .onCommand(RefreshRisk.class, (state, cmd) -> onRefreshRisk(state));
     return builder.build();
@@ -1080,6 +1095,7 @@ public final class Portfolio
   public SignalHandler<PortfolioState> signalHandler() {
     return newSignalHandlerBuilder()
         .onSignal(RecoveryCompleted.instance(), state -> {
+          chain.recoveryCompleted(lastSequenceNumber(context));
           observedPeakPnl = state.peakPnl();
           risk.sync(state.positions());
           valuedFigures = DeskFigures.of(state, valuation(state), env.settings().tradingDay(now()));
@@ -1121,13 +1137,21 @@ public final class Portfolio
     return new SnapshotAdapter<>() {
       @Override
       public Object toJournal(PortfolioState state) {
-        return state.toStored();
+        return state.toStored().withChainHead(chain.headHex());
       }
 
       @Override
       public PortfolioState fromJournal(Object from) {
-        return PortfolioState.fromStored((StoredPortfolioState) from, dedupWindow);
+        StoredPortfolioState stored = (StoredPortfolioState) from;
+        chain.restore(stored.chainHead());
+        return PortfolioState.fromStored(stored, dedupWindow);
       }
     };
+  }
+
+  /** Events are stored sealed into the portfolio's hash chain ({@link ChainedEvent}), for the auditor's verifier. */
+  @Override
+  public EventAdapter<PortfolioEvent, ?> eventAdapter() {
+    return new ChainingEventAdapter<>(chain, PortfolioEvent.class);
   }
 }

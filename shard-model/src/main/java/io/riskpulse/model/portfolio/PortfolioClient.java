@@ -222,4 +222,9 @@ public final class PortfolioClient {
   public CompletionStage<PortfolioSnapshot> snapshot(String portfolioId) {
     return onCompletingThread(ref(portfolioId).ask(GetSnapshot::new, askTimeout));
   }
+
+  /** The live journal position, state hash and chain head of a portfolio, for comparison with a replay. */
+  public CompletionStage<AuditHead> auditHead(String portfolioId) {
+    return onCompletingThread(ref(portfolioId).ask(PortfolioCommand.GetAuditHead::new, askTimeout));
+  }
 }

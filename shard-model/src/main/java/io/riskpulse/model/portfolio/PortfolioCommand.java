@@ -120,6 +120,9 @@ public sealed interface PortfolioCommand extends CborSerializable {
   /** Asks for the current state, marked to the node's latest prices. */
   record GetSnapshot(ActorRef<PortfolioSnapshot> replyTo) implements PortfolioCommand {}
 
+  /** Asks for what an auditor compares a replay with: the journal position, the state hash and the chain head. */
+  record GetAuditHead(ActorRef<AuditHead> replyTo) implements PortfolioCommand {}
+
   /** Internal timer tick: re-mark positions and re-check limits as prices move. */
   enum MarkToMarket implements PortfolioCommand {
     INSTANCE

@@ -273,13 +273,20 @@ public final class PortfolioState {
     return seenExecutions.fingerprint(executionId);
   }
 
-  /** An immutable copy for the snapshot store. */
+  /**
+   * An immutable copy for the snapshot store, without chain head. Maps keep their sorted order, so two equal
+   * states serialize to the same bytes in any JVM (the state hash relies on it).
+   */
   StoredPortfolioState toStored() {
-    return new StoredPortfolioState(portfolioId, status, desk, trader, Map.copyOf(cashByCurrency), limits, haltedBy, haltReason,
-        haltedAtMillis, peakPnl, tradingDay, startOfDayPnl, breachCount, executionCount, java.util.List.copyOf(positions.values()),
-        java.util.List.copyOf(activeBreaches.values()), seenExecutions.toList(), seenExecutions.fingerprints(),
-        java.util.List.copyOf(activeWarnings.values()), Map.copyOf(disabledStrategies), undispatchedHalt,
-        pendingRebalance, undispatchedRebalance);
+    return new StoredPortfolioState(portfolioId, status, desk, trader, sortedCopy(cashByCurrency), limits, haltedBy,
+        haltReason, haltedAtMillis, peakPnl, tradingDay, startOfDayPnl, breachCount, executionCount,
+        List.copyOf(positions.values()), List.copyOf(activeBreaches.values()), seenExecutions.toList(),
+        seenExecutions.fingerprints(), List.copyOf(activeWarnings.values()), sortedCopy(disabledStrategies),
+        undispatchedHalt, pendingRebalance, undispatchedRebalance, null);
+  }
+
+  private static <V> Map<String, V> sortedCopy(Map<String, V> map) {
+    return Collections.unmodifiableMap(new TreeMap<>(map));
   }
 
   /** Rebuilds the state from a stored snapshot. */

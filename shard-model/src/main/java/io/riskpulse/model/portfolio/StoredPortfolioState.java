@@ -19,6 +19,9 @@ import java.util.Map;
  * @param undispatchedHalt the halt not yet handed to the OMS gateway, or {@code null}
  * @param pendingRebalance the rebalance proposal waiting for approval, or {@code null}
  * @param undispatchedRebalance the approved rebalance not yet handed to the OMS gateway, or {@code null}
+ * @param chainHead the hash (hex) of the journal's event the snapshot was taken after, where the entity's hash
+ *     chain resumes ({@link io.riskpulse.model.journal.HashChain}); {@code null} in snapshots written before the
+ *     chain, and in the form the state hash is computed over
  *     <p>Collections missing from an older snapshot read as empty, so adding one is a compatible change.
  */
 public record StoredPortfolioState(
@@ -44,7 +47,8 @@ public record StoredPortfolioState(
     Map<String, String> disabledStrategies,
     ActiveHalt undispatchedHalt,
     PortfolioEvent.RebalanceProposed pendingRebalance,
-    RebalanceInstruction undispatchedRebalance)
+    RebalanceInstruction undispatchedRebalance,
+    String chainHead)
     implements CborSerializable {
 
   /** A snapshot without warnings, disabled strategies and halt hand-off: the fields before they existed. */
@@ -55,7 +59,15 @@ public record StoredPortfolioState(
       List<Integer> recentExecutionFingerprints) {
     this(portfolioId, status, desk, trader, cashByCurrency, limits, haltedBy, haltReason, haltedAtMillis, peakPnl,
         tradingDay, startOfDayPnl, breachCount, executionCount, positions, activeBreaches, recentExecutionIds,
-        recentExecutionFingerprints, null, null, null, null, null);
+        recentExecutionFingerprints, null, null, null, null, null, null);
+  }
+
+  /** This state with the chain head {@code hex}. */
+  public StoredPortfolioState withChainHead(String hex) {
+    return new StoredPortfolioState(portfolioId, status, desk, trader, cashByCurrency, limits, haltedBy, haltReason,
+        haltedAtMillis, peakPnl, tradingDay, startOfDayPnl, breachCount, executionCount, positions, activeBreaches,
+        recentExecutionIds, recentExecutionFingerprints, activeWarnings, disabledStrategies, undispatchedHalt,
+        pendingRebalance, undispatchedRebalance, hex);
   }
 
   public StoredPortfolioState {

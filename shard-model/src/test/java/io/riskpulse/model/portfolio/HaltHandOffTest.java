@@ -38,6 +38,7 @@ import org.apache.pekko.actor.testkit.typed.javadsl.ActorTestKit;
 import org.apache.pekko.actor.testkit.typed.javadsl.LogCapturingExtension;
 import org.apache.pekko.actor.testkit.typed.javadsl.TestProbe;
 import org.apache.pekko.persistence.testkit.javadsl.EventSourcedBehaviorTestKit;
+import org.apache.pekko.persistence.testkit.javadsl.EventSourcedBehaviorTestKit.CommandResult;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -118,7 +119,7 @@ class HaltHandOffTest {
   }
 
   private long handedOverEvents() {
-    return kit.persistenceTestKit().persistedInStorage("Portfolio|" + portfolioId).stream()
+    return JournaledEvents.opened(testKit.system(), kit.persistenceTestKit().persistedInStorage("Portfolio|" + portfolioId)).stream()
         .filter(e -> e instanceof HaltDispatched).count();
   }
 
@@ -133,7 +134,7 @@ class HaltHandOffTest {
     openWithHaltingPositionLimit();
     var breach = kit.<Reply>runCommand(replyTo -> new ApplyExecution(
         new Execution("E1", portfolioId, "algo", "SPY", Side.BUY, 1000, 100, 5L), replyTo));
-    Halted halted = breach.events().stream().filter(e -> e instanceof Halted).map(Halted.class::cast)
+    Halted halted = events(breach).stream().filter(e -> e instanceof Halted).map(Halted.class::cast)
         .findFirst().orElseThrow();
     HandOff handOff = nextHandOff();
     assertEquals(halted.haltId(), handOff.halt().haltId());
@@ -188,5 +189,9 @@ class HaltHandOffTest {
     kit.restart();
     assertNull(kit.getState().undispatchedHalt());
     assertTrue(handOffs.isEmpty(), "a resumed halt is not sent after a restart");
+  }
+
+  private List<PortfolioEvent> events(CommandResult<?, ?, ?> result) {
+    return JournaledEvents.of(testKit.system(), result);
   }
 }

@@ -31,6 +31,7 @@ import java.util.List;
 import org.apache.pekko.actor.testkit.typed.javadsl.ActorTestKit;
 import org.apache.pekko.actor.testkit.typed.javadsl.LogCapturingExtension;
 import org.apache.pekko.persistence.testkit.javadsl.EventSourcedBehaviorTestKit;
+import org.apache.pekko.persistence.testkit.javadsl.EventSourcedBehaviorTestKit.CommandResult;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -128,18 +129,18 @@ class PortfolioLiquidityTest {
   @Test
   void shouldBreachAndHaltWhenAPositionTakesLongerToLiquidateThanTheLimitAndClearWhenReduced() {
     open(new Limits(null, null, null, null, null, null, null, null, null, true).withLiquidityLimit(2.0));
-    assertTrue(breaches(execute("E1", "SPY", Side.BUY, 150_000).events()).isEmpty()); // 1.5 days
-    assertTrue(breaches(execute("E2", "RWX", Side.BUY, 500).events()).isEmpty());     // 0.5 days
+    assertTrue(breaches(events(execute("E1", "SPY", Side.BUY, 150_000))).isEmpty()); // 1.5 days
+    assertTrue(breaches(events(execute("E2", "RWX", Side.BUY, 500))).isEmpty());     // 0.5 days
 
     var beyond = execute("E3", "SPY", Side.BUY, 100_000); // 250,000 / (0.1 x 1,000,000) = 2.5 days
-    List<LimitBreach> found = breaches(beyond.events());
+    List<LimitBreach> found = breaches(events(beyond));
     assertEquals(List.of("LIQUIDITY"), found.stream().map(LimitBreach::key).toList());
     LimitBreach breach = found.get(0);
     assertEquals(LimitKind.LIQUIDITY, breach.kind());
     assertEquals(2.5, breach.value(), 1e-12);
     assertEquals(2.0, breach.limit(), 0);
     assertEquals("LIQUIDITY 2.50 > 2.00 (SPY)", breach.describe());
-    Halted halted = (Halted) beyond.events().get(beyond.events().size() - 1);
+    Halted halted = (Halted) events(beyond).get(events(beyond).size() - 1);
     assertEquals(Portfolio.LIMIT_MONITOR, halted.by());
     assertTrue(halted.reason().contains("LIQUIDITY"), halted.reason());
     assertEquals(RejectReason.STILL_BREACHED,
@@ -147,8 +148,8 @@ class PortfolioLiquidityTest {
     assertTrue(kit.runCommand(RefreshRisk.INSTANCE).hasNoEvents(), "one breach per episode");
 
     var reduced = execute("E4", "SPY", Side.SELL, 100_000); // back to 1.5 days
-    assertEquals(1, cleared(reduced.events(), "LIQUIDITY"));
-    assertTrue(breaches(reduced.events()).isEmpty());
+    assertEquals(1, cleared(events(reduced), "LIQUIDITY"));
+    assertTrue(breaches(events(reduced)).isEmpty());
     assertEquals(Reply.accepted(),
         kit.<Reply>runCommand(replyTo -> new Resume("bob", "reduced", replyTo)).reply());
 
@@ -162,7 +163,7 @@ class PortfolioLiquidityTest {
     open(Limits.NONE.withLiquidityLimit(1e6));
     execute("E1", "SPY", Side.BUY, 10);
     var unknown = execute("E2", "XYZ", Side.BUY, 1); // one share, but nobody knows how much XYZ trades
-    LimitBreach breach = breaches(unknown.events()).get(0);
+    LimitBreach breach = breaches(events(unknown)).get(0);
     assertEquals("LIQUIDITY", breach.key());
     assertTrue(Double.isNaN(breach.value()));
     assertEquals("no average daily volume for XYZ", breach.detail());
@@ -173,7 +174,7 @@ class PortfolioLiquidityTest {
     assertEquals(List.of("no average daily volume for XYZ"), risk.liquidityProblems());
 
     var closed = execute("E3", "XYZ", Side.SELL, 1);
-    assertEquals(1, cleared(closed.events(), "LIQUIDITY"));
+    assertEquals(1, cleared(events(closed), "LIQUIDITY"));
     assertEquals(List.of(), risk().liquidityProblems());
   }
 
@@ -184,9 +185,13 @@ class PortfolioLiquidityTest {
     var set = kit.<Reply>runCommand(replyTo ->
         new SetLimits(Limits.NONE.withLiquidityLimit(4.0), "risk", "liquidity budget", replyTo));
     assertEquals(Reply.accepted(), set.reply());
-    List<LimitBreach> found = breaches(set.events());
+    List<LimitBreach> found = breaches(events(set));
     assertEquals(List.of("LIQUIDITY"), found.stream().map(LimitBreach::key).toList());
     assertEquals(5.0, found.get(0).value(), 1e-12);
     assertEquals("RWX", found.get(0).detail());
+  }
+
+  private List<PortfolioEvent> events(CommandResult<?, ?, ?> result) {
+    return JournaledEvents.of(testKit.system(), result);
   }
 }

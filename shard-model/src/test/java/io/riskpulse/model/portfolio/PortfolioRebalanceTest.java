@@ -40,6 +40,7 @@ import java.util.concurrent.TimeUnit;
 import org.apache.pekko.actor.testkit.typed.javadsl.ActorTestKit;
 import org.apache.pekko.actor.testkit.typed.javadsl.LogCapturingExtension;
 import org.apache.pekko.persistence.testkit.javadsl.EventSourcedBehaviorTestKit;
+import org.apache.pekko.persistence.testkit.javadsl.EventSourcedBehaviorTestKit.CommandResult;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -105,7 +106,7 @@ class PortfolioRebalanceTest {
     var result = kit.<Reply>runCommand(replyTo -> new ApplyExecution(
         new Execution("E1", "P1", "algo", "SPY", Side.BUY, 5000, 100, 5L), replyTo)); // 500,000 > 400,000
     assertTrue(result.reply().isAccepted());
-    return result.events();
+    return events(result);
   }
 
   private HandOff nextHandOff() throws InterruptedException {
@@ -134,7 +135,7 @@ class PortfolioRebalanceTest {
     var approved = kit.<Reply>runCommand(replyTo -> new ApproveRebalance(proposed.rebalanceId(), "dana",
         "reduce to the limit", replyTo));
     assertTrue(approved.reply().isAccepted());
-    assertEquals("dana", ((RebalanceApproved) approved.event()).by());
+    assertEquals("dana", ((RebalanceApproved) event(approved)).by());
 
     HandOff handOff = nextHandOff();
     assertEquals(proposed.rebalanceId(), handOff.instruction().rebalanceId());
@@ -143,7 +144,7 @@ class PortfolioRebalanceTest {
     handOff.answer().complete(null);
     // The storage, not only the state: the in-memory state has an event before the journal confirms it.
     testKit.createTestProbe().awaitAssert(Duration.ofSeconds(10), () -> {
-      assertEquals(1, kit.persistenceTestKit().persistedInStorage("Portfolio|P1").stream()
+      assertEquals(1, JournaledEvents.opened(testKit.system(), kit.persistenceTestKit().persistedInStorage("Portfolio|P1")).stream()
           .filter(e -> e instanceof RebalanceDispatched).count());
       assertNull(kit.getState().undispatchedRebalance());
       return null;
@@ -159,7 +160,7 @@ class PortfolioRebalanceTest {
     var rejected = kit.<Reply>runCommand(replyTo -> new RejectRebalance(proposed.rebalanceId(), "dana",
         "we keep the position, limit will be raised", replyTo));
     assertTrue(rejected.reply().isAccepted());
-    assertTrue(rejected.event() instanceof RebalanceRejected);
+    assertTrue(event(rejected) instanceof RebalanceRejected);
     assertNull(kit.getState().pendingRebalance());
     assertTrue(handOffs.isEmpty());
   }
@@ -186,5 +187,13 @@ class PortfolioRebalanceTest {
   void shouldProposeNothingWhenRebalancingIsOff() {
     start("off");
     assertTrue(breach().stream().noneMatch(e -> e instanceof RebalanceProposed));
+  }
+
+  private List<PortfolioEvent> events(CommandResult<?, ?, ?> result) {
+    return JournaledEvents.of(testKit.system(), result);
+  }
+
+  private PortfolioEvent event(CommandResult<?, ?, ?> result) {
+    return JournaledEvents.single(testKit.system(), result);
   }
 }

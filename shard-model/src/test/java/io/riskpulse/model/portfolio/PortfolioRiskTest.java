@@ -45,6 +45,7 @@ import org.apache.pekko.actor.testkit.typed.javadsl.ActorTestKit;
 import org.apache.pekko.actor.testkit.typed.javadsl.LogCapturingExtension;
 import org.apache.pekko.actor.testkit.typed.javadsl.TestProbe;
 import org.apache.pekko.persistence.testkit.javadsl.EventSourcedBehaviorTestKit;
+import org.apache.pekko.persistence.testkit.javadsl.EventSourcedBehaviorTestKit.CommandResult;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -242,11 +243,11 @@ class PortfolioRiskTest {
 
     var breached = execute("E1", "SPY", Side.BUY, 1000, 400); // VaR doubles: beyond 1.5x
     assertEquals(Reply.accepted(), breached.reply());
-    LimitBreach var = breaches(breached.events()).get(0);
+    LimitBreach var = breaches(events(breached)).get(0);
     assertEquals(LimitKind.VAR, var.kind());
     assertClose(2 * varOf1000, var.value(), "VaR at the breach");
     assertClose(1.5 * varOf1000, var.limit(), "limit");
-    Halted halted = (Halted) breached.events().get(breached.events().size() - 1);
+    Halted halted = (Halted) events(breached).get(events(breached).size() - 1);
     assertEquals(Portfolio.LIMIT_MONITOR, halted.by());
     assertTrue(halted.reason().contains("VAR"), halted.reason());
     assertEquals(RejectReason.STILL_BREACHED,
@@ -254,7 +255,7 @@ class PortfolioRiskTest {
 
     var reduced = execute("E2", "SPY", Side.SELL, 1500, 400); // 500 left: within the limit
     assertEquals(List.of(new LimitCleared("VAR", clock.millis())),
-        reduced.events().stream().filter(e -> e instanceof LimitCleared).toList());
+        events(reduced).stream().filter(e -> e instanceof LimitCleared).toList());
     assertEquals(Reply.accepted(),
         kit.<Reply>runCommand(replyTo -> new Resume("bob", "reduced", replyTo)).reply());
     assertClose(0.5 * varOf1000, risk().valueAtRisk99(), "VaR after the reduction");
@@ -270,13 +271,13 @@ class PortfolioRiskTest {
 
     var breached = execute("E1", "SPY", Side.BUY, 100, 400); // 80k of equity: -20% loses 16k > 10k
     assertEquals(List.of("EXPECTED_SHORTFALL", "STRESS_LOSS"),
-        breaches(breached.events()).stream().map(LimitBreach::key).toList());
-    LimitBreach stress = breaches(breached.events()).get(1);
+        breaches(events(breached)).stream().map(LimitBreach::key).toList());
+    LimitBreach stress = breaches(events(breached)).get(1);
     assertClose(16_000, stress.value(), "stress loss");
     assertEquals("equity-down-20pct", stress.detail());
 
     var cleared = execute("E2", "SPY", Side.SELL, 150, 400);
-    assertEquals(2, cleared.events().stream().filter(e -> e instanceof LimitCleared).count());
+    assertEquals(2, events(cleared).stream().filter(e -> e instanceof LimitCleared).count());
     assertTrue(kit.<PortfolioSnapshot>runCommand(GetSnapshot::new).reply().activeBreaches().isEmpty());
   }
 
@@ -290,13 +291,13 @@ class PortfolioRiskTest {
     assertTrue(kit.runCommand(RefreshRisk.INSTANCE).hasNoEvents()); // nothing moved, nothing breached
 
     quote("SPY", 500); // +25%: the relative scenarios now lose 25% more
-    List<LimitBreach> found = breaches(kit.runCommand(RefreshRisk.INSTANCE).events());
+    List<LimitBreach> found = breaches(events(kit.runCommand(RefreshRisk.INSTANCE)));
     assertEquals(List.of("VAR"), found.stream().map(LimitBreach::key).toList());
     assertClose(1.25 * varNow, found.get(0).value(), "re-marked VaR");
     assertTrue(kit.runCommand(RefreshRisk.INSTANCE).hasNoEvents()); // one event per episode
 
     quote("SPY", 400);
-    assertInstanceOf(LimitCleared.class, kit.runCommand(RefreshRisk.INSTANCE).events().get(0));
+    assertInstanceOf(LimitCleared.class, events(kit.runCommand(RefreshRisk.INSTANCE)).get(0));
   }
 
   @Test
@@ -304,7 +305,7 @@ class PortfolioRiskTest {
     open(Limits.NONE.withRiskLimits(1e12, 1e12, null));
     execute("E0", "SPY", Side.BUY, 10, 400);
     var result = execute("E1", "XYZ", Side.BUY, 10, 50);
-    List<LimitBreach> found = breaches(result.events());
+    List<LimitBreach> found = breaches(events(result));
     assertEquals(List.of("VAR", "EXPECTED_SHORTFALL"), found.stream().map(LimitBreach::key).toList());
     assertTrue(Double.isNaN(found.get(0).value()));
     assertTrue(found.get(0).describe().contains("no scenarios for XYZ"), found.get(0).describe());
@@ -317,7 +318,7 @@ class PortfolioRiskTest {
     assertEquals(List.of("no scenarios for XYZ"), desk.receiveMessage().problems());
 
     var closed = execute("E2", "XYZ", Side.SELL, 10, 50);
-    assertEquals(2, closed.events().stream().filter(e -> e instanceof LimitCleared).count());
+    assertEquals(2, events(closed).stream().filter(e -> e instanceof LimitCleared).count());
     assertTrue(risk().complete());
   }
 
@@ -388,5 +389,9 @@ class PortfolioRiskTest {
     assertClose(-100, moved.intradayPnl(), "short 10 XYZ up 10");
     assertClose(snapshot.intradayPnl(), moved.intradayPnl(), "intraday P&L as the snapshot");
     assertArrayEquals(traded.pnl(), moved.pnl(), "the vector did not move");
+  }
+
+  private List<PortfolioEvent> events(CommandResult<?, ?, ?> result) {
+    return JournaledEvents.of(testKit.system(), result);
   }
 }

@@ -41,6 +41,7 @@ import org.apache.pekko.actor.testkit.typed.javadsl.LogCapturingExtension;
 import org.apache.pekko.actor.testkit.typed.javadsl.SerializationTestKit;
 import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.persistence.testkit.javadsl.EventSourcedBehaviorTestKit;
+import org.apache.pekko.persistence.testkit.javadsl.EventSourcedBehaviorTestKit.CommandResult;
 import org.apache.pekko.persistence.testkit.javadsl.EventSourcedBehaviorTestKit.CommandResultWithReply;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -119,11 +120,11 @@ class PortfolioTest {
   void shouldOpenAndApplyAnExecution() {
     var opened = open(LIMITS);
     assertEquals(Reply.accepted(), opened.reply());
-    assertInstanceOf(PortfolioOpened.class, opened.event());
+    assertInstanceOf(PortfolioOpened.class, event(opened));
 
     var result = execute("E1", "SPY", Side.BUY, 1000, 99);
     assertEquals(Reply.accepted(), result.reply());
-    ExecutionApplied applied = (ExecutionApplied) result.events().get(0);
+    ExecutionApplied applied = (ExecutionApplied) events(result).get(0);
     assertEquals("E1", applied.execution().executionId());
     assertEquals(clock.millis(), applied.atMillis());
 
@@ -160,11 +161,11 @@ class PortfolioTest {
     var fill = execute("E1", "7203.T", Side.BUY, 100, 2900); // no USDJPY quote yet
     assertEquals(Reply.accepted(), fill.reply()); // the fill is applied...
     // ...and within the start-up grace period the missing FX rate is not judged yet.
-    assertEquals(1, fill.events().size(), fill.events().toString());
+    assertEquals(1, events(fill).size(), events(fill).toString());
     assertTrue(kit.runCommand(MarkToMarket.INSTANCE).hasNoEvents());
 
     clock.advance(Duration.ofSeconds(11)); // past market-data-grace (10s)
-    List<String> breached = kit.runCommand(MarkToMarket.INSTANCE).events().stream()
+    List<String> breached = events(kit.runCommand(MarkToMarket.INSTANCE)).stream()
         .filter(e -> e instanceof LimitBreached).map(e -> ((LimitBreached) e).breach().key()).toList();
     // Every limit fed by an amount that cannot be converted breaches, and so does the missing data: fail closed.
     assertTrue(breached.containsAll(List.of("GROSS_EXPOSURE", "NET_EXPOSURE", "INTRADAY_LOSS", "MARKET_DATA")),
@@ -173,7 +174,7 @@ class PortfolioTest {
     market.update(Quote.lastTrade("USDJPY", 150, 3));
     market.update(Quote.lastTrade("7203.T", 2900, 3));
     var cleared = kit.runCommand(MarkToMarket.INSTANCE);
-    assertTrue(cleared.events().stream().anyMatch(e -> e instanceof LimitCleared), cleared.events().toString());
+    assertTrue(events(cleared).stream().anyMatch(e -> e instanceof LimitCleared), events(cleared).toString());
     assertTrue(snapshot().activeBreaches().isEmpty());
   }
 
@@ -184,7 +185,7 @@ class PortfolioTest {
     execute("E1", "7203.T", Side.BUY, 100, 2900);
     assertTrue(kit.runCommand(MarkToMarket.INSTANCE).hasNoEvents()); // within the grace period
     clock.advance(Duration.ofSeconds(11));
-    var events = kit.runCommand(MarkToMarket.INSTANCE).events();
+    var events = events(kit.runCommand(MarkToMarket.INSTANCE));
     LimitBreached breach = (LimitBreached) events.stream().filter(e -> e instanceof LimitBreached)
         .findFirst().orElseThrow(() -> new AssertionError(events.toString()));
     assertEquals(LimitKind.MARKET_DATA, breach.breach().kind());
@@ -216,7 +217,7 @@ class PortfolioTest {
     assertEquals(PortfolioStatus.ACTIVE, snapshot().status());
     Limits halting = new Limits(null, null, 50_000.0, null, null, null, null, null, null, true);
     var set = command(replyTo -> new SetLimits(halting, "risk", "halt on breach", replyTo));
-    assertInstanceOf(Halted.class, set.events().get(set.events().size() - 1), set.events().toString());
+    assertInstanceOf(Halted.class, events(set).get(events(set).size() - 1), events(set).toString());
     assertEquals(PortfolioStatus.HALTED, snapshot().status());
   }
 
@@ -279,7 +280,7 @@ class PortfolioTest {
     assertEquals(List.of(Reply.Outcome.ACCEPTED, Reply.Outcome.DUPLICATE, Reply.Outcome.REJECTED,
         Reply.Outcome.DUPLICATE, Reply.Outcome.ACCEPTED), replies.stream().map(Reply::outcome).toList());
     assertEquals(RejectReason.UNKNOWN_INSTRUMENT, replies.get(2).reason());
-    assertEquals(List.of("E1", "E3"), result.events().stream().filter(e -> e instanceof ExecutionApplied)
+    assertEquals(List.of("E1", "E3"), events(result).stream().filter(e -> e instanceof ExecutionApplied)
         .map(e -> ((ExecutionApplied) e).execution().executionId()).toList());
     PortfolioSnapshot snapshot = snapshot();
     assertEquals(-5, snapshot.valuation().positions().get(0).quantity(), 1e-9); // 10 + 5 - 20
@@ -291,27 +292,27 @@ class PortfolioTest {
   void shouldMeasureIntradayLossAndDrawdownFromTheStartOfEachTradingDay() {
     open(LIMITS); // intraday loss limit 10k
     var first = execute("E1", "SPY", Side.BUY, 4000, 100);
-    PortfolioEvent.DayRolled opened = (PortfolioEvent.DayRolled) first.events().stream()
+    PortfolioEvent.DayRolled opened = (PortfolioEvent.DayRolled) events(first).stream()
         .filter(e -> e instanceof PortfolioEvent.DayRolled).findFirst().orElseThrow();
     assertEquals(LocalDate.parse("2026-11-26").toEpochDay(), opened.tradingDay());
     market.update(Quote.lastTrade("SPY", 98, 2)); // -8k today: within the limit
-    assertTrue(kit.runCommand(MarkToMarket.INSTANCE).events().stream().noneMatch(e -> e instanceof LimitBreached));
+    assertTrue(events(kit.runCommand(MarkToMarket.INSTANCE)).stream().noneMatch(e -> e instanceof LimitBreached));
 
     clock.advance(Duration.ofDays(1));
-    var rolled = kit.runCommand(MarkToMarket.INSTANCE).events();
+    var rolled = events(kit.runCommand(MarkToMarket.INSTANCE));
     PortfolioEvent.DayRolled next = (PortfolioEvent.DayRolled) rolled.get(0);
     assertEquals(opened.tradingDay() + 1, next.tradingDay());
     assertEquals(-8_000, next.startOfDayPnl(), 1e-6);
 
     market.update(Quote.lastTrade("SPY", 96.5, 3)); // -6k more: -14k in all, but -6k today
-    assertTrue(kit.runCommand(MarkToMarket.INSTANCE).events().stream().noneMatch(e -> e instanceof LimitBreached));
+    assertTrue(events(kit.runCommand(MarkToMarket.INSTANCE)).stream().noneMatch(e -> e instanceof LimitBreached));
     PortfolioSnapshot snapshot = snapshot();
     assertEquals("2026-11-27", snapshot.tradingDay());
     assertEquals(-6_000, snapshot.intradayPnl(), 1e-6);
     assertEquals(-14_000, snapshot.valuation().totalPnl(), 1e-6);
 
     market.update(Quote.lastTrade("SPY", 95, 4)); // -12k today: breached
-    var breached = kit.runCommand(MarkToMarket.INSTANCE).events().stream()
+    var breached = events(kit.runCommand(MarkToMarket.INSTANCE)).stream()
         .filter(e -> e instanceof LimitBreached).map(e -> ((LimitBreached) e).breach()).toList();
     assertEquals(LimitKind.INTRADAY_LOSS, breached.get(0).kind());
     assertEquals(12_000, breached.get(0).value(), 1e-6);
@@ -413,7 +414,7 @@ class PortfolioTest {
 
     var halt = command(replyTo -> new Halt("bob", "runaway algo", replyTo));
     assertEquals(Reply.accepted(), halt.reply());
-    Halted halted = (Halted) halt.event();
+    Halted halted = (Halted) event(halt);
     assertEquals("bob", halted.by());
     assertEquals(RejectReason.ALREADY_HALTED,
         command(replyTo -> new Halt("carol", "again", replyTo)).reply().reason());
@@ -429,7 +430,7 @@ class PortfolioTest {
     assertEquals(RejectReason.INVALID_FIELD,
         command(replyTo -> new Resume("", "fixed", replyTo)).reply().reason());
     var resume = command(replyTo -> new Resume("carol", "algo fixed", replyTo));
-    assertInstanceOf(Resumed.class, resume.event());
+    assertInstanceOf(Resumed.class, event(resume));
     assertEquals(PortfolioStatus.ACTIVE, snapshot().status());
   }
 
@@ -442,7 +443,7 @@ class PortfolioTest {
     // Loss 8.5k (warning at 80%), then around the 10k limit within the 5% hysteresis, then back to 9k.
     for (double price : new double[] {91.5, 89.9, 90.1, 89.8, 90.4, 89.5, 90.3, 91}) {
       market.update(Quote.lastTrade("SPY", price, time++));
-      events.addAll(kit.runCommand(MarkToMarket.INSTANCE).events());
+      events.addAll(events(kit.runCommand(MarkToMarket.INSTANCE)));
     }
     assertEquals(1, events.stream().filter(e -> e instanceof LimitBreached).count(), events.toString());
     // One warning before the breach (ended by it), and a new one once the breach ends with the loss still at 9k.
@@ -461,21 +462,21 @@ class PortfolioTest {
     execute("E1", "SPY", Side.BUY, 4000, 100); // 400k, at the position limit
     market.update(Quote.lastTrade("SPY", 97, 2)); // loss 12k > 10k intraday loss
     var first = kit.runCommand(MarkToMarket.INSTANCE);
-    List<String> breached = first.events().stream().filter(e -> e instanceof LimitBreached)
+    List<String> breached = events(first).stream().filter(e -> e instanceof LimitBreached)
         .map(e -> ((LimitBreached) e).breach().key()).toList();
     assertEquals(List.of("INTRADAY_LOSS"), breached);
-    LimitBreached loss = first.events().stream().filter(e -> e instanceof LimitBreached)
+    LimitBreached loss = events(first).stream().filter(e -> e instanceof LimitBreached)
         .map(LimitBreached.class::cast).findFirst().orElseThrow();
     assertEquals(12_000, loss.breach().value(), 1e-6);
     assertEquals(10_000, loss.breach().limit(), 1e-6);
 
     market.update(Quote.lastTrade("SPY", 96.9, 3)); // still breached: no new breach (the drawdown passes 80%)
-    assertTrue(kit.runCommand(MarkToMarket.INSTANCE).events().stream().noneMatch(
+    assertTrue(events(kit.runCommand(MarkToMarket.INSTANCE)).stream().noneMatch(
         e -> e instanceof LimitBreached || e instanceof LimitCleared));
 
     market.update(Quote.lastTrade("SPY", 99.5, 4)); // loss 2k: cleared
     var cleared = kit.runCommand(MarkToMarket.INSTANCE);
-    assertEquals(List.of(new LimitCleared("INTRADAY_LOSS", clock.millis())), cleared.events().stream()
+    assertEquals(List.of(new LimitCleared("INTRADAY_LOSS", clock.millis())), events(cleared).stream()
         .filter(e -> e instanceof LimitBreached || e instanceof LimitCleared).toList());
     assertTrue(snapshot().activeBreaches().isEmpty());
     assertEquals(1, snapshot().breachCount());
@@ -488,13 +489,13 @@ class PortfolioTest {
     market.update(Quote.lastTrade("SPY", 108, 2)); // +24k peak
     kit.runCommand(MarkToMarket.INSTANCE);
     market.update(Quote.lastTrade("SPY", 102, 3)); // +6k: drawdown 18k > 15k, no loss
-    var events = kit.runCommand(MarkToMarket.INSTANCE).events();
+    var events = events(kit.runCommand(MarkToMarket.INSTANCE));
     LimitBreached drawdown = (LimitBreached) events.get(0);
     assertEquals(LimitKind.DRAWDOWN, drawdown.breach().kind());
     assertEquals(18_000, drawdown.breach().value(), 1e-6);
 
     var oversize = execute("E2", "GLD", Side.SELL, 6000, 200);
-    List<String> keys = oversize.events().stream().filter(e -> e instanceof LimitBreached)
+    List<String> keys = events(oversize).stream().filter(e -> e instanceof LimitBreached)
         .map(e -> ((LimitBreached) e).breach().key()).toList();
     assertTrue(keys.containsAll(List.of("ORDER_QUANTITY:E2", "ORDER_NOTIONAL:E2", "POSITION_NOTIONAL:GLD",
         "GROSS_EXPOSURE", "NET_EXPOSURE")), keys.toString());
@@ -506,7 +507,7 @@ class PortfolioTest {
     open(halting);
     var result = execute("E1", "SPY", Side.BUY, 600, 100);
     assertEquals(Reply.accepted(), result.reply());
-    Halted halted = (Halted) result.events().get(result.events().size() - 1);
+    Halted halted = (Halted) events(result).get(events(result).size() - 1);
     assertEquals(Portfolio.LIMIT_MONITOR, halted.by());
     assertTrue(halted.reason().contains("POSITION_NOTIONAL SPY"), halted.reason());
     assertEquals(PortfolioStatus.HALTED, snapshot().status());
@@ -518,10 +519,10 @@ class PortfolioTest {
     execute("E1", "SPY", Side.BUY, 1000, 100);
     Limits tight = new Limits(50_000.0, null, null, null, null, null, null, null, null, false);
     var result = command(replyTo -> new SetLimits(tight, "risk-officer", "desk cut", replyTo));
-    assertInstanceOf(LimitsSet.class, result.events().get(0));
-    assertEquals("GROSS_EXPOSURE", ((LimitBreached) result.events().get(1)).breach().key());
+    assertInstanceOf(LimitsSet.class, events(result).get(0));
+    assertEquals("GROSS_EXPOSURE", ((LimitBreached) events(result).get(1)).breach().key());
     var relaxed = command(replyTo -> new SetLimits(LIMITS, "risk-officer", "restore", replyTo));
-    assertEquals(new LimitCleared("GROSS_EXPOSURE", clock.millis()), relaxed.events().get(1));
+    assertEquals(new LimitCleared("GROSS_EXPOSURE", clock.millis()), events(relaxed).get(1));
   }
 
   @Test
@@ -543,8 +544,8 @@ class PortfolioTest {
     for (int i = 1; i <= 6; i++) { // snapshot-every = 5: the restart below recovers from a snapshot plus events
       var fill = execute("E" + i, i % 2 == 0 ? "SPY" : "GLD", Side.BUY, 10, 100);
       assertEquals(Reply.accepted(), fill.reply());
-      version += fill.events().size();
-      assertEquals(version, snapshot().version(), "after E" + i + ": " + fill.events());
+      version += events(fill).size();
+      assertEquals(version, snapshot().version(), "after E" + i + ": " + events(fill));
     }
     assertTrue(version > 6, "more events than fills: the day roll and the peak too");
 
@@ -560,7 +561,7 @@ class PortfolioTest {
 
     assertEquals(version, snapshot().version(), "recovered from the same journal");
     var halt = command(replyTo -> new Halt("bob", "after the restart", replyTo));
-    assertEquals(version + halt.events().size(), snapshot().version(), "numbering goes on from the journal");
+    assertEquals(version + events(halt).size(), snapshot().version(), "numbering goes on from the journal");
   }
 
   @Test
@@ -581,5 +582,13 @@ class PortfolioTest {
     assertEquals(Reply.Outcome.DUPLICATE, execute("E5", "GLD", Side.BUY, 50, 105).reply().outcome());
     // ...and it stays bounded: the oldest ids were forgotten.
     assertEquals(3, kit.getState().toStored().recentExecutionIds().size());
+  }
+
+  private List<PortfolioEvent> events(CommandResult<?, ?, ?> result) {
+    return JournaledEvents.of(testKit.system(), result);
+  }
+
+  private PortfolioEvent event(CommandResult<?, ?, ?> result) {
+    return JournaledEvents.single(testKit.system(), result);
   }
 }

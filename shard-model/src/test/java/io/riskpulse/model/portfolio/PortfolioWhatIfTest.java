@@ -41,6 +41,7 @@ import org.apache.pekko.actor.testkit.typed.javadsl.ActorTestKit;
 import org.apache.pekko.actor.testkit.typed.javadsl.LogCapturingExtension;
 import org.apache.pekko.actor.testkit.typed.javadsl.SerializationTestKit;
 import org.apache.pekko.persistence.testkit.javadsl.EventSourcedBehaviorTestKit;
+import org.apache.pekko.persistence.testkit.javadsl.EventSourcedBehaviorTestKit.CommandResult;
 import org.apache.pekko.persistence.testkit.javadsl.EventSourcedBehaviorTestKit.CommandResultWithReply;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -167,7 +168,7 @@ class PortfolioWhatIfTest {
   private WhatIfResult whatIf(Map<String, Double> quantityChanges) {
     CommandResultWithReply<PortfolioCommand, PortfolioEvent, PortfolioState, WhatIfResult> result =
         kit.runCommand(replyTo -> new WhatIf(quantityChanges, replyTo));
-    assertTrue(result.hasNoEvents(), result.events().toString());
+    assertTrue(result.hasNoEvents(), events(result).toString());
     return result.reply();
   }
 
@@ -433,5 +434,9 @@ class PortfolioWhatIfTest {
     assertFalse(computed.breachesAfter().isEmpty());
     serialization.verifySerialization(computed, true);
     serialization.verifySerialization(whatIf(Map.of("NOPE", 1.0)), true);
+  }
+
+  private List<PortfolioEvent> events(CommandResult<?, ?, ?> result) {
+    return JournaledEvents.of(testKit.system(), result);
   }
 }

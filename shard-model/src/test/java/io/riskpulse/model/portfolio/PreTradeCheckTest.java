@@ -46,6 +46,7 @@ import java.util.concurrent.atomic.AtomicReference;
 import org.apache.pekko.actor.testkit.typed.javadsl.ActorTestKit;
 import org.apache.pekko.actor.testkit.typed.javadsl.LogCapturingExtension;
 import org.apache.pekko.persistence.testkit.javadsl.EventSourcedBehaviorTestKit;
+import org.apache.pekko.persistence.testkit.javadsl.EventSourcedBehaviorTestKit.CommandResult;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -347,7 +348,7 @@ class PreTradeCheckTest {
     var fourth = kit.<Reply>runCommand(replyTo -> new ApplyExecution(
         new Execution("E6", "P1", "algo", "SPY", Side.SELL, 1, 100, 5L), replyTo));
     assertTrue(fourth.reply().isAccepted(), "the fill happened: it is applied");
-    StrategyDisabled disabled = fourth.events().stream().filter(e -> e instanceof StrategyDisabled)
+    StrategyDisabled disabled = events(fourth).stream().filter(e -> e instanceof StrategyDisabled)
         .map(StrategyDisabled.class::cast).findFirst().orElseThrow();
     assertEquals("algo", disabled.strategy());
     assertTrue(check("algo", "GLD", Side.BUY, 1, 200).failed(PreTradeCheck.STRATEGY_DISABLED));
@@ -358,7 +359,7 @@ class PreTradeCheckTest {
     assertEquals(RejectReason.INVALID_FIELD, kit.<Reply>runCommand(replyTo -> new EnableStrategy("algo", "", "ok",
         replyTo)).reply().reason());
     var enabled = kit.<Reply>runCommand(replyTo -> new EnableStrategy("algo", "dave", "fixed the loop", replyTo));
-    assertInstanceOf(StrategyEnabled.class, enabled.event());
+    assertInstanceOf(StrategyEnabled.class, event(enabled));
     assertTrue(check("algo", "SPY", Side.BUY, 1, 100).accepted());
     assertEquals(RejectReason.STRATEGY_NOT_DISABLED, kit.<Reply>runCommand(replyTo -> new EnableStrategy("algo",
         "dave", "again", replyTo)).reply().reason());
@@ -371,5 +372,13 @@ class PreTradeCheckTest {
     fill("E2", "algo", "SPY", Side.BUY, 1, 100);
     kit.restart();
     assertTrue(check("algo", "SPY", Side.BUY, 1, 100).failed(PreTradeCheck.STRATEGY_DISABLED));
+  }
+
+  private List<PortfolioEvent> events(CommandResult<?, ?, ?> result) {
+    return JournaledEvents.of(testKit.system(), result);
+  }
+
+  private PortfolioEvent event(CommandResult<?, ?, ?> result) {
+    return JournaledEvents.single(testKit.system(), result);
   }
 }
