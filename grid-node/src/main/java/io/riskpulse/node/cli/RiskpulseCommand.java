@@ -1,5 +1,6 @@
 package io.riskpulse.node.cli;
 
+import io.riskpulse.node.cli.audit.AuditCommand;
 import io.riskpulse.node.cli.ctl.CtlCommand;
 import picocli.CommandLine.Command;
 
@@ -10,7 +11,7 @@ import picocli.CommandLine.Command;
     version = "RiskPulse 0.1.0-SNAPSHOT",
     description = "Real-time risk for electronic trading on Apache Pekko.",
     subcommands = {DemoCommand.class, NodeCommand.class, FeedCommand.class, DriverCommand.class,
-        RiskCommand.class, BacktestCommand.class, CtlCommand.class, TokenCommand.class})
+        RiskCommand.class, BacktestCommand.class, CtlCommand.class, TokenCommand.class, AuditCommand.class})
 public final class RiskpulseCommand implements Runnable {
 
   @picocli.CommandLine.Spec picocli.CommandLine.Model.CommandSpec spec;
