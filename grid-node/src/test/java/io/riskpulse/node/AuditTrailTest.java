@@ -9,6 +9,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.typesafe.config.Config;
 import com.typesafe.config.ConfigFactory;
+import io.riskpulse.model.halt.HaltScope;
+import io.riskpulse.model.halt.KillSwitchClient;
+import io.riskpulse.model.halt.KillSwitchReply.Outcome;
 import io.riskpulse.model.limits.Limits;
 import io.riskpulse.model.market.Quote;
 import io.riskpulse.model.portfolio.AuditHead;
@@ -93,6 +96,13 @@ class AuditTrailTest {
         }
       }
       assertEquals(Reply.accepted(), await(node.portfolios().halt("P1", "bob", "audit drill")));
+      KillSwitchClient killSwitch = node.halts().killSwitch();
+      assertEquals(Outcome.ACCEPTED, await(killSwitch.engage(HaltScope.desk("rates"), "carol", "rates drill"))
+          .outcome());
+      assertEquals(Outcome.ACCEPTED, await(killSwitch.engage(HaltScope.desk("macro"), "carol", "macro drill"))
+          .outcome());
+      assertEquals(Outcome.ACCEPTED, await(killSwitch.release(HaltScope.desk("macro"), "carol", "drill over"))
+          .outcome());
       String readJournal = system.settings().config().getString("riskpulse.node.read-journal");
       AuditJournal journal = new AuditJournal(system, readJournal, Duration.ofSeconds(20));
       int dedupWindow = system.settings().config().getInt("riskpulse.portfolio.dedup-window");
@@ -139,11 +149,19 @@ class AuditTrailTest {
     assertEquals(live.get("P1").version(), replay.get("version").asLong());
     assertEquals("HALTED", replay.get("state").get("status").asText());
     JsonNode timeline = replay.get("timeline");
-    assertEquals(live.get("P1").version(), timeline.size());
     assertEquals("PortfolioOpened", timeline.get(0).get("type").asText());
-    assertEquals("Halted", timeline.get(timeline.size() - 2).get("type").asText());
-    assertTrue(timeline.get(timeline.size() - 2).get("text").asText().contains("halted by bob: audit drill"));
-    assertEquals("HaltDispatched", timeline.get(timeline.size() - 1).get("type").asText());
+    List<String> kinds = new java.util.ArrayList<>();
+    timeline.forEach(entry -> kinds.add(entry.get("source").asText() + " " + entry.get("type").asText()));
+    assertEquals(live.get("P1").version(), kinds.stream().filter(kind -> kind.startsWith("portfolio ")).count());
+    assertTrue(kinds.containsAll(List.of("portfolio Halted", "portfolio HaltDispatched",
+        "kill-switch ScopeHalted", "kill-switch ScopeResumed")), kinds.toString());
+    assertTrue(replay.get("timeline").toString().contains("halted by bob: audit drill"));
+    assertTrue(replay.get("timeline").toString().contains("DESK:macro halted by carol: macro drill"));
+    assertFalse(replay.get("timeline").toString().contains("rates drill"), "another desk's halt is not P1's");
+    assertEquals(0, replay.get("state").get("scopeHalts").size(), "the macro desk halt was released");
+
+    Run rates = audit("replay", "--portfolio", "P4");
+    assertTrue(rates.out().contains("kill switch in force: DESK:rates halted by carol: rates drill"), rates.out());
 
     Run text = audit("replay", "--portfolio", "P1");
     assertEquals(AuditExitCodes.OK, text.exitCode(), text.err());
@@ -210,6 +228,7 @@ class AuditTrailTest {
     Run clean = audit(copy, "verify");
     assertEquals(AuditExitCodes.OK, clean.exitCode(), clean.out() + clean.err());
     assertTrue(clean.out().contains("Portfolio|P1: intact"), clean.out());
+    assertTrue(clean.out().contains("KillSwitch|firm: intact"), clean.out());
 
     try (Connection db = DriverManager.getConnection(
         "jdbc:h2:file:" + copy.toAbsolutePath() + "/journal;DATABASE_TO_UPPER=false;IFEXISTS=TRUE", "riskpulse", "")) {
@@ -231,7 +250,7 @@ class AuditTrailTest {
     assertTrue(run.out().contains("Portfolio|P3: FAILED"), run.out());
     assertTrue(run.out().contains("BROKEN_LINK at 6"), run.out());
     assertTrue(run.out().contains("Portfolio|P4: intact"), run.out());
-    assertTrue(run.err().contains("3 of 4 journals failed verification"), run.err());
+    assertTrue(run.err().contains("3 of 5 journals failed verification"), run.err());
 
     Run one = audit(copy, "verify", "--portfolio", "P4", "--json");
     assertEquals(AuditExitCodes.OK, one.exitCode(), one.err());

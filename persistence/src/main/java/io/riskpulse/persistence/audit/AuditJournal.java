@@ -1,6 +1,7 @@
 package io.riskpulse.persistence.audit;
 
 import io.riskpulse.model.concurrent.Completions;
+import io.riskpulse.model.halt.KillSwitch;
 import io.riskpulse.model.journal.JournalEvents;
 import io.riskpulse.model.portfolio.Portfolio;
 import java.time.Duration;
@@ -50,6 +51,17 @@ public final class AuditJournal {
   /** The persistence id of portfolio {@code portfolioId}. */
   public static String portfolioPersistenceId(String portfolioId) {
     return PORTFOLIO_PREFIX + portfolioId;
+  }
+
+  /** The persistence id of the firm's kill switch (every scope halt and resume). */
+  public static String killSwitchPersistenceId() {
+    return KillSwitch.ENTITY_KEY.name() + "|" + KillSwitch.FIRM_ENTITY_ID;
+  }
+
+  /** Every stored event of {@code persistenceId}, in sequence order (for small journals: the kill switch's). */
+  public CompletionStage<List<JournalRecord>> all(String persistenceId) {
+    List<JournalRecord> records = new java.util.ArrayList<>();
+    return forEach(persistenceId, records::add).thenApply(done -> records);
   }
 
   /** Hands each stored event of {@code persistenceId} to {@code consumer}, in sequence order; completes after. */

@@ -12,6 +12,8 @@ import io.riskpulse.model.halt.KillSwitchEvent.HaltDispatched;
 import io.riskpulse.model.halt.KillSwitchEvent.ScopeHalted;
 import io.riskpulse.model.halt.KillSwitchEvent.ScopeResumed;
 import io.riskpulse.model.halt.KillSwitchReply.Reason;
+import io.riskpulse.model.journal.ChainingEventAdapter;
+import io.riskpulse.model.journal.HashChain;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -33,6 +35,7 @@ import org.apache.pekko.actor.typed.pubsub.Topic;
 import org.apache.pekko.cluster.sharding.typed.javadsl.ClusterSharding;
 import org.apache.pekko.cluster.sharding.typed.javadsl.Entity;
 import org.apache.pekko.cluster.sharding.typed.javadsl.EntityTypeKey;
+import org.apache.pekko.persistence.typed.EventAdapter;
 import org.apache.pekko.persistence.typed.PersistenceId;
 import org.apache.pekko.persistence.typed.RecoveryCompleted;
 import org.apache.pekko.persistence.typed.javadsl.CommandHandlerWithReply;
@@ -40,6 +43,7 @@ import org.apache.pekko.persistence.typed.javadsl.EventHandler;
 import org.apache.pekko.persistence.typed.javadsl.EventSourcedBehaviorWithEnforcedReplies;
 import org.apache.pekko.persistence.typed.javadsl.ReplyEffect;
 import org.apache.pekko.persistence.typed.javadsl.SignalHandler;
+import org.apache.pekko.serialization.SerializationExtension;
 
 /**
  * The firm's kill switch: halts of a strategy, trader, desk, instrument or the whole firm, as one sharded,
@@ -89,6 +93,8 @@ public final class KillSwitch
   private final ActorContext<KillSwitchCommand> context;
   private final TimerScheduler<KillSwitchCommand> timers;
   private final ActorRef<Topic.Command<HaltsSnapshot>> topic;
+  /** The journal's hash chain: seals each event written, follows recovery (see HashChain). */
+  private final HashChain chain;
 
   private KillSwitch(String entityId, KillSwitchEnvironment env, ActorContext<KillSwitchCommand> context,
       TimerScheduler<KillSwitchCommand> timers, ActorRef<Topic.Command<HaltsSnapshot>> topic) {
@@ -99,6 +105,8 @@ public final class KillSwitch
     this.context = context;
     this.timers = timers;
     this.topic = topic;
+    this.chain = new HashChain(PersistenceId.of(ENTITY_KEY.name(), entityId).id(),
+        SerializationExtension.get(context.getSystem().classicSystem()));
   }
 
   /**
@@ -326,6 +334,12 @@ public final class KillSwitch
         ? Set.of(ALERT_TAG) : Set.of();
   }
 
+  /** Events are stored sealed into the kill switch's hash chain, for the auditor's verifier (no snapshots here). */
+  @Override
+  public EventAdapter<KillSwitchEvent, ?> eventAdapter() {
+    return new ChainingEventAdapter<>(chain, KillSwitchEvent.class);
+  }
+
   @Override
   public EventHandler<KillSwitchState, KillSwitchEvent> eventHandler() {
     return newEventHandlerBuilder().forAnyState().onAnyEvent(KillSwitchState::apply);
@@ -335,6 +349,7 @@ public final class KillSwitch
   public SignalHandler<KillSwitchState> signalHandler() {
     return newSignalHandlerBuilder()
         .onSignal(RecoveryCompleted.instance(), state -> {
+          chain.recoveryCompleted(lastSequenceNumber(context));
           List<ActiveHalt> undispatched = state.undispatchedHalts();
           if (!undispatched.isEmpty()) {
             context.getLog().warn("Kill switch recovered with {} halt(s) not yet handed to the OMS gateway: {}",

@@ -1,6 +1,5 @@
 package io.riskpulse.model.journal;
 
-import io.riskpulse.model.CborSerializable;
 import java.util.Arrays;
 import java.util.HexFormat;
 
@@ -10,7 +9,8 @@ import java.util.HexFormat;
  * (see {@link HashChain} for what the hash covers, and {@code io.riskpulse.persistence.audit} for the verifier).
  *
  * <p>The payload is kept as the bytes the hash was computed over, not re-serialized on reading: a verifier checks
- * exactly what is stored, whatever version of the serializer reads it later.
+ * exactly what is stored, whatever version of the serializer reads it later. Stored by
+ * {@link ChainedEventSerializer}, whose layout is documented byte by byte.
  *
  * @param serializerId the Pekko serializer that wrote {@code payload}
  * @param manifest that serializer's manifest for the event (its class, for Jackson)
@@ -19,8 +19,7 @@ import java.util.HexFormat;
  *     (32 bytes)
  * @param hash SHA-256 over {@code previousHash}, {@code serializerId}, {@code manifest} and {@code payload} (32 bytes)
  */
-public record ChainedEvent(int serializerId, String manifest, byte[] payload, byte[] previousHash, byte[] hash)
-    implements CborSerializable {
+public record ChainedEvent(int serializerId, String manifest, byte[] payload, byte[] previousHash, byte[] hash) {
 
   @Override
   public boolean equals(Object other) {

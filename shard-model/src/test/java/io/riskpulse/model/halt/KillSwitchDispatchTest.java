@@ -12,6 +12,7 @@ import io.riskpulse.model.halt.KillSwitchCommand.GetHalts;
 import io.riskpulse.model.halt.KillSwitchCommand.Release;
 import io.riskpulse.model.halt.KillSwitchEvent.HaltDispatched;
 import io.riskpulse.model.halt.KillSwitchReply.Outcome;
+import io.riskpulse.model.journal.JournalEvents;
 import io.riskpulse.model.portfolio.MutableClock;
 import java.time.Duration;
 import java.time.Instant;
@@ -103,9 +104,10 @@ class KillSwitchDispatchTest {
     return reply.haltId();
   }
 
-  private static List<HaltDispatched> dispatched(
+  private List<HaltDispatched> dispatched(
       EventSourcedBehaviorTestKit<KillSwitchCommand, KillSwitchEvent, KillSwitchState> kit) {
-    return kit.persistenceTestKit().persistedInStorage(PERSISTENCE_ID).stream()
+    JournalEvents journal = new JournalEvents(testKit.system()); // events are stored sealed in the hash chain
+    return kit.persistenceTestKit().persistedInStorage(PERSISTENCE_ID).stream().map(journal::open)
         .filter(HaltDispatched.class::isInstance).map(HaltDispatched.class::cast).toList();
   }
 

@@ -14,6 +14,7 @@ import io.riskpulse.model.halt.KillSwitchEvent.ScopeHalted;
 import io.riskpulse.model.halt.KillSwitchEvent.ScopeResumed;
 import io.riskpulse.model.halt.KillSwitchReply.Outcome;
 import io.riskpulse.model.halt.KillSwitchReply.Reason;
+import io.riskpulse.model.journal.JournalEvents;
 import io.riskpulse.model.portfolio.MutableClock;
 import java.time.Duration;
 import java.time.Instant;
@@ -93,10 +94,12 @@ class KillSwitchTest {
     return result.reply();
   }
 
-  private static ScopeResumed resumed(
+  private ScopeResumed resumed(
       CommandResultWithReply<KillSwitchCommand, KillSwitchEvent, KillSwitchState, KillSwitchReply> result) {
     assertEquals(Outcome.ACCEPTED, result.reply().outcome(), result.reply().toString());
-    return result.eventOfType(ScopeResumed.class);
+    List<KillSwitchEvent> events = opened(result.events());
+    assertEquals(1, events.size(), events.toString());
+    return (ScopeResumed) events.get(0);
   }
 
   @Test
@@ -110,7 +113,7 @@ class KillSwitchTest {
       String haltId = "ks-" + (expected.size() + 1);
       ActiveHalt halt = new ActiveHalt(haltId, scope, "ops-1", "runaway algo in " + scope, clock.millis());
       assertEquals(KillSwitchReply.accepted(haltId, halt.describe()), result.reply());
-      assertEquals(List.of(new ScopeHalted(halt)), result.events());
+      assertEquals(List.of(new ScopeHalted(halt)), opened(result.events()));
       expected.add(halt);
       assertEquals(Topic.publish(new HaltsSnapshot(expected.size(), expected)), topic.receiveMessage());
     }
@@ -180,7 +183,7 @@ class KillSwitchTest {
     assertEquals("ks-1", requested.reply().haltId());
     assertTrue(requested.reply().detail().contains("awaiting a second, different approver"),
         requested.reply().detail());
-    assertEquals(List.of(new FirmResumeRequested("ks-1", "bob", "venues back", clock.millis())), requested.events());
+    assertEquals(List.of(new FirmResumeRequested("ks-1", "bob", "venues back", clock.millis())), opened(requested.events()));
     assertEquals(2, halts().halts().size(), "still halted until a second person agrees");
 
     KillSwitchReply same = rejected(release(HaltScope.FIRM, " Bob ", "really back"), Reason.SAME_APPROVER);
@@ -232,5 +235,11 @@ class KillSwitchTest {
     HaltsSnapshot resumed = halts();
     assertEquals(new HaltsSnapshot(4, List.of(first.halts().get(0))), resumed);
     assertEquals(Topic.publish(resumed), topic.receiveMessage(), "the next publication is the resume's");
+  }
+
+  /** The kill switch's events as stored (sealed in its hash chain), opened as every journal reader does. */
+  private List<KillSwitchEvent> opened(List<?> stored) {
+    JournalEvents journal = new JournalEvents(testKit.system());
+    return stored.stream().map(journal::open).map(KillSwitchEvent.class::cast).toList();
   }
 }

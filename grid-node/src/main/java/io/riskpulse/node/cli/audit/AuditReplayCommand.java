@@ -3,6 +3,7 @@ package io.riskpulse.node.cli.audit;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.riskpulse.model.halt.ActiveHalt;
 import io.riskpulse.model.limits.LimitBreach;
 import io.riskpulse.model.portfolio.PortfolioState;
 import io.riskpulse.model.portfolio.Position;
@@ -50,6 +51,7 @@ public final class AuditReplayCommand implements Callable<Integer> {
     PrintWriter err = spec.commandLine().getErr();
     try (AuditSession session = AuditSession.open(journalOptions)) {
       PortfolioReplay replay = new PortfolioReplay(portfolioId, asOf, session.dedupWindow());
+      replay.scopeEvents(session.await(session.journal().all(AuditJournal.killSwitchPersistenceId())));
       session.await(session.journal().forEach(AuditJournal.portfolioPersistenceId(portfolioId), replay::accept));
       PortfolioReplay.Result result = replay.result(session.serialization());
       if (result.timeline().isEmpty() && result.problems().isEmpty()) {
@@ -81,10 +83,11 @@ public final class AuditReplayCommand implements Callable<Integer> {
     out.println("state hash " + result.stateHash());
     out.println();
     out.println("Timeline");
-    out.printf(Locale.ROOT, "%6s  %-24s  %-18s  %s%n", "seq", "decided (UTC)", "event", "what happened");
+    out.printf(Locale.ROOT, "%-11s %6s  %-24s  %-18s  %s%n", "journal", "seq", "decided (UTC)", "event",
+        "what happened");
     for (TimelineEntry entry : result.timeline()) {
-      out.printf(Locale.ROOT, "%6d  %-24s  %-18s  %s%n", entry.sequenceNr(), Instant.ofEpochMilli(entry.atMillis()),
-          entry.type(), entry.text());
+      out.printf(Locale.ROOT, "%-11s %6d  %-24s  %-18s  %s%n", entry.source(), entry.sequenceNr(),
+          Instant.ofEpochMilli(entry.atMillis()), entry.type(), entry.text());
     }
     out.println();
     out.println("State");
@@ -106,6 +109,9 @@ public final class AuditReplayCommand implements Callable<Integer> {
     }
     state.disabledStrategies().forEach((strategy, why) ->
         out.println("  strategy " + strategy + " disabled: " + why));
+    for (ActiveHalt halt : result.scopeHalts()) {
+      out.println("  kill switch in force: " + halt.describe());
+    }
   }
 
   private static String toJson(ObjectMapper mapper, PortfolioReplay.Result result) {
@@ -129,9 +135,11 @@ public final class AuditReplayCommand implements Callable<Integer> {
     s.put("haltedBy", state.haltedBy());
     s.put("haltReason", state.haltReason());
     s.set("disabledStrategies", mapper.valueToTree(state.disabledStrategies()));
+    s.set("scopeHalts", mapper.valueToTree(result.scopeHalts()));
     ArrayNode timeline = root.putArray("timeline");
     for (TimelineEntry entry : result.timeline()) {
       ObjectNode e = timeline.addObject();
+      e.put("source", entry.source());
       e.put("sequenceNr", entry.sequenceNr());
       e.put("atUtc", Instant.ofEpochMilli(entry.atMillis()).toString());
       e.put("journalUtc", entry.journalMillis() > 0 ? Instant.ofEpochMilli(entry.journalMillis()).toString() : "");

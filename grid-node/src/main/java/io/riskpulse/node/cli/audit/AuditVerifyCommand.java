@@ -25,7 +25,8 @@ import picocli.CommandLine.Spec;
  * reached from it (a chain alone cannot show that its newest events were cut off).
  */
 @Command(name = "verify", mixinStandardHelpOptions = true, sortOptions = false,
-    description = {"Verify the hash chain of portfolio journals (every portfolio unless --portfolio is given).",
+    description = {"Verify the hash chain of journals: every portfolio's and the kill switch's, or the portfolios "
+        + "given with --portfolio.",
         "Exit code 1 when an event was altered, deleted, inserted or reordered.",
         "Example: ./riskpulse audit verify --portfolio P1"})
 public final class AuditVerifyCommand implements Callable<Integer> {
@@ -45,19 +46,22 @@ public final class AuditVerifyCommand implements Callable<Integer> {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
     try (AuditSession session = AuditSession.open(journalOptions)) {
-      List<String> ids = portfolioIds == null || portfolioIds.isEmpty()
-          ? session.await(session.journal().portfolioIds()) : portfolioIds;
+      boolean everything = portfolioIds == null || portfolioIds.isEmpty();
+      List<String> ids = everything ? session.await(session.journal().portfolioIds()) : portfolioIds;
       List<ChainReport> reports = new ArrayList<>();
       for (String id : ids) {
-        String persistenceId = AuditJournal.portfolioPersistenceId(id);
-        ChainVerifier verifier = new ChainVerifier(persistenceId);
-        session.await(session.journal().forEach(persistenceId, verifier::accept));
-        ChainReport report = verifier.report();
+        ChainReport report = verify(session, AuditJournal.portfolioPersistenceId(id));
         if (report.events() == 0) {
           err.println("error: portfolio '" + id + "' has no journaled events");
           return AuditExitCodes.NOT_FOUND;
         }
         reports.add(report);
+      }
+      if (everything) {
+        ChainReport killSwitch = verify(session, AuditJournal.killSwitchPersistenceId());
+        if (killSwitch.events() > 0) {
+          reports.add(killSwitch);
+        }
       }
       if (json) {
         out.println(toJson(session.json(), reports));
@@ -74,6 +78,12 @@ public final class AuditVerifyCommand implements Callable<Integer> {
       err.println("error: " + e.getMessage());
       return AuditExitCodes.UNAVAILABLE;
     }
+  }
+
+  private static ChainReport verify(AuditSession session, String persistenceId) {
+    ChainVerifier verifier = new ChainVerifier(persistenceId);
+    session.await(session.journal().forEach(persistenceId, verifier::accept));
+    return verifier.report();
   }
 
   private static void printText(PrintWriter out, ChainReport report) {
