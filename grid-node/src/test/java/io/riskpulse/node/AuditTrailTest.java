@@ -188,6 +188,14 @@ class AuditTrailTest {
     assertTrue(earlier.get("version").asLong() < live.get("P2").version());
     assertFalse(earlier.get("stateHash").asText().equals(live.get("P2").stateHash()));
 
+    long version = live.get("P2").version() - 2;
+    Run bounded = audit("replay", "--portfolio", "P2", "--version", Long.toString(version), "--json");
+    assertEquals(AuditExitCodes.OK, bounded.exitCode(), bounded.err());
+    assertEquals(version, json.readTree(bounded.out()).get("version").asLong());
+    Run all = audit("replay", "--portfolio", "P2", "--version", Long.toString(live.get("P2").version()), "--json");
+    assertEquals(live.get("P2").stateHash(), json.readTree(all.out()).get("stateHash").asText(),
+        "the replay to the live version has the live state hash");
+
     Run before = audit("replay", "--portfolio", "P2", "--at", "2000-01-01");
     assertEquals(AuditExitCodes.NOT_FOUND, before.exitCode(), before.out());
     Run bad = audit("replay", "--portfolio", "P2", "--at", "yesterday");

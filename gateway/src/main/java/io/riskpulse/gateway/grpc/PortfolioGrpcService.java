@@ -1,5 +1,7 @@
 package io.riskpulse.gateway.grpc;
 
+import io.riskpulse.api.v1.AuditHead;
+import io.riskpulse.api.v1.GetAuditHeadRequest;
 import io.riskpulse.api.v1.GetPortfolioRequest;
 import io.riskpulse.api.v1.ListPortfoliosRequest;
 import io.riskpulse.api.v1.ListPortfoliosResponse;
@@ -63,6 +65,17 @@ public final class PortfolioGrpcService implements PortfolioServicePowerApi {
         authorizeOpened(principal, Rpc.GET_PORTFOLIO, id, snapshot);
         return ProtoMapper.portfolio(snapshot);
       });
+    });
+  }
+
+  @Override
+  public CompletionStage<AuditHead> getAuditHead(GetAuditHeadRequest in, Metadata metadata) {
+    return calls.unary(Rpc.GET_AUDIT_HEAD, metadata, in, principal -> {
+      String id = Fields.id("portfolio_id", in.getPortfolioId());
+      return authorizedDesk(principal, Rpc.GET_AUDIT_HEAD, id)
+          .thenCompose(desk -> portfolios.auditHead(id))
+          .thenApply(head -> AuditHead.newBuilder().setPortfolioId(head.portfolioId()).setVersion(head.version())
+              .setStateHash(head.stateHash()).setChainHead(head.chainHead()).build());
     });
   }
 

@@ -20,11 +20,13 @@ import io.riskpulse.api.v1.AcknowledgeAlertRequest;
 import io.riskpulse.api.v1.Aggregate;
 import io.riskpulse.api.v1.Alert;
 import io.riskpulse.api.v1.AlertUpdate;
+import io.riskpulse.api.v1.AuditHead;
 import io.riskpulse.api.v1.Change;
 import io.riskpulse.api.v1.CheckOrderRequest;
 import io.riskpulse.api.v1.CheckOrderResponse;
 import io.riskpulse.api.v1.CommandResult;
 import io.riskpulse.api.v1.DeskUpdate;
+import io.riskpulse.api.v1.GetAuditHeadRequest;
 import io.riskpulse.api.v1.GetDeskRequest;
 import io.riskpulse.api.v1.GetFirmRequest;
 import io.riskpulse.api.v1.GetPortfolioRequest;
@@ -174,6 +176,22 @@ class GrpcApiTest {
     assertEquals(Status.Code.UNAUTHENTICATED,
         codeOf(() -> node.withToken(null).portfolios().getPortfolio(portfolio("R1"))));
     assertEquals("credit", await(node.as(FIRM_VIEWER).portfolios().getPortfolio(portfolio("C1"))).getDesk());
+  }
+
+  @Test
+  void shouldGiveTheLiveAuditHeadOfAPortfolioOfItsOwnDesk() {
+    AuditHead head = await(node.as(VIEWER).portfolios().getAuditHead(
+        GetAuditHeadRequest.newBuilder().setPortfolioId("R1").build()));
+    io.riskpulse.model.portfolio.AuditHead live = await(node.services().portfolios().auditHead("R1"));
+    assertEquals("R1", head.getPortfolioId());
+    assertEquals(live.version(), head.getVersion());
+    assertEquals(live.stateHash(), head.getStateHash());
+    assertEquals(live.chainHead(), head.getChainHead());
+    assertEquals(64, head.getStateHash().length(), "SHA-256 in hex");
+    assertEquals(Status.Code.PERMISSION_DENIED, codeOf(() -> node.as(VIEWER).portfolios().getAuditHead(
+        GetAuditHeadRequest.newBuilder().setPortfolioId("C1").build())));
+    assertEquals(Status.Code.NOT_FOUND, codeOf(() -> node.as(VIEWER).portfolios().getAuditHead(
+        GetAuditHeadRequest.newBuilder().setPortfolioId("NOPE").build())));
   }
 
   @Test

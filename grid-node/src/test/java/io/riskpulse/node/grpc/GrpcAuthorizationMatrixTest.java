@@ -24,6 +24,7 @@ import io.riskpulse.api.v1.Alert;
 import io.riskpulse.api.v1.AlertUpdate;
 import io.riskpulse.api.v1.CheckOrderRequest;
 import io.riskpulse.api.v1.DeskUpdate;
+import io.riskpulse.api.v1.GetAuditHeadRequest;
 import io.riskpulse.api.v1.GetDeskRequest;
 import io.riskpulse.api.v1.GetFirmRequest;
 import io.riskpulse.api.v1.GetPortfolioRequest;
@@ -215,6 +216,8 @@ class GrpcAuthorizationMatrixTest {
       case LIST_PORTFOLIOS -> read(Role.VIEWER, desk -> c -> c.portfolios().listPortfolios(
           ListPortfoliosRequest.newBuilder().setDesk(desk).build()), desk -> answer ->
           ((ListPortfoliosResponse) answer).getPortfoliosList().stream().anyMatch(p -> !p.getDesk().equals(desk)));
+      case GET_AUDIT_HEAD -> read(Role.VIEWER, desk -> c -> c.portfolios().getAuditHead(
+          GetAuditHeadRequest.newBuilder().setPortfolioId(READ.get(desk)).build()));
       case WATCH_PORTFOLIO -> read(Role.VIEWER, desk -> c -> first(c.portfolios().watchPortfolio(
           WatchPortfolioRequest.newBuilder().setPortfolioId(READ.get(desk)).build())));
       case WHAT_IF -> read(Role.TRADER, desk -> c -> c.portfolios().whatIf(WhatIfRequest.newBuilder()

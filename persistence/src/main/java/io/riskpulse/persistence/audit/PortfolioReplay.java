@@ -35,6 +35,7 @@ public final class PortfolioReplay {
 
   private final String portfolioId;
   private final long asOfMillis;
+  private final long maxVersion;
   private final PortfolioFold fold;
   private final List<TimelineEntry> timeline = new ArrayList<>();
   private final List<String> problems = new ArrayList<>();
@@ -42,6 +43,7 @@ public final class PortfolioReplay {
   /** Kill-switch halts in force, by halt id, whatever their scope. */
   private final Map<String, ActiveHalt> scopeHalts = new LinkedHashMap<>();
   private long version;
+  private long lastAppliedMillis;
   private boolean past;
 
   /**
@@ -49,8 +51,19 @@ public final class PortfolioReplay {
    * @param dedupWindow the node's {@code riskpulse.portfolio.dedup-window}
    */
   public PortfolioReplay(String portfolioId, long asOfMillis, int dedupWindow) {
+    this(portfolioId, asOfMillis, Long.MAX_VALUE, dedupWindow);
+  }
+
+  /**
+   * @param asOfMillis the instant, epoch milliseconds ({@code Long.MAX_VALUE}: now, every event)
+   * @param maxVersion the last journal sequence number to apply ({@code Long.MAX_VALUE}: no bound), to compare
+   *     with a live {@link io.riskpulse.model.portfolio.AuditHead} of that version
+   * @param dedupWindow the node's {@code riskpulse.portfolio.dedup-window}
+   */
+  public PortfolioReplay(String portfolioId, long asOfMillis, long maxVersion, int dedupWindow) {
     this.portfolioId = portfolioId;
     this.asOfMillis = asOfMillis;
+    this.maxVersion = maxVersion;
     this.fold = new PortfolioFold(portfolioId, dedupWindow);
   }
 
@@ -72,13 +85,14 @@ public final class PortfolioReplay {
           + (record.unreadable() != null ? record.unreadable() : "not a portfolio event"));
       return;
     }
-    if (event.atMillis() > asOfMillis) {
+    if (event.atMillis() > asOfMillis || record.sequenceNr() > maxVersion) {
       past = true;
       return;
     }
     takeScopeEventsUntil(event.atMillis());
     fold.apply(event);
     version = record.sequenceNr();
+    lastAppliedMillis = event.atMillis();
     timeline.add(new TimelineEntry("portfolio", record.sequenceNr(), event.atMillis(), record.journalMillis(),
         event.getClass().getSimpleName(), PortfolioEventText.describe(event), hashOf(record)));
   }
@@ -86,7 +100,8 @@ public final class PortfolioReplay {
   /** The replay's outcome, with the state hash computed by {@code serialization} (the journal's). */
   public Result result(Serialization serialization) {
     if (version > 0) {
-      takeScopeEventsUntil(asOfMillis);
+      // Kill-switch events up to the instant; bounded by version, up to the last portfolio event applied.
+      takeScopeEventsUntil(maxVersion == Long.MAX_VALUE ? asOfMillis : lastAppliedMillis);
     }
     PortfolioState state = fold.state();
     List<ActiveHalt> inForce = scopeHalts.values().stream().filter(halt -> covers(halt.scope(), state)).toList();

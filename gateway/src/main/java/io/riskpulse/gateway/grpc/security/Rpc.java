@@ -10,6 +10,7 @@ public enum Rpc {
   LIST_PORTFOLIOS("PortfolioService", "ListPortfolios", Role.VIEWER, false),
   WATCH_PORTFOLIO("PortfolioService", "WatchPortfolio", Role.VIEWER, false),
   WHAT_IF("PortfolioService", "WhatIf", Role.TRADER, false),
+  GET_AUDIT_HEAD("PortfolioService", "GetAuditHead", Role.VIEWER, false),
   GET_DESK("DeskService", "GetDesk", Role.VIEWER, false),
   GET_FIRM("DeskService", "GetFirm", Role.VIEWER, false),
   WATCH_DESK("DeskService", "WatchDesk", Role.VIEWER, false),

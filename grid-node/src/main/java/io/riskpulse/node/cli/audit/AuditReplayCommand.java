@@ -41,16 +41,24 @@ public final class AuditReplayCommand implements Callable<Integer> {
       description = "ISO-8601 instant (2026-11-26T10:15:00Z) or date (its start, UTC); default: now.")
   String at;
 
+  @Option(names = "--version", paramLabel = "N",
+      description = "Stop after journal event N: compare with `ctl portfolio audit-head`'s version and state hash.")
+  Long maxVersion;
+
   @Option(names = "--json", description = "One JSON document instead of text.")
   boolean json;
 
   @Override
   public Integer call() {
     long asOf = at == null ? Long.MAX_VALUE : AuditTimes.start(spec, "--at", at);
+    if (maxVersion != null && maxVersion < 1) {
+      throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--version must be 1 or more");
+    }
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
     try (AuditSession session = AuditSession.open(journalOptions)) {
-      PortfolioReplay replay = new PortfolioReplay(portfolioId, asOf, session.dedupWindow());
+      PortfolioReplay replay = new PortfolioReplay(portfolioId, asOf,
+          maxVersion == null ? Long.MAX_VALUE : maxVersion, session.dedupWindow());
       replay.scopeEvents(session.await(session.journal().all(AuditJournal.killSwitchPersistenceId())));
       session.await(session.journal().forEach(AuditJournal.portfolioPersistenceId(portfolioId), replay::accept));
       PortfolioReplay.Result result = replay.result(session.serialization());

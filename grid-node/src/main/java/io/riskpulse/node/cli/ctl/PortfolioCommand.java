@@ -1,5 +1,6 @@
 package io.riskpulse.node.cli.ctl;
 
+import io.riskpulse.api.v1.GetAuditHeadRequest;
 import io.riskpulse.api.v1.GetPortfolioRequest;
 import io.riskpulse.api.v1.ListPortfoliosRequest;
 import io.riskpulse.api.v1.WatchPortfolioRequest;
@@ -11,7 +12,10 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
-/** {@code riskpulse ctl portfolio show|list|watch}: one portfolio, a desk's portfolios, a portfolio's updates. */
+/**
+ * {@code riskpulse ctl portfolio show|list|watch|audit-head}: one portfolio, a desk's portfolios, a portfolio's
+ * updates, where its journal stands.
+ */
 @Command(name = "portfolio", mixinStandardHelpOptions = true,
     description = "Read a portfolio, list a desk's portfolios, or watch a portfolio's updates.")
 public final class PortfolioCommand implements Runnable {
@@ -21,7 +25,7 @@ public final class PortfolioCommand implements Runnable {
 
   @Override
   public void run() {
-    throw new ParameterException(spec.commandLine(), "Missing subcommand: show, list or watch");
+    throw new ParameterException(spec.commandLine(), "Missing subcommand: show, list, watch or audit-head");
   }
 
   @Command(name = "show", mixinStandardHelpOptions = true,
@@ -30,6 +34,14 @@ public final class PortfolioCommand implements Runnable {
   int show(@Parameters(paramLabel = "ID", description = "The portfolio's id.") String id) {
     GetPortfolioRequest request = GetPortfolioRequest.newBuilder().setPortfolioId(id).build();
     return ctl.call(spec).unary(clients -> clients.portfolios().getPortfolio(request), PortfolioView::portfolio);
+  }
+
+  @Command(name = "audit-head", mixinStandardHelpOptions = true,
+      description = {"Where a portfolio's journal stands in the live node: version, state hash and chain head.",
+          "An auditor compares it with ./riskpulse audit replay --portfolio ID --version <version> (docs/AUDIT.md)."})
+  int auditHead(@Parameters(paramLabel = "ID", description = "The portfolio's id.") String id) {
+    GetAuditHeadRequest request = GetAuditHeadRequest.newBuilder().setPortfolioId(id).build();
+    return ctl.call(spec).unary(clients -> clients.portfolios().getAuditHead(request), PortfolioView::auditHead);
   }
 
   @Command(name = "list", mixinStandardHelpOptions = true,

@@ -8,6 +8,7 @@ import static io.riskpulse.node.cli.ctl.Formats.percent;
 import static io.riskpulse.node.cli.ctl.Formats.price;
 import static io.riskpulse.node.cli.ctl.Formats.quantity;
 
+import io.riskpulse.api.v1.AuditHead;
 import io.riskpulse.api.v1.Change;
 import io.riskpulse.api.v1.ListPortfoliosResponse;
 import io.riskpulse.api.v1.Portfolio;
@@ -25,6 +26,14 @@ import java.util.Map;
 final class PortfolioView {
 
   private PortfolioView() {}
+
+  /** Where a portfolio's journal stands: one line per figure. */
+  static String auditHead(AuditHead head) {
+    return "portfolio   " + head.getPortfolioId() + "\n"
+        + "version     " + head.getVersion() + "\n"
+        + "state hash  " + head.getStateHash() + "\n"
+        + "chain head  " + head.getChainHead();
+  }
 
   /** One portfolio in full. */
   static String portfolio(Portfolio p) {

@@ -129,6 +129,15 @@ class CtlCommandTest {
   }
 
   @Test
+  void shouldShowWhereAPortfoliosJournalStands() {
+    Run run = ctl(VIEWER, "portfolio", "audit-head", "R1");
+    assertSuccess(run);
+    assertTrue(Pattern.compile("(?m)^state hash  [0-9a-f]{64}$").matcher(run.out()).find(), run::toString);
+    assertTrue(Pattern.compile("(?m)^version     [1-9][0-9]*$").matcher(run.out()).find(), run::toString);
+    assertFailure(CtlExitCodes.NOT_FOUND, "NOT_FOUND", ctl(VIEWER, "portfolio", "audit-head", "NOPE"));
+  }
+
+  @Test
   void shouldPrintAPortfolioAsProtobufJson() throws IOException {
     Run run = ctl(VIEWER, "portfolio", "show", "R1", "--json");
     assertSuccess(run);
