@@ -10,7 +10,7 @@ import picocli.CommandLine.Command;
     version = "RiskPulse 0.1.0-SNAPSHOT",
     description = "Real-time risk for electronic trading on Apache Pekko.",
     subcommands = {DemoCommand.class, NodeCommand.class, FeedCommand.class, DriverCommand.class,
-        RiskCommand.class, BacktestCommand.class, CtlCommand.class, TokenCommand.class})
+        RiskCommand.class, BacktestCommand.class, CtlCommand.class, TokenCommand.class, CassandraCommand.class})
 public final class RiskpulseCommand implements Runnable {
 
   @picocli.CommandLine.Spec picocli.CommandLine.Model.CommandSpec spec;
