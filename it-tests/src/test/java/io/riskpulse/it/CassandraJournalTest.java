@@ -87,7 +87,9 @@ class CassandraJournalTest {
         "riskpulse.http.enabled", false,
         "riskpulse.grpc.enabled", false,
         "riskpulse.ingestion.aeron.enabled", false,
-        "riskpulse.portfolio.snapshot-every", 3))));
+        "riskpulse.portfolio.snapshot-every", 3,
+        // The first start creates the keyspaces and eight tables: seconds each on a loaded two-core machine.
+        "riskpulse.node.startup-timeout", "120s"))));
   }
 
   private static ActorSystem<Void> start(Config config) {

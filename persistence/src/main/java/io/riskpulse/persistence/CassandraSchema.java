@@ -1,5 +1,7 @@
 package io.riskpulse.persistence;
 
+import com.datastax.oss.driver.api.core.cql.SimpleStatement;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -47,9 +49,12 @@ public final class CassandraSchema {
     if (!system.settings().config().getBoolean("riskpulse.persistence.cassandra.autocreate")) {
       return session.selectOne("SELECT release_version FROM system.local").thenApply(row -> Done.getInstance());
     }
+    Duration timeout = system.settings().config().getDuration("riskpulse.persistence.cassandra.schema-timeout");
     CompletionStage<Done> done = CompletableFuture.completedFuture(Done.getInstance());
     for (String statement : statements(system)) {
-      done = done.thenCompose(previous -> session.executeDDL(statement));
+      // DDL waits for schema agreement: seconds per table on a small machine, beyond the driver's 2 s default.
+      done = done.thenCompose(previous -> session.executeWrite(SimpleStatement.newInstance(statement)
+          .setTimeout(timeout)));
     }
     return done;
   }
