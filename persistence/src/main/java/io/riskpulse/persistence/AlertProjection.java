@@ -5,10 +5,12 @@ import io.riskpulse.model.alert.AlertClient;
 import io.riskpulse.model.alert.AlertSignal;
 import io.riskpulse.model.alert.AlertSource;
 import io.riskpulse.model.alert.Observed;
+import io.riskpulse.model.alert.ObservedOffsets;
 import io.riskpulse.model.journal.JournalEvents;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import org.apache.pekko.Done;
@@ -23,6 +25,7 @@ import org.apache.pekko.persistence.query.EventEnvelope;
 import org.apache.pekko.persistence.query.Offset;
 import org.apache.pekko.persistence.query.PersistenceQuery;
 import org.apache.pekko.persistence.query.Sequence;
+import org.apache.pekko.persistence.query.TimeBasedUUID;
 import org.apache.pekko.persistence.query.javadsl.EventsByTagQuery;
 import org.apache.pekko.stream.KillSwitches;
 import org.apache.pekko.stream.RestartSettings;
@@ -49,8 +52,12 @@ import org.slf4j.LoggerFactory;
  * offset. An observation the book refuses as invalid (a mapping bug) is logged at error and skipped: sending it
  * again cannot succeed.
  *
- * <p>Requires a read journal whose offsets are {@link Sequence}s (the JDBC journal's ordering column): a stream that
- * meets another kind of offset fails and keeps restarting, logged.
+ * <p>Works on both journals: {@link Sequence} offsets (the JDBC journal's ordering) are stored as numbers and
+ * resumed after; {@link TimeBasedUUID} offsets (Cassandra's {@code eventsByTag}) are stored as text and resumed
+ * after the latest observed (see {@link io.riskpulse.model.alert.TimeUuidOffsets}: the book deduplicates those by
+ * source event, as they are neither unique nor strictly ordered). A tag with no stored offset starts from
+ * {@link Offset#noOffset()} (on Cassandra: from {@code events-by-tag.first-time-bucket}). A stream that meets
+ * another kind of offset fails and keeps restarting, logged.
  *
  * <p>One per cluster: {@link #startSingleton} runs the streams in a cluster singleton, so two nodes never feed the
  * book the same events concurrently (harmless, but wasteful). Thread-safety: the streams run on the actor system's
@@ -84,7 +91,7 @@ public final class AlertProjection {
    * Starts the projection as the cluster's singleton (or joins it); call on every node, after
    * {@link io.riskpulse.model.alert.AlertBook#init}.
    *
-   * @param readJournalPluginId e.g. {@code jdbc-read-journal}
+   * @param readJournalPluginId e.g. {@code jdbc-read-journal} or {@code pekko.persistence.cassandra.query}
    */
   public static void startSingleton(ActorSystem<?> system, String readJournalPluginId, AlertClient book,
       List<AlertSource> sources, Settings settings) {
@@ -129,27 +136,44 @@ public final class AlertProjection {
     RestartSettings restart = RestartSettings.create(settings.min(), settings.max(), settings.randomFactor());
     return RestartSource.withBackoff(restart, () -> Source.completionStage(book.offsets())
         .flatMapConcat(offsets -> {
-          long from = offsets.offset(tag);
+          Offset from = resumeAfter(offsets, tag);
           LOG.info("Alert projection reads tag {} after offset {}", tag, from);
-          return journal.eventsByTag(tag, Offset.sequence(from));
+          return journal.eventsByTag(tag, from);
         })
         .mapAsync(1, envelope -> observe(book, source, envelope, events.open(envelope.event()))));
   }
 
+  /**
+   * Where a tag's stream resumes: after its stored time-based offset, else after its stored sequence offset, else
+   * from the start.
+   */
+  static Offset resumeAfter(ObservedOffsets offsets, String tag) {
+    String uuid = offsets.uuidOffset(tag);
+    if (uuid != null) {
+      return Offset.timeBasedUUID(UUID.fromString(uuid));
+    }
+    long sequence = offsets.offset(tag);
+    return sequence > 0 ? Offset.sequence(sequence) : Offset.noOffset();
+  }
+
   private static CompletionStage<Done> observe(AlertClient book, AlertSource source, EventEnvelope envelope,
       Object event) {
-    if (!(envelope.offset() instanceof Sequence sequence)) {
-      throw new IllegalStateException("the alert projection needs Sequence offsets; tag " + source.tag()
-          + " gave " + envelope.offset());
+    Offset offset = envelope.offset();
+    if (!(offset instanceof Sequence) && !(offset instanceof TimeBasedUUID)) {
+      throw new IllegalStateException("the alert projection needs Sequence or TimeBasedUUID offsets; tag "
+          + source.tag() + " gave " + offset);
     }
     List<AlertSignal> signals = source.signals(envelope.persistenceId(), envelope.sequenceNr(), event);
     if (signals.isEmpty()) {
       return CompletableFuture.completedFuture(Done.getInstance());
     }
-    return book.observe(source.tag(), sequence.value(), signals).thenApply((Observed observed) -> {
+    CompletionStage<Observed> observing = offset instanceof Sequence sequence
+        ? book.observe(source.tag(), sequence.value(), signals)
+        : book.observeAt(source.tag(), ((TimeBasedUUID) offset).value().toString(), signals);
+    return observing.thenApply((Observed observed) -> {
       if (!observed.problem().isEmpty()) {
         LOG.error("The alert book refused the signals of {} #{} (tag {}, offset {}), skipped: {}",
-            envelope.persistenceId(), envelope.sequenceNr(), source.tag(), sequence.value(), observed.problem());
+            envelope.persistenceId(), envelope.sequenceNr(), source.tag(), offset, observed.problem());
       }
       return Done.getInstance();
     });

@@ -34,9 +34,13 @@ public final class JournalFlusher implements AutoCloseable {
     this.checkpointSql = toDevice ? "CHECKPOINT SYNC" : "CHECKPOINT";
   }
 
-  /** A flusher for the configured journal database: H2 gets a connection, other databases a no-op. */
+  /**
+   * A flusher for the configured journal database: H2 gets a connection; other databases, and the Cassandra journal
+   * (a write is acknowledged once the plugin's consistency level, QUORUM, has it), a no-op.
+   */
   public static JournalFlusher fromConfig(Config config) throws SQLException {
-    if (!"slick.jdbc.H2Profile$".equals(config.getString(DB + ".profile"))) {
+    if (JournalSelection.fromConfig(config).isCassandra()
+        || !"slick.jdbc.H2Profile$".equals(config.getString(DB + ".profile"))) {
       return new JournalFlusher(null, false);
     }
     Config db = config.getConfig(DB + ".db");

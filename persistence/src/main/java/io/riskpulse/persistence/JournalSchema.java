@@ -41,8 +41,14 @@ public final class JournalSchema {
     }
   }
 
-  /** Starts schema creation if {@code riskpulse.persistence.create-schema} is on. */
+  /**
+   * Starts schema creation if {@code riskpulse.persistence.create-schema} is on; on the Cassandra journal
+   * ({@link JournalSelection}) see {@link CassandraSchema#ensureCreated} instead.
+   */
   public static CompletionStage<Done> ensureCreated(ActorSystem<?> system) {
+    if (JournalSelection.fromConfig(system.settings().config()).isCassandra()) {
+      return CassandraSchema.ensureCreated(system);
+    }
     if (!system.settings().config().getBoolean("riskpulse.persistence.create-schema")) {
       return java.util.concurrent.CompletableFuture.completedFuture(Done.getInstance());
     }

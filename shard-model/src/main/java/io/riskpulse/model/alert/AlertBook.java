@@ -78,7 +78,9 @@ import org.apache.pekko.persistence.typed.javadsl.RetentionCriteria;
  * The book journals the signal's effect and the new offset in one atomic write ({@link SignalsObserved} last), so
  * after any crash the stored offset says exactly which signals took effect. An {@link Observe} whose offset is not
  * beyond the tag's stored offset, or whose source event is among the last {@code dedup-window} observed, changes
- * nothing. The projection resumes after the stored offset.
+ * nothing. The projection resumes after the stored offset. On journals with time-based UUID offsets (Cassandra), which
+ * are neither unique per event nor always delivered in order, only the source events deduplicate and the offset only
+ * says where to resume ({@link TimeUuidOffsets}).
  *
  * <h2>Delivery</h2>
  * After each persisted change an {@link AlertNotification} goes to the distributed pub-sub topic
@@ -158,7 +160,8 @@ public final class AlertBook
         .onCommand(GetIncidents.class, (state, cmd) -> Effect().reply(cmd.replyTo(), state.select(
             cmd.filter() == null ? IncidentFilter.OPEN : cmd.filter(), Math.max(1, Math.min(MAX_LIST, cmd.limit())))))
         .onCommand(GetOffsets.class, (state, cmd) ->
-            Effect().reply(cmd.replyTo(), new ObservedOffsets(state.offsets(), duplicatesIgnored)))
+            Effect().reply(cmd.replyTo(),
+                new ObservedOffsets(state.offsets(), duplicatesIgnored, state.uuidOffsets())))
         .build();
   }
 
@@ -184,11 +187,11 @@ public final class AlertBook
     long now = env.clock().millis();
     if (fresh.isEmpty()) {
       duplicatesIgnored++;
-      if (cmd.offset() <= stored) {
+      if (cmd.uuidOffset() == null ? cmd.offset() <= stored : !movesUuidOffset(state, cmd)) {
         return Effect().reply(cmd.replyTo(), Observed.ignored());
       }
       // Seen under another offset: only the offset moves, so the projection does not deliver it again.
-      return Effect().persist(new SignalsObserved(cmd.tag(), cmd.offset(), List.of(), now))
+      return Effect().persist(new SignalsObserved(cmd.tag(), cmd.offset(), List.of(), now, cmd.uuidOffset()))
           .thenReply(cmd.replyTo(), newState -> Observed.ignored());
     }
     long firstSequenceNr = lastSequenceNumber(context) + 1;
@@ -197,7 +200,7 @@ public final class AlertBook
     List<Correlation.Planned> planned = List.copyOf(correlation.planned());
     List<AlertBookEvent> events = new ArrayList<>(planned.size() + 1);
     planned.forEach(change -> events.add(change.event()));
-    events.add(new SignalsObserved(cmd.tag(), cmd.offset(), List.copyOf(sources), now));
+    events.add(new SignalsObserved(cmd.tag(), cmd.offset(), List.copyOf(sources), now, cmd.uuidOffset()));
     List<String> changed = planned.stream().map(change -> change.after().incidentId()).distinct().toList();
     return Effect()
         .persist(events)
@@ -211,8 +214,23 @@ public final class AlertBook
         .thenReply(cmd.replyTo(), newState -> new Observed(false, changed, ""));
   }
 
+  /** Whether a time-based offset is beyond the tag's stored one (or the tag has none). */
+  private static boolean movesUuidOffset(AlertBookState state, Observe cmd) {
+    String stored = state.uuidOffset(cmd.tag());
+    return stored == null || TimeUuidOffsets.compare(cmd.uuidOffset(), stored) > 0;
+  }
+
   private static String observeProblem(Observe cmd) {
     List<String> problems = new ArrayList<>();
+    if (cmd.uuidOffset() != null) {
+      String wrong = TimeUuidOffsets.problem(cmd.uuidOffset());
+      if (!wrong.isEmpty()) {
+        problems.add(wrong);
+      }
+      if (cmd.offset() != 0) {
+        problems.add("offset must be 0 with a uuidOffset, was " + cmd.offset());
+      }
+    }
     if (cmd.tag() == null || cmd.tag().isBlank()) {
       problems.add("tag is required");
     }

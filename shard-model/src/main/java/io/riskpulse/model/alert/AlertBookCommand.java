@@ -14,10 +14,19 @@ public sealed interface AlertBookCommand extends CborSerializable {
    *
    * @param tag the journal tag the event was read from
    * @param offset the event's offset in that tag's stream (the JDBC journal's ordering), or 0 when there is none
-   *     (tools and tests; then only the source refs deduplicate)
+   *     (tools and tests, and journals with time-based offsets; then only the source refs deduplicate)
+   * @param uuidOffset the event's time-based UUID offset (Cassandra's eventsByTag) as text, with {@code offset} 0;
+   *     null for other journals. See {@link TimeUuidOffsets}: it moves the resume point but never makes the book
+   *     ignore an observation by itself
    */
-  record Observe(String tag, long offset, List<AlertSignal> signals, ActorRef<Observed> replyTo)
-      implements AlertBookCommand {}
+  record Observe(String tag, long offset, List<AlertSignal> signals, ActorRef<Observed> replyTo, String uuidOffset)
+      implements AlertBookCommand {
+
+    /** An observation with a sequence offset (or none). */
+    public Observe(String tag, long offset, List<AlertSignal> signals, ActorRef<Observed> replyTo) {
+      this(tag, offset, signals, replyTo, null);
+    }
+  }
 
   /** {@code by} is looking at the incident. */
   record Acknowledge(String incidentId, String by, ActorRef<AlertReply> replyTo) implements AlertBookCommand {}

@@ -47,11 +47,19 @@ public sealed interface AlertBookEvent extends CborSerializable {
 
   /**
    * Signals of source tag {@code tag} up to journal offset {@code offset} (0: the caller gave none) were observed;
-   * {@code sources} are their events, remembered for idempotency.
+   * {@code sources} are their events, remembered for idempotency. {@code uuidOffset} (absent in events journaled
+   * before it existed, and on the JDBC journal) is the time-based UUID offset of a Cassandra tag stream, with
+   * {@code offset} 0.
    */
-  record SignalsObserved(String tag, long offset, List<SourceRef> sources, long atMillis) implements AlertBookEvent {
+  record SignalsObserved(String tag, long offset, List<SourceRef> sources, long atMillis, String uuidOffset)
+      implements AlertBookEvent {
     public SignalsObserved {
       sources = sources == null ? List.of() : List.copyOf(sources);
+    }
+
+    /** Observed at a sequence offset (or none); events journaled before uuidOffset existed read back like this. */
+    public SignalsObserved(String tag, long offset, List<SourceRef> sources, long atMillis) {
+      this(tag, offset, sources, atMillis, null);
     }
   }
 }

@@ -41,6 +41,8 @@ public final class AlertBookState {
   /** Resolved incidents kept, oldest resolution first: the next to drop. */
   private final ArrayDeque<String> resolvedOrder = new ArrayDeque<>();
   private final Map<String, Long> offsets = new TreeMap<>();
+  /** Per tag, the latest time-based UUID offset observed (journals with such offsets: Cassandra). */
+  private final Map<String, String> uuidOffsets = new TreeMap<>();
   /** Most recent source events observed, oldest first, at most {@code dedup-window}. */
   private final LinkedHashSet<SourceRef> recentSources = new LinkedHashSet<>();
 
@@ -66,6 +68,9 @@ public final class AlertBookState {
     } else if (event instanceof SignalsObserved observed) {
       if (observed.offset() > 0) {
         offsets.merge(observed.tag(), observed.offset(), Math::max);
+      }
+      if (observed.uuidOffset() != null) {
+        uuidOffsets.merge(observed.tag(), observed.uuidOffset(), TimeUuidOffsets::later);
       }
       for (SourceRef source : observed.sources()) {
         remember(source);
@@ -150,6 +155,15 @@ public final class AlertBookState {
     return Map.copyOf(offsets);
   }
 
+  /** The latest time-based UUID offset observed for {@code tag}; null when none was. */
+  public String uuidOffset(String tag) {
+    return uuidOffsets.get(tag);
+  }
+
+  public Map<String, String> uuidOffsets() {
+    return Map.copyOf(uuidOffsets);
+  }
+
   /** Whether the signal's source event was observed recently (within {@code dedup-window} events). */
   public boolean seen(SourceRef source) {
     return recentSources.contains(source);
@@ -187,7 +201,7 @@ public final class AlertBookState {
 
   StoredAlertBook toStored() {
     return new StoredAlertBook(List.copyOf(incidents.values()), List.copyOf(resolvedOrder), Map.copyOf(offsets),
-        List.copyOf(recentSources));
+        List.copyOf(recentSources), Map.copyOf(uuidOffsets));
   }
 
   static AlertBookState fromStored(StoredAlertBook stored, AlertSettings settings) {
@@ -200,6 +214,7 @@ public final class AlertBookState {
     }
     state.resolvedOrder.addAll(stored.resolvedOrder());
     state.offsets.putAll(stored.offsets());
+    state.uuidOffsets.putAll(stored.uuidOffsets());
     for (SourceRef source : stored.recentSources()) {
       state.remember(source);
     }
@@ -209,6 +224,6 @@ public final class AlertBookState {
   @Override
   public String toString() {
     return "AlertBookState[incidents=" + incidents.size() + ", unresolved=" + unresolvedByKey.size() + ", offsets="
-        + offsets + "]";
+        + offsets + ", uuidOffsets=" + uuidOffsets + "]";
   }
 }

@@ -49,6 +49,15 @@ public final class AlertClient {
     return onCompletingThread(ref().ask(replyTo -> new Observe(tag, offset, signals, replyTo), askTimeout));
   }
 
+  /**
+   * Hands the signals of one source event read at a time-based UUID offset (Cassandra's eventsByTag) to the book.
+   *
+   * @param uuidOffset the offset's UUID as text
+   */
+  public CompletionStage<Observed> observeAt(String tag, String uuidOffset, List<AlertSignal> signals) {
+    return onCompletingThread(ref().ask(replyTo -> new Observe(tag, 0, signals, replyTo, uuidOffset), askTimeout));
+  }
+
   /** How far each source tag has been observed. */
   public CompletionStage<ObservedOffsets> offsets() {
     return onCompletingThread(ref().ask(GetOffsets::new, askTimeout));

@@ -421,6 +421,38 @@ class AlertBookTest {
   }
 
   @Test
+  void shouldDeduplicateTimeBasedOffsetsBySourceEventAndResumeFromTheLatestAcrossARestart() {
+    // Cassandra's eventsByTag: version-1 UUID offsets, not unique per event and not always in order.
+    String early = "00000000-0000-1000-8000-000000000001";
+    String late = "ffffffff-0000-1000-8000-000000000001";
+    List<AlertSignal> first = portfolios.signals(P1, 21,
+        new LimitBreached(breach("GROSS_EXPOSURE", LimitKind.GROSS_EXPOSURE, "", 2e6, 1e6)));
+    var observed = kit.<Observed>runCommand(replyTo -> new Observe(PORTFOLIO_TAG, 0, first, replyTo, late));
+    assertEquals(new SignalsObserved(PORTFOLIO_TAG, 0, List.of(new SourceRef(P1, 21)), clock.millis(), late),
+        observed.events().get(observed.events().size() - 1));
+    // An event found late, at an earlier offset: observed all the same, and the resume point stays the latest.
+    List<AlertSignal> delayed = portfolios.signals(P1, 20,
+        new LimitWarned(breach("NET_EXPOSURE", LimitKind.NET_EXPOSURE, "", 0.9e6, 1e6)));
+    var found = kit.<Observed>runCommand(replyTo -> new Observe(PORTFOLIO_TAG, 0, delayed, replyTo, early));
+    assertFalse(found.reply().duplicate());
+    // Delivered again (a restarted stream): the source event deduplicates whatever the offset.
+    var again = kit.<Observed>runCommand(replyTo -> new Observe(PORTFOLIO_TAG, 0, first, replyTo, late));
+    assertTrue(again.reply().duplicate());
+    assertTrue(again.hasNoEvents());
+
+    kit.restart();
+    ObservedOffsets offsets = kit.<ObservedOffsets>runCommand(GetOffsets::new).reply();
+    assertEquals(late, offsets.uuidOffset(PORTFOLIO_TAG));
+    assertEquals(0, offsets.offset(PORTFOLIO_TAG), "no sequence offset was observed");
+    assertTrue(kit.<Observed>runCommand(replyTo -> new Observe(PORTFOLIO_TAG, 0, first, replyTo, late)).hasNoEvents());
+
+    var notTimeBased = kit.<Observed>runCommand(replyTo ->
+        new Observe(PORTFOLIO_TAG, 3, first, replyTo, "00000000-0000-4000-8000-000000000001"));
+    assertEquals("uuidOffset must be a time-based (version 1) UUID, was 00000000-0000-4000-8000-000000000001; "
+        + "offset must be 0 with a uuidOffset, was 3", notTimeBased.reply().problem());
+  }
+
+  @Test
   void shouldRefuseObservationsThatCannotSucceed() {
     var noTag = kit.<Observed>runCommand(replyTo -> new Observe(" ", 1, List.of(), replyTo));
     assertEquals("tag is required; at least one signal is required", noTag.reply().problem());
