@@ -76,6 +76,8 @@ import org.apache.pekko.cluster.MemberStatus;
 import org.apache.pekko.cluster.typed.Cluster;
 import org.apache.pekko.cluster.typed.Join;
 import org.apache.pekko.http.javadsl.ServerBinding;
+import org.apache.pekko.management.cluster.bootstrap.ClusterBootstrap;
+import org.apache.pekko.management.javadsl.PekkoManagement;
 import picocli.CommandLine;
 
 /**
@@ -112,7 +114,24 @@ public final class Main {
     JournalSchema.ensureCreatedBlocking(system, config.getDuration("riskpulse.node.startup-timeout"));
 
     Cluster cluster = Cluster.get(system);
-    if (config.getStringList("pekko.cluster.seed-nodes").isEmpty()) {
+    if (config.getBoolean("riskpulse.management.enabled")) {
+      PekkoManagement.get(system.classicSystem()).start();
+    }
+    String bootstrap = config.getString("riskpulse.cluster.bootstrap");
+    if (bootstrap.equals("kubernetes")) {
+      if (!config.getStringList("pekko.cluster.seed-nodes").isEmpty()) {
+        throw new IllegalStateException("riskpulse.cluster.bootstrap = kubernetes forms the cluster itself: "
+            + "configure no seed nodes");
+      }
+      if (!config.getBoolean("riskpulse.management.enabled")) {
+        throw new IllegalStateException("cluster bootstrap talks to the other nodes' management endpoints: "
+            + "set riskpulse.management.enabled (RISKPULSE_MANAGEMENT_ENABLED=true)");
+      }
+      ClusterBootstrap.get(system.classicSystem()).start();
+    } else if (!bootstrap.equals("seed-nodes")) {
+      throw new IllegalArgumentException("riskpulse.cluster.bootstrap must be seed-nodes or kubernetes, not '"
+          + bootstrap + "'");
+    } else if (config.getStringList("pekko.cluster.seed-nodes").isEmpty()) {
       cluster.manager().tell(Join.create(cluster.selfMember().address()));
     }
 
@@ -219,6 +238,7 @@ public final class Main {
             haltServices.scopeLimits(), killSwitch, alerts.book(), config.getString("riskpulse.node.read-journal"),
             () -> cluster.selfMember().status() == MemberStatus.up()), metrics))
         : Optional.empty();
+    NodeReadiness.get(system.classicSystem()).started();
     return new NodeServices(market, books, portfolios, directory, riskModel, riskAggregates, ingest, ingestMetrics,
         quarantine, metrics, aeron, fix, http, haltServices, alerts, grpc);
   }

@@ -3,6 +3,8 @@ package io.riskpulse.node;
 import com.typesafe.config.Config;
 import com.typesafe.config.ConfigFactory;
 import io.riskpulse.persistence.JournalSelection;
+import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -27,13 +29,27 @@ public final class NodeConfig {
     Config layered = overrides
         .withFallback(ConfigFactory.defaultApplication())
         .withFallback(ConfigFactory.defaultReferenceUnresolved());
-    JournalSelection journal =
-        JournalSelection.fromConfig(ConfigFactory.defaultOverrides().withFallback(layered).resolve());
+    Config resolved = ConfigFactory.defaultOverrides().withFallback(layered).resolve();
+    JournalSelection journal = JournalSelection.fromConfig(resolved);
     return ConfigFactory.defaultOverrides()
+        .withFallback(seedNodes(resolved))
         .withFallback(journal.pluginSettings())
         .withFallback(ConfigFactory.parseMap(Map.of(READ_JOURNAL, journal.readJournalPlugin())))
         .withFallback(layered)
         .resolve();
+  }
+
+  /**
+   * {@code pekko.cluster.seed-nodes} from {@code riskpulse.cluster.seed-nodes} (RISKPULSE_SEED_NODES), a
+   * comma-separated string, when it is set; nothing otherwise.
+   */
+  static Config seedNodes(Config resolved) {
+    String seeds = resolved.getString("riskpulse.cluster.seed-nodes").trim();
+    if (seeds.isEmpty()) {
+      return ConfigFactory.empty();
+    }
+    List<String> list = Arrays.stream(seeds.split(",")).map(String::trim).filter(seed -> !seed.isEmpty()).toList();
+    return ConfigFactory.parseMap(Map.of("pekko.cluster.seed-nodes", list));
   }
 
   public static Config load() {

@@ -12,7 +12,7 @@ import picocli.CommandLine.Command;
     description = "Real-time risk for electronic trading on Apache Pekko.",
     subcommands = {DemoCommand.class, NodeCommand.class, FeedCommand.class, DriverCommand.class,
         RiskCommand.class, BacktestCommand.class, CtlCommand.class, TokenCommand.class, CassandraCommand.class,
-        AuditCommand.class})
+        ClusterCommand.class, AuditCommand.class})
 public final class RiskpulseCommand implements Runnable {
 
   @picocli.CommandLine.Spec picocli.CommandLine.Model.CommandSpec spec;
