@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.aeron.Aeron;
 import io.riskpulse.ingestion.aeron.FeedPublisher;
+import io.riskpulse.model.market.Quote;
 import io.riskpulse.model.portfolio.Execution;
 import io.riskpulse.model.portfolio.Side;
 import io.riskpulse.node.cluster.LocalCluster;
@@ -36,7 +37,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Three node processes on the Cassandra journal ({@link LocalCluster}, what {@code ./riskpulse cluster start} runs)
- * form one cluster; fills published to node 1 over Aeron reach the portfolios on every node; one node is killed with
+ * form one cluster; market data published once (multi-destination-cast) reaches every node's market view; fills
+ * published to node 1 over Aeron reach the portfolios on every node; one node is killed with
  * SIGKILL; the split-brain resolver downs it, its shards move to the survivors and its portfolios recover from
  * Cassandra: every acknowledged fill is held exactly once.
  */
@@ -55,7 +57,7 @@ class LocalClusterFailoverTest {
       throws Exception {
     int[] bases = freeRuns(4, 3);
     LocalClusterSettings settings = new LocalClusterSettings(work.resolve("cluster"), bases[0], bases[1], bases[2],
-        bases[3], freeRuns(1, 1)[0], "127.0.0.1:" + cassandra.nativePort(), Duration.ofSeconds(300),
+        bases[3], freeRuns(1, 1)[0], freeRuns(1, 1)[0], "127.0.0.1:" + cassandra.nativePort(), Duration.ofSeconds(300),
         Duration.ofSeconds(60));
     LocalCluster cluster = new LocalCluster(settings);
     List<String> command = new ArrayList<>();
@@ -82,6 +84,16 @@ class LocalClusterFailoverTest {
       Map<String, Long> sent = new TreeMap<>();
       String aeronDir = first.dir().resolve("aeron").toAbsolutePath().toString();
       try (Aeron client = Aeron.connect(new Aeron.Context().aeronDirectoryName(aeronDir))) {
+        FeedPublisher prices = new FeedPublisher(client.addExclusivePublication(
+            settings.marketDataPublishChannel(), 1001), 31, 1, Duration.ofSeconds(30));
+        long[] price = {19_000};
+        // Subscribers join a dynamic multi-destination-cast as they find the publisher: publish until each has it.
+        await(Duration.ofSeconds(60), () -> {
+          double mid = ++price[0] / 100.0;
+          prices.quote(new Quote("AAPL", Double.NaN, mid - 0.01, mid + 0.01, System.currentTimeMillis()), 0);
+          return nodes(cluster).stream().allMatch(node -> markPrice(node, "AAPL") > 190);
+        }, () -> "marks: " + nodes(cluster).stream().map(node -> markPrice(node, "AAPL")).toList());
+
         FeedPublisher publisher = new FeedPublisher(client.addExclusivePublication("aeron:ipc", 1002), 21, 1,
             Duration.ofSeconds(120)).withReplay(client.addSubscription("aeron:ipc", 1003), 100_000);
         for (int i = 0; i < FILLS; i++) {
@@ -111,6 +123,19 @@ class LocalClusterFailoverTest {
       for (LocalClusterNode node : cluster.nodes()) {
         cluster.stop(node);
       }
+    }
+  }
+
+  private static List<LocalClusterNode> nodes(LocalCluster cluster) {
+    return cluster.nodes();
+  }
+
+  private static double markPrice(LocalClusterNode node, String symbol) {
+    try {
+      JsonNode market = getJson(node.httpPort(), "/market/" + symbol);
+      return market.hasNonNull("markPrice") ? market.get("markPrice").asDouble() : -1;
+    } catch (Exception | AssertionError e) {
+      return -1;
     }
   }
 

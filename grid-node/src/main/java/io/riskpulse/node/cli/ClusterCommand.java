@@ -97,6 +97,9 @@ public final class ClusterCommand implements Runnable {
               cluster.pid(node).orElse(-1L), node.address(), node.grpcPort(), node.httpPort(), node.managementUri(),
               node.dir());
         }
+        LocalClusterSettings settings = LocalClusterSettings.fromConfig(NodeConfig.load());
+        out.printf("Feed it: RISKPULSE_AERON_MARKET_DATA_PUBLISH_CHANNEL='%s' ./riskpulse feed --aeron-dir %s%n",
+            settings.marketDataPublishChannel(), settings.node(1).dir().resolve("aeron"));
         return 0;
       } catch (IllegalArgumentException e) {
         err.println("error: " + e.getMessage());

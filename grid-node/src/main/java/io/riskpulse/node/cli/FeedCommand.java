@@ -62,7 +62,7 @@ public final class FeedCommand implements Callable<Integer> {
         : 1_000 + 2 * (int) ((System.currentTimeMillis() / 1000) % 500_000_000);
     try (Aeron aeron = Aeron.connect(new Aeron.Context().aeronDirectoryName(directory));
          FeedPublisher prices = new FeedPublisher(
-             aeron.addExclusivePublication(settings.marketDataChannel(), settings.marketDataStreamId()),
+             aeron.addExclusivePublication(settings.marketDataPublishChannel(), settings.marketDataStreamId()),
              sourceId, 1, Duration.ofSeconds(30));
          FeedPublisher fills = new FeedPublisher(
              aeron.addExclusivePublication(settings.orderFlowChannel(), settings.orderFlowStreamId()),

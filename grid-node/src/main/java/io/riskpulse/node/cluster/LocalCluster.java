@@ -26,8 +26,11 @@ import java.util.stream.Stream;
  *
  * <p>Node 1 starts first (it creates Cassandra's tables when they are missing; concurrent schema changes from
  * several clients can disagree), then the others. Node 1 also serves the FIX drop copy. Each node runs its own
- * Aeron media driver in its folder: a feed publishing to a node's Aeron folder is ingested there and its order flow
- * is routed to the node owning each portfolio's shard.
+ * Aeron media driver in its folder. Market data is broadcast by multi-destination-cast over loopback UDP: every
+ * node subscribes ({@link LocalClusterSettings#marketDataSubscribeChannel}) and a feed publishes once to the control
+ * endpoint ({@link LocalClusterSettings#marketDataPublishChannel}), so every node keeps its own market view. Order
+ * flow a feed publishes to a node's Aeron folder is ingested there and routed to the node owning each portfolio's
+ * shard.
  *
  * <p>Thread-safety: none; one command uses it. Waits poll the nodes' /ready every 200 ms (processes of their own,
  * nothing to be notified by).
@@ -130,6 +133,7 @@ public final class LocalCluster {
     env.put("RISKPULSE_MANAGEMENT_ENABLED", "true");
     env.put("RISKPULSE_MANAGEMENT_PORT", Integer.toString(node.managementPort()));
     env.put("RISKPULSE_AERON_DIR", node.dir().resolve("aeron").toAbsolutePath().toString());
+    env.put("RISKPULSE_AERON_MARKET_DATA_CHANNEL", settings.marketDataSubscribeChannel());
     boolean first = node.index() == 1;
     env.put("RISKPULSE_FIX_ENABLED", Boolean.toString(first));
     env.put("RISKPULSE_FIX_PORT", Integer.toString(settings.fixPort()));

@@ -90,7 +90,7 @@ public final class DemoRunner {
     AeronSettings settings = AeronSettings.fromConfig(system.settings().config());
     Duration connectTimeout = Duration.ofSeconds(10);
     ExclusivePublication marketData = aeron.aeron()
-        .addExclusivePublication(settings.marketDataChannel(), settings.marketDataStreamId());
+        .addExclusivePublication(settings.marketDataPublishChannel(), settings.marketDataStreamId());
     ExclusivePublication orderFlow = aeron.aeron()
         .addExclusivePublication(settings.orderFlowChannel(), settings.orderFlowStreamId());
     this.prices = new FeedPublisher(marketData, MARKET_DATA_SOURCE, 1, connectTimeout);

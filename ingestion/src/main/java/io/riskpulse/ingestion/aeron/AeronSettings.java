@@ -16,6 +16,8 @@ import io.aeron.CommonContext;
  * @param ackChannel channel on which the node acknowledges handled order flow to publishers
  * @param ackStreamId its stream id
  * @param fragmentLimit fragments read per poll: bounds the work done before the idle strategy runs
+ * @param marketDataPublishChannel the channel publishers of market data use: {@code marketDataChannel} unless they
+ *     differ (multi-destination-cast: publishers name the control endpoint, subscribers their own endpoint)
  */
 public record AeronSettings(
     boolean enabled,
@@ -27,11 +29,21 @@ public record AeronSettings(
     int orderFlowStreamId,
     String ackChannel,
     int ackStreamId,
-    int fragmentLimit) {
+    int fragmentLimit,
+    String marketDataPublishChannel) {
+
+  /** Settings whose publishers use the subscribers' market-data channel. */
+  public AeronSettings(boolean enabled, boolean embeddedDriver, String directory, String marketDataChannel,
+      int marketDataStreamId, String orderFlowChannel, int orderFlowStreamId, String ackChannel, int ackStreamId,
+      int fragmentLimit) {
+    this(enabled, embeddedDriver, directory, marketDataChannel, marketDataStreamId, orderFlowChannel,
+        orderFlowStreamId, ackChannel, ackStreamId, fragmentLimit, marketDataChannel);
+  }
 
   public static AeronSettings fromConfig(Config config) {
     Config c = config.getConfig("riskpulse.ingestion.aeron");
     String directory = c.getString("directory");
+    String publishChannel = c.getString("market-data.publish-channel");
     return new AeronSettings(
         c.getBoolean("enabled"),
         c.getBoolean("embedded-driver"),
@@ -42,6 +54,7 @@ public record AeronSettings(
         c.getInt("order-flow.stream-id"),
         c.getString("ack.channel"),
         c.getInt("ack.stream-id"),
-        c.getInt("fragment-limit"));
+        c.getInt("fragment-limit"),
+        publishChannel.isBlank() ? c.getString("market-data.channel") : publishChannel);
   }
 }
