@@ -146,7 +146,7 @@ public final class AlertBook
 
   @Override
   public AlertBookState emptyState() {
-    return new AlertBookState(env.settings());
+    return AlertBookState.pristine(env.settings());
   }
 
   @Override

@@ -34,6 +34,8 @@ import java.util.TreeMap;
 public final class AlertBookState {
 
   private final AlertSettings settings;
+  /** Whether this is the entity's empty state, never changed (see {@link #pristine}). */
+  private final boolean pristine;
   /** Every incident kept, by id, in the order they were opened. */
   private final LinkedHashMap<String, Incident> incidents = new LinkedHashMap<>();
   /** The unresolved incident of each correlation key: at most one per key. */
@@ -47,11 +49,30 @@ public final class AlertBookState {
   private final LinkedHashSet<SourceRef> recentSources = new LinkedHashSet<>();
 
   AlertBookState(AlertSettings settings) {
-    this.settings = settings;
+    this(settings, false);
   }
 
-  /** Applies one journaled event. The only place state changes. */
+  private AlertBookState(AlertSettings settings, boolean pristine) {
+    this.settings = settings;
+    this.pristine = pristine;
+  }
+
+  /**
+   * The state before any event, as the entity's {@code emptyState()}: never changed itself, since Pekko starts
+   * every recovery from it, including the one after a failed journal write (see {@code PortfolioState#pristine}).
+   */
+  static AlertBookState pristine(AlertSettings settings) {
+    return new AlertBookState(settings, true);
+  }
+
+  /**
+   * Applies one journaled event. The only place state changes. A {@link #pristine} state is not changed: the event
+   * is applied to a new state, which is returned.
+   */
   AlertBookState apply(AlertBookEvent event) {
+    if (pristine) {
+      return new AlertBookState(settings).apply(event);
+    }
     if (event instanceof IncidentOpened opened) {
       Incident incident = opened.incident();
       incidents.put(incident.incidentId(), incident);

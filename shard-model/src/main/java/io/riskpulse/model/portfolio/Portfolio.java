@@ -255,7 +255,7 @@ public final class Portfolio
 
   @Override
   public PortfolioState emptyState() {
-    return new PortfolioState(portfolioId, env.settings().dedupWindow());
+    return PortfolioState.pristine(portfolioId, env.settings().dedupWindow());
   }
 
   @Override

@@ -65,14 +65,40 @@ public final class PortfolioState {
   private double startOfDayPnl;
   private long breachCount;
   private long executionCount;
+  /** Capacity of the dedup window, to start a new state from a pristine one. */
+  private final int dedupWindow;
+  /** Whether this is the entity's empty state, never changed (see {@link #pristine}). */
+  private final boolean pristine;
 
   PortfolioState(String portfolioId, int dedupWindow) {
-    this.portfolioId = portfolioId;
-    this.seenExecutions = new ExecutionIdWindow(dedupWindow);
+    this(portfolioId, dedupWindow, false);
   }
 
-  /** Applies one journaled event. The only place state changes. */
+  private PortfolioState(String portfolioId, int dedupWindow, boolean pristine) {
+    this.portfolioId = portfolioId;
+    this.dedupWindow = dedupWindow;
+    this.seenExecutions = new ExecutionIdWindow(dedupWindow);
+    this.pristine = pristine;
+  }
+
+  /**
+   * The state before any event, as the entity's {@code emptyState()}: never changed itself. Pekko keeps the empty
+   * state it was given and starts every recovery from it, including the recovery after a failed journal write
+   * (the entity's backoff restart); were it changed in place, that recovery would apply the journal on top of the
+   * previous incarnation's state, counting fills twice and remembering ids that were never persisted.
+   */
+  static PortfolioState pristine(String portfolioId, int dedupWindow) {
+    return new PortfolioState(portfolioId, dedupWindow, true);
+  }
+
+  /**
+   * Applies one journaled event. The only place state changes. A {@link #pristine} state is not changed: the event
+   * is applied to a new state, which is returned.
+   */
   PortfolioState apply(PortfolioEvent event) {
+    if (pristine) {
+      return new PortfolioState(portfolioId, dedupWindow).apply(event);
+    }
     if (event instanceof ExecutionApplied) {
       Execution execution = ((ExecutionApplied) event).execution();
       positions.put(execution.symbol(),
