@@ -40,8 +40,6 @@ final class AuditSession implements AutoCloseable {
           + "pekko.coordinated-shutdown.run-by-jvm-shutdown-hook = off\n"
           + "riskpulse.persistence.create-schema = off\n");
 
-  private static final String PROFILE_PATH = "pekko-persistence-jdbc.shared-databases.slick.profile";
-  private static final String H2_PROFILE = "slick.jdbc.H2Profile$";
 
   private final ActorSystem<Void> system;
   private final AuditJournal journal;
@@ -67,7 +65,7 @@ final class AuditSession implements AutoCloseable {
     overrides = ConfigFactory.parseMap(java.util.Map.of("riskpulse.persistence.h2-url-settings",
         h2Settings + ";IFEXISTS=TRUE")).withFallback(overrides);
     Config config = NodeConfig.load(overrides);
-    if (H2_PROFILE.equals(config.getString(PROFILE_PATH))) {
+    if (config.getString("riskpulse.persistence.journal").equals("h2")) {
       Path file = Path.of(config.getString("riskpulse.persistence.data-dir"), "journal.mv.db");
       if (!Files.isRegularFile(file)) {
         throw new JournalUnavailable("there is no embedded journal in the data folder (--data-dir, "
