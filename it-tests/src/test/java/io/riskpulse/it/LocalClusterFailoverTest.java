@@ -83,6 +83,11 @@ class LocalClusterFailoverTest {
       for (JsonNode row : getJson(first.httpPort(), "/portfolios")) {
         before.put(row.get("portfolioId").asText(), row.get("executionCount").asLong());
       }
+      // The independent tally: each portfolio's AAPL position as the test computes it from what it sent.
+      Map<String, Double> tally = new TreeMap<>();
+      for (String portfolio : before.keySet()) {
+        tally.put(portfolio, quantity(getJson(first.httpPort(), "/portfolios/" + portfolio), "AAPL"));
+      }
       List<String> portfolios = new ArrayList<>(before.keySet());
       assertTrue(portfolios.size() >= 3, "demo portfolios: " + portfolios);
 
@@ -103,9 +108,10 @@ class LocalClusterFailoverTest {
             Duration.ofSeconds(120)).withReplay(client.addSubscription("aeron:ipc", 1003), 100_000);
         for (int i = 0; i < FILLS; i++) {
           String portfolio = portfolios.get(i % portfolios.size());
-          publisher.execution(new Execution("C" + i, portfolio, "cluster", "AAPL",
-              i % 3 == 0 ? Side.SELL : Side.BUY, 1 + i % 5, 190, 1), 0);
+          Side side = i % 3 == 0 ? Side.SELL : Side.BUY;
+          publisher.execution(new Execution("C" + i, portfolio, "cluster", "AAPL", side, 1 + i % 5, 190, 1), 0);
           sent.merge(portfolio, 1L, Long::sum);
+          tally.merge(portfolio, (double) (side.sign() * (1 + i % 5)), Double::sum);
           publisher.maintain();
         }
         assertTrue(publisher.awaitAcknowledged(Duration.ofSeconds(120)), "acknowledged "
@@ -134,9 +140,10 @@ class LocalClusterFailoverTest {
         int i = 0;
         while (!joining.isDone() || i < FILLS) {
           String portfolio = portfolios.get(i % portfolios.size());
-          publisher.execution(new Execution("J" + i, portfolio, "cluster", "AAPL",
-              i % 3 == 0 ? Side.SELL : Side.BUY, 1 + i % 5, 190, 1), 0);
+          Side side = i % 3 == 0 ? Side.SELL : Side.BUY;
+          publisher.execution(new Execution("J" + i, portfolio, "cluster", "AAPL", side, 1 + i % 5, 190, 1), 0);
           sent.merge(portfolio, 1L, Long::sum);
+          tally.merge(portfolio, (double) (side.sign() * (1 + i % 5)), Double::sum);
           publisher.maintain();
           LockSupport.parkNanos(Duration.ofMillis(20).toNanos()); // a steady flow while the node joins
           i++;
@@ -151,6 +158,8 @@ class LocalClusterFailoverTest {
         long expected = before.get(portfolio) + sent.getOrDefault(portfolio, 0L);
         await(Duration.ofSeconds(60), () -> executionCount(fourth, portfolio) == expected,
             () -> portfolio + " holds " + executionCount(fourth, portfolio) + ", expected " + expected);
+        assertEquals(tally.get(portfolio), quantity(getJson(fourth.httpPort(), "/portfolios/" + portfolio), "AAPL"),
+            1e-9, portfolio + ": the AAPL position equals the test's own tally of the fills it sent");
       }
 
       // The auditor's verify over the whole Cassandra journal: a portfolio written by two nodes at once would break
@@ -174,6 +183,20 @@ class LocalClusterFailoverTest {
         cluster.stop(node);
       }
     }
+  }
+
+  /** The quantity of {@code symbol} in a portfolio snapshot's JSON (0 when it holds none). */
+  private static double quantity(JsonNode snapshot, String symbol) {
+    if (snapshot.isObject() && symbol.equals(snapshot.path("symbol").asText()) && snapshot.has("quantity")) {
+      return snapshot.get("quantity").asDouble();
+    }
+    for (JsonNode child : snapshot) {
+      double found = quantity(child, symbol);
+      if (found != 0) {
+        return found;
+      }
+    }
+    return 0;
   }
 
   /** Shards of the portfolio entity hosted by the node, from its management endpoint; -1 if it does not answer. */
