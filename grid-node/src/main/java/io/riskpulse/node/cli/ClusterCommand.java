@@ -48,6 +48,9 @@ public final class ClusterCommand implements Runnable {
     if (javaOpts != null && !javaOpts.isBlank()) {
       command.addAll(List.of(javaOpts.trim().split("\\s+")));
     }
+    // As the launcher script: the common pool runs pekko-grpc's completions; at least two threads.
+    int parallelism = Math.max(2, Runtime.getRuntime().availableProcessors() - 1);
+    command.add("-Djava.util.concurrent.ForkJoinPool.common.parallelism=" + parallelism);
     command.addAll(List.of("--add-opens", "java.base/jdk.internal.misc=ALL-UNNAMED",
         "--add-opens", "java.base/sun.nio.ch=ALL-UNNAMED"));
     try {
