@@ -100,7 +100,10 @@ public final class GrpcServer {
       GrpcBackends backends, MeterRegistry metrics) {
     Function<HttpRequest, CompletionStage<HttpResponse>> handler =
         handler(system, settings, backends, tokens(settings), metrics);
-    ServerBuilder server = Http.get(system).newServerAt(settings.host(), settings.port());
+    // gRPC needs HTTP/2 whatever pekko.http.server.enable-http2 resolves to: that key's value depends on the order
+    // of the reference.conf files on the classpath (pekko-http's own says off), which a new dependency can change.
+    ServerBuilder server = Http.get(system).newServerAt(settings.host(), settings.port())
+        .adaptSettings(serverSettings -> serverSettings.withEnableHttp2(true));
     if (settings.tls()) {
       server = server.enableHttps(ConnectionContext.httpsServer(tlsContext(settings)));
     }
