@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.sun.net.httpserver.HttpServer;
 import io.aeron.Aeron;
 import io.riskpulse.ingestion.aeron.FeedPublisher;
 import io.riskpulse.model.market.Quote;
@@ -14,6 +15,7 @@ import io.riskpulse.node.cluster.LocalCluster;
 import io.riskpulse.node.cluster.LocalClusterNode;
 import io.riskpulse.node.cluster.LocalClusterSettings;
 import java.io.IOException;
+import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -28,6 +30,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
@@ -45,7 +48,8 @@ import org.junit.jupiter.api.io.TempDir;
  * SIGKILL; the split-brain resolver downs it, its shards move to the survivors and its portfolios recover from
  * Cassandra: every acknowledged fill is held exactly once. A fourth node then joins while fills keep flowing: shards
  * move to it, every fill is still held once, and the auditor's {@code audit verify} finds every portfolio's journal
- * intact (no portfolio was written by two nodes at once).
+ * intact (no portfolio was written by two nodes at once). Last, a desk halt is in flight when the node running
+ * the kill switch and the OMS gateway is killed: the survivors finish it and the OMS (a webhook) receives it.
  */
 @Tag("slow")
 @Tag(CassandraExtension.TAG)
@@ -65,14 +69,26 @@ class LocalClusterFailoverTest {
         bases[3], freeRuns(1, 1)[0], freeRuns(1, 1)[0], "127.0.0.1:" + cassandra.nativePort(), Duration.ofSeconds(300),
         Duration.ofSeconds(60));
     LocalCluster cluster = new LocalCluster(settings);
+    // The OMS: a webhook endpoint recording the halts the cluster's OMS gateway delivers (and acknowledging them).
+    List<String> oms = new CopyOnWriteArrayList<>();
+    HttpServer omsServer = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+    omsServer.createContext("/halts", exchange -> {
+      oms.add(new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
+      exchange.sendResponseHeaders(200, -1);
+      exchange.close();
+    });
+    omsServer.start();
     List<String> command = new ArrayList<>();
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     command.addAll(Arrays.asList(System.getProperty("riskpulse.jvm.opens", "").trim().split("\\s+")));
-    command.addAll(List.of("-Xmx384m", "-jar", NodeProcess.jar().toString()));
+    command.addAll(List.of("-Xmx384m",
+        "-Driskpulse.gateway.oms.endpoints.0.name=oms", "-Driskpulse.gateway.oms.endpoints.0.type=webhook",
+        "-Driskpulse.gateway.oms.endpoints.0.url=http://127.0.0.1:" + omsServer.getAddress().getPort() + "/halts",
+        "-jar", NodeProcess.jar().toString()));
     command.removeIf(String::isEmpty);
     Map<String, String> env = Map.of("PATH", System.getenv().getOrDefault("PATH", ""),
         "RISKPULSE_CASSANDRA_KEYSPACE", "rp_cluster_it", "RISKPULSE_CASSANDRA_SNAPSHOT_KEYSPACE",
-        "rp_cluster_it_snapshot", "RISKPULSE_GRPC_ENABLED", "false");
+        "rp_cluster_it_snapshot");
     List<LocalClusterNode> nodes = List.of();
     try {
       nodes = cluster.start(3, command, List.of("--open-demo-portfolios"), env);
@@ -178,7 +194,23 @@ class LocalClusterFailoverTest {
       for (String portfolio : portfolios) {
         assertTrue(report.contains("Portfolio|" + portfolio + ": intact"), report);
       }
+
+      // A desk halt in flight when the node running the kill switch and the OMS gateway (the oldest, node 1) dies:
+      // the singletons move to a survivor, which finishes the hand-off and delivers the halt to the OMS.
+      LocalClusterNode second = nodes.get(1);
+      String desk = getJson(second.httpPort(), "/portfolios").get(0).get("desk").asText();
+      List<String> halt = new ArrayList<>(command);
+      halt.addAll(List.of("ctl", "--port", Integer.toString(second.grpcPort()), "--data-dir",
+          second.dir().toString(), "halt", "--scope", "desk", "--id", desk, "--reason", "failover drill"));
+      Process ctl = new ProcessBuilder(halt).redirectErrorStream(true).start();
+      String answer = new String(ctl.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+      assertTrue(ctl.waitFor(120, TimeUnit.SECONDS));
+      assertEquals(0, ctl.exitValue(), answer);
+      assertTrue(cluster.kill(first), "node 1 was running");
+      await(Duration.ofSeconds(180), () -> oms.stream().anyMatch(body -> body.contains("\"value\":\"" + desk + "\"")),
+          () -> "halts the OMS received: " + oms);
     } finally {
+      omsServer.stop(0);
       for (LocalClusterNode node : cluster.nodes()) {
         cluster.stop(node);
       }
