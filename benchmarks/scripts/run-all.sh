@@ -32,6 +32,9 @@ for rpc in get-portfolio check-order; do
       rpc=$rpc tls=$tls > "$OUT/grpc-$rpc-tls-$tls.txt" 2>&1
   done
 done
+# Journal throughput on Cassandra (section 9, issue 7): starts its own Cassandra node (deploy/cassandra's jars, built
+# by the reactor: mvn -B -q package -DskipTests -pl deploy/cassandra), about 3 minutes.
+java $OPENS -cp "$CP" io.riskpulse.bench.e2e.CassandraJournalThroughput > "$OUT/cassandra-journal.txt" 2>&1
 python3 benchmarks/scripts/gc-pauses.py "$OUT/fl-gc.log" "$OUT/fl-fj2-gc.log" "$OUT/pt-gc.log" "$OUT/pt-var-gc.log" \
   "$OUT/hl-1000-gc.log" "$OUT/hl-5000-gc.log" "$OUT"/grpc-*-gc.log > "$OUT/gc.txt"
 date -u > "$OUT/finished.txt"
