@@ -1,5 +1,6 @@
 package io.riskpulse.it;
 
+import static io.riskpulse.it.ItSupport.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -7,8 +8,6 @@ import com.datastax.oss.driver.api.core.CqlSession;
 import com.datastax.oss.driver.api.core.cql.Row;
 import com.typesafe.config.Config;
 import com.typesafe.config.ConfigFactory;
-import io.riskpulse.model.instrument.AssetClass;
-import io.riskpulse.model.instrument.Instrument;
 import io.riskpulse.model.instrument.InstrumentRegistry;
 import io.riskpulse.model.limits.Limits;
 import io.riskpulse.model.market.Quote;
@@ -34,8 +33,6 @@ import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CompletionStage;
-import java.util.concurrent.TimeUnit;
 import org.apache.pekko.actor.typed.ActorSystem;
 import org.apache.pekko.actor.typed.javadsl.Behaviors;
 import org.apache.pekko.serialization.SerializationExtension;
@@ -56,20 +53,11 @@ import org.junit.jupiter.api.io.TempDir;
 class CassandraAuditTest {
 
   private static final String KEYSPACE = "rp_audit_it";
-  private static final InstrumentRegistry INSTRUMENTS = InstrumentRegistry.of(List.of(
-      new Instrument("SPY", AssetClass.EQUITY, "USD", 1, "broad market", "US")));
+  private static final InstrumentRegistry INSTRUMENTS = ItSupport.SPY_ONLY;
   private static final Limits LIMITS =
       new Limits(null, null, 1_000_000.0, null, null, null, null, null, null, false);
 
   @TempDir Path dataDir;
-
-  private static <T> T await(CompletionStage<T> stage) {
-    try {
-      return stage.toCompletableFuture().get(30, TimeUnit.SECONDS);
-    } catch (Exception e) {
-      throw new AssertionError("did not complete: " + e, e);
-    }
-  }
 
   @Test
   void shouldReplayTheLiveStateAndNameARowAlteredInCassandra(CassandraNode cassandra) {

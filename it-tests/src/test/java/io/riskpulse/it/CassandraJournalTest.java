@@ -1,5 +1,6 @@
 package io.riskpulse.it;
 
+import static io.riskpulse.it.ItSupport.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -11,8 +12,6 @@ import io.riskpulse.model.alert.Incident;
 import io.riskpulse.model.alert.IncidentFilter;
 import io.riskpulse.model.alert.ObservedOffsets;
 import io.riskpulse.model.alert.Severity;
-import io.riskpulse.model.instrument.AssetClass;
-import io.riskpulse.model.instrument.Instrument;
 import io.riskpulse.model.instrument.InstrumentRegistry;
 import io.riskpulse.model.journal.JournalEvents;
 import io.riskpulse.model.limits.Limits;
@@ -34,8 +33,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CompletionStage;
-import java.util.concurrent.TimeUnit;
 import org.apache.pekko.actor.testkit.typed.javadsl.TestProbe;
 import org.apache.pekko.actor.typed.ActorSystem;
 import org.apache.pekko.actor.typed.javadsl.Behaviors;
@@ -65,21 +62,12 @@ import org.junit.jupiter.api.io.TempDir;
 class CassandraJournalTest {
 
   private static final Duration WAIT = Duration.ofSeconds(40);
-  private static final InstrumentRegistry INSTRUMENTS = InstrumentRegistry.of(List.of(
-      new Instrument("SPY", AssetClass.EQUITY, "USD", 1, "broad market", "US")));
+  private static final InstrumentRegistry INSTRUMENTS = ItSupport.SPY_ONLY;
   /** Halts on a position above 1,000,000. */
   private static final Limits LIMITS =
       new Limits(null, null, 1_000_000.0, null, null, null, null, null, null, true);
 
   @TempDir Path dataDir;
-
-  private static <T> T await(CompletionStage<T> stage) {
-    try {
-      return stage.toCompletableFuture().get(30, TimeUnit.SECONDS);
-    } catch (Exception e) {
-      throw new AssertionError("did not complete: " + e, e);
-    }
-  }
 
   private Config config(CassandraNode cassandra) {
     return NodeConfig.load(cassandra.journalConfig("rp_journal_it").withFallback(ConfigFactory.parseMap(Map.of(

@@ -1,13 +1,12 @@
 package io.riskpulse.it;
 
+import static io.riskpulse.it.ItSupport.freePort;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.typesafe.config.Config;
 import com.typesafe.config.ConfigFactory;
-import io.riskpulse.model.instrument.AssetClass;
-import io.riskpulse.model.instrument.Instrument;
 import io.riskpulse.model.instrument.InstrumentRegistry;
 import io.riskpulse.model.limits.Limits;
 import io.riskpulse.model.market.Quote;
@@ -23,8 +22,6 @@ import io.riskpulse.node.cassandra.CassandraLauncher;
 import io.riskpulse.node.cassandra.CassandraServerSettings;
 import io.riskpulse.persistence.audit.AuditJournal;
 import io.riskpulse.persistence.audit.ChainVerifier;
-import java.io.IOException;
-import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -53,17 +50,10 @@ import org.junit.jupiter.api.io.TempDir;
 @Timeout(420)
 class CassandraOutageTest {
 
-  private static final InstrumentRegistry INSTRUMENTS = InstrumentRegistry.of(List.of(
-      new Instrument("SPY", AssetClass.EQUITY, "USD", 1, "broad market", "US")));
+  private static final InstrumentRegistry INSTRUMENTS = ItSupport.SPY_ONLY;
   private static final Limits LIMITS = new Limits(null, null, null, null, null, null, null, null, null, false);
 
   @TempDir Path work;
-
-  private static int freePort() throws IOException {
-    try (ServerSocket socket = new ServerSocket(0)) {
-      return socket.getLocalPort();
-    }
-  }
 
   private static <T> T await(CompletionStage<T> stage) {
     try {

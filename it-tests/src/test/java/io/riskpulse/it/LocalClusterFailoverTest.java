@@ -1,5 +1,7 @@
 package io.riskpulse.it;
 
+import static io.riskpulse.it.ItSupport.await;
+import static io.riskpulse.it.ItSupport.getJson;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -292,14 +294,6 @@ class LocalClusterFailoverTest {
       assertTrue(System.nanoTime() < deadline, () -> "not within " + within.toSeconds() + " s: " + detail.get());
       LockSupport.parkNanos(Duration.ofMillis(250).toNanos());
     }
-  }
-
-  private static JsonNode getJson(int port, String path) throws Exception {
-    HttpResponse<String> response = HttpClient.newHttpClient().send(
-        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).timeout(Duration.ofSeconds(30))
-            .build(), HttpResponse.BodyHandlers.ofString());
-    assertEquals(200, response.statusCode(), path + ": " + response.body());
-    return new ObjectMapper().readTree(response.body());
   }
 
   /** {@code count} first ports of runs of {@code length} consecutive free ports, the runs apart. */

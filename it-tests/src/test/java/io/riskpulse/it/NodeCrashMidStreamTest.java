@@ -1,10 +1,12 @@
 package io.riskpulse.it;
 
+import static io.riskpulse.it.ItSupport.await;
+import static io.riskpulse.it.ItSupport.freePort;
+import static io.riskpulse.it.ItSupport.getJson;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.aeron.Aeron;
 import io.aeron.driver.MediaDriver;
 import io.aeron.driver.ThreadingMode;
@@ -14,11 +16,6 @@ import io.riskpulse.model.portfolio.Side;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
-import java.net.ServerSocket;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -114,20 +111,6 @@ class NodeCrashMidStreamTest {
     env.put("RISKPULSE_GRPC_PORT", "0");
     env.put("RISKPULSE_HTTP_PORT", Integer.toString(httpPort));
     return new RunningNode(builder.start());
-  }
-
-  private static int freePort() throws IOException {
-    try (ServerSocket socket = new ServerSocket(0)) {
-      return socket.getLocalPort();
-    }
-  }
-
-  private static JsonNode getJson(int port, String path) throws Exception {
-    HttpResponse<String> response = HttpClient.newHttpClient().send(
-        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).timeout(Duration.ofSeconds(30))
-            .build(), HttpResponse.BodyHandlers.ofString());
-    assertEquals(200, response.statusCode(), path + ": " + response.body());
-    return new ObjectMapper().readTree(response.body());
   }
 
   @Test
