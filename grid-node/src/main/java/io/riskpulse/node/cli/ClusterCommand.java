@@ -9,6 +9,7 @@ import java.io.PrintWriter;
 import java.net.URISyntaxException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
@@ -124,7 +125,7 @@ public final class ClusterCommand implements Runnable {
     public Integer call() {
       LocalCluster cluster = cluster();
       List<LocalClusterNode> nodes = new ArrayList<>(cluster.nodes());
-      java.util.Collections.reverse(nodes);
+      Collections.reverse(nodes);
       for (LocalClusterNode node : nodes) {
         if (cluster.stop(node)) {
           spec.commandLine().getOut().println("node " + node.index() + " stopped");

@@ -13,10 +13,14 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.stream.Stream;
 
 /**
@@ -195,7 +199,7 @@ public final class LocalCluster {
       return dirs.map(dir -> dir.getFileName().toString())
           .filter(name -> name.matches("node-[1-9]"))
           .map(name -> settings.node(Integer.parseInt(name.substring(5))))
-          .sorted(java.util.Comparator.comparingInt(LocalClusterNode::index))
+          .sorted(Comparator.comparingInt(LocalClusterNode::index))
           .toList();
     } catch (IOException e) {
       throw new UncheckedIOException(e);
@@ -242,13 +246,13 @@ public final class LocalCluster {
     }
     handle.get().destroy();
     try {
-      handle.get().onExit().get(settings.stopTimeout().toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
-    } catch (java.util.concurrent.TimeoutException e) {
+      handle.get().onExit().get(settings.stopTimeout().toMillis(), TimeUnit.MILLISECONDS);
+    } catch (TimeoutException e) {
       handle.get().destroyForcibly();
       handle.get().onExit().join();
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-    } catch (java.util.concurrent.ExecutionException e) {
+    } catch (ExecutionException e) {
       // Gone anyway.
     }
     deleteQuietly(node.pidFile());

@@ -5,6 +5,7 @@ import io.riskpulse.model.halt.KillSwitch;
 import io.riskpulse.model.journal.JournalEvents;
 import io.riskpulse.model.portfolio.Portfolio;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletionStage;
 import java.util.function.Consumer;
@@ -60,7 +61,7 @@ public final class AuditJournal {
 
   /** Every stored event of {@code persistenceId}, in sequence order (for small journals: the kill switch's). */
   public CompletionStage<List<JournalRecord>> all(String persistenceId) {
-    List<JournalRecord> records = new java.util.ArrayList<>();
+    List<JournalRecord> records = new ArrayList<>();
     return forEach(persistenceId, records::add).thenApply(done -> records);
   }
 

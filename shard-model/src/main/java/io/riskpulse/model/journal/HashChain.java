@@ -4,7 +4,6 @@ import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.util.Arrays;
 import java.util.HexFormat;
 import org.apache.pekko.serialization.Serialization;
 import org.apache.pekko.serialization.Serializer;
@@ -137,11 +136,6 @@ public final class HashChain {
   /** The persistence id whose chain this is. */
   public String persistenceId() {
     return persistenceId;
-  }
-
-  /** Whether {@code hash} is this chain's genesis. */
-  public boolean isGenesis(byte[] hash) {
-    return Arrays.equals(hash, genesis);
   }
 
   private void startRecoveryIfLive(byte[] start) {
