@@ -2,6 +2,8 @@ package io.riskpulse.persistence.audit;
 
 import io.riskpulse.model.portfolio.Execution;
 import io.riskpulse.model.portfolio.PortfolioEvent;
+import io.riskpulse.model.portfolio.PortfolioEvent.AnomalyCleared;
+import io.riskpulse.model.portfolio.PortfolioEvent.AnomalyDetected;
 import io.riskpulse.model.portfolio.PortfolioEvent.DayRolled;
 import io.riskpulse.model.portfolio.PortfolioEvent.ExecutionApplied;
 import io.riskpulse.model.portfolio.PortfolioEvent.HaltDispatched;
@@ -73,6 +75,13 @@ public final class PortfolioEventText {
     }
     if (event instanceof StrategyEnabled e) {
       return "strategy " + e.strategy() + " re-enabled by " + e.by() + ": " + e.reason();
+    }
+    if (event instanceof AnomalyDetected e) {
+      return "anomaly " + e.signal().describe() + (e.signal().attribution().isEmpty() ? ""
+          : " attribution " + e.signal().attribution()) + "; action " + e.action();
+    }
+    if (event instanceof AnomalyCleared e) {
+      return "anomaly " + e.key() + " ended: " + e.reason();
     }
     if (event instanceof DayRolled e) {
       return String.format(Locale.ROOT, "trading day %s began (P&L at the roll %,.2f)",

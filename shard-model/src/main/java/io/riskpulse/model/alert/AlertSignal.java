@@ -37,6 +37,13 @@ public record AlertSignal(Type type, String scope, String subject, Trigger trigg
     HALTED(Severity.CRITICAL),
     /** The scope's halt ended (subject: halt id). Clears. */
     RESUMED(null),
+    /**
+     * A detector found an anomaly (subject: the episode key, {@code DETECTOR:subject}; trigger kind
+     * {@code ANOMALY_<DETECTOR>}, value the score, limit the threshold, detail the explanation). Raises HIGH.
+     */
+    ANOMALY_DETECTED(Severity.HIGH),
+    /** The anomaly episode went quiet (subject: the episode key). Clears. */
+    ANOMALY_CLEARED(null),
     /** The repeated-execution throttle disabled a strategy (subject: strategy). Raises CRITICAL. */
     STRATEGY_DISABLED(Severity.CRITICAL),
     /** A person re-enabled the strategy (subject: strategy). Clears. */

@@ -129,6 +129,9 @@ final class Correlation {
       case STRATEGY_DISABLED:
       case STRATEGY_ENABLED:
         return scope + "/STRATEGY:" + signal.subject();
+      case ANOMALY_DETECTED:
+      case ANOMALY_CLEARED:
+        return scope + "/ANOMALY:" + signal.subject();
       default:
         throw new IllegalArgumentException("no correlation rule for " + signal.type());
     }
@@ -150,6 +153,9 @@ final class Correlation {
             + (signal.subject().isEmpty() ? "" : " (" + signal.subject() + ")");
       case STRATEGY_DISABLED:
         return scope + " strategy '" + signal.subject() + "' disabled: " + trigger.detail();
+      case ANOMALY_DETECTED:
+        return String.format(Locale.ROOT, "%s anomaly %s score %.2f > %.2f: %s", scope, signal.subject(),
+            trigger.value(), trigger.limit(), trigger.detail());
       case OMS_REFUSED:
         return "OMS " + endpoint + " refused halt " + signal.subject() + ": cancel by hand"
             + (trigger.detail().isEmpty() ? "" : " (" + trigger.detail() + ")");

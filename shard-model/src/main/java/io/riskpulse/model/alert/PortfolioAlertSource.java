@@ -1,9 +1,12 @@
 package io.riskpulse.model.alert;
 
 import io.riskpulse.model.alert.AlertSignal.Type;
+import io.riskpulse.model.detect.DetectionSignal;
 import io.riskpulse.model.halt.HaltScope;
 import io.riskpulse.model.limits.LimitBreach;
 import io.riskpulse.model.portfolio.Portfolio;
+import io.riskpulse.model.portfolio.PortfolioEvent.AnomalyCleared;
+import io.riskpulse.model.portfolio.PortfolioEvent.AnomalyDetected;
 import io.riskpulse.model.portfolio.PortfolioEvent.Halted;
 import io.riskpulse.model.portfolio.PortfolioEvent.LimitBreached;
 import io.riskpulse.model.portfolio.PortfolioEvent.LimitCleared;
@@ -18,7 +21,7 @@ import org.apache.pekko.persistence.typed.PersistenceId;
 /**
  * Signals of the portfolios' {@link Portfolio#ALERT_TAG} events: breaches (continuous ones by episode,
  * per-order/per-fill ones as {@link Type#EXECUTION_BREACHED}), warnings, halts and resumes, the strategy
- * throttle. The scope is {@code PORTFOLIO:<id>}, the id taken from the persistence id {@code Portfolio|<id>}.
+ * throttle, detectors' anomaly episodes. The scope is {@code PORTFOLIO:<id>}, the id taken from the persistence id {@code Portfolio|<id>}.
  * Stateless and thread-safe.
  */
 public final class PortfolioAlertSource implements AlertSource {
@@ -51,6 +54,16 @@ public final class PortfolioAlertSource implements AlertSource {
     } else if (event instanceof Resumed resumed) {
       return List.of(new AlertSignal(Type.RESUMED, scope, "",
           Trigger.of("HALT", resumed.reason(), resumed.atMillis()), resumed.by(), source));
+    } else if (event instanceof AnomalyDetected detected) {
+      DetectionSignal finding = detected.signal();
+      String detail = finding.explanation() + (finding.attribution().isEmpty() ? ""
+          : "; attribution " + finding.attribution()) + "; action " + detected.action();
+      return List.of(new AlertSignal(Type.ANOMALY_DETECTED, scope, finding.key(), new Trigger(
+          "ANOMALY_" + finding.detector(), symbolOf(finding), finding.score(), finding.threshold(), detail,
+          detected.atMillis()), "", source));
+    } else if (event instanceof AnomalyCleared cleared) {
+      return List.of(new AlertSignal(Type.ANOMALY_CLEARED, scope, cleared.key(),
+          Trigger.of("ANOMALY", cleared.reason(), cleared.atMillis()), "", source));
     } else if (event instanceof StrategyDisabled disabled) {
       return List.of(new AlertSignal(Type.STRATEGY_DISABLED, scope, disabled.strategy(),
           Trigger.of("STRATEGY", disabled.reason(), disabled.atMillis()), "", source));
@@ -59,6 +72,23 @@ public final class PortfolioAlertSource implements AlertSource {
           Trigger.of("STRATEGY", enabled.reason(), enabled.atMillis()), enabled.by(), source));
     }
     return List.of();
+  }
+
+  /** The instrument a market finding is about; {@code ""} for findings about a strategy or a rule. */
+  private static String symbolOf(DetectionSignal finding) {
+    switch (finding.detector()) {
+      case SLIPPAGE:
+      case VOLUME_SHARE:
+      case SPREAD:
+      case DEPTH:
+      case VPIN:
+      case PRICE_JUMP:
+      case STALE_BOOK:
+      case CROSSED_BOOK:
+        return finding.subject();
+      default:
+        return "";
+    }
   }
 
   private static Trigger trigger(LimitBreach breach) {

@@ -42,8 +42,9 @@ public record DetectionSignal(
     return detector.name() + ':' + subject;
   }
 
-  /** A one-line description: {@code RUNAWAY momentum 7.20 > 4.00: explanation}. */
+  /** A one-line description: {@code RUNAWAY momentum score 9.20 (threshold 8.00): explanation}. */
   public String describe() {
-    return String.format("%s %s %.2f > %.2f: %s", detector, subject, score, threshold, explanation);
+    return String.format(java.util.Locale.ROOT, "%s %s score %.2f (threshold %.2f): %s", detector, subject, score,
+        threshold, explanation);
   }
 }

@@ -1,6 +1,8 @@
 package io.riskpulse.model.portfolio;
 
 import io.riskpulse.model.concurrent.Completions;
+import io.riskpulse.model.detect.DetectionSignal;
+import io.riskpulse.model.detect.PortfolioDetectors;
 import io.riskpulse.model.halt.ActiveHalt;
 import io.riskpulse.model.halt.HaltDispatcher;
 import io.riskpulse.model.instrument.Instrument;
@@ -39,6 +41,8 @@ import io.riskpulse.model.portfolio.PortfolioCommand.RetryHaltDispatch;
 import io.riskpulse.model.portfolio.PortfolioCommand.RetryRebalanceDispatch;
 import io.riskpulse.model.portfolio.PortfolioCommand.SetLimits;
 import io.riskpulse.model.portfolio.PortfolioCommand.WhatIf;
+import io.riskpulse.model.portfolio.PortfolioEvent.AnomalyCleared;
+import io.riskpulse.model.portfolio.PortfolioEvent.AnomalyDetected;
 import io.riskpulse.model.portfolio.PortfolioEvent.DayRolled;
 import io.riskpulse.model.portfolio.PortfolioEvent.ExecutionApplied;
 import io.riskpulse.model.portfolio.PortfolioEvent.HaltDispatched;
@@ -148,6 +152,9 @@ public final class Portfolio
   public static final String ALERT_TAG = "portfolio-alerts";
   private static final Set<String> ALERT_TAGS = Set.of(ALERT_TAG);
 
+  /** The identity recorded on halts decided by a detector's finding (policy {@code halt}). */
+  public static final String DETECTOR = "riskpulse:detector";
+
   /** The identity recorded on rebalances sent without a person's approval ({@code rebalance = send}). */
   public static final String AUTO_REBALANCE = "riskpulse:auto-rebalance";
 
@@ -191,6 +198,8 @@ public final class Portfolio
   private final HashChain chain;
   /** The system's serialization, for the state hash. */
   private final Serialization serialization;
+  /** The order-flow, impact and market detectors; transient (their episodes are journaled). */
+  private final PortfolioDetectors detectors;
   /** Runs of same-direction executions for the repeated-execution throttle; transient. */
   private final ExecutionStreaks streaks = new ExecutionStreaks();
   /** The halt being handed to the OMS gateway right now, or {@code null}; at most one hand-off in flight. */
@@ -221,6 +230,7 @@ public final class Portfolio
     this.whatIf = new WhatIfAnalyzer(portfolioId, env.instruments(), prices, risk);
     this.serialization = SerializationExtension.get(context.getSystem().classicSystem());
     this.chain = new HashChain(PersistenceId.of(ENTITY_KEY.name(), portfolioId).id(), serialization);
+    this.detectors = new PortfolioDetectors(env.detection());
   }
 
   /** Registers the entity type with cluster sharding on this node. */
@@ -375,6 +385,7 @@ public final class Portfolio
     Map<String, Double> fillPrices = new HashMap<>();
     Map<String, Integer> batchIds = new HashMap<>();
     Set<String> disabledInBatch = new HashSet<>();
+    List<DetectionSignal> findings = new ArrayList<>();
     for (Execution execution : executions) {
       String id = execution == null ? null : execution.executionId();
       Integer seen = id == null ? null : state.seenFingerprint(id);
@@ -410,6 +421,10 @@ public final class Portfolio
       executionBreaches.addAll(LimitChecker.executionBreaches(
           state.limits(), execution, prices.fxToReporting(execution.symbol()), reference, now));
       throttle(state, execution, now, executionBreaches, events, disabledInBatch);
+      if (detectors.enabled()) {
+        findings.addAll(detectors.onFill(execution, env.market().quote(execution.symbol()),
+            env.instruments().find(execution.symbol()).orElseThrow().averageDailyVolume(), now));
+      }
       replies.add(Reply.accepted());
     }
     if (events.isEmpty()) {
@@ -426,6 +441,7 @@ public final class Portfolio
         ? risk.whatIf(quantitiesAfter, now, state.limits().maxStressLoss() != null)
         : RiskMeasures.unavailable("not computed: no risk limit to judge", now);
     events.addAll(limitEvents(state, state.limits(), valuation, executionBreaches, now, riskAfter));
+    addAnomalyEvents(state, findings, now, events);
     for (PortfolioEvent event : events) {
       if (event instanceof ExecutionApplied) {
         orderFlow.recordFill(((ExecutionApplied) event).execution().strategy(), now);
@@ -444,6 +460,10 @@ public final class Portfolio
       return Effect().reply(cmd.replyTo(), Reply.duplicateOrder(cmd.order().action().name(),
           cmd.order().orderId()));
     }
+    List<PortfolioEvent> anomalies = new ArrayList<>();
+    if (state.isOpen()) {
+      addAnomalyEvents(state, detectors.onOrder(cmd.order(), now), now, anomalies);
+    }
     if (state.isOpen() && state.limits().orderLimits().hasRateLimits()) {
       // Cheap judgement of the rate limits alone; the full one only when an episode starts or ends.
       LimitJudge.Judgement rates = LimitJudge.judge(
@@ -451,12 +471,16 @@ public final class Portfolio
           only(state.activeBreaches(), Portfolio::isOrderFlowKind), only(state.activeWarnings(),
               Portfolio::isOrderFlowKind), state.limits().policy());
       if (!rates.changesNothing()) {
-        List<PortfolioEvent> events =
-            limitEvents(state, state.limits(), valuation(state), List.of(), now, risk.measures(now));
+        List<PortfolioEvent> events = new ArrayList<>(
+            limitEvents(state, state.limits(), valuation(state), List.of(), now, risk.measures(now)));
         if (!events.isEmpty()) {
+          events.addAll(withoutSecondHalt(events, anomalies));
           return persistAll(events).thenReply(cmd.replyTo(), newState -> Reply.accepted());
         }
       }
+    }
+    if (!anomalies.isEmpty()) {
+      return persistAll(anomalies).thenReply(cmd.replyTo(), newState -> Reply.accepted());
     }
     return Effect().reply(cmd.replyTo(), Reply.accepted());
   }
@@ -561,6 +585,13 @@ public final class Portfolio
     }
     List<LimitBreach> halting = state.activeBreaches().values().stream()
         .filter(breach -> state.limits().actionFor(breach.kind()) == LimitAction.HALT).toList();
+    List<String> haltingAnomalies = state.activeAnomalies().values().stream()
+        .filter(anomaly -> anomaly.action() == LimitAction.HALT).map(anomaly -> anomaly.signal().describe()).toList();
+    if (!haltingAnomalies.isEmpty()) {
+      return reject(cmd.replyTo(), Reply.rejected(RejectReason.STILL_BREACHED,
+          "anomalies that halt are still open (they end after " + env.detection().settings().quietMillis()
+              + " ms without a new finding): " + String.join("; ", haltingAnomalies)));
+    }
     if (!halting.isEmpty()) {
       return reject(cmd.replyTo(), Reply.rejected(RejectReason.STILL_BREACHED,
           "limits that halt are still breached, raise them or reduce the position first: " + halting.stream()
@@ -581,11 +612,60 @@ public final class Portfolio
     long now = now();
     Valuation valuation = valuation(state);
     valuedFigures = DeskFigures.of(state, valuation, env.settings().tradingDay(now));
-    List<PortfolioEvent> events = limitEvents(state, state.limits(), valuation, List.of(), now, risk.measures(now));
+    List<PortfolioEvent> events = new ArrayList<>(
+        limitEvents(state, state.limits(), valuation, List.of(), now, risk.measures(now)));
+    if (detectors.enabled()) {
+      addAnomalyEvents(state, detectors.onTick(state.heldSymbols(), now), now, events);
+      for (String key : detectors.quietEpisodes(state.activeAnomalies().keySet(), now)) {
+        events.add(new AnomalyCleared(key, "not found again for " + env.detection().settings().quietMillis()
+            + " ms", now));
+      }
+    }
     if (events.isEmpty()) {
       return Effect().noReply();
     }
     return persistAll(events).thenNoReply();
+  }
+
+  /**
+   * Appends to {@code events} an {@link AnomalyDetected} for each finding whose episode is neither open nor already
+   * in {@code events}, with the detection policy's action, and a halt when one of them halts an active portfolio
+   * that {@code events} does not already halt.
+   */
+  private void addAnomalyEvents(PortfolioState state, List<DetectionSignal> findings, long now,
+      List<PortfolioEvent> events) {
+    if (findings.isEmpty()) {
+      return;
+    }
+    Set<String> inBatch = new HashSet<>();
+    boolean halting = false;
+    for (PortfolioEvent event : events) {
+      if (event instanceof AnomalyDetected) {
+        inBatch.add(((AnomalyDetected) event).signal().key());
+      }
+      halting |= event instanceof Halted;
+    }
+    List<String> halts = new ArrayList<>();
+    for (DetectionSignal finding : findings) {
+      if (state.activeAnomalies().containsKey(finding.key()) || !inBatch.add(finding.key())) {
+        continue;
+      }
+      LimitAction action = env.detection().settings().policy().actionFor(finding.detector());
+      events.add(new AnomalyDetected(finding, action, now));
+      context.getLog().info("Portfolio {} anomaly ({}): {}", portfolioId, action, finding.describe());
+      if (action == LimitAction.HALT) {
+        halts.add(finding.describe());
+      }
+    }
+    if (!halts.isEmpty() && !halting && state.status() == PortfolioStatus.ACTIVE) {
+      events.add(new Halted(DETECTOR, "anomaly: " + String.join("; ", halts), now, PENDING_HALT_ID));
+    }
+  }
+
+  /** {@code extra} without a halt when {@code events} already halts (one halt per write). */
+  private static List<PortfolioEvent> withoutSecondHalt(List<PortfolioEvent> events, List<PortfolioEvent> extra) {
+    boolean halting = events.stream().anyMatch(e -> e instanceof Halted);
+    return halting ? extra.stream().filter(e -> !(e instanceof Halted)).toList() : extra;
   }
 
   /**
@@ -1019,7 +1099,7 @@ public final class Portfolio
         return true;
       }
     }
-    return false;
+    return state.activeAnomalies().values().stream().anyMatch(a -> a.action() == LimitAction.REDUCE_ONLY);
   }
 
   /** The node's prices, except that fills price their own instruments until the feed has quoted them. */
@@ -1123,7 +1203,8 @@ public final class Portfolio
         || event instanceof WarningCleared || event instanceof Halted || event instanceof Resumed
         || event instanceof StrategyDisabled || event instanceof StrategyEnabled
         || event instanceof RebalanceProposed || event instanceof RebalanceApproved
-        || event instanceof RebalanceRejected;
+        || event instanceof RebalanceRejected || event instanceof AnomalyDetected
+        || event instanceof AnomalyCleared;
   }
 
   @Override

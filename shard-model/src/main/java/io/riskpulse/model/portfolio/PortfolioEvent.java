@@ -1,6 +1,8 @@
 package io.riskpulse.model.portfolio;
 
 import io.riskpulse.model.CborSerializable;
+import io.riskpulse.model.detect.DetectionSignal;
+import io.riskpulse.model.limits.LimitAction;
 import io.riskpulse.model.limits.LimitBreach;
 import io.riskpulse.model.limits.Limits;
 import io.riskpulse.model.risk.rebalance.RebalancePlan;
@@ -114,4 +116,14 @@ public sealed interface PortfolioEvent extends CborSerializable {
 
   /** The approved rebalance was handed to the OMS gateway, which journaled it. */
   record RebalanceDispatched(String rebalanceId, long atMillis) implements PortfolioEvent {}
+
+  /**
+   * A detector found an anomaly whose episode was not open: the finding with its score, threshold, explanation and
+   * attribution, and the action the detection policy gave it then (what a replay applies, whatever the policy is
+   * now). Persisted once per episode (see {@link AnomalyCleared}).
+   */
+  record AnomalyDetected(DetectionSignal signal, LimitAction action, long atMillis) implements PortfolioEvent {}
+
+  /** An anomaly episode ended: its detector found nothing of it for the quiet period. */
+  record AnomalyCleared(String key, String reason, long atMillis) implements PortfolioEvent {}
 }

@@ -4,6 +4,8 @@ import io.riskpulse.model.halt.ActiveHalt;
 import io.riskpulse.model.halt.HaltScope;
 import io.riskpulse.model.limits.LimitBreach;
 import io.riskpulse.model.limits.Limits;
+import io.riskpulse.model.portfolio.PortfolioEvent.AnomalyCleared;
+import io.riskpulse.model.portfolio.PortfolioEvent.AnomalyDetected;
 import io.riskpulse.model.portfolio.PortfolioEvent.DayRolled;
 import io.riskpulse.model.portfolio.PortfolioEvent.ExecutionApplied;
 import io.riskpulse.model.portfolio.PortfolioEvent.HaltDispatched;
@@ -23,6 +25,7 @@ import io.riskpulse.model.portfolio.PortfolioEvent.StrategyDisabled;
 import io.riskpulse.model.portfolio.PortfolioEvent.StrategyEnabled;
 import io.riskpulse.model.portfolio.PortfolioEvent.WarningCleared;
 import io.riskpulse.model.risk.rebalance.RebalanceInstruction;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.List;
@@ -44,6 +47,7 @@ public final class PortfolioState {
   private final Map<String, Position> positions = new TreeMap<>();
   private final Map<String, LimitBreach> activeBreaches = new TreeMap<>();
   private final Map<String, LimitBreach> activeWarnings = new TreeMap<>();
+  private final Map<String, AnomalyDetected> activeAnomalies = new TreeMap<>();
   /** Strategies disabled by the repeated-execution throttle, with why. */
   private final Map<String, String> disabledStrategies = new TreeMap<>();
   /** The halt persisted and not yet handed to the OMS gateway, or {@code null}. */
@@ -120,6 +124,11 @@ public final class PortfolioState {
       activeWarnings.put(warning.key(), warning);
     } else if (event instanceof WarningCleared) {
       activeWarnings.remove(((WarningCleared) event).key());
+    } else if (event instanceof AnomalyDetected) {
+      AnomalyDetected detected = (AnomalyDetected) event;
+      activeAnomalies.put(detected.signal().key(), detected);
+    } else if (event instanceof AnomalyCleared) {
+      activeAnomalies.remove(((AnomalyCleared) event).key());
     } else if (event instanceof StrategyDisabled) {
       StrategyDisabled disabled = (StrategyDisabled) event;
       disabledStrategies.put(disabled.strategy(), disabled.reason());
@@ -274,6 +283,22 @@ public final class PortfolioState {
     return Collections.unmodifiableMap(activeWarnings);
   }
 
+  /** The instruments the portfolio holds a position in (quantity not zero), sorted. */
+  public List<String> heldSymbols() {
+    List<String> held = new ArrayList<>();
+    positions.forEach((symbol, position) -> {
+      if (position.quantity() != 0) {
+        held.add(symbol);
+      }
+    });
+    return held;
+  }
+
+  /** Anomaly episodes open (a detector's finding not yet quiet), by episode key. */
+  public Map<String, AnomalyDetected> activeAnomalies() {
+    return Collections.unmodifiableMap(activeAnomalies);
+  }
+
   /** Strategies disabled by the repeated-execution throttle, with the reason, by strategy. */
   public Map<String, String> disabledStrategies() {
     return Collections.unmodifiableMap(disabledStrategies);
@@ -308,7 +333,7 @@ public final class PortfolioState {
         haltReason, haltedAtMillis, peakPnl, tradingDay, startOfDayPnl, breachCount, executionCount,
         List.copyOf(positions.values()), List.copyOf(activeBreaches.values()), seenExecutions.toList(),
         seenExecutions.fingerprints(), List.copyOf(activeWarnings.values()), sortedCopy(disabledStrategies),
-        undispatchedHalt, pendingRebalance, undispatchedRebalance, null);
+        undispatchedHalt, pendingRebalance, undispatchedRebalance, null, List.copyOf(activeAnomalies.values()));
   }
 
   private static <V> Map<String, V> sortedCopy(Map<String, V> map) {
@@ -341,6 +366,9 @@ public final class PortfolioState {
       state.activeWarnings.put(warning.key(), warning);
     }
     state.disabledStrategies.putAll(stored.disabledStrategies());
+    for (AnomalyDetected anomaly : stored.activeAnomalies()) {
+      state.activeAnomalies.put(anomaly.signal().key(), anomaly);
+    }
     state.undispatchedHalt = stored.undispatchedHalt();
     state.pendingRebalance = stored.pendingRebalance();
     state.undispatchedRebalance = stored.undispatchedRebalance();

@@ -163,7 +163,7 @@ final class PreTradeChecker {
     covering.ifPresent(halt -> failures.add(CheckFailure.of(PreTradeCheck.HALTED, halt.describe())));
   }
 
-  /** Orders that increase the absolute position are blocked while a reduce-only breach is open. */
+  /** Orders that increase the absolute position are blocked while a reduce-only breach or anomaly is open. */
   private static void checkReduceOnly(PortfolioState state, Position before, Position after,
       List<CheckFailure> failures) {
     if (!(Math.abs(after.quantity()) > Math.abs(before.quantity()))) {
@@ -173,6 +173,11 @@ final class PreTradeChecker {
     for (LimitBreach breach : state.activeBreaches().values()) {
       if (state.limits().actionFor(breach.kind()) == LimitAction.REDUCE_ONLY) {
         reduceOnly.add(breach.describe());
+      }
+    }
+    for (PortfolioEvent.AnomalyDetected anomaly : state.activeAnomalies().values()) {
+      if (anomaly.action() == LimitAction.REDUCE_ONLY) {
+        reduceOnly.add("anomaly " + anomaly.signal().describe());
       }
     }
     if (!reduceOnly.isEmpty()) {

@@ -22,6 +22,7 @@ import java.util.Map;
  * @param chainHead the hash (hex) of the journal's event the snapshot was taken after, where the entity's hash
  *     chain resumes ({@link io.riskpulse.model.journal.HashChain}); {@code null} in snapshots written before the
  *     chain, and in the form the state hash is computed over
+ * @param activeAnomalies anomaly episodes open (detectors' findings not yet quiet)
  *     <p>Collections missing from an older snapshot read as empty, so adding one is a compatible change.
  */
 public record StoredPortfolioState(
@@ -48,7 +49,8 @@ public record StoredPortfolioState(
     ActiveHalt undispatchedHalt,
     PortfolioEvent.RebalanceProposed pendingRebalance,
     RebalanceInstruction undispatchedRebalance,
-    String chainHead)
+    String chainHead,
+    List<PortfolioEvent.AnomalyDetected> activeAnomalies)
     implements CborSerializable {
 
   /** A snapshot without warnings, disabled strategies and halt hand-off: the fields before they existed. */
@@ -59,7 +61,7 @@ public record StoredPortfolioState(
       List<Integer> recentExecutionFingerprints) {
     this(portfolioId, status, desk, trader, cashByCurrency, limits, haltedBy, haltReason, haltedAtMillis, peakPnl,
         tradingDay, startOfDayPnl, breachCount, executionCount, positions, activeBreaches, recentExecutionIds,
-        recentExecutionFingerprints, null, null, null, null, null, null);
+        recentExecutionFingerprints, null, null, null, null, null, null, null);
   }
 
   /** This state with the chain head {@code hex}. */
@@ -67,7 +69,7 @@ public record StoredPortfolioState(
     return new StoredPortfolioState(portfolioId, status, desk, trader, cashByCurrency, limits, haltedBy, haltReason,
         haltedAtMillis, peakPnl, tradingDay, startOfDayPnl, breachCount, executionCount, positions, activeBreaches,
         recentExecutionIds, recentExecutionFingerprints, activeWarnings, disabledStrategies, undispatchedHalt,
-        pendingRebalance, undispatchedRebalance, hex);
+        pendingRebalance, undispatchedRebalance, hex, activeAnomalies);
   }
 
   public StoredPortfolioState {
@@ -78,5 +80,6 @@ public record StoredPortfolioState(
     recentExecutionFingerprints = recentExecutionFingerprints == null ? List.of() : recentExecutionFingerprints;
     activeWarnings = activeWarnings == null ? List.of() : activeWarnings;
     disabledStrategies = disabledStrategies == null ? Map.of() : disabledStrategies;
+    activeAnomalies = activeAnomalies == null ? List.of() : activeAnomalies;
   }
 }

@@ -1,0 +1,227 @@
+package io.riskpulse.model.portfolio;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.typesafe.config.Config;
+import com.typesafe.config.ConfigFactory;
+import io.riskpulse.model.alert.AlertSignal;
+import io.riskpulse.model.alert.PortfolioAlertSource;
+import io.riskpulse.model.detect.DetectionEnvironment;
+import io.riskpulse.model.detect.DetectionPolicy;
+import io.riskpulse.model.detect.DetectionSettings;
+import io.riskpulse.model.detect.Detector;
+import io.riskpulse.model.detect.MarketConditions;
+import io.riskpulse.model.halt.HaltDispatcher;
+import io.riskpulse.model.halt.HaltView;
+import io.riskpulse.model.instrument.AssetClass;
+import io.riskpulse.model.instrument.Instrument;
+import io.riskpulse.model.instrument.InstrumentRegistry;
+import io.riskpulse.model.limits.LimitAction;
+import io.riskpulse.model.limits.Limits;
+import io.riskpulse.model.market.MarketView;
+import io.riskpulse.model.market.OrderBookView;
+import io.riskpulse.model.market.Quote;
+import io.riskpulse.model.orderflow.OrderAction;
+import io.riskpulse.model.orderflow.OrderEvent;
+import io.riskpulse.model.portfolio.PortfolioCommand.ApplyExecution;
+import io.riskpulse.model.portfolio.PortfolioCommand.CheckOrder;
+import io.riskpulse.model.portfolio.PortfolioCommand.MarkToMarket;
+import io.riskpulse.model.portfolio.PortfolioCommand.OpenPortfolio;
+import io.riskpulse.model.portfolio.PortfolioCommand.RecordOrder;
+import io.riskpulse.model.portfolio.PortfolioCommand.Resume;
+import io.riskpulse.model.portfolio.PortfolioEvent.AnomalyCleared;
+import io.riskpulse.model.portfolio.PortfolioEvent.AnomalyDetected;
+import io.riskpulse.model.portfolio.PortfolioEvent.Halted;
+import io.riskpulse.model.pretrade.OrderRequest;
+import io.riskpulse.model.pretrade.PreTradeCheck;
+import io.riskpulse.model.pretrade.PreTradeDecision;
+import io.riskpulse.model.pretrade.PreTradeSettings;
+import io.riskpulse.model.risk.aggregate.RiskReporter;
+import io.riskpulse.model.risk.liquidity.LiquiditySettings;
+import io.riskpulse.model.risk.live.RiskModel;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import org.apache.pekko.actor.testkit.typed.javadsl.ActorTestKit;
+import org.apache.pekko.actor.testkit.typed.javadsl.LogCapturingExtension;
+import org.apache.pekko.persistence.testkit.javadsl.EventSourcedBehaviorTestKit;
+import org.apache.pekko.persistence.testkit.javadsl.EventSourcedBehaviorTestKit.CommandResultWithReply;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * A portfolio's detectors' findings become journaled anomaly episodes with their policy's action: an alert, a
+ * halt through the same path as a limit's, or reduce-only pre-trade checks; an episode ends after its quiet period.
+ */
+@ExtendWith(LogCapturingExtension.class)
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class PortfolioDetectionTest {
+
+  private static final Config CONFIG = ConfigFactory.parseString(
+          "riskpulse.portfolio.mark-interval = 1h\n"
+              + "riskpulse.portfolio.risk-staleness = 1h\n")
+      .withFallback(EventSourcedBehaviorTestKit.config())
+      .withFallback(ConfigFactory.load());
+
+  private static final Limits LIMITS =
+      new Limits(100_000_000.0, 100_000_000.0, 100_000_000.0, null, null, null, null, null, null, false);
+
+  private final ActorTestKit testKit = ActorTestKit.create(CONFIG);
+  private final InstrumentRegistry instruments = InstrumentRegistry.of(List.of(
+      new Instrument("SPY", AssetClass.EQUITY, "USD", 1, "broad", "US")));
+  private MutableClock clock;
+  private EventSourcedBehaviorTestKit<PortfolioCommand, PortfolioEvent, PortfolioState> kit;
+  private int ids;
+
+  @AfterAll
+  void tearDown() {
+    testKit.shutdownTestKit();
+  }
+
+  private void start(Map<Detector, LimitAction> actions) {
+    clock = new MutableClock(Instant.parse("2026-11-26T10:00:00Z"));
+    MarketView market = new MarketView(instruments, clock);
+    market.update(new Quote("SPY", Double.NaN, 99.99, 100.01, clock.millis()));
+    DetectionEnvironment detection = new DetectionEnvironment(
+        DetectionSettings.DEFAULTS.withPolicy(new DetectionPolicy(actions)), MarketConditions.NONE,
+        new OrderBookView(), symbol -> 0.01);
+    PortfolioEnvironment env = new PortfolioEnvironment(market, instruments, clock,
+        PortfolioSettings.fromConfig(CONFIG), RiskModel.none(), RiskReporter.NONE, LiquiditySettings.DEFAULTS,
+        HaltView.NONE, HaltDispatcher.NONE, new PreTradeSettings(Duration.ofSeconds(30), true, Duration.ofMinutes(5)))
+        .withDetection(detection);
+    kit = EventSourcedBehaviorTestKit.create(testKit.system(), Portfolio.create("P" + (++ids), env),
+        EventSourcedBehaviorTestKit.enabledSerializationSettings().withVerifyState(false));
+    assertTrue(kit.<Reply>runCommand(replyTo -> new OpenPortfolio("equities", "alice", 10_000_000, LIMITS, "ops",
+        replyTo)).reply().isAccepted());
+  }
+
+  private CommandResultWithReply<PortfolioCommand, PortfolioEvent, PortfolioState, Reply> order(String strategy, int n) {
+    OrderEvent order = new OrderEvent(OrderAction.NEW, kit.getState().portfolioId(), strategy, "O" + n, "", "SPY",
+        Side.BUY, 100, 100, clock.millis());
+    CommandResultWithReply<PortfolioCommand, PortfolioEvent, PortfolioState, Reply> result =
+        kit.<Reply>runCommand(replyTo -> new RecordOrder(order, replyTo));
+    assertTrue(result.reply().isAccepted(), result.reply().toString());
+    return result;
+  }
+
+  /** Two orders a second for three minutes: the strategy's norm, long enough to warm the detector up. */
+  private int warmUp(String strategy) {
+    int n = 0;
+    for (int second = 0; second < 180; second++) {
+      order(strategy, n++);
+      order(strategy, n++);
+      clock.advance(Duration.ofSeconds(1));
+    }
+    return n;
+  }
+
+  private List<AnomalyDetected> anomalies(List<PortfolioEvent> events) {
+    return events.stream().filter(e -> e instanceof AnomalyDetected).map(e -> (AnomalyDetected) e).toList();
+  }
+
+  @Test
+  void shouldHaltOnARunawayBurstWhenThePolicySaysHaltAndEndTheEpisodeAfterItsQuietPeriod() {
+    start(Map.of(Detector.RUNAWAY, LimitAction.HALT));
+    int n = warmUp("algo-7");
+    assertTrue(kit.getState().activeAnomalies().isEmpty(), "a steady strategy is no anomaly");
+
+    List<PortfolioEvent> burstEvents = new java.util.ArrayList<>();
+    for (int i = 0; i < 40; i++) {
+      burstEvents.addAll(JournaledEvents.of(testKit.system(), order("algo-7", n++)));
+    }
+    List<AnomalyDetected> found = anomalies(burstEvents);
+    assertEquals(1, found.size(), "one episode, not one event per order: " + burstEvents);
+    AnomalyDetected anomaly = found.get(0);
+    assertEquals(Detector.RUNAWAY, anomaly.signal().detector());
+    assertEquals("RUNAWAY:algo-7", anomaly.signal().key());
+    assertEquals(LimitAction.HALT, anomaly.action());
+    assertTrue(anomaly.signal().score() >= anomaly.signal().threshold());
+    assertTrue(anomaly.signal().attribution().containsKey("newOrdersPerSecond"), anomaly.signal().toString());
+    assertTrue(anomaly.signal().explanation().contains("algo-7"), anomaly.signal().explanation());
+    Halted halted = (Halted) burstEvents.stream().filter(e -> e instanceof Halted).findFirst().orElseThrow();
+    assertEquals(Portfolio.DETECTOR, halted.by());
+    assertTrue(halted.haltId().startsWith("halt-"), halted.haltId());
+    assertTrue(kit.getState().isHalted());
+
+    PreTradeDecision decision = kit.<PreTradeDecision>runCommand(replyTo -> new CheckOrder(
+        new OrderRequest(kit.getState().portfolioId(), "algo-7", "C1", "SPY", Side.BUY, 1, 100), replyTo)).reply();
+    assertFalse(decision.accepted());
+
+    Reply refused = kit.<Reply>runCommand(replyTo -> new Resume("risk", "looked at it", replyTo)).reply();
+    assertEquals(RejectReason.STILL_BREACHED, refused.reason(), refused.toString());
+    assertTrue(refused.detail().contains("RUNAWAY"), refused.detail());
+
+    clock.advance(Duration.ofSeconds(29));
+    assertTrue(JournaledEvents.of(testKit.system(), kit.runCommand(MarkToMarket.INSTANCE)).stream().noneMatch(e -> e instanceof AnomalyCleared),
+        "still inside the quiet period");
+    clock.advance(Duration.ofSeconds(2));
+    List<PortfolioEvent> tick = JournaledEvents.of(testKit.system(), kit.runCommand(MarkToMarket.INSTANCE));
+    AnomalyCleared cleared = (AnomalyCleared) tick.stream().filter(e -> e instanceof AnomalyCleared).findFirst()
+        .orElseThrow(() -> new AssertionError("no clear after the quiet period: " + tick));
+    assertEquals("RUNAWAY:algo-7", cleared.key());
+    assertTrue(kit.getState().activeAnomalies().isEmpty());
+    assertTrue(kit.<Reply>runCommand(replyTo -> new Resume("risk", "fixed the algo", replyTo)).reply().isAccepted());
+  }
+
+  @Test
+  void shouldRaiseAnAlertOnlyByDefaultAndMapItToAnAnomalyIncident() {
+    start(Map.of());
+    int n = warmUp("algo-1");
+    List<PortfolioEvent> events = new java.util.ArrayList<>();
+    for (int i = 0; i < 40; i++) {
+      events.addAll(JournaledEvents.of(testKit.system(), order("algo-1", n++)));
+    }
+    AnomalyDetected anomaly = anomalies(events).get(0);
+    assertEquals(LimitAction.ALERT_ONLY, anomaly.action());
+    assertFalse(kit.getState().isHalted(), "alert-only does not halt");
+
+    List<AlertSignal> signals = new PortfolioAlertSource().signals("Portfolio|" + kit.getState().portfolioId(), 7,
+        anomaly);
+    assertEquals(1, signals.size());
+    AlertSignal signal = signals.get(0);
+    assertEquals(AlertSignal.Type.ANOMALY_DETECTED, signal.type());
+    assertEquals("RUNAWAY:algo-1", signal.subject());
+    assertEquals("ANOMALY_RUNAWAY", signal.trigger().kind());
+    assertEquals(anomaly.signal().score(), signal.trigger().value());
+    assertTrue(signal.trigger().detail().contains("attribution"), signal.trigger().detail());
+  }
+
+  @Test
+  void shouldBlockOrdersThatIncreaseThePositionWhileAReduceOnlySlippageEpisodeIsOpen() {
+    start(Map.of(Detector.SLIPPAGE, LimitAction.REDUCE_ONLY));
+    CommandResultWithReply<PortfolioCommand, PortfolioEvent, PortfolioState, Reply> fill = kit.<Reply>runCommand(replyTo -> new ApplyExecution(
+        new Execution("E1", kit.getState().portfolioId(), "algo-2", "SPY", Side.BUY, 1_000, 101.5, 5L), replyTo));
+    assertTrue(fill.reply().isAccepted());
+    AnomalyDetected anomaly = anomalies(JournaledEvents.of(testKit.system(), fill)).get(0);
+    assertEquals(Detector.SLIPPAGE, anomaly.signal().detector());
+    assertEquals(150, anomaly.signal().score(), 0.5, "101.5 against a 100.00 mid is 150 bp");
+    assertEquals(LimitAction.REDUCE_ONLY, anomaly.action());
+    assertFalse(kit.getState().isHalted());
+
+    PreTradeDecision increase = kit.<PreTradeDecision>runCommand(replyTo -> new CheckOrder(
+        new OrderRequest(kit.getState().portfolioId(), "algo-2", "C1", "SPY", Side.BUY, 10, 100), replyTo)).reply();
+    assertFalse(increase.accepted());
+    assertTrue(increase.failures().stream().anyMatch(f -> f.check() == PreTradeCheck.REDUCE_ONLY),
+        increase.describe());
+    PreTradeDecision reduce = kit.<PreTradeDecision>runCommand(replyTo -> new CheckOrder(
+        new OrderRequest(kit.getState().portfolioId(), "algo-2", "C2", "SPY", Side.SELL, 10, 100), replyTo)).reply();
+    assertTrue(reduce.accepted(), reduce.describe());
+  }
+
+  @Test
+  void shouldKeepOpenAnomalyEpisodesAcrossARestart() {
+    start(Map.of(Detector.SLIPPAGE, LimitAction.ALERT_ONLY));
+    kit.<Reply>runCommand(replyTo -> new ApplyExecution(
+        new Execution("E1", kit.getState().portfolioId(), "algo-3", "SPY", Side.SELL, 500, 98, 5L), replyTo));
+    assertEquals(1, kit.getState().activeAnomalies().size());
+    kit.restart();
+    assertEquals(List.of("SLIPPAGE:SPY"), List.copyOf(kit.getState().activeAnomalies().keySet()));
+    assertInstanceOf(AnomalyDetected.class, kit.getState().activeAnomalies().get("SLIPPAGE:SPY"));
+  }
+}
