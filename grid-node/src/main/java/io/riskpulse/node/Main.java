@@ -28,6 +28,9 @@ import io.riskpulse.ingestion.pipeline.IngestMetrics;
 import io.riskpulse.ingestion.pipeline.IngestPipeline;
 import io.riskpulse.ingestion.pipeline.PipelineSettings;
 import io.riskpulse.ingestion.pipeline.Quarantine;
+import io.riskpulse.model.detect.DetectionEnvironment;
+import io.riskpulse.model.detect.DetectionSettings;
+import io.riskpulse.model.detect.MarketConditions;
 import io.riskpulse.model.halt.HaltDispatcher;
 import io.riskpulse.model.halt.HaltRegistry;
 import io.riskpulse.model.halt.HaltView;
@@ -166,10 +169,17 @@ public final class Main {
     HaltServices haltServices =
         new HaltServices(killSwitch, halts, omsGateway, omsEndpoints, new ScopeLimitsClient(system));
 
+    // Detection: every portfolio's detectors read the node's books and market surveillance.
+    OrderBookView books = new OrderBookView();
+    DetectionEnvironment detection = new DetectionEnvironment(
+        DetectionSettings.fromConfig(config.getConfig("riskpulse.detection")), MarketConditions.NONE, books,
+        DetectionEnvironment.dailyVolatilities(riskModel.scenarios()));
+
     Portfolio.init(system, new PortfolioEnvironment(market, deps.instruments(), deps.clock(),
         PortfolioSettings.fromConfig(config), riskModel, riskAggregates.portfolioReporter(),
         LiquiditySettings.fromConfig(config)).withHalts(halts, haltDispatcher, PreTradeSettings.fromConfig(config))
-        .withRebalances(OmsGateway.rebalanceDispatcher(system, omsGateway, gatewaySettings.requestTimeout())));
+        .withRebalances(OmsGateway.rebalanceDispatcher(system, omsGateway, gatewaySettings.requestTimeout()))
+        .withDetection(detection));
 
     PrometheusMeterRegistry metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     new JvmMemoryMetrics().bindTo(metrics);
@@ -180,7 +190,6 @@ public final class Main {
     // Alerts: the firm's alert book fed from the tagged journal, with its log and webhook subscribers.
     AlertServices alerts = AlertServices.start(system, config, deps.clock(), metrics);
 
-    OrderBookView books = new OrderBookView();
     String quarantineFile = config.getString("riskpulse.ingestion.quarantine-file");
     Quarantine quarantine = new Quarantine(
         quarantineFile.isBlank() ? null

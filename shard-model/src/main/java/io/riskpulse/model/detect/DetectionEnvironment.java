@@ -1,7 +1,12 @@
 package io.riskpulse.model.detect;
 
+import io.riskpulse.model.history.ReturnType;
+import io.riskpulse.model.history.ScenarioSet;
 import io.riskpulse.model.market.OrderBookView;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.function.ToDoubleFunction;
+import org.apache.commons.math3.stat.descriptive.moment.StandardDeviation;
 
 /**
  * What a portfolio's detectors need from the node: their settings, the node's market surveillance, its books
@@ -19,5 +24,24 @@ public record DetectionEnvironment(DetectionSettings settings, MarketConditions 
 
   public boolean enabled() {
     return settings.enabled();
+  }
+
+  /**
+   * Each instrument's daily volatility as the standard deviation of its relative daily returns in the scenario
+   * set (the risk model's history); NaN for an instrument without one or with absolute (price-difference) returns.
+   */
+  public static ToDoubleFunction<String> dailyVolatilities(ScenarioSet scenarios) {
+    Map<String, Double> sigmas = new HashMap<>();
+    if (scenarios != null) {
+      for (String symbol : scenarios.symbols()) {
+        int index = scenarios.indexOf(symbol);
+        double[] shocks = scenarios.shocks(index);
+        if (scenarios.returnType(index) == ReturnType.RELATIVE && shocks.length > 1) {
+          sigmas.put(symbol, new StandardDeviation().evaluate(shocks));
+        }
+      }
+    }
+    Map<String, Double> fixed = Map.copyOf(sigmas);
+    return symbol -> fixed.getOrDefault(symbol, Double.NaN);
   }
 }

@@ -10,8 +10,7 @@ import java.util.List;
  * @param newOrdersPerSecond new orders in the current second
  * @param cancelRatio cancels / new orders over the last 10 seconds (0 without new orders)
  * @param orderToTradeRatio order messages / fills over the last 10 seconds (the messages when no fill)
- * @param oneWayFills length of the current run of fills in one direction of one instrument, each within 60 s of
- *     the previous one
+ * @param oneWayFills |buy fills − sell fills| over the last 10 seconds
  * @param netNotional |bought − sold| notional over the last 60 seconds, price currency
  * @param largestOrderNotional largest new-order notional (quantity × price) in the current second, price currency
  */

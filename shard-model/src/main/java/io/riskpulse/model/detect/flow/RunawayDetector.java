@@ -55,7 +55,7 @@ public final class RunawayDetector {
 
   /** Records a fill of {@code strategy}. */
   public void onFill(String strategy, String symbol, Side side, double quantity, double price, long atMillis) {
-    tracked(strategy, atMillis).flow.recordFill(symbol, side, quantity, price, atMillis);
+    tracked(strategy, atMillis).flow.recordFill(side, quantity, price, atMillis);
   }
 
   /** The strategy's features now, or {@link OrderFlowFeatures#IDLE} for a strategy never seen. */

@@ -2,6 +2,7 @@ package io.riskpulse.model.detect.flow;
 
 import io.riskpulse.model.orderflow.OrderAction;
 import io.riskpulse.model.portfolio.Side;
+import java.util.Arrays;
 
 /**
  * One strategy's order flow in one-second buckets over the last minute, from which its
@@ -23,14 +24,12 @@ final class StrategyFlow {
   private final int[] fills = new int[SECONDS];
   private final double[] signedNotional = new double[SECONDS];
   private final double[] largestOrder = new double[SECONDS];
+  private final int[] buyFills = new int[SECONDS];
+  private final int[] sellFills = new int[SECONDS];
   private long currentSecond = Long.MIN_VALUE;
-  private String runSymbol = "";
-  private Side runSide;
-  private int runLength;
-  private long runLastMillis = Long.MIN_VALUE;
 
   StrategyFlow() {
-    java.util.Arrays.fill(second, Long.MIN_VALUE);
+    Arrays.fill(second, Long.MIN_VALUE);
   }
 
   /** The second (epoch seconds) the latest event fell in; {@link Long#MIN_VALUE} before any. */
@@ -57,18 +56,15 @@ final class StrategyFlow {
     }
   }
 
-  void recordFill(String symbol, Side side, double quantity, double price, long atMillis) {
+  void recordFill(Side side, double quantity, double price, long atMillis) {
     int slot = slot(atMillis);
     fills[slot]++;
     signedNotional[slot] += (side == Side.BUY ? 1 : -1) * quantity * price;
-    if (side == runSide && symbol.equals(runSymbol) && atMillis - runLastMillis <= SECONDS * 1000L) {
-      runLength++;
+    if (side == Side.BUY) {
+      buyFills[slot]++;
     } else {
-      runSymbol = symbol;
-      runSide = side;
-      runLength = 1;
+      sellFills[slot]++;
     }
-    runLastMillis = Math.max(runLastMillis, atMillis);
   }
 
   /** Moves the current second to {@code atMillis}'s (never back) and returns its slot, cleared when new. */
@@ -84,6 +80,8 @@ final class StrategyFlow {
       fills[slot] = 0;
       signedNotional[slot] = 0;
       largestOrder[slot] = 0;
+      buyFills[slot] = 0;
+      sellFills[slot] = 0;
     }
     return slot;
   }
@@ -99,6 +97,7 @@ final class StrategyFlow {
     long cancelsWindow = 0;
     long messagesWindow = 0;
     long fillsWindow = 0;
+    long oneWay = 0;
     double net = 0;
     for (int back = 0; back < SECONDS; back++) {
       long t = s - back;
@@ -111,13 +110,13 @@ final class StrategyFlow {
         cancelsWindow += cancels[slot];
         messagesWindow += news[slot] + replaces[slot] + cancels[slot];
         fillsWindow += fills[slot];
+        oneWay += buyFills[slot] - sellFills[slot];
       }
       net += signedNotional[slot];
     }
     double cancelRatio = newsWindow == 0 ? 0 : (double) cancelsWindow / newsWindow;
     double orderToTrade = fillsWindow == 0 ? messagesWindow : (double) messagesWindow / fillsWindow;
-    int run = runLength > 0 && s * 1000 - runLastMillis <= SECONDS * 1000L ? runLength : 0;
-    return new OrderFlowFeatures(messages, newOrders, cancelRatio, orderToTrade, run, Math.abs(net),
+    return new OrderFlowFeatures(messages, newOrders, cancelRatio, orderToTrade, Math.abs(oneWay), Math.abs(net),
         largest);
   }
 }
