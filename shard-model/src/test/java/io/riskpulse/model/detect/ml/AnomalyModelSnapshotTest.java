@@ -35,7 +35,7 @@ class AnomalyModelSnapshotTest {
     assertEquals(original.pointsSeen(), restored.pointsSeen());
     assertEquals(original.threshold(), restored.threshold());
     int anomalies = 0;
-    for (int i = 0; i < 3_000; i++) {
+    for (int i = 0; i < 2_000; i++) {
       double[] point = i % 300 == 299 ? data.nextWith((i / 300) % 4, 10) : data.next();
       ModelScore expected = original.score(point, i);
       assertEquals(expected, restored.score(point, i), "point " + i);
@@ -53,7 +53,7 @@ class AnomalyModelSnapshotTest {
     FlowData data = new FlowData(22);
     AnomalyModel original = trained(data, 100);
     AnomalyModel restored = AnomalyModel.restore(original.snapshot(), SETTINGS);
-    for (int i = 0; i < 1_000; i++) {
+    for (int i = 0; i < 700; i++) {
       double[] point = data.next();
       assertEquals(original.score(point, i), restored.score(point, i));
     }

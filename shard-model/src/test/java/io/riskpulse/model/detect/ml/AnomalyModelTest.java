@@ -29,7 +29,7 @@ class AnomalyModelTest {
   @Test
   void shouldScoreInjectedBurstAsAnomalousAndAttributeItToMessageRate() {
     FlowData data = new FlowData(1);
-    AnomalyModel model = trained(data, 3_000);
+    AnomalyModel model = trained(data, 1_500);
 
     ModelScore burst = model.score(data.nextWith(0, 8), 3_000);
 
@@ -55,7 +55,7 @@ class AnomalyModelTest {
   @Test
   void shouldAttributeALowOutlierInASmallScaleFeatureToThatFeature() {
     FlowData data = new FlowData(2);
-    AnomalyModel model = trained(data, 3_000);
+    AnomalyModel model = trained(data, 1_500);
 
     ModelScore collapse = model.score(data.nextWith(1, -8), 3_000); // cancel ratio 0.06 instead of 0.3
 
@@ -103,7 +103,7 @@ class AnomalyModelTest {
     AnomalyModel clean = new AnomalyModel(SETTINGS);
     AnomalyModel exposed = new AnomalyModel(SETTINGS);
     FlowData data = new FlowData(5);
-    for (int i = 0; i < 1_500; i++) {
+    for (int i = 0; i < 1_000; i++) {
       double[] point = i % 200 == 199 ? data.nextWith(0, 9) : data.next();
       if (i % 100 == 0) {
         ModelScore nan = exposed.score(new double[] {Double.NaN, 0.3, 8, 0}, i);
@@ -119,7 +119,7 @@ class AnomalyModelTest {
       ModelScore actual = exposed.score(point, i);
       assertEquals(expected, actual);
     }
-    assertEquals(1_500, exposed.pointsSeen());
+    assertEquals(1_000, exposed.pointsSeen());
     assertEquals(clean.threshold(), exposed.threshold());
   }
 
@@ -130,7 +130,7 @@ class AnomalyModelTest {
     AnomalyModel otherSeed = new AnomalyModel(ModelSettings.defaults(FlowData.FEATURES, 43));
     FlowData data = new FlowData(6);
     boolean seedMatters = false;
-    for (int i = 0; i < 2_000; i++) {
+    for (int i = 0; i < 1_200; i++) {
       double[] point = i % 300 == 299 ? data.nextWith(2, 7) : data.next();
       ModelScore a = first.score(point, i);
       assertEquals(a, second.score(point, i));
@@ -144,7 +144,7 @@ class AnomalyModelTest {
     FlowData data = new FlowData(7);
     AnomalyModel model = new AnomalyModel(SETTINGS);
     List<DriftStatus> stable = new ArrayList<>();
-    for (int i = 0; i < SETTINGS.warmUpPoints() + 12_000; i++) {
+    for (int i = 0; i < SETTINGS.warmUpPoints() + 7_000; i++) {
       model.score(data.next(), i);
       if (i % 250 == 0) {
         stable.add(model.drift(i));
