@@ -65,6 +65,19 @@ class AnomalyModelTest {
   }
 
   @Test
+  void shouldScoreARepeatedAnomalyLowerRightAfterTheFirstTheKnownMaskingWeakness() {
+    FlowData data = new FlowData(8);
+    AnomalyModel model = trained(data, 1_500);
+    double[] burst = data.nextWith(0, 8);
+
+    ModelScore first = model.score(burst, 1_500);
+    ModelScore second = model.score(burst.clone(), 1_501);
+
+    assertTrue(first.anomalous());
+    assertTrue(second.score() < first.score(), first.score() + " then " + second.score());
+  }
+
+  @Test
   void shouldKeepTheFalsePositiveRateNearTheTargetOnLongCleanData() {
     FlowData data = new FlowData(3);
     AnomalyModel model = new AnomalyModel(SETTINGS);
