@@ -63,7 +63,7 @@ public final class MarketSurveillance {
 
   /** Applies a quote the market view accepted. */
   public void onQuote(Quote quote) {
-    Instrument state = quote == null ? null : stateOf(quote.symbol());
+    Instrument state = stateOf(quote == null ? null : quote.symbol());
     if (state != null) {
       count(state.onQuote(quote));
     }
@@ -85,7 +85,7 @@ public final class MarketSurveillance {
 
   /** Applies a level-2 book the market view accepted. */
   public void onBook(BookState book) {
-    Instrument state = book == null ? null : stateOf(book.symbol());
+    Instrument state = stateOf(book == null ? null : book.symbol());
     if (state != null) {
       count(state.onBook(book));
     }
@@ -220,10 +220,22 @@ public final class MarketSurveillance {
 
     synchronized InputRejection onBook(BookState book) {
       if (!depth.update(book)) {
-        return InputRejection.NOT_FINITE;
+        return hasNegative(book.bidQuantities()) || hasNegative(book.askQuantities()) ? InputRejection.NOT_POSITIVE
+            : InputRejection.NOT_FINITE;
       }
       staleness.update(book.timestampMillis());
       return null;
+    }
+
+    private static boolean hasNegative(double[] quantities) {
+      if (quantities != null) {
+        for (double q : quantities) {
+          if (q < 0) {
+            return true;
+          }
+        }
+      }
+      return false;
     }
 
     synchronized void onCrossedBook(long timestampMillis) {
