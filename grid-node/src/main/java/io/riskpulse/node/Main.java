@@ -30,7 +30,8 @@ import io.riskpulse.ingestion.pipeline.PipelineSettings;
 import io.riskpulse.ingestion.pipeline.Quarantine;
 import io.riskpulse.model.detect.DetectionEnvironment;
 import io.riskpulse.model.detect.DetectionSettings;
-import io.riskpulse.model.detect.MarketConditions;
+import io.riskpulse.model.detect.market.MarketSurveillance;
+import io.riskpulse.model.detect.market.MarketSurveillanceSettings;
 import io.riskpulse.model.halt.HaltDispatcher;
 import io.riskpulse.model.halt.HaltRegistry;
 import io.riskpulse.model.halt.HaltView;
@@ -38,6 +39,7 @@ import io.riskpulse.model.halt.KillSwitch;
 import io.riskpulse.model.halt.KillSwitchClient;
 import io.riskpulse.model.halt.KillSwitchEnvironment;
 import io.riskpulse.model.halt.KillSwitchSettings;
+import io.riskpulse.model.instrument.Instrument;
 import io.riskpulse.model.instrument.InstrumentRegistry;
 import io.riskpulse.model.limits.scope.ScopeLimits;
 import io.riskpulse.model.limits.scope.ScopeLimitsClient;
@@ -171,8 +173,10 @@ public final class Main {
 
     // Detection: every portfolio's detectors read the node's books and market surveillance.
     OrderBookView books = new OrderBookView();
+    MarketSurveillance surveillance = new MarketSurveillance(MarketSurveillanceSettings.fromConfig(config),
+        symbol -> deps.instruments().find(symbol).map(Instrument::averageDailyVolume).orElse(Double.NaN));
     DetectionEnvironment detection = new DetectionEnvironment(
-        DetectionSettings.fromConfig(config.getConfig("riskpulse.detection")), MarketConditions.NONE, books,
+        DetectionSettings.fromConfig(config.getConfig("riskpulse.detection")), surveillance, books,
         DetectionEnvironment.dailyVolatilities(riskModel.scenarios()));
 
     Portfolio.init(system, new PortfolioEnvironment(market, deps.instruments(), deps.clock(),
@@ -199,6 +203,7 @@ public final class Main {
     IngestPipeline ingest = new IngestPipeline(system, market, books, portfolios, quarantine, ingestMetrics,
         PipelineSettings.fromConfig(config), journalFlusher::flush,
         config.getDuration("riskpulse.ingestion.pipeline.min-sync-interval"));
+    ingest.watchMarket(surveillance, deps.clock());
     AeronSettings aeronSettings = AeronSettings.fromConfig(config);
     Optional<AeronTransport> aeron = aeronSettings.enabled()
         ? Optional.of(AeronTransport.start(aeronSettings, ingest))

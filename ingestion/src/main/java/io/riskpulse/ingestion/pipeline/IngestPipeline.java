@@ -6,6 +6,8 @@ import io.riskpulse.ingestion.event.IngestSink;
 import io.riskpulse.ingestion.pipeline.IngestMetrics.Kind;
 import io.riskpulse.ingestion.pipeline.SequenceTracker.Verdict;
 import io.riskpulse.model.concurrent.Completions;
+import io.riskpulse.model.detect.market.MarketSurveillance;
+import io.riskpulse.model.market.BookState;
 import io.riskpulse.model.market.MarketView;
 import io.riskpulse.model.market.OrderBookView;
 import io.riskpulse.model.market.Quote;
@@ -15,6 +17,7 @@ import io.riskpulse.model.portfolio.Execution;
 import io.riskpulse.model.portfolio.PortfolioClient;
 import io.riskpulse.model.portfolio.RejectReason;
 import io.riskpulse.model.portfolio.Reply;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -69,6 +72,9 @@ public final class IngestPipeline implements IngestSink {
 
   private final MarketView market;
   private final OrderBookView books;
+  /** The node's market surveillance, told every accepted market update and every crossed book; null: none. */
+  private volatile MarketSurveillance surveillance;
+  private volatile Clock surveillanceClock = Clock.systemUTC();
   private final Quarantine quarantine;
   private final IngestMetrics metrics;
   private final Map<String, SequenceTracker> trackers = new ConcurrentHashMap<>();
@@ -150,6 +156,16 @@ public final class IngestPipeline implements IngestSink {
     listeners.add(listener);
   }
 
+  /**
+   * Tells {@code surveillance} every market update this pipeline accepts, and every crossed book it refuses,
+   * stamped with {@code clock}'s time of receipt: surveillance judges silence and jumps on the node's timeline, so
+   * a replay of history (old feed times on fresh updates) is watched like a live feed.
+   */
+  public void watchMarket(MarketSurveillance surveillance, Clock clock) {
+    this.surveillanceClock = clock;
+    this.surveillance = surveillance;
+  }
+
   @Override
   public void accept(IngestEvent event) throws InterruptedException {
     SequenceTracker tracker = trackers.computeIfAbsent(event.sourceId(), s -> new SequenceTracker());
@@ -214,12 +230,20 @@ public final class IngestPipeline implements IngestSink {
   }
 
   private void route(IngestEvent event) throws InterruptedException {
+    MarketSurveillance watching = surveillance;
     if (event instanceof IngestEvent.MarketData) {
-      applyQuote(event, ((IngestEvent.MarketData) event).quote(), Kind.MARKET_DATA);
+      Quote quote = ((IngestEvent.MarketData) event).quote();
+      if (applyQuote(event, quote, Kind.MARKET_DATA) && watching != null) {
+        watching.onQuote(new Quote(quote.symbol(), quote.last(), quote.bid(), quote.ask(),
+            surveillanceClock.millis()));
+      }
     } else if (event instanceof IngestEvent.Trade) {
       IngestEvent.Trade trade = (IngestEvent.Trade) event;
       if (applyQuote(event, Quote.lastTrade(trade.symbol(), trade.price(), trade.timestampMillis()), Kind.TRADE)) {
         books.recordTrade(trade.symbol(), trade.quantity(), trade.timestampMillis());
+        if (watching != null) {
+          watching.onTrade(trade.symbol(), trade.price(), trade.quantity(), surveillanceClock.millis());
+        }
       }
     } else if (event instanceof IngestEvent.BookUpdate) {
       IngestEvent.BookUpdate book = (IngestEvent.BookUpdate) event;
@@ -229,6 +253,11 @@ public final class IngestPipeline implements IngestSink {
       if (applyQuote(event, top, Kind.BOOK)) {
         books.updateBook(book.symbol(), book.bidPrices(), book.bidQuantities(), book.askPrices(),
             book.askQuantities(), book.timestampMillis());
+        if (watching != null) {
+          watching.onQuote(new Quote(book.symbol(), Double.NaN, bid, ask, surveillanceClock.millis()));
+          watching.onBook(new BookState(book.symbol(), book.bidPrices(), book.bidQuantities(), book.askPrices(),
+              book.askQuantities(), 0, surveillanceClock.millis()));
+        }
       }
     } else {
       enqueue(event);
@@ -248,6 +277,10 @@ public final class IngestPipeline implements IngestSink {
         break;
       case CROSSED_BOOK:
         reason = IngestRejection.CROSSED_BOOK;
+        MarketSurveillance watching = surveillance;
+        if (watching != null) {
+          watching.onCrossedBook(quote.symbol(), surveillanceClock.millis());
+        }
         break;
       case OUT_OF_ORDER:
         reason = IngestRejection.OUT_OF_ORDER;

@@ -1,6 +1,7 @@
 package io.riskpulse.model.detect.market;
 
 import io.riskpulse.model.detect.DetectionSignal;
+import io.riskpulse.model.detect.MarketConditions;
 import io.riskpulse.model.market.BookState;
 import io.riskpulse.model.market.Quote;
 import java.util.ArrayList;
@@ -35,7 +36,7 @@ import java.util.function.ToDoubleFunction;
  * <p><b>Bad input</b> never throws: nulls, NaN, infinities, non-positive prices or quantities and prices older than
  * the previous one are ignored and counted per {@link InputRejection}.
  */
-public final class MarketSurveillance {
+public final class MarketSurveillance implements MarketConditions {
 
   private final MarketSurveillanceSettings settings;
   private final ToDoubleFunction<String> averageDailyVolume;
@@ -104,6 +105,7 @@ public final class MarketSurveillance {
    * spread, depth and VPIN findings of the latest quote, book and bucket, a price jump within its hold time, and
    * staleness and crossed books judged at {@code nowMillis}. Empty for a quiet or unknown symbol. Thread-safe.
    */
+  @Override
   public List<DetectionSignal> conditions(String symbol, long nowMillis) {
     Instrument state = symbol == null ? null : states.get(symbol);
     return state == null ? List.of() : state.conditions(nowMillis);
