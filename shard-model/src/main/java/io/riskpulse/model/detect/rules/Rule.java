@@ -2,6 +2,7 @@ package io.riskpulse.model.detect.rules;
 
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 
@@ -57,7 +58,7 @@ public record Rule(String name, Condition when, EventPattern then, long withinMi
       s.append(" within ").append(Format.duration(withinMillis));
     }
     if (groupBy != GroupBy.NONE) {
-      s.append(" per ").append(groupBy.name().toLowerCase(java.util.Locale.ROOT));
+      s.append(" per ").append(groupBy.name().toLowerCase(Locale.ROOT));
     }
     return s.append(" }").toString();
   }
