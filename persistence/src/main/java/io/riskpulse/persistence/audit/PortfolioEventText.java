@@ -19,6 +19,7 @@ import io.riskpulse.model.portfolio.PortfolioEvent.RebalanceDispatched;
 import io.riskpulse.model.portfolio.PortfolioEvent.RebalanceProposed;
 import io.riskpulse.model.portfolio.PortfolioEvent.RebalanceRejected;
 import io.riskpulse.model.portfolio.PortfolioEvent.Resumed;
+import io.riskpulse.model.portfolio.PortfolioEvent.RulesSet;
 import io.riskpulse.model.portfolio.PortfolioEvent.StrategyDisabled;
 import io.riskpulse.model.portfolio.PortfolioEvent.StrategyEnabled;
 import io.riskpulse.model.portfolio.PortfolioEvent.WarningCleared;
@@ -79,6 +80,10 @@ public final class PortfolioEventText {
     if (event instanceof AnomalyDetected e) {
       return "anomaly " + e.signal().describe() + (e.signal().attribution().isEmpty() ? ""
           : " attribution " + e.signal().attribution()) + "; action " + e.action();
+    }
+    if (event instanceof RulesSet e) {
+      return (e.rules().isBlank() ? "rules returned to the node's defaults" : "rules set (" + e.rules().lines().count()
+          + " lines)") + " by " + e.by() + ": " + e.reason();
     }
     if (event instanceof AnomalyCleared e) {
       return "anomaly " + e.key() + " ended: " + e.reason();

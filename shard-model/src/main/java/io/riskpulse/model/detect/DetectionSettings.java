@@ -3,6 +3,8 @@ package io.riskpulse.model.detect;
 import com.typesafe.config.Config;
 import io.riskpulse.model.detect.flow.ImpactSettings;
 import io.riskpulse.model.detect.flow.RunawaySettings;
+import io.riskpulse.model.detect.rules.RuleParser;
+import io.riskpulse.model.detect.rules.RuleSyntaxException;
 import io.riskpulse.model.limits.LimitAction;
 import java.util.EnumMap;
 import java.util.Locale;
@@ -16,22 +18,26 @@ import java.util.Map;
  * @param quietMillis an episode ends when its detector has not found it again for this long, milliseconds
  * @param runaway the runaway detector's settings
  * @param impact the slippage and volume-share settings
+ * @param model each strategy's order-flow model
+ * @param defaultRules the event-pattern rules of a portfolio that has not been given its own (rule language, see
+ *     docs/RULES.md); already parsed once when the settings are read, so a bad text fails the node's start
  */
-public record DetectionSettings(
-    boolean enabled, DetectionPolicy policy, long quietMillis, RunawaySettings runaway, ImpactSettings impact) {
+public record DetectionSettings(boolean enabled, DetectionPolicy policy, long quietMillis, RunawaySettings runaway,
+    ImpactSettings impact, ModelOptions model, String defaultRules) {
 
   /** Detection off: what environments built without a node (tests, tools) get. */
   public static final DetectionSettings OFF = new DetectionSettings(false, DetectionPolicy.ALERT_ONLY, 30_000,
-      RunawaySettings.DEFAULTS, ImpactSettings.DEFAULTS);
+      RunawaySettings.DEFAULTS, ImpactSettings.DEFAULTS, ModelOptions.DEFAULTS, "");
 
-  /** Detection on with the defaults: alerts only, episodes ending after 30 s of quiet. */
+  /** Detection on with the defaults: alerts only, episodes ending after 30 s of quiet, no rules. */
   public static final DetectionSettings DEFAULTS = new DetectionSettings(true, DetectionPolicy.ALERT_ONLY, 30_000,
-      RunawaySettings.DEFAULTS, ImpactSettings.DEFAULTS);
+      RunawaySettings.DEFAULTS, ImpactSettings.DEFAULTS, ModelOptions.DEFAULTS, "");
 
   public DetectionSettings {
-    if (policy == null || runaway == null || impact == null) {
-      throw new IllegalArgumentException("detection: policy, runaway and impact settings are required");
+    if (policy == null || runaway == null || impact == null || model == null) {
+      throw new IllegalArgumentException("detection: policy, runaway, impact and model settings are required");
     }
+    defaultRules = defaultRules == null ? "" : defaultRules;
     if (quietMillis < 0) {
       throw new IllegalArgumentException("detection: quiet-period must be >= 0, was " + quietMillis + " ms");
     }
@@ -39,7 +45,17 @@ public record DetectionSettings(
 
   /** This with another policy. */
   public DetectionSettings withPolicy(DetectionPolicy policy) {
-    return new DetectionSettings(enabled, policy, quietMillis, runaway, impact);
+    return new DetectionSettings(enabled, policy, quietMillis, runaway, impact, model, defaultRules);
+  }
+
+  /** This with other model options. */
+  public DetectionSettings withModel(ModelOptions model) {
+    return new DetectionSettings(enabled, policy, quietMillis, runaway, impact, model, defaultRules);
+  }
+
+  /** This with other default rules (rule language text). */
+  public DetectionSettings withDefaultRules(String defaultRules) {
+    return new DetectionSettings(enabled, policy, quietMillis, runaway, impact, model, defaultRules);
   }
 
   /**
@@ -76,6 +92,19 @@ public record DetectionSettings(
         detection.hasPath("runaway") ? RunawaySettings.fromConfig(detection.getConfig("runaway"))
             : RunawaySettings.DEFAULTS,
         detection.hasPath("impact") ? ImpactSettings.fromConfig(detection.getConfig("impact"))
-            : ImpactSettings.DEFAULTS);
+            : ImpactSettings.DEFAULTS,
+        detection.hasPath("model") ? ModelOptions.fromConfig(detection.getConfig("model")) : ModelOptions.DEFAULTS,
+        defaultRules(detection));
+  }
+
+  /** The default rules' text, parsed once so that a mistake stops the node with its line and column. */
+  private static String defaultRules(Config detection) {
+    String text = detection.hasPath("rules") ? detection.getString("rules") : "";
+    try {
+      RuleParser.parse(text);
+    } catch (RuleSyntaxException e) {
+      throw new IllegalArgumentException("riskpulse.detection.rules: " + e.getMessage(), e);
+    }
+    return text;
   }
 }

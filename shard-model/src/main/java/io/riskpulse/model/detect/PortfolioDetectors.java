@@ -3,17 +3,27 @@ package io.riskpulse.model.detect;
 import io.riskpulse.model.detect.flow.ImpactDetector;
 import io.riskpulse.model.detect.flow.OrderFlowFeatures;
 import io.riskpulse.model.detect.flow.RunawayDetector;
+import io.riskpulse.model.detect.ml.AnomalyModel;
+import io.riskpulse.model.detect.ml.ModelScore;
+import io.riskpulse.model.detect.rules.RuleEngine;
+import io.riskpulse.model.detect.rules.RuleEvent;
+import io.riskpulse.model.detect.rules.RuleMatch;
+import io.riskpulse.model.detect.rules.RuleParser;
+import io.riskpulse.model.detect.rules.RuleSet;
+import io.riskpulse.model.detect.rules.RuleSyntaxException;
 import io.riskpulse.model.market.BookState;
 import io.riskpulse.model.market.Quote;
 import io.riskpulse.model.orderflow.OrderEvent;
 import io.riskpulse.model.portfolio.Execution;
+import io.riskpulse.model.pretrade.OrderRequest;
+import io.riskpulse.model.pretrade.PreTradeCheck;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.function.BiConsumer;
+import java.util.TreeMap;
 
 /**
  * Every detector of one portfolio, fed its order flow, its fills and the market, answering with findings; and
@@ -29,29 +39,135 @@ import java.util.function.BiConsumer;
  */
 public final class PortfolioDetectors {
 
+  /** Strategies given a model at most; beyond it new strategies are judged by the other detectors only. */
+  static final int MAX_MODELS = 100;
+  /** Instruments whose last quote fed to the rules is remembered. */
+  static final int MAX_MARKET_SYMBOLS = 10_000;
+
+  private final String portfolioId;
   private final DetectionEnvironment env;
   private final RunawayDetector runaway;
   private final ImpactDetector impact;
   /** When each episode key was last found, epoch milliseconds. */
   private final Map<String, Long> lastFound = new HashMap<>();
-  private final BiConsumer<String, OrderFlowFeatures> completedSeconds;
+  /** Each strategy's order-flow model and its run of anomalous seconds, by strategy (sorted: snapshots agree). */
+  private final Map<String, StrategyModel> models = new TreeMap<>();
+  /** Model findings of completed seconds, waiting for the next event to be reported. */
+  private final List<DetectionSignal> pendingModelFindings = new ArrayList<>();
+  /** Rule matches on market events, waiting for the next event to be reported. */
+  private final List<DetectionSignal> pendingRuleFindings = new ArrayList<>();
+  private RuleEngine rules;
+  /** The models' bytes as last serialised, and when. */
+  private final Map<String, byte[]> savedModels = new TreeMap<>();
+  private long modelsSavedAtMillis = Long.MIN_VALUE;
+  /** The latest quote fed to the rules per symbol, so the market join is fed only what changed. */
+  private final Map<String, Quote> quotesFedToRules = new HashMap<>();
 
-  public PortfolioDetectors(DetectionEnvironment env) {
-    this(env, (strategy, features) -> { });
+  /**
+   * Detectors of {@code portfolioId} (which seeds its models), with the node's default rules until
+   * {@link #useRules} says otherwise.
+   */
+  public PortfolioDetectors(String portfolioId, DetectionEnvironment env) {
+    this.portfolioId = portfolioId;
+    this.env = env;
+    this.runaway = new RunawayDetector(env.settings().runaway(), this::onCompletedSecond);
+    this.impact = new ImpactDetector(env.settings().impact());
+    this.rules = new RuleEngine(RuleParser.parse(env.settings().defaultRules()));
+  }
+
+  /** A completed active second of a strategy: the sample its model scores and learns from. */
+  private void onCompletedSecond(String strategy, long epochSecond, OrderFlowFeatures features) {
+    ModelOptions options = env.settings().model();
+    if (!options.enabled()) {
+      return;
+    }
+    StrategyModel model = models.get(strategy);
+    if (model == null) {
+      if (models.size() >= MAX_MODELS) {
+        return;
+      }
+      model = new StrategyModel(new AnomalyModel(options.settingsFor(portfolioId, strategy)));
+      models.put(strategy, model);
+    }
+    long at = epochSecond * 1000 + 999;
+    ModelScore score = model.model.score(features.toArray(), at);
+    model.run = score.anomalous() ? model.run + 1 : 0;
+    if (model.run >= options.consecutive()) {
+      pendingModelFindings.add(score.toSignal(strategy));
+    }
+    if (++model.sinceDriftCheck >= options.driftCheckSeconds()) {
+      model.sinceDriftCheck = 0;
+      model.model.driftSignal(strategy, at).ifPresent(pendingModelFindings::add);
+    }
   }
 
   /**
-   * @param completedSeconds told the features of every completed active second of each strategy, in time order
+   * The rules this portfolio's pattern detector runs from now on (rule language text, already validated by the
+   * caller with {@link RuleParser#parse}); {@code null} or blank text means the node's default rules. Rules whose
+   * text is unchanged keep their state (see {@link RuleEngine#replaceRules}).
    */
-  public PortfolioDetectors(DetectionEnvironment env, BiConsumer<String, OrderFlowFeatures> completedSeconds) {
-    this.env = env;
-    this.completedSeconds = completedSeconds;
-    this.runaway = new RunawayDetector(env.settings().runaway(), this::onCompletedSecond);
-    this.impact = new ImpactDetector(env.settings().impact());
+  public void useRules(String text) {
+    String effective = text == null || text.isBlank() ? env.settings().defaultRules() : text;
+    try {
+      rules.replaceRules(RuleParser.parse(effective));
+    } catch (RuleSyntaxException e) {
+      // Texts are validated before they are journaled; a grammar change must not stop a portfolio recovering.
+      rules.replaceRules(RuleParser.parse(env.settings().defaultRules()));
+    }
   }
 
-  private void onCompletedSecond(String strategy, OrderFlowFeatures features) {
-    completedSeconds.accept(strategy, features);
+  /** The rules in force. */
+  public RuleSet rules() {
+    return rules.rules();
+  }
+
+  /**
+   * The detectors' learned state that the journal cannot rebuild (order flow is not journaled): the rules' windows
+   * and each strategy's model. The rules' state is always current; the models are serialised again only when
+   * {@code model-checkpoint} has passed since they last were (tens of kilobytes and milliseconds each), else their
+   * previous bytes are reused: portfolio snapshots come every few hundred events, and a model that restarts a
+   * minute behind has lost nothing that matters.
+   */
+  public DetectorsState snapshot(long nowMillis) {
+    if (modelsSavedAtMillis == Long.MIN_VALUE
+        || nowMillis - modelsSavedAtMillis >= env.settings().model().checkpointMillis()
+        || !savedModels.keySet().equals(models.keySet())) {
+      savedModels.clear();
+      models.forEach((strategy, model) -> savedModels.put(strategy, model.model.snapshot()));
+      modelsSavedAtMillis = nowMillis;
+    }
+    return new DetectorsState(rules.snapshot(), savedModels);
+  }
+
+  /**
+   * Restores learned state saved by {@link #snapshot} under the rules in force. A part that cannot be restored
+   * (a model saved under other settings, a corrupt entry) is dropped and learned again: detection must never stop
+   * a portfolio from recovering.
+   *
+   * @return what could not be restored, one line each; empty when everything was
+   */
+  public List<String> restore(DetectorsState state) {
+    List<String> problems = new ArrayList<>();
+    if (state == null) {
+      return problems;
+    }
+    try {
+      if (state.rules() != null) {
+        rules = RuleEngine.restore(rules.rules(), state.rules());
+      }
+    } catch (RuntimeException e) {
+      problems.add("rule state: " + e.getMessage());
+    }
+    models.clear();
+    state.models().forEach((strategy, bytes) -> {
+      try {
+        models.put(strategy, new StrategyModel(AnomalyModel.restore(bytes,
+            env.settings().model().settingsFor(portfolioId, strategy))));
+      } catch (RuntimeException e) {
+        problems.add("model of strategy '" + strategy + "': " + e.getMessage());
+      }
+    });
+    return problems;
   }
 
   /** Whether the node runs detectors; when not, every method finds nothing. */
@@ -60,12 +176,18 @@ public final class PortfolioDetectors {
   }
 
   /** An order-flow message of the portfolio (recorded once: repeats are filtered by the order-flow tracker). */
-  public List<DetectionSignal> onOrder(OrderEvent order, long atMillis) {
+  public List<DetectionSignal> onOrder(OrderEvent order, Quote market, long atMillis) {
     if (!enabled()) {
       return List.of();
     }
     runaway.onOrder(order.strategy(), order.action(), order.quantity(), order.price(), atMillis);
-    return found(single(runaway.judge(order.strategy(), atMillis)), atMillis);
+    List<DetectionSignal> findings = new ArrayList<>(1);
+    add(findings, runaway.judge(order.strategy(), atMillis));
+    feedMarketToRules(market, atMillis);
+    addRuleMatches(findings, new RuleEvent.Order(order.action(), order.strategy(), order.orderId(), order.symbol(),
+        order.side(), order.quantity(), order.price(), atMillis));
+    takeModelFindings(findings);
+    return found(findings, atMillis);
   }
 
   /**
@@ -86,6 +208,24 @@ public final class PortfolioDetectors {
           atMillis));
     }
     add(findings, impact.recordFill(fill.symbol(), fill.quantity(), tradedVolume(fill.symbol()), atMillis));
+    feedMarketToRules(arrival, atMillis);
+    addRuleMatches(findings, new RuleEvent.Fill(fill.executionId(), fill.strategy(), fill.symbol(), fill.side(),
+        fill.quantity(), fill.price(), atMillis));
+    takeModelFindings(findings);
+    return found(findings, atMillis);
+  }
+
+  /** An order the pre-trade check rejected (for rules on rejections, e.g. repeated price-collar rejects). */
+  public List<DetectionSignal> onRejectedOrder(OrderRequest order, List<PreTradeCheck> failedChecks, Quote market,
+      long atMillis) {
+    if (!enabled()) {
+      return List.of();
+    }
+    List<DetectionSignal> findings = new ArrayList<>(1);
+    feedMarketToRules(market, atMillis);
+    addRuleMatches(findings, new RuleEvent.Reject(order.clOrdId(), order.strategy(), order.symbol(), order.side(),
+        order.quantity(), order.price(), failedChecks, atMillis));
+    takeModelFindings(findings);
     return found(findings, atMillis);
   }
 
@@ -104,6 +244,7 @@ public final class PortfolioDetectors {
     for (String symbol : impact.recentlyFilled()) {
       add(findings, impact.observeMarket(symbol, tradedVolume(symbol), nowMillis));
     }
+    takeModelFindings(findings);
     return found(findings, nowMillis);
   }
 
@@ -128,6 +269,49 @@ public final class PortfolioDetectors {
     return runaway.features(strategy, atMillis);
   }
 
+  /**
+   * Tells the rules an instrument's market as the node sees it now ({@code null}: unknown), when it changed since
+   * last told. Rule matches on market events alone are not reported here: the next order or fill reports them.
+   */
+  private void feedMarketToRules(Quote quote, long atMillis) {
+    if (quote == null || !rules.involvesMarket() || quote.equals(quotesFedToRules.get(quote.symbol()))) {
+      return;
+    }
+    if (quotesFedToRules.size() < MAX_MARKET_SYMBOLS || quotesFedToRules.containsKey(quote.symbol())) {
+      quotesFedToRules.put(quote.symbol(), quote);
+    }
+    RuleEvent.Market market = RuleEvent.of(quote);
+    addRuleMatches(pendingRuleFindings, new RuleEvent.Market(quote.symbol(), market.mid(), market.spread(), atMillis));
+  }
+
+  private void addRuleMatches(List<DetectionSignal> findings, RuleEvent event) {
+    for (RuleMatch match : rules.onEvent(event)) {
+      findings.add(match.toSignal());
+    }
+  }
+
+  private void takeModelFindings(List<DetectionSignal> findings) {
+    if (!pendingRuleFindings.isEmpty()) {
+      findings.addAll(pendingRuleFindings);
+      pendingRuleFindings.clear();
+    }
+    if (!pendingModelFindings.isEmpty()) {
+      findings.addAll(pendingModelFindings);
+      pendingModelFindings.clear();
+    }
+  }
+
+  /** One strategy's model, its current run of anomalous seconds and the seconds since its drift was judged. */
+  private static final class StrategyModel {
+    final AnomalyModel model;
+    int run;
+    int sinceDriftCheck;
+
+    StrategyModel(AnomalyModel model) {
+      this.model = model;
+    }
+  }
+
   private double tradedVolume(String symbol) {
     BookState book = env.books().book(symbol);
     return book == null ? Double.NaN : book.tradedVolume();
@@ -139,10 +323,6 @@ public final class PortfolioDetectors {
       lastFound.merge(finding.key(), Math.max(atMillis, finding.atMillis()), Math::max);
     }
     return findings;
-  }
-
-  private static List<DetectionSignal> single(DetectionSignal finding) {
-    return finding == null ? List.of() : List.of(finding);
   }
 
   private static void add(List<DetectionSignal> findings, DetectionSignal finding) {

@@ -3,6 +3,8 @@ package io.riskpulse.model.portfolio;
 import io.riskpulse.model.concurrent.Completions;
 import io.riskpulse.model.detect.DetectionSignal;
 import io.riskpulse.model.detect.PortfolioDetectors;
+import io.riskpulse.model.detect.rules.RuleParser;
+import io.riskpulse.model.detect.rules.RuleSyntaxException;
 import io.riskpulse.model.halt.ActiveHalt;
 import io.riskpulse.model.halt.HaltDispatcher;
 import io.riskpulse.model.instrument.Instrument;
@@ -27,6 +29,7 @@ import io.riskpulse.model.portfolio.PortfolioCommand.ApproveRebalance;
 import io.riskpulse.model.portfolio.PortfolioCommand.CheckOrder;
 import io.riskpulse.model.portfolio.PortfolioCommand.EnableStrategy;
 import io.riskpulse.model.portfolio.PortfolioCommand.GetAuditHead;
+import io.riskpulse.model.portfolio.PortfolioCommand.GetDetection;
 import io.riskpulse.model.portfolio.PortfolioCommand.GetSnapshot;
 import io.riskpulse.model.portfolio.PortfolioCommand.Halt;
 import io.riskpulse.model.portfolio.PortfolioCommand.HaltDispatchOutcome;
@@ -40,6 +43,7 @@ import io.riskpulse.model.portfolio.PortfolioCommand.Resume;
 import io.riskpulse.model.portfolio.PortfolioCommand.RetryHaltDispatch;
 import io.riskpulse.model.portfolio.PortfolioCommand.RetryRebalanceDispatch;
 import io.riskpulse.model.portfolio.PortfolioCommand.SetLimits;
+import io.riskpulse.model.portfolio.PortfolioCommand.SetRules;
 import io.riskpulse.model.portfolio.PortfolioCommand.WhatIf;
 import io.riskpulse.model.portfolio.PortfolioEvent.AnomalyCleared;
 import io.riskpulse.model.portfolio.PortfolioEvent.AnomalyDetected;
@@ -58,6 +62,7 @@ import io.riskpulse.model.portfolio.PortfolioEvent.RebalanceDispatched;
 import io.riskpulse.model.portfolio.PortfolioEvent.RebalanceProposed;
 import io.riskpulse.model.portfolio.PortfolioEvent.RebalanceRejected;
 import io.riskpulse.model.portfolio.PortfolioEvent.Resumed;
+import io.riskpulse.model.portfolio.PortfolioEvent.RulesSet;
 import io.riskpulse.model.portfolio.PortfolioEvent.StrategyDisabled;
 import io.riskpulse.model.portfolio.PortfolioEvent.StrategyEnabled;
 import io.riskpulse.model.portfolio.PortfolioEvent.WarningCleared;
@@ -230,7 +235,7 @@ public final class Portfolio
     this.whatIf = new WhatIfAnalyzer(portfolioId, env.instruments(), prices, risk);
     this.serialization = SerializationExtension.get(context.getSystem().classicSystem());
     this.chain = new HashChain(PersistenceId.of(ENTITY_KEY.name(), portfolioId).id(), serialization);
-    this.detectors = new PortfolioDetectors(env.detection());
+    this.detectors = new PortfolioDetectors(portfolioId, env.detection());
   }
 
   /** Registers the entity type with cluster sharding on this node. */
@@ -283,6 +288,7 @@ public final class Portfolio
           return Effect().reply(cmd.replyTo(), new BatchReply(java.util.Collections.nCopies(size, unknown)));
         })
         .onCommand(RecordOrder.class, (state, cmd) -> reject(cmd.replyTo(), unknownPortfolio()))
+        .onCommand(SetRules.class, (state, cmd) -> reject(cmd.replyTo(), unknownPortfolio()))
         .onCommand(SetLimits.class, (state, cmd) -> reject(cmd.replyTo(), unknownPortfolio()))
         .onCommand(Halt.class, (state, cmd) -> reject(cmd.replyTo(), unknownPortfolio()))
         .onCommand(Resume.class, (state, cmd) -> reject(cmd.replyTo(), unknownPortfolio()))
@@ -307,6 +313,9 @@ public final class Portfolio
         .onCommand(ApplyExecutions.class, this::onExecutions)
         .onCommand(RecordOrder.class, this::onOrder)
         .onCommand(SetLimits.class, this::onSetLimits)
+        .onCommand(SetRules.class, this::onSetRules)
+        .onCommand(GetDetection.class, (state, cmd) -> Effect().reply(cmd.replyTo(), new DetectionView(portfolioId,
+            detectors.rules().text(), !state.rules().isBlank(), List.copyOf(state.activeAnomalies().values()))))
         .onCommand(CheckOrder.class, this::onCheckOrder)
         .onCommand(WhatIf.class, this::onWhatIf)
         .onCommand(EnableStrategy.class, this::onEnableStrategy)
@@ -462,7 +471,8 @@ public final class Portfolio
     }
     List<PortfolioEvent> anomalies = new ArrayList<>();
     if (state.isOpen()) {
-      addAnomalyEvents(state, detectors.onOrder(cmd.order(), now), now, anomalies);
+      addAnomalyEvents(state, detectors.onOrder(cmd.order(), env.market().quote(cmd.order().symbol()), now), now,
+          anomalies);
     }
     if (state.isOpen() && state.limits().orderLimits().hasRateLimits()) {
       // Cheap judgement of the rate limits alone; the full one only when an episode starts or ends.
@@ -489,13 +499,28 @@ public final class Portfolio
     long now = now();
     PreTradeDecision decision = preTrade.check(state, orderFlow, cmd.order(), Math.max(observedPeakPnl,
         state.peakPnl()), now);
+    OrderRequest order = cmd.order();
+    List<DetectionSignal> findings = List.of();
     if (decision.accepted()) {
-      OrderRequest order = cmd.order();
-      orderFlow.record(new OrderEvent(OrderAction.NEW, portfolioId, order.strategy(), order.clOrdId(), "",
-          order.symbol(), order.side(), order.quantity(), order.price(), now), now);
+      OrderEvent sent = new OrderEvent(OrderAction.NEW, portfolioId, order.strategy(), order.clOrdId(), "",
+          order.symbol(), order.side(), order.quantity(), order.price(), now);
+      if (orderFlow.record(sent, now) && state.isOpen()) {
+        findings = detectors.onOrder(sent, env.market().quote(order.symbol()), now);
+      }
     } else {
-      context.getLog().info("Portfolio {} pre-trade reject of {}: {}", portfolioId, cmd.order().clOrdId(),
+      context.getLog().info("Portfolio {} pre-trade reject of {}: {}", portfolioId, order.clOrdId(),
           decision.describe());
+      if (state.isOpen() && order != null && order.symbol() != null) {
+        findings = detectors.onRejectedOrder(order, decision.failures().stream().map(f -> f.check()).toList(),
+            env.market().quote(order.symbol()), now);
+      }
+    }
+    if (!findings.isEmpty()) {
+      List<PortfolioEvent> events = new ArrayList<>();
+      addAnomalyEvents(state, findings, now, events);
+      if (!events.isEmpty()) {
+        return persistAll(events).thenReply(cmd.replyTo(), newState -> decision);
+      }
     }
     return Effect().reply(cmd.replyTo(), decision);
   }
@@ -567,6 +592,23 @@ public final class Portfolio
     events.add(new LimitsSet(cmd.limits(), cmd.by(), cmd.reason(), now));
     events.addAll(limitEvents(state, cmd.limits(), valuation(state), List.of(), now, risk.measures(now)));
     return persistAll(events).thenReply(cmd.replyTo(), newState -> Reply.accepted());
+  }
+
+  private ReplyEffect<PortfolioEvent, PortfolioState> onSetRules(PortfolioState state, SetRules cmd) {
+    Reply invalid = operatorProblem(cmd.by(), cmd.reason());
+    if (invalid != null) {
+      return reject(cmd.replyTo(), invalid);
+    }
+    String text = cmd.rules() == null ? "" : cmd.rules();
+    try {
+      RuleParser.parse(text);
+    } catch (RuleSyntaxException e) {
+      return reject(cmd.replyTo(), Reply.rejected(RejectReason.INVALID_FIELD, "rules: " + e.getMessage()));
+    }
+    return Effect()
+        .persist(new RulesSet(text, cmd.by(), cmd.reason(), now()))
+        .thenRun(newState -> detectors.useRules(newState.rules()))
+        .thenReply(cmd.replyTo(), newState -> Reply.accepted());
   }
 
   private ReplyEffect<PortfolioEvent, PortfolioState> onHalt(PortfolioState state, Halt cmd) {
@@ -1176,6 +1218,7 @@ public final class Portfolio
     return newSignalHandlerBuilder()
         .onSignal(RecoveryCompleted.instance(), state -> {
           chain.recoveryCompleted(lastSequenceNumber(context));
+          detectors.useRules(state.rules());
           observedPeakPnl = state.peakPnl();
           risk.sync(state.positions());
           valuedFigures = DeskFigures.of(state, valuation(state), env.settings().tradingDay(now()));
@@ -1218,13 +1261,21 @@ public final class Portfolio
     return new SnapshotAdapter<>() {
       @Override
       public Object toJournal(PortfolioState state) {
-        return state.toStored().withChainHead(chain.headHex());
+        StoredPortfolioState stored = state.toStored().withChainHead(chain.headHex());
+        return detectors.enabled() ? stored.withDetectors(detectors.snapshot(now())) : stored;
       }
 
       @Override
       public PortfolioState fromJournal(Object from) {
         StoredPortfolioState stored = (StoredPortfolioState) from;
         chain.restore(stored.chainHead());
+        if (detectors.enabled()) {
+          detectors.useRules(stored.rules());
+          List<String> lost = detectors.restore(stored.detectors());
+          if (!lost.isEmpty()) {
+            context.getLog().warn("Portfolio {}: detector state not restored, learned again: {}", portfolioId, lost);
+          }
+        }
         return PortfolioState.fromStored(stored, dedupWindow);
       }
     };

@@ -44,6 +44,16 @@ public sealed interface PortfolioCommand extends CborSerializable {
   record SetLimits(Limits limits, String by, String reason, ActorRef<Reply> replyTo)
       implements PortfolioCommand {}
 
+  /**
+   * Replaces the portfolio's event-pattern rules (rule language, docs/RULES.md) at runtime; blank text returns to
+   * the node's default rules. Refused with the line and column of the first mistake when the text does not parse;
+   * {@code by} and {@code reason} are journaled.
+   */
+  record SetRules(String rules, String by, String reason, ActorRef<Reply> replyTo) implements PortfolioCommand {}
+
+  /** Asks for the portfolio's rules in force and the detectors' open episodes. */
+  record GetDetection(ActorRef<DetectionView> replyTo) implements PortfolioCommand {}
+
   /** Halts trading in the portfolio; {@code by} and {@code reason} are journaled. */
   record Halt(String by, String reason, ActorRef<Reply> replyTo) implements PortfolioCommand {}
 

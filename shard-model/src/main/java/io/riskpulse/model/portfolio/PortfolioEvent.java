@@ -124,6 +124,12 @@ public sealed interface PortfolioEvent extends CborSerializable {
    */
   record AnomalyDetected(DetectionSignal signal, LimitAction action, long atMillis) implements PortfolioEvent {}
 
+  /**
+   * The portfolio's event-pattern rules were replaced by a person ({@code rules} blank: back to the node's
+   * defaults). The text is journaled whole, so a replay runs the rules that were in force.
+   */
+  record RulesSet(String rules, String by, String reason, long atMillis) implements PortfolioEvent {}
+
   /** An anomaly episode ended: its detector found nothing of it for the quiet period. */
   record AnomalyCleared(String key, String reason, long atMillis) implements PortfolioEvent {}
 }

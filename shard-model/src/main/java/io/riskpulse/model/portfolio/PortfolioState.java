@@ -21,6 +21,7 @@ import io.riskpulse.model.portfolio.PortfolioEvent.RebalanceDispatched;
 import io.riskpulse.model.portfolio.PortfolioEvent.RebalanceProposed;
 import io.riskpulse.model.portfolio.PortfolioEvent.RebalanceRejected;
 import io.riskpulse.model.portfolio.PortfolioEvent.Resumed;
+import io.riskpulse.model.portfolio.PortfolioEvent.RulesSet;
 import io.riskpulse.model.portfolio.PortfolioEvent.StrategyDisabled;
 import io.riskpulse.model.portfolio.PortfolioEvent.StrategyEnabled;
 import io.riskpulse.model.portfolio.PortfolioEvent.WarningCleared;
@@ -48,6 +49,8 @@ public final class PortfolioState {
   private final Map<String, LimitBreach> activeBreaches = new TreeMap<>();
   private final Map<String, LimitBreach> activeWarnings = new TreeMap<>();
   private final Map<String, AnomalyDetected> activeAnomalies = new TreeMap<>();
+  /** The portfolio's own rules (rule language), {@code ""} for the node's defaults. */
+  private String rules = "";
   /** Strategies disabled by the repeated-execution throttle, with why. */
   private final Map<String, String> disabledStrategies = new TreeMap<>();
   /** The halt persisted and not yet handed to the OMS gateway, or {@code null}. */
@@ -127,6 +130,8 @@ public final class PortfolioState {
     } else if (event instanceof AnomalyDetected) {
       AnomalyDetected detected = (AnomalyDetected) event;
       activeAnomalies.put(detected.signal().key(), detected);
+    } else if (event instanceof RulesSet) {
+      rules = ((RulesSet) event).rules() == null ? "" : ((RulesSet) event).rules();
     } else if (event instanceof AnomalyCleared) {
       activeAnomalies.remove(((AnomalyCleared) event).key());
     } else if (event instanceof StrategyDisabled) {
@@ -294,6 +299,11 @@ public final class PortfolioState {
     return held;
   }
 
+  /** The portfolio's own event-pattern rules (rule language), {@code ""} when it runs the node's defaults. */
+  public String rules() {
+    return rules;
+  }
+
   /** Anomaly episodes open (a detector's finding not yet quiet), by episode key. */
   public Map<String, AnomalyDetected> activeAnomalies() {
     return Collections.unmodifiableMap(activeAnomalies);
@@ -333,7 +343,8 @@ public final class PortfolioState {
         haltReason, haltedAtMillis, peakPnl, tradingDay, startOfDayPnl, breachCount, executionCount,
         List.copyOf(positions.values()), List.copyOf(activeBreaches.values()), seenExecutions.toList(),
         seenExecutions.fingerprints(), List.copyOf(activeWarnings.values()), sortedCopy(disabledStrategies),
-        undispatchedHalt, pendingRebalance, undispatchedRebalance, null, List.copyOf(activeAnomalies.values()));
+        undispatchedHalt, pendingRebalance, undispatchedRebalance, null, List.copyOf(activeAnomalies.values()), rules,
+        null);
   }
 
   private static <V> Map<String, V> sortedCopy(Map<String, V> map) {
@@ -366,6 +377,7 @@ public final class PortfolioState {
       state.activeWarnings.put(warning.key(), warning);
     }
     state.disabledStrategies.putAll(stored.disabledStrategies());
+    state.rules = stored.rules();
     for (AnomalyDetected anomaly : stored.activeAnomalies()) {
       state.activeAnomalies.put(anomaly.signal().key(), anomaly);
     }

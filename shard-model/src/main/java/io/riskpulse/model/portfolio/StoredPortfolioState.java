@@ -1,6 +1,7 @@
 package io.riskpulse.model.portfolio;
 
 import io.riskpulse.model.CborSerializable;
+import io.riskpulse.model.detect.DetectorsState;
 import io.riskpulse.model.halt.ActiveHalt;
 import io.riskpulse.model.limits.LimitBreach;
 import io.riskpulse.model.limits.Limits;
@@ -23,6 +24,9 @@ import java.util.Map;
  *     chain resumes ({@link io.riskpulse.model.journal.HashChain}); {@code null} in snapshots written before the
  *     chain, and in the form the state hash is computed over
  * @param activeAnomalies anomaly episodes open (detectors' findings not yet quiet)
+ * @param rules the portfolio's own event-pattern rules, {@code ""} for the node's defaults
+ * @param detectors what the detectors learned that the journal cannot rebuild (rule windows, strategy models);
+ *     {@code null} in the form the state hash is computed over, which a replay must reproduce
  *     <p>Collections missing from an older snapshot read as empty, so adding one is a compatible change.
  */
 public record StoredPortfolioState(
@@ -50,7 +54,9 @@ public record StoredPortfolioState(
     PortfolioEvent.RebalanceProposed pendingRebalance,
     RebalanceInstruction undispatchedRebalance,
     String chainHead,
-    List<PortfolioEvent.AnomalyDetected> activeAnomalies)
+    List<PortfolioEvent.AnomalyDetected> activeAnomalies,
+    String rules,
+    DetectorsState detectors)
     implements CborSerializable {
 
   /** A snapshot without warnings, disabled strategies and halt hand-off: the fields before they existed. */
@@ -61,7 +67,7 @@ public record StoredPortfolioState(
       List<Integer> recentExecutionFingerprints) {
     this(portfolioId, status, desk, trader, cashByCurrency, limits, haltedBy, haltReason, haltedAtMillis, peakPnl,
         tradingDay, startOfDayPnl, breachCount, executionCount, positions, activeBreaches, recentExecutionIds,
-        recentExecutionFingerprints, null, null, null, null, null, null, null);
+        recentExecutionFingerprints, null, null, null, null, null, null, null, null, null);
   }
 
   /** This state with the chain head {@code hex}. */
@@ -69,7 +75,15 @@ public record StoredPortfolioState(
     return new StoredPortfolioState(portfolioId, status, desk, trader, cashByCurrency, limits, haltedBy, haltReason,
         haltedAtMillis, peakPnl, tradingDay, startOfDayPnl, breachCount, executionCount, positions, activeBreaches,
         recentExecutionIds, recentExecutionFingerprints, activeWarnings, disabledStrategies, undispatchedHalt,
-        pendingRebalance, undispatchedRebalance, hex, activeAnomalies);
+        pendingRebalance, undispatchedRebalance, hex, activeAnomalies, rules, detectors);
+  }
+
+  /** This state with the detectors' learned state {@code learned}. */
+  public StoredPortfolioState withDetectors(DetectorsState learned) {
+    return new StoredPortfolioState(portfolioId, status, desk, trader, cashByCurrency, limits, haltedBy, haltReason,
+        haltedAtMillis, peakPnl, tradingDay, startOfDayPnl, breachCount, executionCount, positions, activeBreaches,
+        recentExecutionIds, recentExecutionFingerprints, activeWarnings, disabledStrategies, undispatchedHalt,
+        pendingRebalance, undispatchedRebalance, chainHead, activeAnomalies, rules, learned);
   }
 
   public StoredPortfolioState {
@@ -81,5 +95,6 @@ public record StoredPortfolioState(
     activeWarnings = activeWarnings == null ? List.of() : activeWarnings;
     disabledStrategies = disabledStrategies == null ? Map.of() : disabledStrategies;
     activeAnomalies = activeAnomalies == null ? List.of() : activeAnomalies;
+    rules = rules == null ? "" : rules;
   }
 }

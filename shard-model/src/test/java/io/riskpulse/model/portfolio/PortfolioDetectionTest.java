@@ -28,10 +28,12 @@ import io.riskpulse.model.orderflow.OrderAction;
 import io.riskpulse.model.orderflow.OrderEvent;
 import io.riskpulse.model.portfolio.PortfolioCommand.ApplyExecution;
 import io.riskpulse.model.portfolio.PortfolioCommand.CheckOrder;
+import io.riskpulse.model.portfolio.PortfolioCommand.GetDetection;
 import io.riskpulse.model.portfolio.PortfolioCommand.MarkToMarket;
 import io.riskpulse.model.portfolio.PortfolioCommand.OpenPortfolio;
 import io.riskpulse.model.portfolio.PortfolioCommand.RecordOrder;
 import io.riskpulse.model.portfolio.PortfolioCommand.Resume;
+import io.riskpulse.model.portfolio.PortfolioCommand.SetRules;
 import io.riskpulse.model.portfolio.PortfolioEvent.AnomalyCleared;
 import io.riskpulse.model.portfolio.PortfolioEvent.AnomalyDetected;
 import io.riskpulse.model.portfolio.PortfolioEvent.Halted;
@@ -65,7 +67,8 @@ class PortfolioDetectionTest {
 
   private static final Config CONFIG = ConfigFactory.parseString(
           "riskpulse.portfolio.mark-interval = 1h\n"
-              + "riskpulse.portfolio.risk-staleness = 1h\n")
+              + "riskpulse.portfolio.risk-staleness = 1h\n"
+              + "riskpulse.portfolio.snapshot-every = 2\n")
       .withFallback(EventSourcedBehaviorTestKit.config())
       .withFallback(ConfigFactory.load());
 
@@ -212,6 +215,77 @@ class PortfolioDetectionTest {
     PreTradeDecision reduce = kit.<PreTradeDecision>runCommand(replyTo -> new CheckOrder(
         new OrderRequest(kit.getState().portfolioId(), "algo-2", "C2", "SPY", Side.SELL, 10, 100), replyTo)).reply();
     assertTrue(reduce.accepted(), reduce.describe());
+  }
+
+  private static final String CANCEL_STORM = "rule cancel-storm {\n"
+      + "  when count(order(action = CANCEL)) >= 5 within 1s\n"
+      + "  per strategy\n"
+      + "}\n";
+
+  private Reply setRules(String text) {
+    return kit.<Reply>runCommand(replyTo -> new SetRules(text, "risk", "tighter cancel watch", replyTo)).reply();
+  }
+
+  private List<PortfolioEvent> cancel(String strategy, int n) {
+    OrderEvent order = new OrderEvent(OrderAction.CANCEL, kit.getState().portfolioId(), strategy, "X" + n, "O" + n,
+        "SPY", Side.BUY, 0, 0, clock.millis());
+    CommandResultWithReply<PortfolioCommand, PortfolioEvent, PortfolioState, Reply> result =
+        kit.<Reply>runCommand(replyTo -> new RecordOrder(order, replyTo));
+    assertTrue(result.reply().isAccepted(), result.reply().toString());
+    return JournaledEvents.of(testKit.system(), result);
+  }
+
+  @Test
+  void shouldRefuseRulesThatDoNotParseWithTheLineAndColumnAndJournalNothing() {
+    start(Map.of());
+    Reply refused = setRules("rule broken {\n  when count(order(action = CANCEL)) >= 5 within x\n}\n");
+    assertEquals(RejectReason.INVALID_FIELD, refused.reason());
+    assertTrue(refused.detail().contains("line 2, column"), refused.detail());
+    assertEquals("", kit.getState().rules());
+  }
+
+  @Test
+  void shouldApplyRulesSetAtRuntimeWithoutARestart() {
+    start(Map.of(Detector.RULE, LimitAction.REDUCE_ONLY));
+    for (int i = 0; i < 10; i++) {
+      assertTrue(anomalies(cancel("mm", i)).isEmpty(), "no rule yet");
+    }
+    assertTrue(setRules(CANCEL_STORM).isAccepted());
+    assertEquals(CANCEL_STORM, kit.getState().rules());
+    List<PortfolioEvent> events = new java.util.ArrayList<>();
+    for (int i = 10; i < 15; i++) {
+      events.addAll(cancel("mm", i));
+    }
+    AnomalyDetected anomaly = anomalies(events).get(0);
+    assertEquals(Detector.RULE, anomaly.signal().detector());
+    assertEquals("RULE:cancel-storm:mm", anomaly.signal().key());
+    assertEquals(LimitAction.REDUCE_ONLY, anomaly.action());
+    DetectionView view = kit.<DetectionView>runCommand(GetDetection::new).reply();
+    assertTrue(view.ownRules());
+    assertTrue(view.rules().contains("cancel-storm"), view.rules());
+    assertEquals(List.of("RULE:cancel-storm:mm"), view.openAnomalies().stream().map(a -> a.signal().key()).toList());
+  }
+
+  @Test
+  void shouldKeepRuleWindowsAcrossARestartThroughTheSnapshot() {
+    start(Map.of());
+    assertTrue(setRules(CANCEL_STORM).isAccepted());
+    for (int i = 0; i < 3; i++) {
+      cancel("mm", i);
+    }
+    // Two journal writes: a snapshot (every 2 events here) now holds the rule's window of three cancels.
+    kit.<Reply>runCommand(replyTo -> new ApplyExecution(
+        new Execution("E1", kit.getState().portfolioId(), "other", "SPY", Side.BUY, 1, 100, 5L), replyTo));
+    kit.<Reply>runCommand(replyTo -> new ApplyExecution(
+        new Execution("E2", kit.getState().portfolioId(), "other", "SPY", Side.SELL, 1, 100, 5L), replyTo));
+    kit.restart();
+    assertEquals(CANCEL_STORM, kit.getState().rules(), "the rules come back from the journal");
+    List<PortfolioEvent> events = new java.util.ArrayList<>();
+    events.addAll(cancel("mm", 3));
+    assertTrue(anomalies(events).isEmpty(), "four cancels are not five");
+    events.addAll(cancel("mm", 4));
+    assertEquals(List.of("RULE:cancel-storm:mm"), anomalies(events).stream().map(a -> a.signal().key()).toList(),
+        "the three cancels before the restart still count");
   }
 
   @Test

@@ -9,7 +9,6 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.BiConsumer;
 
 /**
  * Finds a runaway algorithm: a strategy whose order-flow features (rates, cancel and order-to-trade ratios, runs
@@ -37,13 +36,23 @@ public final class RunawayDetector {
       return size() > MAX_STRATEGIES;
     }
   };
-  private final BiConsumer<String, OrderFlowFeatures> completedSeconds;
+  private final CompletedSeconds completedSeconds;
+
+  /** Told the features of every completed active second of a strategy, in time order. */
+  @FunctionalInterface
+  public interface CompletedSeconds {
+    /**
+     * @param epochSecond the second completed, seconds since the epoch
+     * @param features the strategy's features as of that second's end
+     */
+    void completed(String strategy, long epochSecond, OrderFlowFeatures features);
+  }
 
   /**
-   * @param completedSeconds told the features of every completed active second of a strategy (strategy,
-   *     features), in time order: the samples the strategy's anomaly model learns from
+   * @param completedSeconds told the features of every completed active second of a strategy: the samples the
+   *     strategy's anomaly model learns from
    */
-  public RunawayDetector(RunawaySettings settings, BiConsumer<String, OrderFlowFeatures> completedSeconds) {
+  public RunawayDetector(RunawaySettings settings, CompletedSeconds completedSeconds) {
     this.settings = settings;
     this.completedSeconds = completedSeconds;
   }
@@ -135,7 +144,7 @@ public final class RunawayDetector {
     if (last != Long.MIN_VALUE && now > last) {
       OrderFlowFeatures completed = tracked.flow.featuresAt(last);
       tracked.fold(completed);
-      completedSeconds.accept(strategy, completed);
+      completedSeconds.completed(strategy, last, completed);
       long idle = now - last - 1;
       long folded = Math.min(idle, StrategyFlow.SECONDS);
       for (long s = last + 1; s <= last + folded; s++) {

@@ -95,6 +95,12 @@ public final class RuleEngine {
   }
 
   /** The rules in force. */
+  /** Whether any rule in force looks at market updates (a market event or {@code market.mid}/{@code spread}). */
+  public boolean involvesMarket() {
+    return rules.rules().stream().anyMatch(rule -> rule.involves(EventType.MARKET)
+        || rule.text().contains("market."));
+  }
+
   public RuleSet rules() {
     return rules;
   }

@@ -21,7 +21,7 @@ class RunawayDetectorTest {
 
   private final List<OrderFlowFeatures> completed = new ArrayList<>();
   private final RunawayDetector detector = new RunawayDetector(RunawaySettings.DEFAULTS,
-      (strategy, features) -> completed.add(features));
+      (strategy, second, features) -> completed.add(features));
 
   /** A market maker's day: Poisson-like quotes and cancels, fills both ways; returns the findings. */
   private List<DetectionSignal> normalFlow(String strategy, long fromSecond, int seconds, SplittableRandom random) {
@@ -89,7 +89,7 @@ class RunawayDetectorTest {
     assertTrue(run.attribution().containsKey("oneWayFills") || run.attribution().containsKey("netNotional"),
         run.toString());
 
-    RunawayDetector fresh = new RunawayDetector(RunawaySettings.DEFAULTS, (s, f) -> { });
+    RunawayDetector fresh = new RunawayDetector(RunawaySettings.DEFAULTS, (s, t, f) -> { });
     for (int s = 0; s < 600; s++) {
       fresh.onOrder("algo", OrderAction.NEW, 100, 100, T0 + s * 1000L);
       assertNull(fresh.judge("algo", T0 + s * 1000L));
@@ -128,7 +128,7 @@ class RunawayDetectorTest {
 
   @Test
   void shouldGiveTheSameFindingsForTheSameInputs() {
-    RunawayDetector other = new RunawayDetector(RunawaySettings.DEFAULTS, (s, f) -> { });
+    RunawayDetector other = new RunawayDetector(RunawaySettings.DEFAULTS, (s, t, f) -> { });
     SplittableRandom a = new SplittableRandom(5);
     SplittableRandom b = new SplittableRandom(5);
     for (int i = 0; i < 20_000; i++) {

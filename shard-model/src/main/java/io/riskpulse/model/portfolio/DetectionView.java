@@ -1,0 +1,14 @@
+package io.riskpulse.model.portfolio;
+
+import io.riskpulse.model.CborSerializable;
+import java.util.List;
+
+/**
+ * A portfolio's detection as it stands: the rules in force and the anomaly episodes open.
+ *
+ * @param rules the rules in force, in the rule language (the portfolio's own, or the node's defaults)
+ * @param ownRules whether they are the portfolio's own rather than the node's defaults
+ * @param openAnomalies the anomaly episodes open, oldest key first
+ */
+public record DetectionView(String portfolioId, String rules, boolean ownRules,
+    List<PortfolioEvent.AnomalyDetected> openAnomalies) implements CborSerializable {}
