@@ -8,6 +8,7 @@ import io.riskpulse.api.v1.ListHaltsResponse;
 import io.riskpulse.api.v1.ResumeRequest;
 import io.riskpulse.api.v1.Scope;
 import io.riskpulse.api.v1.SetLimitsRequest;
+import io.riskpulse.api.v1.SetRulesRequest;
 import io.riskpulse.gateway.grpc.security.Access;
 import io.riskpulse.gateway.grpc.security.Principal;
 import io.riskpulse.gateway.grpc.security.Rpc;
@@ -84,6 +85,17 @@ public final class ControlGrpcService implements ControlServicePowerApi {
         default -> throw GrpcErrors.invalidArgument("scope.kind", "limits are set on a PORTFOLIO, a DESK or the "
             + "FIRM");
       };
+    });
+  }
+
+  @Override
+  public CompletionStage<CommandResult> setRules(SetRulesRequest in, Metadata metadata) {
+    return calls.unary(Rpc.SET_RULES, metadata, in, principal -> {
+      String id = Fields.id("portfolio_id", in.getPortfolioId());
+      String reason = Fields.text("reason", in.getReason());
+      return portfolioService.authorizedDesk(principal, Rpc.SET_RULES, id)
+          .thenCompose(desk -> portfolios.setRules(id, in.getRules(), principal.name(), reason))
+          .thenApply(reply -> result(reply, principal));
     });
   }
 

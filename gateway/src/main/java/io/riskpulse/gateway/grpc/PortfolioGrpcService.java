@@ -1,7 +1,9 @@
 package io.riskpulse.gateway.grpc;
 
 import io.riskpulse.api.v1.AuditHead;
+import io.riskpulse.api.v1.Detection;
 import io.riskpulse.api.v1.GetAuditHeadRequest;
+import io.riskpulse.api.v1.GetDetectionRequest;
 import io.riskpulse.api.v1.GetPortfolioRequest;
 import io.riskpulse.api.v1.ListPortfoliosRequest;
 import io.riskpulse.api.v1.ListPortfoliosResponse;
@@ -76,6 +78,16 @@ public final class PortfolioGrpcService implements PortfolioServicePowerApi {
           .thenCompose(desk -> portfolios.auditHead(id))
           .thenApply(head -> AuditHead.newBuilder().setPortfolioId(head.portfolioId()).setVersion(head.version())
               .setStateHash(head.stateHash()).setChainHead(head.chainHead()).build());
+    });
+  }
+
+  @Override
+  public CompletionStage<Detection> getDetection(GetDetectionRequest in, Metadata metadata) {
+    return calls.unary(Rpc.GET_DETECTION, metadata, in, principal -> {
+      String id = Fields.id("portfolio_id", in.getPortfolioId());
+      return authorizedDesk(principal, Rpc.GET_DETECTION, id)
+          .thenCompose(desk -> portfolios.detection(id))
+          .thenApply(ProtoMapper::detection);
     });
   }
 

@@ -16,9 +16,12 @@ import io.riskpulse.api.v1.Scope;
 import io.riskpulse.api.v1.ScopeKind;
 import io.riskpulse.api.v1.ScopeLimitsState;
 import io.riskpulse.model.alert.Incident;
+import io.riskpulse.model.detect.DetectionSignal;
 import io.riskpulse.model.halt.ActiveHalt;
 import io.riskpulse.model.halt.HaltScope;
 import io.riskpulse.model.limits.scope.ScopeLimitsView;
+import io.riskpulse.model.portfolio.DetectionView;
+import io.riskpulse.model.portfolio.PortfolioEvent;
 import io.riskpulse.model.portfolio.PortfolioSnapshot;
 import io.riskpulse.model.pretrade.PreTradeDecision;
 import io.riskpulse.model.risk.PositionValuation;
@@ -76,6 +79,21 @@ public final class ProtoMapper {
     s.activeBreaches().forEach(breach -> b.addBreaches(breach(breach)));
     s.activeWarnings().forEach(warning -> b.addWarnings(breach(warning)));
     return b.build();
+  }
+
+  /** A portfolio's rules in force and its open anomaly episodes. */
+  public static io.riskpulse.api.v1.Detection detection(DetectionView view) {
+    io.riskpulse.api.v1.Detection.Builder out = io.riskpulse.api.v1.Detection.newBuilder()
+        .setPortfolioId(view.portfolioId()).setRules(view.rules()).setOwnRules(view.ownRules());
+    for (PortfolioEvent.AnomalyDetected anomaly : view.openAnomalies()) {
+      DetectionSignal finding = anomaly.signal();
+      out.addOpenAnomalies(io.riskpulse.api.v1.Anomaly.newBuilder().setDetector(finding.detector().name())
+          .setKey(finding.key()).setSubject(finding.subject()).setScore(finding.score())
+          .setThreshold(finding.threshold()).setExplanation(finding.explanation())
+          .putAllAttribution(finding.attribution()).setAction(anomaly.action().name())
+          .setAtMillis(anomaly.atMillis()));
+    }
+    return out.build();
   }
 
   public static PortfolioSummary summary(PortfolioSnapshot s) {

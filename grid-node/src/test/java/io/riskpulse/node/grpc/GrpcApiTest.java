@@ -26,8 +26,10 @@ import io.riskpulse.api.v1.CheckOrderRequest;
 import io.riskpulse.api.v1.CheckOrderResponse;
 import io.riskpulse.api.v1.CommandResult;
 import io.riskpulse.api.v1.DeskUpdate;
+import io.riskpulse.api.v1.Detection;
 import io.riskpulse.api.v1.GetAuditHeadRequest;
 import io.riskpulse.api.v1.GetDeskRequest;
+import io.riskpulse.api.v1.GetDetectionRequest;
 import io.riskpulse.api.v1.GetFirmRequest;
 import io.riskpulse.api.v1.GetPortfolioRequest;
 import io.riskpulse.api.v1.HaltRequest;
@@ -44,6 +46,7 @@ import io.riskpulse.api.v1.ResumeRequest;
 import io.riskpulse.api.v1.Scope;
 import io.riskpulse.api.v1.ScopeKind;
 import io.riskpulse.api.v1.SetLimitsRequest;
+import io.riskpulse.api.v1.SetRulesRequest;
 import io.riskpulse.api.v1.Side;
 import io.riskpulse.api.v1.WatchAlertsRequest;
 import io.riskpulse.api.v1.WatchDeskRequest;
@@ -241,6 +244,33 @@ class GrpcApiTest {
             .setSide(Side.BUY).setQuantity(1)).build())));
     assertEquals(10_000, await(node.as(VIEWER).portfolios().getPortfolio(portfolio("R1"))).getGrossExposure(),
         1e-9, "a what-if changes nothing");
+  }
+
+  @Test
+  void shouldSetAPortfoliosRulesAtRuntimeAndShowThemWithItsOpenAnomalies() {
+    String rules = "rule cancel-storm {\n  when count(order(action = CANCEL)) >= 50 within 1s\n  per strategy\n}\n";
+    SetRulesRequest request = SetRulesRequest.newBuilder().setPortfolioId("R3").setRules(rules)
+        .setReason("watch cancels").build();
+    assertEquals(Status.Code.PERMISSION_DENIED, codeOf(() -> node.as(TRADER).controls().setRules(request)));
+    assertEquals(Status.Code.PERMISSION_DENIED, codeOf(() -> node.as(CREDIT_OFFICER).controls().setRules(request)));
+    StatusRuntimeException bad = failure(() -> node.as(OFFICER).controls().setRules(request.toBuilder()
+        .setRules("rule x {\n  when count(order()) >= 5 within soon\n}").build()));
+    assertEquals(Status.Code.INVALID_ARGUMENT, bad.getStatus().getCode());
+    assertTrue(bad.getStatus().getDescription().contains("line 2, column"), bad.getStatus().getDescription());
+
+    CommandResult result = await(node.as(OFFICER).controls().setRules(request));
+    assertEquals("ACCEPTED", result.getOutcome());
+    Detection detection = await(node.as(VIEWER).portfolios().getDetection(
+        GetDetectionRequest.newBuilder().setPortfolioId("R3").build()));
+    assertTrue(detection.getOwnRules());
+    assertTrue(detection.getRules().contains("cancel-storm"), detection.getRules());
+    assertEquals(Status.Code.PERMISSION_DENIED, codeOf(() -> node.as(VIEWER).portfolios().getDetection(
+        GetDetectionRequest.newBuilder().setPortfolioId("C1").build())));
+
+    assertEquals("ACCEPTED", await(node.as(OFFICER).controls().setRules(request.toBuilder().setRules("")
+        .setReason("back to the defaults").build())).getOutcome());
+    assertFalse(await(node.as(VIEWER).portfolios().getDetection(
+        GetDetectionRequest.newBuilder().setPortfolioId("R3").build())).getOwnRules());
   }
 
   @Test

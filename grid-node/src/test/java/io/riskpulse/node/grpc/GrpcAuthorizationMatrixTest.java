@@ -26,6 +26,7 @@ import io.riskpulse.api.v1.CheckOrderRequest;
 import io.riskpulse.api.v1.DeskUpdate;
 import io.riskpulse.api.v1.GetAuditHeadRequest;
 import io.riskpulse.api.v1.GetDeskRequest;
+import io.riskpulse.api.v1.GetDetectionRequest;
 import io.riskpulse.api.v1.GetFirmRequest;
 import io.riskpulse.api.v1.GetPortfolioRequest;
 import io.riskpulse.api.v1.HaltRequest;
@@ -42,6 +43,7 @@ import io.riskpulse.api.v1.ResumeRequest;
 import io.riskpulse.api.v1.Scope;
 import io.riskpulse.api.v1.ScopeKind;
 import io.riskpulse.api.v1.SetLimitsRequest;
+import io.riskpulse.api.v1.SetRulesRequest;
 import io.riskpulse.api.v1.Side;
 import io.riskpulse.api.v1.WatchAlertsRequest;
 import io.riskpulse.api.v1.WatchDeskRequest;
@@ -218,6 +220,8 @@ class GrpcAuthorizationMatrixTest {
           ((ListPortfoliosResponse) answer).getPortfoliosList().stream().anyMatch(p -> !p.getDesk().equals(desk)));
       case GET_AUDIT_HEAD -> read(Role.VIEWER, desk -> c -> c.portfolios().getAuditHead(
           GetAuditHeadRequest.newBuilder().setPortfolioId(READ.get(desk)).build()));
+      case GET_DETECTION -> read(Role.VIEWER, desk -> c -> c.portfolios().getDetection(
+          GetDetectionRequest.newBuilder().setPortfolioId(READ.get(desk)).build()));
       case WATCH_PORTFOLIO -> read(Role.VIEWER, desk -> c -> first(c.portfolios().watchPortfolio(
           WatchPortfolioRequest.newBuilder().setPortfolioId(READ.get(desk)).build())));
       case WHAT_IF -> read(Role.TRADER, desk -> c -> c.portfolios().whatIf(WhatIfRequest.newBuilder()
@@ -238,6 +242,9 @@ class GrpcAuthorizationMatrixTest {
           onEachDesk("PORTFOLIO", desk -> setLimits(scope(ScopeKind.PORTFOLIO, LIMITS.get(desk))), APPLIED),
           onEachDesk("DESK", desk -> setLimits(scope(ScopeKind.DESK, desk)), APPLIED),
           List.of(wide(ScopeKind.FIRM, setLimits(scope(ScopeKind.FIRM, "")), APPLIED))));
+      case SET_RULES -> new Spec(Role.RISK_OFFICER, true, onEachDesk("PORTFOLIO", desk -> c -> c.controls().setRules(
+          SetRulesRequest.newBuilder().setPortfolioId(LIMITS.get(desk)).setRules("").setReason(REASON).build()),
+          APPLIED));
       case HALT -> new Spec(Role.RISK_OFFICER, true, concat(
           onEachDesk("PORTFOLIO", desk -> halt(scope(ScopeKind.PORTFOLIO, HALTS.get(desk))), APPLIED),
           onEachDesk("DESK", desk -> halt(scope(ScopeKind.DESK, desk)), APPLIED),

@@ -134,6 +134,17 @@ public final class PortfolioClient {
         ref(portfolioId).ask(replyTo -> new SetLimits(limits, by, reason, replyTo), askTimeout)));
   }
 
+  /** Replaces the portfolio's event-pattern rules ({@code ""}: the node's defaults); answers once durable. */
+  public CompletionStage<Reply> setRules(String portfolioId, String rules, String by, String reason) {
+    return durably(onCompletingThread(
+        ref(portfolioId).ask(replyTo -> new PortfolioCommand.SetRules(rules, by, reason, replyTo), askTimeout)));
+  }
+
+  /** The portfolio's rules in force and its open anomaly episodes. */
+  public CompletionStage<DetectionView> detection(String portfolioId) {
+    return onCompletingThread(ref(portfolioId).ask(PortfolioCommand.GetDetection::new, askTimeout));
+  }
+
   public CompletionStage<Reply> halt(String portfolioId, String by, String reason) {
     return durably(onCompletingThread(ref(portfolioId).ask(replyTo -> new Halt(by, reason, replyTo), askTimeout)));
   }
