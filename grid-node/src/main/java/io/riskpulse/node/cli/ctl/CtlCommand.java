@@ -26,7 +26,7 @@ import picocli.CommandLine.Spec;
         "      halt --scope desk --id rates --reason \"loss limit\""},
     subcommands = {PortfolioCommand.class, DeskCommand.class, FirmCommand.class, AlertsCommand.class,
         HaltCommand.class, ResumeCommand.class, HaltsCommand.class, LimitsCommand.class, CheckOrderCommand.class,
-        WhatIfCommand.class, HealthCommand.class},
+        WhatIfCommand.class, RulesCommand.class, HealthCommand.class},
     footer = {"",
         "Exit codes:",
         "  0  done (a check-order ACCEPTED, a what-if even with breaches)",

@@ -22,6 +22,7 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.net.ServerSocket;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -250,6 +251,28 @@ class CtlCommandTest {
     Run instrument = ctl(OFFICER, "limits", "set", "--scope", "instrument", "--id", "SPY", "--reason", "no");
     assertEquals(CtlExitCodes.INVALID_ARGUMENT, instrument.exitCode(), instrument::toString);
     assertTrue(instrument.err().contains("--scope instrument is not allowed here"), instrument::toString);
+  }
+
+  @Test
+  void shouldSetAPortfoliosRulesFromAFileAndShowThem() throws IOException {
+    Path rules = dataDir.resolve("cancel-storm.rules");
+    Files.writeString(rules, "# cancels in a burst\nrule cancel-storm {\n  when count(order(action = CANCEL)) >= 50"
+        + " within 1s\n  per strategy\n}\n");
+    Run set = ctl(OFFICER, "rules", "set", "R4", "--file", rules.toString(), "--reason", "watch cancels");
+    assertSuccess(set);
+    assertTrue(set.out().startsWith("ACCEPTED: rules of portfolio R4 replaced (by officer)"), set::toString);
+    Run show = ctl(VIEWER, "rules", "show", "R4");
+    assertSuccess(show);
+    assertTrue(show.out().startsWith("Portfolio R4: its own rules\n"), show::toString);
+    assertTrue(show.out().contains("cancel-storm"), show::toString);
+
+    Path broken = dataDir.resolve("broken.rules");
+    Files.writeString(broken, "rule x {\n  when count(order()) >= 5 within soon\n}\n");
+    Run refused = ctl(OFFICER, "rules", "set", "R4", "--file", broken.toString(), "--reason", "typo");
+    assertEquals(CtlExitCodes.INVALID_ARGUMENT, refused.exitCode(), refused::toString);
+    assertTrue(refused.err().contains("line 2, column"), refused::toString);
+    assertSuccess(ctl(OFFICER, "rules", "set", "R4", "--defaults", "--reason", "back to defaults"));
+    assertTrue(ctl(VIEWER, "rules", "show", "R4").out().startsWith("Portfolio R4: the node's default rules"));
   }
 
   @Test
