@@ -254,7 +254,7 @@ public final class Main {
         : Optional.empty();
     NodeReadiness.get(system.classicSystem()).started();
     return new NodeServices(market, books, portfolios, directory, riskModel, riskAggregates, ingest, ingestMetrics,
-        quarantine, metrics, aeron, fix, http, haltServices, alerts, grpc);
+        quarantine, metrics, aeron, fix, http, haltServices, alerts, grpc, detection);
   }
 
   /** Flushes the journal on the blocking-IO dispatcher: for callers that must not block (actors). */

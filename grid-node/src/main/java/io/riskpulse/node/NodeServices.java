@@ -6,6 +6,7 @@ import io.riskpulse.ingestion.fix.DropCopyAcceptor;
 import io.riskpulse.ingestion.pipeline.IngestMetrics;
 import io.riskpulse.ingestion.pipeline.IngestPipeline;
 import io.riskpulse.ingestion.pipeline.Quarantine;
+import io.riskpulse.model.detect.DetectionEnvironment;
 import io.riskpulse.model.market.MarketView;
 import io.riskpulse.model.market.OrderBookView;
 import io.riskpulse.model.portfolio.PortfolioClient;
@@ -21,7 +22,7 @@ import org.apache.pekko.http.javadsl.ServerBinding;
  * portfolio client, the journal-backed directory, the node's risk model and the desk/firm risk aggregates, the
  * ingestion pipeline and its quarantine, the metrics registry, and the Aeron transport, FIX drop-copy acceptor
  * and HTTP binding when they are enabled, the kill switch, halt view and OMS gateway, the alert book, and the
- * gRPC API's binding when it is enabled.
+ * gRPC API's binding when it is enabled, and the detectors' environment (settings, market surveillance, pause switch).
  */
 public record NodeServices(
     MarketView market,
@@ -39,4 +40,5 @@ public record NodeServices(
     Optional<CompletionStage<ServerBinding>> http,
     HaltServices halts,
     AlertServices alerts,
-    Optional<CompletionStage<ServerBinding>> grpc) {}
+    Optional<CompletionStage<ServerBinding>> grpc,
+    DetectionEnvironment detection) {}

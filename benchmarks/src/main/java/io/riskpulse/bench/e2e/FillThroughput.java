@@ -90,13 +90,13 @@ public final class FillThroughput {
     }
   }
 
-  private record Burst(long fills, long publishNanos, long totalNanos, Stats.Cpu cpu) {
+  record Burst(long fills, long publishNanos, long totalNanos, Stats.Cpu cpu) {
     double perSecond() {
       return fills * 1e9 / totalNanos;
     }
   }
 
-  private static Burst aeron(FillRig rig, long fills, long timeoutSeconds) throws Exception {
+  static Burst aeron(FillRig rig, long fills, long timeoutSeconds) throws Exception {
     Stats.Cpu.Meter meter = Stats.Cpu.start();
     long start = System.nanoTime();
     long last = 0;

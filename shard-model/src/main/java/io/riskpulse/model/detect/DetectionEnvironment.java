@@ -11,19 +11,58 @@ import org.apache.commons.math3.stat.descriptive.moment.StandardDeviation;
 /**
  * What a portfolio's detectors need from the node: their settings, the node's market surveillance, its books
  * (traded volume for the volume share) and each instrument's daily volatility (for the square-root impact).
- * Shared by every entity on the node; each member is thread-safe.
- *
- * @param dailyVolatility σ of an instrument's daily returns (fraction), NaN when unknown
+ * Shared by every entity on the node; thread-safe (each member is, and the pause switch is volatile).
  */
-public record DetectionEnvironment(DetectionSettings settings, MarketConditions market, OrderBookView books,
-    ToDoubleFunction<String> dailyVolatility) {
+public final class DetectionEnvironment {
 
   /** No detection (environments built without a node). */
   public static final DetectionEnvironment OFF = new DetectionEnvironment(DetectionSettings.OFF,
       MarketConditions.NONE, new OrderBookView(), symbol -> Double.NaN);
 
+  private final DetectionSettings settings;
+  private final MarketConditions market;
+  private final OrderBookView books;
+  private final ToDoubleFunction<String> dailyVolatility;
+  private volatile boolean paused;
+
+  /**
+   * @param dailyVolatility σ of an instrument's daily returns (fraction), NaN when unknown
+   */
+  public DetectionEnvironment(DetectionSettings settings, MarketConditions market, OrderBookView books,
+      ToDoubleFunction<String> dailyVolatility) {
+    this.settings = settings;
+    this.market = market;
+    this.books = books;
+    this.dailyVolatility = dailyVolatility;
+  }
+
+  public DetectionSettings settings() {
+    return settings;
+  }
+
+  public MarketConditions market() {
+    return market;
+  }
+
+  public OrderBookView books() {
+    return books;
+  }
+
+  public ToDoubleFunction<String> dailyVolatility() {
+    return dailyVolatility;
+  }
+
+  /** Whether detectors run: enabled by configuration and not paused. */
   public boolean enabled() {
-    return settings.enabled();
+    return settings.enabled() && !paused;
+  }
+
+  /**
+   * Pauses or resumes every portfolio's detectors on this node at once (what they see while paused is not
+   * learned). The benchmark of detection's per-fill cost alternates the two in one run; open episodes stay open.
+   */
+  public void paused(boolean paused) {
+    this.paused = paused;
   }
 
   /**
