@@ -17,6 +17,7 @@ import io.riskpulse.api.v1.ScopeKind;
 import io.riskpulse.api.v1.ScopeLimitsState;
 import io.riskpulse.model.alert.Incident;
 import io.riskpulse.model.detect.DetectionSignal;
+import io.riskpulse.model.detect.ModelStatus;
 import io.riskpulse.model.halt.ActiveHalt;
 import io.riskpulse.model.halt.HaltScope;
 import io.riskpulse.model.limits.scope.ScopeLimitsView;
@@ -92,6 +93,10 @@ public final class ProtoMapper {
           .setThreshold(finding.threshold()).setExplanation(finding.explanation())
           .putAllAttribution(finding.attribution()).setAction(anomaly.action().name())
           .setAtMillis(anomaly.atMillis()));
+    }
+    for (ModelStatus model : view.models()) {
+      out.addModels(io.riskpulse.api.v1.StrategyModel.newBuilder().setStrategy(model.strategy())
+          .setPointsSeen(model.pointsSeen()).setWarmingUp(model.warmingUp()).setThreshold(model.threshold()));
     }
     return out.build();
   }

@@ -14,14 +14,15 @@ import io.riskpulse.model.detect.ml.ModelSettings;
  * @param consecutive anomalous seconds in a row before the model reports a finding: one anomalous second in a
  *     thousand is the threshold's design, several in a row are behaviour
  * @param driftCheckSeconds how often (scored seconds of a strategy) the model's drift is judged
- * @param checkpointMillis how often at most the models are serialised into the portfolio's snapshots, milliseconds
+ * @param checkpointMillis how often a portfolio saves its models to its checkpoint store
+ *     ({@link DetectorCheckpoints}) when they learned something, milliseconds; 0 never saves them
  */
 public record ModelOptions(boolean enabled, int trees, int sampleSize, double targetFalsePositiveRate,
     int consecutive, int driftCheckSeconds, long checkpointMillis) {
 
   /**
    * 30 trees of 128 points, 0.1% of seconds above the threshold, 3 in a row; drift judged every minute; models
-   * checkpointed at most once a minute.
+   * saved once a minute.
    */
   public static final ModelOptions DEFAULTS = new ModelOptions(true, 30, 128, 0.001, 3, 60, 60_000);
 

@@ -57,9 +57,8 @@ public final class PortfolioDetectors {
   /** Rule matches on market events, waiting for the next event to be reported. */
   private final List<DetectionSignal> pendingRuleFindings = new ArrayList<>();
   private RuleEngine rules;
-  /** The models' bytes as last serialised, and when. */
-  private final Map<String, byte[]> savedModels = new TreeMap<>();
-  private long modelsSavedAtMillis = Long.MIN_VALUE;
+  /** Whether a model scored a point since the last {@link #modelCheckpoint}. */
+  private boolean modelsChanged;
   /** The latest quote fed to the rules per symbol, so the market join is fed only what changed. */
   private final Map<String, Quote> quotesFedToRules = new HashMap<>();
 
@@ -91,6 +90,7 @@ public final class PortfolioDetectors {
     }
     long at = epochSecond * 1000 + 999;
     ModelScore score = model.model.score(features.toArray(), at);
+    modelsChanged = true;
     model.run = score.anomalous() ? model.run + 1 : 0;
     if (model.run >= options.consecutive()) {
       pendingModelFindings.add(score.toSignal(strategy));
@@ -116,33 +116,46 @@ public final class PortfolioDetectors {
     }
   }
 
+  /** Each strategy's model as it stands, by strategy. */
+  public List<ModelStatus> models() {
+    List<ModelStatus> out = new ArrayList<>(models.size());
+    models.forEach((strategy, model) -> out.add(new ModelStatus(strategy, model.model.pointsSeen(),
+        model.model.warmingUp(), model.model.threshold())));
+    return out;
+  }
+
   /** The rules in force. */
   public RuleSet rules() {
     return rules.rules();
   }
 
   /**
-   * The detectors' learned state that the journal cannot rebuild (order flow is not journaled): the rules' windows
-   * and each strategy's model. The rules' state is always current; the models are serialised again only when
-   * {@code model-checkpoint} has passed since they last were (tens of kilobytes and milliseconds each), else their
-   * previous bytes are reused: portfolio snapshots come every few hundred events, and a model that restarts a
-   * minute behind has lost nothing that matters.
+   * The rules' learned state (windows, histories), which the journal cannot rebuild (order flow is not
+   * journaled): small, kept in every portfolio snapshot.
    */
-  public DetectorsState snapshot(long nowMillis) {
-    if (modelsSavedAtMillis == Long.MIN_VALUE
-        || nowMillis - modelsSavedAtMillis >= env.settings().model().checkpointMillis()
-        || !savedModels.keySet().equals(models.keySet())) {
-      savedModels.clear();
-      models.forEach((strategy, model) -> savedModels.put(strategy, model.model.snapshot()));
-      modelsSavedAtMillis = nowMillis;
-    }
-    return new DetectorsState(rules.snapshot(), savedModels);
+  public DetectorsState ruleState() {
+    return new DetectorsState(rules.snapshot(), Map.of());
   }
 
   /**
-   * Restores learned state saved by {@link #snapshot} under the rules in force. A part that cannot be restored
-   * (a model saved under other settings, a corrupt entry) is dropped and learned again: detection must never stop
-   * a portfolio from recovering.
+   * The strategies' models (tens of kilobytes and a few milliseconds each to serialise), for the portfolio's
+   * checkpoint store; {@code null} when no model learned anything since the last checkpoint.
+   */
+  public DetectorsState modelCheckpoint() {
+    if (!modelsChanged) {
+      return null;
+    }
+    Map<String, byte[]> bytes = new TreeMap<>();
+    models.forEach((strategy, model) -> bytes.put(strategy, model.model.snapshot()));
+    modelsChanged = false;
+    return new DetectorsState(null, bytes);
+  }
+
+  /**
+   * Restores learned state saved by {@link #ruleState} or {@link #modelCheckpoint}, under the rules in force: the
+   * rules' state when it has one, the models when it has any (they replace the models learned so far). A part that
+   * cannot be restored (a model saved under other settings, a corrupt entry) is dropped and learned again:
+   * detection must never stop a portfolio from recovering.
    *
    * @return what could not be restored, one line each; empty when everything was
    */
@@ -157,6 +170,9 @@ public final class PortfolioDetectors {
       }
     } catch (RuntimeException e) {
       problems.add("rule state: " + e.getMessage());
+    }
+    if (state.models().isEmpty()) {
+      return problems;
     }
     models.clear();
     state.models().forEach((strategy, bytes) -> {

@@ -1,6 +1,7 @@
 package io.riskpulse.model.portfolio;
 
 import io.riskpulse.model.CborSerializable;
+import io.riskpulse.model.detect.ModelStatus;
 import java.util.List;
 
 /**
@@ -8,7 +9,8 @@ import java.util.List;
  *
  * @param rules the rules in force, in the rule language (the portfolio's own, or the node's defaults)
  * @param ownRules whether they are the portfolio's own rather than the node's defaults
- * @param openAnomalies the anomaly episodes open, oldest key first
+ * @param openAnomalies the anomaly episodes open, by key
+ * @param models each strategy's order-flow model, by strategy
  */
 public record DetectionView(String portfolioId, String rules, boolean ownRules,
-    List<PortfolioEvent.AnomalyDetected> openAnomalies) implements CborSerializable {}
+    List<PortfolioEvent.AnomalyDetected> openAnomalies, List<ModelStatus> models) implements CborSerializable {}

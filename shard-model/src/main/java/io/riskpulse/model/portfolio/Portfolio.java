@@ -2,6 +2,8 @@ package io.riskpulse.model.portfolio;
 
 import io.riskpulse.model.concurrent.Completions;
 import io.riskpulse.model.detect.DetectionSignal;
+import io.riskpulse.model.detect.DetectorCheckpoints;
+import io.riskpulse.model.detect.DetectorsState;
 import io.riskpulse.model.detect.PortfolioDetectors;
 import io.riskpulse.model.detect.rules.RuleParser;
 import io.riskpulse.model.detect.rules.RuleSyntaxException;
@@ -27,6 +29,8 @@ import io.riskpulse.model.portfolio.PortfolioCommand.ApplyExecution;
 import io.riskpulse.model.portfolio.PortfolioCommand.ApplyExecutions;
 import io.riskpulse.model.portfolio.PortfolioCommand.ApproveRebalance;
 import io.riskpulse.model.portfolio.PortfolioCommand.CheckOrder;
+import io.riskpulse.model.portfolio.PortfolioCommand.CheckpointDetectors;
+import io.riskpulse.model.portfolio.PortfolioCommand.DetectorsRestored;
 import io.riskpulse.model.portfolio.PortfolioCommand.EnableStrategy;
 import io.riskpulse.model.portfolio.PortfolioCommand.GetAuditHead;
 import io.riskpulse.model.portfolio.PortfolioCommand.GetDetection;
@@ -205,6 +209,8 @@ public final class Portfolio
   private final Serialization serialization;
   /** The order-flow, impact and market detectors; transient (their episodes are journaled). */
   private final PortfolioDetectors detectors;
+  /** Where the detectors' models are saved between incarnations; {@code null} until recovered, or without models. */
+  private ActorRef<DetectorCheckpoints.Command> checkpoints;
   /** Runs of same-direction executions for the repeated-execution throttle; transient. */
   private final ExecutionStreaks streaks = new ExecutionStreaks();
   /** The halt being handed to the OMS gateway right now, or {@code null}; at most one hand-off in flight. */
@@ -315,7 +321,8 @@ public final class Portfolio
         .onCommand(SetLimits.class, this::onSetLimits)
         .onCommand(SetRules.class, this::onSetRules)
         .onCommand(GetDetection.class, (state, cmd) -> Effect().reply(cmd.replyTo(), new DetectionView(portfolioId,
-            detectors.rules().text(), !state.rules().isBlank(), List.copyOf(state.activeAnomalies().values()))))
+            detectors.rules().text(), !state.rules().isBlank(), List.copyOf(state.activeAnomalies().values()),
+            detectors.models())))
         .onCommand(CheckOrder.class, this::onCheckOrder)
         .onCommand(WhatIf.class, this::onWhatIf)
         .onCommand(EnableStrategy.class, this::onEnableStrategy)
@@ -331,6 +338,20 @@ public final class Portfolio
         .onCommand(GetSnapshot.class, (state, cmd) -> Effect().reply(cmd.replyTo(), snapshot(state)))
         .onCommand(GetAuditHead.class, (state, cmd) -> Effect().reply(cmd.replyTo(), new AuditHead(portfolioId,
             lastSequenceNumber(context), PortfolioStateHash.of(state, serialization), chain.headHex())))
+        .onCommand(DetectorsRestored.class, (state, cmd) -> {
+          List<String> lost = detectors.restore(cmd.state());
+          if (!lost.isEmpty()) {
+            context.getLog().warn("Portfolio {}: models not restored, learned again: {}", portfolioId, lost);
+          }
+          return Effect().noReply();
+        })
+        .onCommand(CheckpointDetectors.class, (state, cmd) -> {
+          DetectorsState models = checkpoints == null ? null : detectors.modelCheckpoint();
+          if (models != null) {
+            checkpoints.tell(new DetectorCheckpoints.Save(models, now()));
+          }
+          return Effect().noReply();
+        })
         .onCommand(MarkToMarket.class, (state, cmd) -> onMarkToMarket(state))
         .onCommand(RefreshRisk.class, (state, cmd) -> onRefreshRisk(state));
     return builder.build();
@@ -355,6 +376,7 @@ public final class Portfolio
     return Effect()
         .persist(new PortfolioOpened(portfolioId, cmd.desk(), cmd.trader(), cmd.initialCash(),
             prices.reportingCurrency(), cmd.limits(), cmd.by(), now()))
+        .thenRun(this::startCheckpoints)
         .thenReply(cmd.replyTo(), newState -> Reply.accepted());
   }
 
@@ -592,6 +614,22 @@ public final class Portfolio
     events.add(new LimitsSet(cmd.limits(), cmd.by(), cmd.reason(), now));
     events.addAll(limitEvents(state, cmd.limits(), valuation(state), List.of(), now, risk.measures(now)));
     return persistAll(events).thenReply(cmd.replyTo(), newState -> Reply.accepted());
+  }
+
+  /**
+   * Starts the detectors' checkpoint store (an open portfolio with models on: it restores them once it has
+   * recovered) and the timer that saves them.
+   */
+  private void startCheckpoints(PortfolioState state) {
+    long every = env.detection().settings().model().checkpointMillis();
+    if (!detectors.enabled() || !env.detection().settings().model().enabled() || every <= 0 || checkpoints != null
+        || !state.isOpen()) {
+      return;
+    }
+    checkpoints = context.spawn(DetectorCheckpoints.create(portfolioId,
+        context.messageAdapter(DetectorCheckpoints.Restored.class, restored -> new DetectorsRestored(
+            restored.state()))), "detector-checkpoints");
+    timers.startTimerWithFixedDelay(CheckpointDetectors.INSTANCE, Duration.ofMillis(every));
   }
 
   private ReplyEffect<PortfolioEvent, PortfolioState> onSetRules(PortfolioState state, SetRules cmd) {
@@ -1219,6 +1257,7 @@ public final class Portfolio
         .onSignal(RecoveryCompleted.instance(), state -> {
           chain.recoveryCompleted(lastSequenceNumber(context));
           detectors.useRules(state.rules());
+          startCheckpoints(state);
           observedPeakPnl = state.peakPnl();
           risk.sync(state.positions());
           valuedFigures = DeskFigures.of(state, valuation(state), env.settings().tradingDay(now()));
@@ -1262,7 +1301,7 @@ public final class Portfolio
       @Override
       public Object toJournal(PortfolioState state) {
         StoredPortfolioState stored = state.toStored().withChainHead(chain.headHex());
-        return detectors.enabled() ? stored.withDetectors(detectors.snapshot(now())) : stored;
+        return detectors.enabled() ? stored.withDetectors(detectors.ruleState()) : stored;
       }
 
       @Override

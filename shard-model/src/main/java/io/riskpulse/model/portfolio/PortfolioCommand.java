@@ -1,6 +1,7 @@
 package io.riskpulse.model.portfolio;
 
 import io.riskpulse.model.CborSerializable;
+import io.riskpulse.model.detect.DetectorsState;
 import io.riskpulse.model.limits.Limits;
 import io.riskpulse.model.orderflow.OrderEvent;
 import io.riskpulse.model.pretrade.OrderRequest;
@@ -50,6 +51,14 @@ public sealed interface PortfolioCommand extends CborSerializable {
    * {@code by} and {@code reason} are journaled.
    */
   record SetRules(String rules, String by, String reason, ActorRef<Reply> replyTo) implements PortfolioCommand {}
+
+  /** The portfolio's checkpoint store recovered: its latest models, or {@code null}. Internal. */
+  record DetectorsRestored(DetectorsState state) implements PortfolioCommand {}
+
+  /** Time to save the detectors' models to the checkpoint store if they learned anything. Internal. */
+  enum CheckpointDetectors implements PortfolioCommand {
+    INSTANCE
+  }
 
   /** Asks for the portfolio's rules in force and the detectors' open episodes. */
   record GetDetection(ActorRef<DetectionView> replyTo) implements PortfolioCommand {}

@@ -28,6 +28,7 @@ import io.riskpulse.model.orderflow.OrderAction;
 import io.riskpulse.model.orderflow.OrderEvent;
 import io.riskpulse.model.portfolio.PortfolioCommand.ApplyExecution;
 import io.riskpulse.model.portfolio.PortfolioCommand.CheckOrder;
+import io.riskpulse.model.portfolio.PortfolioCommand.CheckpointDetectors;
 import io.riskpulse.model.portfolio.PortfolioCommand.GetDetection;
 import io.riskpulse.model.portfolio.PortfolioCommand.MarkToMarket;
 import io.riskpulse.model.portfolio.PortfolioCommand.OpenPortfolio;
@@ -286,6 +287,26 @@ class PortfolioDetectionTest {
     events.addAll(cancel("mm", 4));
     assertEquals(List.of("RULE:cancel-storm:mm"), anomalies(events).stream().map(a -> a.signal().key()).toList(),
         "the three cancels before the restart still count");
+  }
+
+  @Test
+  void shouldKeepAStrategysModelAcrossARestartThroughTheCheckpointStore() {
+    start(Map.of());
+    warmUp("algo-9");
+    order("algo-9", 100_000); // completes the last second: the model has scored every second so far
+    DetectionView before = kit.<DetectionView>runCommand(GetDetection::new).reply();
+    assertEquals(1, before.models().size(), before.toString());
+    long learned = before.models().get(0).pointsSeen();
+    assertTrue(learned >= 170, "one point per active second: " + learned);
+    kit.runCommand(CheckpointDetectors.INSTANCE);
+
+    kit.restart();
+    testKit.createTestProbe().awaitAssert(Duration.ofSeconds(10), () -> {
+      DetectionView after = kit.<DetectionView>runCommand(GetDetection::new).reply();
+      assertEquals(List.of("algo-9"), after.models().stream().map(m -> m.strategy()).toList(), after.toString());
+      assertEquals(learned, after.models().get(0).pointsSeen(), "the model comes back as it was saved");
+      return null;
+    });
   }
 
   @Test

@@ -4,6 +4,7 @@ import io.riskpulse.api.v1.Anomaly;
 import io.riskpulse.api.v1.Detection;
 import io.riskpulse.api.v1.GetDetectionRequest;
 import io.riskpulse.api.v1.SetRulesRequest;
+import io.riskpulse.api.v1.StrategyModel;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -79,6 +80,11 @@ public final class RulesCommand implements Runnable {
         .append(detection.getOwnRules() ? "its own rules" : "the node's default rules").append('\n');
     out.append(detection.getRules().isBlank() ? "(no rules)\n" : detection.getRules().strip() + "\n");
     out.append('\n');
+    for (StrategyModel model : detection.getModelsList()) {
+      out.append(String.format(Locale.ROOT, "Model of strategy %s: %,d seconds learned, %s%n", model.getStrategy(),
+          model.getPointsSeen(), model.getWarmingUp() ? "warming up" : String.format(Locale.ROOT,
+              "threshold %.3f", model.getThreshold())));
+    }
     if (detection.getOpenAnomaliesCount() == 0) {
       return out.append("No anomaly episode open.\n").toString();
     }
