@@ -24,6 +24,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.function.Predicate;
 
 /**
  * Every detector of one portfolio, fed its order flow, its fills and the market, answering with findings; and
@@ -43,11 +44,14 @@ public final class PortfolioDetectors {
   static final int MAX_MODELS = 100;
   /** Instruments whose last quote fed to the rules is remembered. */
   static final int MAX_MARKET_SYMBOLS = 10_000;
+  static final int MAX_KEYS = 10_000;
 
   private final String portfolioId;
   private final DetectionEnvironment env;
   private final RunawayDetector runaway;
   private final ImpactDetector impact;
+  /** Each strategy's runaway episode key, built once (forgotten beyond {@value #MAX_KEYS} strategies). */
+  private final Map<String, String> runawayKeys = new HashMap<>();
   /** When each episode key was last found, epoch milliseconds. */
   private final Map<String, Long> lastFound = new HashMap<>();
   /** Each strategy's order-flow model and its run of anomalous seconds, by strategy (sorted: snapshots agree). */
@@ -191,14 +195,19 @@ public final class PortfolioDetectors {
     return env.enabled();
   }
 
-  /** An order-flow message of the portfolio (recorded once: repeats are filtered by the order-flow tracker). */
-  public List<DetectionSignal> onOrder(OrderEvent order, Quote market, long atMillis) {
+  /**
+   * An order-flow message of the portfolio (recorded once: repeats are filtered by the order-flow tracker).
+   *
+   * @param open whether an episode key is open: a finding of an open episode only restarts its quiet clock, and is
+   *     not built (the cost of an episode that lasts is one cheap judgement per event)
+   */
+  public List<DetectionSignal> onOrder(OrderEvent order, Quote market, long atMillis, Predicate<String> open) {
     if (!enabled()) {
       return List.of();
     }
     runaway.onOrder(order.strategy(), order.action(), order.quantity(), order.price(), atMillis);
     List<DetectionSignal> findings = new ArrayList<>(1);
-    add(findings, runaway.judge(order.strategy(), atMillis));
+    judgeRunaway(order.strategy(), atMillis, open, findings);
     feedMarketToRules(market, atMillis);
     addRuleMatches(findings, new RuleEvent.Order(order.action(), order.strategy(), order.orderId(), order.symbol(),
         order.side(), order.quantity(), order.price(), atMillis));
@@ -210,14 +219,16 @@ public final class PortfolioDetectors {
    * A fill of the portfolio, judged against the market as the node sees it when the fill arrives.
    *
    * @param averageDailyVolume the instrument's ADV, instrument units; NaN when unknown
+   * @param open whether an episode key is open (see {@link #onOrder})
    */
-  public List<DetectionSignal> onFill(Execution fill, Quote arrival, double averageDailyVolume, long atMillis) {
+  public List<DetectionSignal> onFill(Execution fill, Quote arrival, double averageDailyVolume, long atMillis,
+      Predicate<String> open) {
     if (!enabled()) {
       return List.of();
     }
     List<DetectionSignal> findings = new ArrayList<>(2);
     runaway.onFill(fill.strategy(), fill.symbol(), fill.side(), fill.quantity(), fill.price(), atMillis);
-    add(findings, runaway.judge(fill.strategy(), atMillis));
+    judgeRunaway(fill.strategy(), atMillis, open, findings);
     if (arrival != null) {
       add(findings, impact.judgeFill(fill.strategy(), fill.symbol(), fill.side(), fill.quantity(), fill.price(),
           arrival.bid(), arrival.ask(), averageDailyVolume, env.dailyVolatility().applyAsDouble(fill.symbol()),
@@ -283,6 +294,21 @@ public final class PortfolioDetectors {
   /** The strategy's order-flow features now (for explanations and the what-if). */
   public OrderFlowFeatures features(String strategy, long atMillis) {
     return runaway.features(strategy, atMillis);
+  }
+
+  /** Judges a strategy for runaway: the full finding only when its episode is not open. */
+  private void judgeRunaway(String strategy, long atMillis, Predicate<String> open, List<DetectionSignal> findings) {
+    if (runawayKeys.size() > MAX_KEYS) {
+      runawayKeys.clear();
+    }
+    String key = runawayKeys.computeIfAbsent(strategy, s -> DetectionSignal.keyOf(Detector.RUNAWAY, s));
+    if (open.test(key)) {
+      if (runaway.firing(strategy, atMillis)) {
+        lastFound.merge(key, atMillis, Math::max);
+      }
+    } else {
+      add(findings, runaway.judge(strategy, atMillis));
+    }
   }
 
   /**

@@ -454,7 +454,8 @@ public final class Portfolio
       throttle(state, execution, now, executionBreaches, events, disabledInBatch);
       if (detectors.enabled()) {
         findings.addAll(detectors.onFill(execution, env.market().quote(execution.symbol()),
-            env.instruments().find(execution.symbol()).orElseThrow().averageDailyVolume(), now));
+            env.instruments().find(execution.symbol()).orElseThrow().averageDailyVolume(), now,
+            state.activeAnomalies()::containsKey));
       }
       replies.add(Reply.accepted());
     }
@@ -493,7 +494,8 @@ public final class Portfolio
     }
     List<PortfolioEvent> anomalies = new ArrayList<>();
     if (state.isOpen()) {
-      addAnomalyEvents(state, detectors.onOrder(cmd.order(), env.market().quote(cmd.order().symbol()), now), now,
+      addAnomalyEvents(state, detectors.onOrder(cmd.order(), env.market().quote(cmd.order().symbol()), now,
+          state.activeAnomalies()::containsKey), now,
           anomalies);
     }
     if (state.isOpen() && state.limits().orderLimits().hasRateLimits()) {
@@ -527,7 +529,8 @@ public final class Portfolio
       OrderEvent sent = new OrderEvent(OrderAction.NEW, portfolioId, order.strategy(), order.clOrdId(), "",
           order.symbol(), order.side(), order.quantity(), order.price(), now);
       if (orderFlow.record(sent, now) && state.isOpen()) {
-        findings = detectors.onOrder(sent, env.market().quote(order.symbol()), now);
+        findings = detectors.onOrder(sent, env.market().quote(order.symbol()), now,
+            state.activeAnomalies()::containsKey);
       }
     } else {
       context.getLog().info("Portfolio {} pre-trade reject of {}: {}", portfolioId, order.clOrdId(),

@@ -86,6 +86,9 @@ public final class RunawayDetector {
       return null;
     }
     double[] values = features(strategy, atMillis).toArray();
+    if (!firing(tracked, values)) {
+      return null;
+    }
     List<String> names = OrderFlowFeatures.NAMES;
     Map<String, Double> zs = new HashMap<>();
     double best = 0;
@@ -116,6 +119,27 @@ public final class RunawayDetector {
         figure(tracked.norms[top].mean()), best, zs.size() > 1 ? "; also " + others(zs, bestName) : "");
     return new DetectionSignal(Detector.RUNAWAY, DetectionSignal.keyOf(Detector.RUNAWAY, strategy), strategy, best,
         settings.zThreshold(), explanation, attribution, atMillis);
+  }
+
+  /**
+   * Whether {@link #judge} would find {@code strategy} running away at {@code atMillis}, without building the
+   * finding: the cheap question asked on every event of a strategy whose episode is already open.
+   */
+  public boolean firing(String strategy, long atMillis) {
+    Tracked tracked = strategies.get(strategy);
+    return tracked != null && tracked.norms[0].samples() >= settings.warmUpSeconds()
+        && firing(tracked, features(strategy, atMillis).toArray());
+  }
+
+  private boolean firing(Tracked tracked, double[] values) {
+    for (int i = 0; i < values.length; i++) {
+      FeatureNorm norm = tracked.norms[i];
+      double sigma = Math.max(norm.sigma(), 0.1 * Math.abs(norm.mean()));
+      if ((values[i] - norm.mean()) / sigma >= settings.zThreshold() && values[i] >= settings.minimums()[i]) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private static String others(Map<String, Double> zs, String except) {
