@@ -54,20 +54,19 @@ public final class ImpactDetector {
     }
     double mid = (bid + ask) / 2;
     double slippageBp = (side == Side.BUY ? 1 : -1) * (price - mid) / mid * 1e4;
-    double expectedBp = (ask - bid) / 2 / mid * 1e4;
-    String model = "half spread " + String.format(Locale.ROOT, "%.1f bp", expectedBp);
-    if (averageDailyVolume > 0 && dailyVolatility >= 0 && Double.isFinite(averageDailyVolume)
-        && Double.isFinite(dailyVolatility)) {
-      double impactBp = settings.impactCoefficient() * dailyVolatility * Math.sqrt(quantity / averageDailyVolume)
-          * 1e4;
-      expectedBp += impactBp;
-      model += String.format(Locale.ROOT, " + square-root impact %.1f bp (ADV %,.0f, σ %.2f%%)", impactBp,
-          averageDailyVolume, dailyVolatility * 100);
-    }
+    double halfSpreadBp = (ask - bid) / 2 / mid * 1e4;
+    boolean withImpact = averageDailyVolume > 0 && dailyVolatility >= 0 && Double.isFinite(averageDailyVolume)
+        && Double.isFinite(dailyVolatility);
+    double impactBp = withImpact
+        ? settings.impactCoefficient() * dailyVolatility * Math.sqrt(quantity / averageDailyVolume) * 1e4 : 0;
+    double expectedBp = halfSpreadBp + impactBp;
     double bound = Math.max(settings.slippageMultiple() * expectedBp, settings.minimumSlippageBp());
     if (slippageBp <= bound) {
-      return null;
+      return null; // the common case: nothing is formatted
     }
+    String model = String.format(Locale.ROOT, "half spread %.1f bp", halfSpreadBp) + (withImpact
+        ? String.format(Locale.ROOT, " + square-root impact %.1f bp (ADV %,.0f, σ %.2f%%)", impactBp,
+            averageDailyVolume, dailyVolatility * 100) : "");
     String subject = symbol;
     String explanation = String.format(Locale.ROOT,
         "%s %s %,.0f %s at %.4f is %.1f bp through the arrival mid %.4f; expected %.1f bp (%s)",
