@@ -85,7 +85,8 @@ public final class ProtoMapper {
   /** A portfolio's rules in force and its open anomaly episodes. */
   public static io.riskpulse.api.v1.Detection detection(DetectionView view) {
     io.riskpulse.api.v1.Detection.Builder out = io.riskpulse.api.v1.Detection.newBuilder()
-        .setPortfolioId(view.portfolioId()).setRules(view.rules()).setOwnRules(view.ownRules());
+        .setPortfolioId(view.portfolioId()).setRules(view.rules()).setOwnRules(view.ownRules())
+        .setModelsSavedAtMillis(Math.max(0, view.modelsSavedAtMillis())).setModelsSaved(view.modelsSaved());
     for (PortfolioEvent.AnomalyDetected anomaly : view.openAnomalies()) {
       DetectionSignal finding = anomaly.signal();
       out.addOpenAnomalies(io.riskpulse.api.v1.Anomaly.newBuilder().setDetector(finding.detector().name())

@@ -120,6 +120,11 @@ public final class PortfolioDetectors {
     }
   }
 
+  /** Whether a model learned something since the last {@link #modelCheckpoint}. */
+  public boolean modelsUnsaved() {
+    return modelsChanged;
+  }
+
   /** Each strategy's model as it stands, by strategy. */
   public List<ModelStatus> models() {
     List<ModelStatus> out = new ArrayList<>(models.size());

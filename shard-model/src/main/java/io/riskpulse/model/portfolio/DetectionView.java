@@ -11,6 +11,11 @@ import java.util.List;
  * @param ownRules whether they are the portfolio's own rather than the node's defaults
  * @param openAnomalies the anomaly episodes open, by key
  * @param models each strategy's order-flow model, by strategy
+ * @param modelsSavedAtMillis when the models were last saved to the portfolio's checkpoint store (node clock,
+ *     epoch milliseconds); {@link Long#MIN_VALUE} when they have not been by this incarnation
+ * @param modelsSaved whether everything the models learned is in the checkpoint store (false while they learned
+ *     something since the last save)
  */
 public record DetectionView(String portfolioId, String rules, boolean ownRules,
-    List<PortfolioEvent.AnomalyDetected> openAnomalies, List<ModelStatus> models) implements CborSerializable {}
+    List<PortfolioEvent.AnomalyDetected> openAnomalies, List<ModelStatus> models, long modelsSavedAtMillis,
+    boolean modelsSaved) implements CborSerializable {}

@@ -211,6 +211,8 @@ public final class Portfolio
   private final PortfolioDetectors detectors;
   /** Where the detectors' models are saved between incarnations; {@code null} until recovered, or without models. */
   private ActorRef<DetectorCheckpoints.Command> checkpoints;
+  /** When the models were last handed to the checkpoint store, node clock; {@link Long#MIN_VALUE}: not yet. */
+  private long modelsSavedAtMillis = Long.MIN_VALUE;
   /** Runs of same-direction executions for the repeated-execution throttle; transient. */
   private final ExecutionStreaks streaks = new ExecutionStreaks();
   /** The halt being handed to the OMS gateway right now, or {@code null}; at most one hand-off in flight. */
@@ -322,7 +324,7 @@ public final class Portfolio
         .onCommand(SetRules.class, this::onSetRules)
         .onCommand(GetDetection.class, (state, cmd) -> Effect().reply(cmd.replyTo(), new DetectionView(portfolioId,
             detectors.rules().text(), !state.rules().isBlank(), List.copyOf(state.activeAnomalies().values()),
-            detectors.models())))
+            detectors.models(), modelsSavedAtMillis, !detectors.modelsUnsaved())))
         .onCommand(CheckOrder.class, this::onCheckOrder)
         .onCommand(WhatIf.class, this::onWhatIf)
         .onCommand(EnableStrategy.class, this::onEnableStrategy)
@@ -348,7 +350,8 @@ public final class Portfolio
         .onCommand(CheckpointDetectors.class, (state, cmd) -> {
           DetectorsState models = checkpoints == null ? null : detectors.modelCheckpoint();
           if (models != null) {
-            checkpoints.tell(new DetectorCheckpoints.Save(models, now()));
+            modelsSavedAtMillis = now();
+            checkpoints.tell(new DetectorCheckpoints.Save(models, modelsSavedAtMillis));
           }
           return Effect().noReply();
         })
