@@ -50,7 +50,7 @@ public final class DetectEvalCommand implements Callable<Integer> {
   Path dataDir;
 
   @Option(names = "--symbols", split = ",", paramLabel = "SYM",
-      description = "Instruments (default SPY,TLT,GLD with --data-dir, else AAPL,JPM,XOM).")
+      description = "Instruments (default SPXTR,TLT,GLD with --data-dir, else AAPL,JPM,XOM).")
   List<String> symbols;
 
   @Option(names = "--from", defaultValue = "2019-01-02", paramLabel = "DATE",

@@ -24,8 +24,8 @@ public final class DailyCloseSource {
 
   /** Daily returns the volatility of a day is estimated from (count). */
   public static final int VOL_WINDOW = 20;
-  /** The instruments of a real-data scenario when none are named: an equity index, long bonds and gold ETFs. */
-  public static final List<String> DEFAULT_REAL_SYMBOLS = List.of("SPY", "TLT", "GLD");
+  /** The instruments of a real-data scenario when none are named: an equity index (total return), long bonds and gold ETFs. */
+  public static final List<String> DEFAULT_REAL_SYMBOLS = List.of("SPXTR", "TLT", "GLD");
   /** The instruments of a synthetic scenario when none are named: three equities of the simulated universe. */
   public static final List<String> DEFAULT_SYNTHETIC_SYMBOLS = List.of("AAPL", "JPM", "XOM");
 

@@ -50,6 +50,11 @@ final class Draws {
     return a + (long) Math.floor(random.nextDouble() * (b - a + 1));
   }
 
+  /** The whole units (at least one) of {@code notional} at {@code price}: orders are sized in money. */
+  static double units(double notional, double price) {
+    return Math.max(1, Math.round(notional / price));
+  }
+
   /** A quantity rounded to a lot of {@code lot} units, at least one lot. */
   static double lots(double quantity, double lot) {
     return Math.max(lot, Math.round(quantity / lot) * lot);

@@ -7,15 +7,15 @@ import org.apache.commons.math3.random.RandomGenerator;
 
 /**
  * An execution algorithm working one parent order all day: a child order in a second with probability
- * {@value #CHILD_PROBABILITY} (one every five seconds on average), of log-normal size (median {@value
- * #MEDIAN_SIZE} units), sent across the spread and filled in full 100-600 ms later at the far touch. Its fills
+ * {@value #CHILD_PROBABILITY} (one every five seconds on average), of log-normal notional (median {@value
+ * #MEDIAN_NOTIONAL}, price currency), sent across the spread and filled in full 100-600 ms later at the far touch. Its fills
  * all go the parent's way.
  */
 final class ExecutionAlgoFlow implements SimulatedStrategy {
 
   static final String NAME = "vwap";
   static final double CHILD_PROBABILITY = 0.2;
-  static final double MEDIAN_SIZE = 300;
+  static final double MEDIAN_NOTIONAL = 30_000;
 
   private final String portfolio;
   private final String symbol;
@@ -40,7 +40,7 @@ final class ExecutionAlgoFlow implements SimulatedStrategy {
     }
     Quote quote = quotes.get(symbol);
     double price = side == Side.BUY ? quote.ask() : quote.bid();
-    double quantity = Draws.lots(Draws.logNormal(random, MEDIAN_SIZE, 0.4), 10);
+    double quantity = Draws.units(Draws.logNormal(random, MEDIAN_NOTIONAL, 0.4), price);
     long at = t0 + Draws.uniformLong(random, 0, 999);
     sink.newOrder(at, portfolio, NAME, symbol, side, quantity, price);
     sink.fill(at + Draws.uniformLong(random, 100, 600), portfolio, NAME, symbol, side, quantity, price);

@@ -6,9 +6,12 @@ import java.util.Map;
 import org.apache.commons.math3.random.RandomGenerator;
 
 /**
- * Places a day's incidents: the types in a random order, one per {@link ScenarioSettings#SLOT_SECONDS} slot after
- * the warm-up, each starting 0-60 s into its slot (portfolio incidents at a random millisecond), so that no two
- * overlap and each is over, with the scoring's 60 s of grace, before the next slot. Draws who is hit and how hard:
+ * Places a day's incidents: the types in a random order, the time after the warm-up cut into as many equal slots
+ * (each at least {@link ScenarioSettings#SLOT_SECONDS}), one incident each, starting 0-60 s into its slot
+ * (portfolio incidents at a random millisecond), so that no two overlap and each is over, with the scoring's 60 s
+ * of grace, before the next slot; spread over the day, incidents are rare events as in life, and the norms have
+ * time to settle between them. A market incident hits the instrument disturbed least recently (ties drawn at
+ * random), so that one instrument is not crashed twice in a row. Draws who is hit and how hard:
  *
  * <ul>
  *   <li>runaway: a random portfolio and strategy, 30-60 orders/s for 45-75 s;
@@ -40,11 +43,20 @@ final class IncidentSchedule {
     List<Incident> incidents = new ArrayList<>();
     List<SimulatedStrategy> injected = new ArrayList<>();
     List<MarketStress.Episode> episodes = new ArrayList<>();
+    long slotSeconds = types.isEmpty() ? ScenarioSettings.SLOT_SECONDS
+        : Math.max(ScenarioSettings.SLOT_SECONDS, (settings.sessionSeconds() - settings.warmUpSeconds()) / types.size());
+    Map<String, Integer> lastDisturbed = new java.util.HashMap<>();
     for (int k = 0; k < types.size(); k++) {
       IncidentType type = types.get(k);
-      long slot = openMillis + (settings.warmUpSeconds() + (long) k * ScenarioSettings.SLOT_SECONDS) * 1000L;
+      long slot = openMillis + (settings.warmUpSeconds() + k * slotSeconds) * 1000L;
       long start = slot + Draws.uniformLong(random, 0, 60) * 1000L;
       String symbol = symbols.get(random.nextInt(symbols.size()));
+      if (type.market()) {
+        int oldest = symbols.stream().mapToInt(s -> lastDisturbed.getOrDefault(s, -1)).min().orElse(-1);
+        List<String> candidates = symbols.stream().filter(s -> lastDisturbed.getOrDefault(s, -1) == oldest).toList();
+        symbol = candidates.get(random.nextInt(candidates.size()));
+        lastDisturbed.put(symbol, k);
+      }
       String portfolio = portfolios.get(random.nextInt(portfolios.size()));
       switch (type) {
         case RUNAWAY_ALGO -> {
@@ -54,8 +66,9 @@ final class IncidentSchedule {
           if (strategy.equals(ExecutionAlgoFlow.NAME)) {
             symbol = executionSymbols.get(portfolio);
           }
-          double median = strategy.equals(MarketMakerFlow.NAME) ? MarketMakerFlow.MEDIAN_SIZE
-              : strategy.equals(ExecutionAlgoFlow.NAME) ? ExecutionAlgoFlow.MEDIAN_SIZE : MomentumFlow.MEDIAN_SIZE / 4;
+          double median = strategy.equals(MarketMakerFlow.NAME) ? MarketMakerFlow.MEDIAN_NOTIONAL
+              : strategy.equals(ExecutionAlgoFlow.NAME) ? ExecutionAlgoFlow.MEDIAN_NOTIONAL
+              : MomentumFlow.MEDIAN_NOTIONAL / 4;
           RunawayBurst burst = new RunawayBurst(portfolio, strategy, symbol, start,
               Draws.uniformLong(random, 45, 75) * 1000L, Draws.uniform(random, 30, 60), median, random);
           injected.add(burst);
@@ -80,7 +93,7 @@ final class IncidentSchedule {
             symbol = executionSymbols.get(portfolio);
           }
           injected.add(new FatFingerOrder(portfolio, strategy, symbol, start,
-              algo ? ExecutionAlgoFlow.MEDIAN_SIZE : MomentumFlow.MEDIAN_SIZE, random));
+              algo ? ExecutionAlgoFlow.MEDIAN_NOTIONAL : MomentumFlow.MEDIAN_NOTIONAL, random));
           incidents.add(new Incident(type, portfolio, strategy, symbol, start,
               start + FatFingerOrder.FILL_DELAY_MILLIS));
         }

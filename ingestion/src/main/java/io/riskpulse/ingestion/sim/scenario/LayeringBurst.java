@@ -8,7 +8,7 @@ import org.apache.commons.math3.random.RandomGenerator;
 
 /**
  * Layering (spoofing-like): cycles starting at the given times, each 15-25 orders on the spoofed side 2-6 basis
- * points away from the touch, a few milliseconds apart, each cancelled 50-200 ms after it was sent; then a
+ * points away from the touch (about 50,000 each, price currency), a few milliseconds apart, each cancelled 50-200 ms after it was sent; then a
  * genuine order on the other side, sent with the first layer and filled at the far touch 20-100 ms after the
  * last cancel. The first layer order of the first cycle is sent exactly at the onset.
  */
@@ -51,7 +51,7 @@ final class LayeringBurst implements SimulatedStrategy {
     long lastCancel = start;
     for (int i = 0; i < layers; i++) {
       double price = touch * (1 + sign * Draws.uniform(random, 2, 6) * 1e-4);
-      double quantity = Draws.lots(Draws.logNormal(random, 500, 0.3), 100);
+      double quantity = Draws.units(Draws.logNormal(random, 50_000, 0.3), price);
       String id = sink.newOrder(at, portfolio, strategy, symbol, spoofed, quantity, price);
       long cancel = at + Draws.uniformLong(random, 50, 200);
       sink.cancel(cancel, portfolio, strategy, id, symbol, spoofed);
@@ -59,7 +59,7 @@ final class LayeringBurst implements SimulatedStrategy {
       at += Draws.uniformLong(random, 2, 8);
     }
     double price = genuine == Side.BUY ? quote.ask() : quote.bid();
-    double quantity = Draws.lots(Draws.logNormal(random, 300, 0.3), 10);
+    double quantity = Draws.units(Draws.logNormal(random, 30_000, 0.3), price);
     sink.newOrder(start + 1, portfolio, strategy, symbol, genuine, quantity, price);
     sink.fill(lastCancel + Draws.uniformLong(random, 20, 100), portfolio, strategy, symbol, genuine, quantity, price);
   }

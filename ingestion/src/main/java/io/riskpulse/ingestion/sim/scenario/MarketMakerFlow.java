@@ -8,7 +8,7 @@ import org.apache.commons.math3.random.RandomGenerator;
 
 /**
  * A market maker: a Poisson number of new orders a second (mean {@value #ORDERS_PER_SECOND}) on a random
- * instrument and side, at the touch, of log-normal size (median {@value #MEDIAN_SIZE} units); {@value
+ * instrument and side, at the touch, of log-normal notional (median {@value #MEDIAN_NOTIONAL}, price currency); {@value
  * #CANCEL_SHARE} of them cancelled 100-1000 ms later, the rest filled at their price within 50-2000 ms. Fills
  * go both ways, so its position wanders around zero.
  */
@@ -16,7 +16,7 @@ final class MarketMakerFlow implements SimulatedStrategy {
 
   static final String NAME = "mm";
   static final double ORDERS_PER_SECOND = 3;
-  static final double MEDIAN_SIZE = 200;
+  static final double MEDIAN_NOTIONAL = 20_000;
   static final double CANCEL_SHARE = 0.85;
 
   private final String portfolio;
@@ -37,7 +37,7 @@ final class MarketMakerFlow implements SimulatedStrategy {
       Quote quote = quotes.get(symbol);
       Side side = random.nextBoolean() ? Side.BUY : Side.SELL;
       double price = side == Side.BUY ? quote.bid() : quote.ask();
-      double quantity = Draws.lots(Draws.logNormal(random, MEDIAN_SIZE, 0.5), 10);
+      double quantity = Draws.units(Draws.logNormal(random, MEDIAN_NOTIONAL, 0.5), price);
       long at = t0 + Draws.uniformLong(random, 0, 999);
       String id = sink.newOrder(at, portfolio, NAME, symbol, side, quantity, price);
       if (random.nextDouble() < CANCEL_SHARE) {

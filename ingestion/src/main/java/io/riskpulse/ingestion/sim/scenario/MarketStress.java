@@ -10,8 +10,9 @@ import java.util.List;
  * <p><b>Liquidity crunch</b>, from onset for its duration: spread × {@code spreadFactor} (5-10), depth × 0.1,
  * volume × 2, 90% of it selling. <b>Flash crash</b>: the mid falls by {@code depth} (5-8%) along
  * {@code (t / fall)³} (slow, then accelerating: the steepest second is the last, 3·depth/fall), stays at the low
- * for {@code hold}, then recovers linearly over {@code recovery}; throughout, spread × 3, depth × 0.3, volume × 3,
- * 85% selling on the way down and 20% on the way up. Stateless once built.
+ * for {@code hold}, then recovers linearly over {@code recovery}; throughout, spread × 4, depth × 0.15, volume × 3,
+ * 85% selling on the way down and 20% on the way up: liquidity withdrawing is what turns a sell-off into a crash
+ * (in May 2010 the resting depth of the E-mini fell by more than 90%). Stateless once built.
  */
 final class MarketStress {
 
@@ -78,13 +79,13 @@ final class MarketStress {
   /** The factor on the normal spread. */
   double spreadFactor(String symbol, long t) {
     Episode e = at(symbol, t);
-    return e == null ? 1 : e.type() == IncidentType.LIQUIDITY_CRUNCH ? e.size() : 3;
+    return e == null ? 1 : e.type() == IncidentType.LIQUIDITY_CRUNCH ? e.size() : 4;
   }
 
   /** The factor on the normal book depth. */
   double depthFactor(String symbol, long t) {
     Episode e = at(symbol, t);
-    return e == null ? 1 : e.type() == IncidentType.LIQUIDITY_CRUNCH ? 0.1 : 0.3;
+    return e == null ? 1 : e.type() == IncidentType.LIQUIDITY_CRUNCH ? 0.1 : 0.15;
   }
 
   /** The factor on the normal trade rate. */

@@ -10,7 +10,7 @@ import org.apache.commons.math3.random.RandomGenerator;
 /**
  * A slow momentum strategy: in a second with probability {@value #TRADE_PROBABILITY} (about once a minute) it
  * buys an instrument whose mid rose over the last {@value #LOOKBACK_SECONDS} seconds, or sells one that fell: one
- * order of log-normal size (median {@value #MEDIAN_SIZE} units) across the spread, filled in one to three pieces
+ * order of log-normal notional (median {@value #MEDIAN_NOTIONAL}, price currency) across the spread, filled in one to three pieces
  * within a second at the far touch.
  */
 final class MomentumFlow implements SimulatedStrategy {
@@ -18,7 +18,7 @@ final class MomentumFlow implements SimulatedStrategy {
   static final String NAME = "momentum";
   static final double TRADE_PROBABILITY = 1.0 / 60;
   static final int LOOKBACK_SECONDS = 300;
-  static final double MEDIAN_SIZE = 1000;
+  static final double MEDIAN_NOTIONAL = 100_000;
 
   private final String portfolio;
   private final List<String> symbols;
@@ -53,13 +53,13 @@ final class MomentumFlow implements SimulatedStrategy {
     double mid = (quote.bid() + quote.ask()) / 2;
     Side side = mid >= past ? Side.BUY : Side.SELL;
     double price = side == Side.BUY ? quote.ask() : quote.bid();
-    double quantity = Draws.lots(Draws.logNormal(random, MEDIAN_SIZE, 0.4), 100);
+    double quantity = Draws.units(Draws.logNormal(random, MEDIAN_NOTIONAL, 0.4), price);
     long at = t0 + Draws.uniformLong(random, 0, 999);
     sink.newOrder(at, portfolio, NAME, symbol, side, quantity, price);
     int pieces = 1 + random.nextInt(3);
     double left = quantity;
     for (int p = 0; p < pieces; p++) {
-      double piece = p == pieces - 1 ? left : Draws.lots(quantity / pieces, 10);
+      double piece = p == pieces - 1 ? left : Math.max(1, Math.floor(quantity / pieces));
       piece = Math.min(piece, left);
       if (piece <= 0) {
         break;

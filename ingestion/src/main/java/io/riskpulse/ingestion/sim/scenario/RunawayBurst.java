@@ -8,7 +8,7 @@ import org.apache.commons.math3.random.RandomGenerator;
 
 /**
  * A runaway algorithm: from the onset, for {@code durationMillis}, the strategy sends a Poisson number of new
- * orders a second (mean {@code ordersPerSecond}, tens), all on one side across the spread, of its usual size;
+ * orders a second (mean {@code ordersPerSecond}, tens), all on one side across the spread, of its usual notional;
  * {@value #FILL_SHARE} of them fill 50-300 ms later at the far touch (one-way fills), the rest are cancelled
  * 300-2000 ms later. The first order is sent exactly at the onset.
  */
@@ -24,19 +24,19 @@ final class RunawayBurst implements SimulatedStrategy {
   private final long startMillis;
   private final long durationMillis;
   private final double ordersPerSecond;
-  private final double medianSize;
+  private final double medianNotional;
   private final Side side;
   private final RandomGenerator random;
 
   RunawayBurst(String portfolio, String strategy, String symbol, long startMillis, long durationMillis,
-      double ordersPerSecond, double medianSize, RandomGenerator random) {
+      double ordersPerSecond, double medianNotional, RandomGenerator random) {
     this.portfolio = portfolio;
     this.strategy = strategy;
     this.symbol = symbol;
     this.startMillis = startMillis;
     this.durationMillis = durationMillis;
     this.ordersPerSecond = ordersPerSecond;
-    this.medianSize = medianSize;
+    this.medianNotional = medianNotional;
     this.random = random;
     this.side = random.nextBoolean() ? Side.BUY : Side.SELL;
   }
@@ -66,7 +66,7 @@ final class RunawayBurst implements SimulatedStrategy {
     Quote quote = quotes.get(symbol);
     double price = side == Side.BUY ? quote.ask() : quote.bid();
     for (long at : times) {
-      double quantity = Draws.lots(Draws.logNormal(random, medianSize, 0.4), 10);
+      double quantity = Draws.units(Draws.logNormal(random, medianNotional, 0.4), price);
       String id = sink.newOrder(at, portfolio, strategy, symbol, side, quantity, price);
       if (random.nextDouble() < FILL_SHARE) {
         sink.fill(at + Draws.uniformLong(random, 50, 300), portfolio, strategy, symbol, side, quantity, price);

@@ -63,7 +63,7 @@ public final class ScenarioDay {
       String symbol = symbols.get(i);
       bridges[i] = new IntradayBridge(closes.open()[i], closes.close()[i], closes.dailyVol()[i],
           settings.sessionSeconds(), random(day + "/bridge/" + symbol));
-      tapes[i] = new SyntheticTape(symbol, random(day + "/tape/" + symbol));
+      tapes[i] = new SyntheticTape(symbol, closes.open()[i], random(day + "/tape/" + symbol));
     }
     Map<String, String> executionSymbols = new HashMap<>();
     for (int p = 0; p < settings.portfolios(); p++) {

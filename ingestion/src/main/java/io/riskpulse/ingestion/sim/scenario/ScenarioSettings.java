@@ -20,8 +20,9 @@ public record ScenarioSettings(long seed, int sessionSeconds, int portfolios, in
   /** 15 minutes: the runaway norms warm up in 2, the models need ~290 active seconds, market norms 100-300 updates. */
   public static final int DEFAULT_WARM_UP_SECONDS = 900;
   /**
-   * Seconds reserved per incident: the longest incident (a flash crash of up to about four minutes) plus the
-   * 60 s grace of the scoring and a gap, so that incidents never overlap.
+   * The least seconds reserved per incident: the longest incident (a flash crash of up to about four minutes) plus the
+   * 60 s grace of the scoring and a gap, so that incidents never overlap (they are spread over the day when it
+   * has more room).
    */
   public static final int SLOT_SECONDS = 420;
 

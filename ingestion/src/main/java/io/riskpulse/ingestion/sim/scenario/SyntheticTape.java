@@ -12,9 +12,11 @@ import org.apache.commons.math3.random.RandomGenerator;
  * <ul>
  *   <li>Quote: bid and ask at {@code mid ∓ mid·spreadBp/2·10⁻⁴·e^{0.15 z}} (times the stress's spread factor).
  *   <li>Book: {@value #LEVELS} levels a side, one basis point of the mid apart from the touch outwards,
- *       quantity {@code depth·(1 + 0.3·level)·e^{0.3 z}} instrument units (times the stress's depth factor).
+ *       quantity {@code depth·(1 + 0.3·level)·e^{0.3 z}} (depth: 150,000-400,000 of notional per level at the
+ *       open, in instrument units; times the stress's depth factor).
  *   <li>Trades: a Poisson count of mean {@code tradesPerSecond} (times the stress's volume factor), log-normal
- *       sizes (median {@value #MEDIAN_TRADE} units, log σ {@value #TRADE_SIGMA}), at uniform milliseconds within
+ *       notionals (median {@value #MEDIAN_TRADE_NOTIONAL} at the open price, log σ {@value
+ *       #TRADE_SIGMA}), in instrument units, at uniform milliseconds within
  *       the second; buys at the ask with probability 0.7 after an up-tick of the mid, 0.3 after a down-tick, 0.5
  *       otherwise (the tick rule with noise), or with the stress's sell share when disturbed.
  * </ul>
@@ -25,7 +27,7 @@ import org.apache.commons.math3.random.RandomGenerator;
 final class SyntheticTape {
 
   static final int LEVELS = 5;
-  static final double MEDIAN_TRADE = 200;
+  static final double MEDIAN_TRADE_NOTIONAL = 20_000;
   static final double TRADE_SIGMA = 0.9;
 
   private final String symbol;
@@ -33,20 +35,23 @@ final class SyntheticTape {
   private final double spreadBp;
   private final double depthPerLevel;
   private final double tradesPerSecond;
+  private final double medianTrade;
   private double previousMid = Double.NaN;
   private double lastTrade = Double.NaN;
 
-  SyntheticTape(String symbol, RandomGenerator random) {
+  /** @param openPrice the day's open, price currency: sizes and depths are set in money at it */
+  SyntheticTape(String symbol, double openPrice, RandomGenerator random) {
     this.symbol = symbol;
     this.random = random;
     this.spreadBp = Draws.uniform(random, 2, 5);
-    this.depthPerLevel = Math.round(Draws.uniform(random, 1500, 4000));
+    this.depthPerLevel = Draws.uniform(random, 150_000, 400_000) / openPrice;
     this.tradesPerSecond = Draws.uniform(random, 3, 6);
+    this.medianTrade = MEDIAN_TRADE_NOTIONAL / openPrice;
   }
 
   /** Instrument units the tape trades in a full undisturbed session. */
   double averageDailyVolume() {
-    return tradesPerSecond * MEDIAN_TRADE * Math.exp(TRADE_SIGMA * TRADE_SIGMA / 2)
+    return tradesPerSecond * medianTrade * Math.exp(TRADE_SIGMA * TRADE_SIGMA / 2)
         * ScenarioSettings.FULL_SESSION_SECONDS;
   }
 
@@ -91,7 +96,7 @@ final class SyntheticTape {
         : Double.isNaN(previousMid) || mid == previousMid ? 0.5 : mid > previousMid ? 0.7 : 0.3;
     for (long time : times) {
       boolean buy = random.nextDouble() < buyProbability;
-      double size = Math.max(1, Math.round(Draws.logNormal(random, MEDIAN_TRADE, TRADE_SIGMA)));
+      double size = Math.max(1, Math.round(Draws.logNormal(random, medianTrade, TRADE_SIGMA)));
       lastTrade = buy ? ask : bid;
       out.accept(new ScenarioEvent.Trade(symbol, lastTrade, size, time));
     }
