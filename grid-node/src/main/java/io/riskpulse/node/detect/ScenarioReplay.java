@@ -25,8 +25,10 @@ import java.util.TreeMap;
  * {@link MarketSurveillance} and one {@link OrderBookView} fed every quote, book and trade (as the ingestion
  * pipeline feeds them), one {@link PortfolioDetectors} per portfolio fed its orders (with the instrument's latest
  * quote) and fills (with the latest quote and the instrument's ADV), and every {@value #MARK_INTERVAL_MILLIS} ms
- * of scenario time the mark timer: {@code onTick} with the instruments the portfolio holds (positions tracked
- * from its fills) and the quiet episodes closed. Alerts are episode openings ({@link EpisodeBook}).
+ * of scenario time until the close the mark timer: {@code onTick} with the instruments the portfolio holds
+ * (positions tracked from its fills) and the quiet episodes closed. Alerts are episode openings
+ * ({@link EpisodeBook}). Cancels and fills of orders sent just before the close are still fed after it, but
+ * the timer stops at the close: a market with no data after its close is not stale.
  *
  * <p>Event time only: the result is a pure function of the scenario and the configuration.
  */
@@ -91,7 +93,7 @@ public final class ScenarioReplay {
     while (day.hasNext()) {
       for (ScenarioEvent event : day.nextSecond()) {
         long at = event.atMillis();
-        for (; nextTick <= at; nextTick += MARK_INTERVAL_MILLIS) {
+        for (long until = Math.min(at, day.closeMillis()); nextTick <= until; nextTick += MARK_INTERVAL_MILLIS) {
           tick(portfolios, nextTick, alerts);
         }
         events++;

