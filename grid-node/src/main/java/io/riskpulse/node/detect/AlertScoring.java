@@ -95,11 +95,13 @@ public final class AlertScoring {
         }
       }
       for (Incident incident : day.day().incidents()) {
-        Alert first = day.alerts().stream().filter(a -> matches(a, incident)).findFirst().orElse(null);
+        List<Alert> matching = day.alerts().stream().filter(a -> matches(a, incident)).toList();
+        Alert first = matching.isEmpty() ? null : matching.get(0);
         IncidentOutcome outcome = new IncidentOutcome(day.day().date().toString(), incident.type().name(),
             incident.portfolioId(), incident.strategy(), incident.symbol(), incident.startMillis(),
             incident.endMillis(), first == null ? "" : first.detector().name(),
-            first == null ? -1 : first.atMillis() - incident.startMillis());
+            first == null ? -1 : first.atMillis() - incident.startMillis(),
+            matching.stream().map(a -> a.detector().name()).distinct().sorted().toList());
         outcomes.computeIfAbsent(incident.type(), t -> new ArrayList<>()).add(outcome);
         allOutcomes.add(outcome);
       }
@@ -116,8 +118,10 @@ public final class AlertScoring {
       }
       List<Long> delays = new ArrayList<>();
       Map<String, Integer> first = new TreeMap<>();
+      Map<String, Integer> foundBy = new TreeMap<>();
       int withinOneSecond = 0;
       for (IncidentOutcome outcome : list) {
+        outcome.detectors().forEach(d -> foundBy.merge(d, 1, Integer::sum));
         if (outcome.delayMillis() >= 0) {
           delays.add(outcome.delayMillis());
           first.merge(outcome.firstDetector(), 1, Integer::sum);
@@ -130,7 +134,8 @@ public final class AlertScoring {
       double median = delays.isEmpty() ? Double.NaN : delays.size() % 2 == 1 ? delays.get(delays.size() / 2)
           : (delays.get(delays.size() / 2 - 1) + delays.get(delays.size() / 2)) / 2.0;
       incidentRows.add(new IncidentRow(type.name(), list.size(), delays.size(), delays.size() / (double) list.size(),
-          withinOneSecond, median, delays.isEmpty() ? -1 : delays.get(delays.size() - 1), first));
+          withinOneSecond, median, delays.isEmpty() ? -1 : delays.get(delays.size() - 1), first,
+          foundBy));
       if (type == IncidentType.RUNAWAY_ALGO) {
         runawayRecall = withinOneSecond / (double) list.size();
       }

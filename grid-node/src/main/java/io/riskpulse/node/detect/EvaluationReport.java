@@ -57,9 +57,11 @@ public record EvaluationReport(String source, List<String> symbols, long seed, i
    * @param medianDelayMillis median of (first matching alert − onset) over the detected, NaN when none
    * @param maxDelayMillis the largest such delay, -1 when none
    * @param firstDetectors how often each detector raised the first matching alert
+   * @param foundBy how many of the incidents each detector raised at least one matching alert for
    */
   public record IncidentRow(String type, int incidents, int detected, double recall, int detectedWithinOneSecond,
-      double medianDelayMillis, long maxDelayMillis, Map<String, Integer> firstDetectors) {}
+      double medianDelayMillis, long maxDelayMillis, Map<String, Integer> firstDetectors,
+      Map<String, Integer> foundBy) {}
 
   /**
    * @param days clean days replayed
@@ -84,7 +86,8 @@ public record EvaluationReport(String source, List<String> symbols, long seed, i
   /**
    * @param firstDetector detector of the first matching alert, {@code ""} when missed
    * @param delayMillis first matching alert − onset, -1 when missed
+   * @param detectors every detector with a matching alert, sorted
    */
   public record IncidentOutcome(String date, String type, String portfolioId, String strategy, String symbol,
-      long startMillis, long endMillis, String firstDetector, long delayMillis) {}
+      long startMillis, long endMillis, String firstDetector, long delayMillis, List<String> detectors) {}
 }

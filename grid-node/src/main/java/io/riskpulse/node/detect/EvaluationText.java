@@ -22,6 +22,10 @@ public final class EvaluationText {
           row.recall(), row.detectedWithinOneSecond(), millis(row.medianDelayMillis()),
           row.maxDelayMillis() < 0 ? "-" : millis(row.maxDelayMillis()), row.firstDetectors()));
     }
+    out.append("\nIncidents each detector found (an alert matching the incident)\n");
+    for (IncidentRow row : r.incidents()) {
+      out.append(f("  %-17s %s%n", row.type(), row.foundBy()));
+    }
     out.append("\nPer detector (all days)\n");
     out.append(f("  %-13s %7s %6s %6s %9s%n", "detector", "alerts", "true", "false", "precision"));
     for (DetectorRow row : r.detectors()) {
