@@ -24,7 +24,10 @@ public final class DailyCloseSource {
 
   /** Daily returns the volatility of a day is estimated from (count). */
   public static final int VOL_WINDOW = 20;
-  /** The instruments of a real-data scenario when none are named: an equity index (total return), long bonds and gold ETFs. */
+  /**
+   * The instruments of a real-data scenario when none are named: an equity index (total return), long bonds and
+   * gold ETFs, whose files run to recent years.
+   */
   public static final List<String> DEFAULT_REAL_SYMBOLS = List.of("SPXTR", "TLT", "GLD");
   /** The instruments of a synthetic scenario when none are named: three equities of the simulated universe. */
   public static final List<String> DEFAULT_SYNTHETIC_SYMBOLS = List.of("AAPL", "JPM", "XOM");

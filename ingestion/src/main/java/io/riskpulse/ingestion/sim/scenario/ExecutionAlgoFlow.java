@@ -8,8 +8,8 @@ import org.apache.commons.math3.random.RandomGenerator;
 /**
  * An execution algorithm working one parent order all day: a child order in a second with probability
  * {@value #CHILD_PROBABILITY} (one every five seconds on average), of log-normal notional (median {@value
- * #MEDIAN_NOTIONAL}, price currency), sent across the spread and filled in full 100-600 ms later at the far touch. Its fills
- * all go the parent's way.
+ * #MEDIAN_NOTIONAL}, price currency), sent across the spread and filled in full 100-600 ms later at the far
+ * touch. Its fills all go the parent's way.
  */
 final class ExecutionAlgoFlow implements SimulatedStrategy {
 

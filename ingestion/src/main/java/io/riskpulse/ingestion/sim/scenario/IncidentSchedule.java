@@ -44,7 +44,8 @@ final class IncidentSchedule {
     List<SimulatedStrategy> injected = new ArrayList<>();
     List<MarketStress.Episode> episodes = new ArrayList<>();
     long slotSeconds = types.isEmpty() ? ScenarioSettings.SLOT_SECONDS
-        : Math.max(ScenarioSettings.SLOT_SECONDS, (settings.sessionSeconds() - settings.warmUpSeconds()) / types.size());
+        : Math.max(ScenarioSettings.SLOT_SECONDS,
+            (settings.sessionSeconds() - settings.warmUpSeconds()) / types.size());
     Map<String, Integer> lastDisturbed = new java.util.HashMap<>();
     for (int k = 0; k < types.size(); k++) {
       IncidentType type = types.get(k);

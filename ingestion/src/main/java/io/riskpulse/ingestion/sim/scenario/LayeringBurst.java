@@ -8,9 +8,9 @@ import org.apache.commons.math3.random.RandomGenerator;
 
 /**
  * Layering (spoofing-like): cycles starting at the given times, each 15-25 orders on the spoofed side 2-6 basis
- * points away from the touch (about 50,000 each, price currency), a few milliseconds apart, each cancelled 50-200 ms after it was sent; then a
- * genuine order on the other side, sent with the first layer and filled at the far touch 20-100 ms after the
- * last cancel. The first layer order of the first cycle is sent exactly at the onset.
+ * points away from the touch (about 50,000 each, price currency), a few milliseconds apart, each cancelled
+ * 50-200 ms after it was sent; then a genuine order on the other side, sent with the first layer and filled at the
+ * far touch 20-100 ms after the last cancel. The first layer order of the first cycle is sent exactly at the onset.
  */
 final class LayeringBurst implements SimulatedStrategy {
 

@@ -10,8 +10,8 @@ import org.apache.commons.math3.random.RandomGenerator;
 /**
  * A slow momentum strategy: in a second with probability {@value #TRADE_PROBABILITY} (about once a minute) it
  * buys an instrument whose mid rose over the last {@value #LOOKBACK_SECONDS} seconds, or sells one that fell: one
- * order of log-normal notional (median {@value #MEDIAN_NOTIONAL}, price currency) across the spread, filled in one to three pieces
- * within a second at the far touch.
+ * order of log-normal notional (median {@value #MEDIAN_NOTIONAL}, price currency) across the spread, filled in
+ * one to three pieces within a second at the far touch.
  */
 final class MomentumFlow implements SimulatedStrategy {
 
