@@ -11,8 +11,8 @@ import picocli.CommandLine.Command;
     version = "RiskPulse 0.1.0-SNAPSHOT",
     description = "Real-time risk for electronic trading on Apache Pekko.",
     subcommands = {DemoCommand.class, NodeCommand.class, FeedCommand.class, DriverCommand.class,
-        RiskCommand.class, BacktestCommand.class, CtlCommand.class, TokenCommand.class, CassandraCommand.class,
-        ClusterCommand.class, AuditCommand.class})
+        RiskCommand.class, BacktestCommand.class, DetectEvalCommand.class, CtlCommand.class, TokenCommand.class,
+        CassandraCommand.class, ClusterCommand.class, AuditCommand.class})
 public final class RiskpulseCommand implements Runnable {
 
   @picocli.CommandLine.Spec picocli.CommandLine.Model.CommandSpec spec;

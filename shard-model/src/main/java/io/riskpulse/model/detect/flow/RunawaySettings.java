@@ -18,11 +18,13 @@ public record RunawaySettings(
 
   /**
    * z ≥ 8 beyond a norm with a 10-minute half-life after 2 active minutes. Minimums: 20 messages/s, 10 new
-   * orders/s, cancel ratio 0.95, order-to-trade 50, 8 one-way fills, 0 net notional (its σ floor of 10% of
-   * the mean does the work), 0 order notional (likewise).
+   * orders/s, cancel ratio 0.95, order-to-trade 100 (50 is a quiet market maker's ordinary lull without fills),
+   * 8 one-way fills, 0 net notional (its σ floor of 10% of
+   * the mean does the work), 1,000,000 order notional (an occasional trader's ordinary orders score z &gt; 8
+   * against its almost idle per-second norm; see docs/DETECTION.md).
    */
   public static final RunawaySettings DEFAULTS = new RunawaySettings(8, 600, 120,
-      new double[] {20, 10, 0.95, 50, 8, 0, 0}, new double[] {1, 1, 0.05, 2, 1, 1, 1});
+      new double[] {20, 10, 0.95, 100, 8, 0, 1_000_000}, new double[] {1, 1, 0.05, 2, 1, 1, 1});
 
   public RunawaySettings {
     int n = OrderFlowFeatures.NAMES.size();
