@@ -3,6 +3,10 @@ package io.riskpulse.model.detect.flow;
 /**
  * The recent norm of one feature: an exponentially weighted mean and variance, and how far a value lies from it.
  *
+ * <p>The n-th sample weighs {@code max(1/n, α)}: the first samples give their plain mean and variance, then the
+ * weight settles at the half-life's α. Without it the norm starts at the first sample and needs several half-lives
+ * to reach the level, and a strategy is judged against a wrong norm right after its warm-up.
+ *
  * <p>Each sample is winsorised before it enters the norm: once warmed up, a value is clamped to
  * {@code mean ± clampSigmas · σ}. An anomaly therefore moves the norm only a little, and a second anomaly right
  * after the first is still far from it (the failure mode of a plain moving average, which learns the burst as
@@ -56,9 +60,12 @@ public final class FeatureNorm {
       double bound = clampSigmas * sigma();
       x = Math.max(mean - bound, Math.min(mean + bound, value));
     }
+    // Bias-corrected start: the n-th sample weighs max(1/n, alpha), so the first samples give their plain mean
+    // and variance instead of a norm dragged toward the very first value for several half-lives.
+    double weight = Math.max(1.0 / (samples + 1), alpha);
     double delta = x - mean;
-    mean += alpha * delta;
-    variance = (1 - alpha) * (variance + alpha * delta * delta);
+    mean += weight * delta;
+    variance = (1 - weight) * (variance + weight * delta * delta);
     samples++;
   }
 
