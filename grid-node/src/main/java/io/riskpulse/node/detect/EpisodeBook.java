@@ -49,6 +49,11 @@ final class EpisodeBook {
     return opened;
   }
 
+  /** Whether the episode {@code key} is open (what the entity's state answers its detectors). */
+  boolean isOpen(String key) {
+    return open.contains(key);
+  }
+
   /** Keys of the open episodes. */
   Set<String> openKeys() {
     return Set.copyOf(open);

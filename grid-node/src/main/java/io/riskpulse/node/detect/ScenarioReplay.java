@@ -109,13 +109,13 @@ public final class ScenarioReplay {
         } else if (event instanceof ScenarioEvent.Order o) {
           OrderEvent order = o.order();
           Book book = portfolios.get(order.portfolioId());
-          record(book, book.detectors.onOrder(order, quotes.get(order.symbol()), at), at, alerts);
+          record(book, book.detectors.onOrder(order, quotes.get(order.symbol()), at, book.episodes::isOpen), at, alerts);
         } else if (event instanceof ScenarioEvent.Fill f) {
           Execution fill = f.execution();
           Book book = portfolios.get(fill.portfolioId());
           book.positions.merge(fill.symbol(), fill.signedQuantity(), Double::sum);
           record(book, book.detectors.onFill(fill, quotes.get(fill.symbol()),
-              day.averageDailyVolume(fill.symbol()), at), at, alerts);
+              day.averageDailyVolume(fill.symbol()), at, book.episodes::isOpen), at, alerts);
         }
       }
     }
