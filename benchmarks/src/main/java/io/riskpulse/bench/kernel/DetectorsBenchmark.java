@@ -1,5 +1,6 @@
 package io.riskpulse.bench.kernel;
 
+import com.typesafe.config.ConfigFactory;
 import io.riskpulse.model.detect.DetectionEnvironment;
 import io.riskpulse.model.detect.DetectionSettings;
 import io.riskpulse.model.detect.DetectionSignal;
@@ -26,7 +27,8 @@ import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * What one portfolio's detectors cost per fill and per order-flow message ({@link PortfolioDetectors#onFill},
- * {@link PortfolioDetectors#onOrder}) with the shipped settings and no episode open: the runaway judgement, the
+ * {@link PortfolioDetectors#onOrder}) with the shipped settings ({@code riskpulse.detection}, its default rule
+ * included) and no episode open: the runaway judgement, the
  * slippage and volume-share checks, and each strategy's Random Cut Forest once per completed second (fills arrive
  * at 1,000 a second of event time over 4 strategies, so the model's cost is spread over 250 fills each).
  *
@@ -51,8 +53,9 @@ public class DetectorsBenchmark {
 
   @Setup
   public void setUp() {
-    detectors = new PortfolioDetectors("bench-1", new DetectionEnvironment(DetectionSettings.DEFAULTS,
-        MarketConditions.NONE, new OrderBookView(), symbol -> 0.012));
+    DetectionSettings shipped = DetectionSettings.fromConfig(ConfigFactory.load().getConfig("riskpulse.detection"));
+    detectors = new PortfolioDetectors("bench-1", new DetectionEnvironment(shipped, MarketConditions.NONE,
+        new OrderBookView(), symbol -> 0.012));
   }
 
   private Execution next() {
