@@ -29,12 +29,14 @@ public final class RuleEngine {
   private Map<String, RuleRuntime> runtimes;
   private final MarketBook market = new MarketBook();
   private long clockMillis = Long.MIN_VALUE;
+  private boolean involvesMarket;
 
   /** An engine with {@code rules} and no state. */
   public RuleEngine(RuleSet rules) {
     this.rules = rules;
     this.runtimes = new LinkedHashMap<>();
     rules.rules().forEach(rule -> runtimes.put(rule.name(), new RuleRuntime(rule)));
+    this.involvesMarket = involvesMarket(rules);
   }
 
   /**
@@ -92,14 +94,23 @@ public final class RuleEngine {
     }
     this.rules = newRules;
     this.runtimes = next;
+    this.involvesMarket = involvesMarket(newRules);
   }
 
-  /** The rules in force. */
-  /** Whether any rule in force looks at market updates (a market event or {@code market.mid}/{@code spread}). */
+  /**
+   * Whether any rule in force looks at market updates (a market event or {@code market.mid}/{@code spread}); worked
+   * out when the rules are set, since it is asked on every event.
+   */
   public boolean involvesMarket() {
+    return involvesMarket;
+  }
+
+  private static boolean involvesMarket(RuleSet rules) {
     return rules.rules().stream().anyMatch(rule -> rule.involves(EventType.MARKET)
         || rule.text().contains("market."));
   }
+
+  /** The rules in force. */
 
   public RuleSet rules() {
     return rules;

@@ -1,10 +1,12 @@
 package io.riskpulse.model.detect.rules;
 
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 
 /**
@@ -22,6 +24,8 @@ final class RuleRuntime {
   static final int MAX_GROUPS = 1_000;
 
   private final Rule rule;
+  /** The event types that can change this rule's state, worked out once (every event asks). */
+  private final Set<EventType> involved = EnumSet.noneOf(EventType.class);
   private final LinkedHashMap<String, GroupRuntime> groups = new LinkedHashMap<>(16, 0.75f, true) {
     @Override
     protected boolean removeEldestEntry(Map.Entry<String, GroupRuntime> eldest) {
@@ -31,6 +35,11 @@ final class RuleRuntime {
 
   RuleRuntime(Rule rule) {
     this.rule = rule;
+    for (EventType type : EventType.values()) {
+      if (rule.involves(type)) {
+        involved.add(type);
+      }
+    }
   }
 
   Rule rule() {
@@ -39,7 +48,7 @@ final class RuleRuntime {
 
   /** Feeds one event at engine time {@code nowMillis}; returns the match it completes, or null. */
   RuleMatch onEvent(RuleEvent event, long nowMillis, MarketBook market) {
-    if (!rule.involves(event.type())) {
+    if (!involved.contains(event.type())) {
       return null;
     }
     String key = rule.groupBy().keyOf(event);
