@@ -7,14 +7,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.typesafe.config.ConfigFactory;
 import io.riskpulse.node.cassandra.CassandraServerSettings;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 /**
  * {@code riskpulse cassandra} without a Cassandra: status of a folder that never ran one, stop as a no-op, a start
@@ -25,24 +22,16 @@ class CassandraCommandTest {
 
   @TempDir Path dir;
 
-  private record Run(int exitCode, String out, String err) {}
-
-  private static Run run(String... args) {
-    StringWriter out = new StringWriter();
-    StringWriter err = new StringWriter();
-    int exitCode = new CommandLine(new RiskpulseCommand())
-        .setOut(new PrintWriter(out, true))
-        .setErr(new PrintWriter(err, true))
-        .execute(args);
-    return new Run(exitCode, out.toString(), err.toString());
+  private static CliRun run(String... args) {
+    return CliRun.of(args);
   }
 
   @Test
   void shouldReportNotRunningAndStopNothingInAFolderThatNeverRanCassandra() {
-    Run status = run("cassandra", "status", "--data-dir", dir.toString());
+    CliRun status = run("cassandra", "status", "--data-dir", dir.toString());
     assertEquals(3, status.exitCode(), status.err());
     assertTrue(status.out().contains("not running, never started here"), status.out());
-    Run stop = run("cassandra", "stop", "--data-dir", dir.toString());
+    CliRun stop = run("cassandra", "stop", "--data-dir", dir.toString());
     assertEquals(0, stop.exitCode(), stop.err());
     assertTrue(stop.out().startsWith("Cassandra was not running"), stop.out());
   }
@@ -51,9 +40,9 @@ class CassandraCommandTest {
   void shouldNotTrustAPidFileWhoseProcessIsNotThisFoldersCassandra() throws Exception {
     // This test JVM's own pid: alive, but not a Cassandra of this folder, so never signalled.
     Files.writeString(dir.resolve("cassandra.pid"), ProcessHandle.current().pid() + "\n");
-    Run status = run("cassandra", "status", "--data-dir", dir.toString());
+    CliRun status = run("cassandra", "status", "--data-dir", dir.toString());
     assertEquals(3, status.exitCode(), status.out());
-    Run stop = run("cassandra", "stop", "--data-dir", dir.toString());
+    CliRun stop = run("cassandra", "stop", "--data-dir", dir.toString());
     assertEquals(0, stop.exitCode(), stop.err());
     assertFalse(Files.exists(dir.resolve("cassandra.pid")), "the stale pid file is removed");
   }
@@ -63,7 +52,7 @@ class CassandraCommandTest {
     System.setProperty("riskpulse.cassandra.server.lib-dir", dir.resolve("no-lib").toString());
     ConfigFactory.invalidateCaches();
     try {
-      Run start = run("cassandra", "start", "--data-dir", dir.resolve("node").toString());
+      CliRun start = run("cassandra", "start", "--data-dir", dir.resolve("node").toString());
       assertEquals(2, start.exitCode(), start.out());
       assertTrue(start.err().contains("mvn -B -pl deploy/cassandra package"), start.err());
     } finally {
@@ -74,7 +63,7 @@ class CassandraCommandTest {
 
   @Test
   void shouldPrintTheJournalSchemaForTheConfiguredKeyspaces() {
-    Run cql = run("cassandra", "cql");
+    CliRun cql = run("cassandra", "cql");
     assertEquals(0, cql.exitCode(), cql.err());
     assertTrue(cql.out().contains("CREATE KEYSPACE IF NOT EXISTS riskpulse\n"), cql.out());
     assertTrue(cql.out().contains("CREATE TABLE IF NOT EXISTS riskpulse.tag_views"), cql.out());

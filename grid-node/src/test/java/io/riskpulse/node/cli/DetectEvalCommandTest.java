@@ -5,35 +5,24 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 /** {@code riskpulse detect-eval} runs in-process through the real command tree on a tiny configuration. */
 class DetectEvalCommandTest {
 
   @TempDir Path folder;
 
-  private record Run(int exitCode, String out, String err) {}
-
-  private static Run run(String... args) {
-    StringWriter out = new StringWriter();
-    StringWriter err = new StringWriter();
-    int exitCode = new CommandLine(new RiskpulseCommand())
-        .setOut(new PrintWriter(out, true))
-        .setErr(new PrintWriter(err, true))
-        .execute(args);
-    return new Run(exitCode, out.toString(), err.toString());
+  private static CliRun run(String... args) {
+    return CliRun.of(args);
   }
 
   @Test
   void shouldPrintAJsonReportOfEveryIncidentTypeAndWriteItToAFile() throws Exception {
     Path file = folder.resolve("eval.json");
-    Run run = run("detect-eval", "--session", "50m", "--days", "1", "--per-type", "1", "--portfolios", "1",
+    CliRun run = run("detect-eval", "--session", "50m", "--days", "1", "--per-type", "1", "--portfolios", "1",
         "--seed", "3", "--json", "--report-only", "--out", file.toString());
     assertEquals(0, run.exitCode(), run.err());
     JsonNode report = new ObjectMapper().readTree(run.out());
@@ -48,7 +37,7 @@ class DetectEvalCommandTest {
 
   @Test
   void shouldRefuseASessionTooShortForItsIncidentsWithExitCodeTwo() {
-    Run run = run("detect-eval", "--session", "20m", "--per-type", "1");
+    CliRun run = run("detect-eval", "--session", "20m", "--per-type", "1");
     assertEquals(2, run.exitCode());
     assertTrue(run.err().startsWith("riskpulse detect-eval: "), run.err());
   }

@@ -7,8 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
@@ -17,7 +15,6 @@ import java.util.SplittableRandom;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 /**
  * {@code riskpulse risk} and {@code riskpulse backtest} run in-process through the real command tree, with
@@ -30,9 +27,6 @@ class ReportCommandsTest {
 
   @TempDir Path folder;
   private Path book;
-
-  /** What one command run printed and returned. */
-  private record Run(int exitCode, String out, String err) {}
 
   @BeforeEach
   void writeData() throws IOException {
@@ -55,14 +49,8 @@ class ReportCommandsTest {
     Files.writeString(folder.resolve(symbol + ".csv"), text);
   }
 
-  private static Run run(String... args) {
-    StringWriter out = new StringWriter();
-    StringWriter err = new StringWriter();
-    int exitCode = new CommandLine(new RiskpulseCommand())
-        .setOut(new PrintWriter(out, true))
-        .setErr(new PrintWriter(err, true))
-        .execute(args);
-    return new Run(exitCode, out.toString(), err.toString());
+  private static CliRun run(String... args) {
+    return CliRun.of(args);
   }
 
   private String day(int t) {
@@ -71,7 +59,7 @@ class ReportCommandsTest {
 
   @Test
   void shouldPrintATextRiskReport() {
-    Run run = run("risk", "--positions", book.toString(), "--data-dir", folder.toString(), "--as-of", day(DAYS - 1),
+    CliRun run = run("risk", "--positions", book.toString(), "--data-dir", folder.toString(), "--as-of", day(DAYS - 1),
         "--window", "250", "--mc-paths", "10000");
     assertEquals(0, run.exitCode(), run.err());
     assertEquals("", run.err());
@@ -85,7 +73,7 @@ class ReportCommandsTest {
 
   @Test
   void shouldPrintARiskReportAsJson() throws IOException {
-    Run run = run("risk", "--positions", book.toString(), "--data-dir", folder.toString(), "--as-of", day(DAYS - 1),
+    CliRun run = run("risk", "--positions", book.toString(), "--data-dir", folder.toString(), "--as-of", day(DAYS - 1),
         "--window", "250", "--mc-paths", "10000", "--json");
     assertEquals(0, run.exitCode(), run.err());
     JsonNode json = new ObjectMapper().readTree(run.out());
@@ -99,7 +87,7 @@ class ReportCommandsTest {
 
   @Test
   void shouldPrintATextBacktestComparingTheMethods() {
-    Run run = run("backtest", "--positions", book.toString(), "--data-dir", folder.toString(), "--from", day(260),
+    CliRun run = run("backtest", "--positions", book.toString(), "--data-dir", folder.toString(), "--from", day(260),
         "--to", day(DAYS - 1), "--window", "250", "--method", "all", "--mc-paths", "1000");
     assertEquals(0, run.exitCode(), run.err());
     assertTrue(run.out().contains("1-day VaR backtest at 99%, " + day(260) + " to " + day(DAYS - 1)), run.out());
@@ -110,7 +98,7 @@ class ReportCommandsTest {
 
   @Test
   void shouldPrintABacktestAsJson() throws IOException {
-    Run run = run("backtest", "--positions", book.toString(), "--data-dir", folder.toString(), "--from", day(260),
+    CliRun run = run("backtest", "--positions", book.toString(), "--data-dir", folder.toString(), "--from", day(260),
         "--to", day(DAYS - 1), "--window", "250", "--method", "parametric", "--confidence", "0.975", "--json");
     assertEquals(0, run.exitCode(), run.err());
     JsonNode json = new ObjectMapper().readTree(run.out());
@@ -127,7 +115,7 @@ class ReportCommandsTest {
   @Test
   void shouldReportAnUnknownSymbolOnStderrWithoutStackTrace() throws IOException {
     Files.writeString(book, "symbol,quantity\nAAA,1000\nZZZ,5\n");
-    Run run = run("backtest", "--positions", book.toString(), "--data-dir", folder.toString(), "--from", day(260),
+    CliRun run = run("backtest", "--positions", book.toString(), "--data-dir", folder.toString(), "--from", day(260),
         "--to", day(300), "--window", "250");
     assertEquals(2, run.exitCode());
     assertEquals("", run.out());
@@ -156,13 +144,13 @@ class ReportCommandsTest {
             folder.toString(), "--as-of", "2021-02-30"}};
     for (String[] c : cases) {
       String[] args = java.util.Arrays.copyOfRange(c, 1, c.length);
-      Run run = run(args);
+      CliRun run = run(args);
       assertTrue(run.exitCode() != 0, String.join(" ", args));
       assertTrue(run.err().contains(c[0]), c[0] + " not in: " + run.err());
       assertNoStackTrace(run.err());
     }
     Files.writeString(book, "symbol,quantity\nAAA,1,000\n");
-    Run malformed = run("risk", "--positions", book.toString(), "--data-dir", folder.toString(), "--as-of",
+    CliRun malformed = run("risk", "--positions", book.toString(), "--data-dir", folder.toString(), "--as-of",
         day(DAYS - 1), "--window", "250");
     assertEquals(2, malformed.exitCode());
     assertTrue(malformed.err().contains(book + ":2: expected 2 columns"), malformed.err());
