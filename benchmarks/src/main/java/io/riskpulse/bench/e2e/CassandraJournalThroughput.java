@@ -125,9 +125,7 @@ public final class CassandraJournalThroughput {
     long timeoutSeconds = options.number("timeoutSeconds", 300);
     String jfr = options.choice("jfr", "off", "journal", "raw");
 
-    System.out.println("RiskPulse journal throughput on Cassandra vs raw driver inserts of the same rows");
-    System.out.println("machine: " + Stats.machine());
-    System.out.println("options: " + options.used());
+    Harness.banner("RiskPulse journal throughput on Cassandra vs raw driver inserts of the same rows", options);
 
     Path dir = Files.createTempDirectory("riskpulse-bench-cassandra-");
     Config base = NodeConfig.load(ConfigFactory.parseString(

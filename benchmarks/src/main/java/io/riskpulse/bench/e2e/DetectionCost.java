@@ -25,9 +25,7 @@ public final class DetectionCost {
     int reps = options.integer("reps", 7);
     long timeoutSeconds = options.number("timeoutSeconds", 180);
 
-    System.out.println("RiskPulse detection's per-fill cost: fills over Aeron IPC to persisted, detectors on vs paused");
-    System.out.println("machine: " + Stats.machine());
-    System.out.println("options: " + options.used());
+    Harness.banner("RiskPulse detection's per-fill cost: fills over Aeron IPC to persisted, detectors on vs paused", options);
 
     try (BenchNode node = BenchNode.start("detection-cost")) {
       DetectionEnvironment detection = node.services.detection();

@@ -70,9 +70,7 @@ public final class FillLatency {
     int baselineRate = options.integer("baselineRate", 500);
     int baselineSeconds = options.integer("baselineSeconds", 10);
 
-    System.out.println("RiskPulse fill latency, publish (intended time) -> persisted and answered, fixed rate");
-    System.out.println("machine: " + Stats.machine());
-    System.out.println("options: " + options.used());
+    Harness.banner("RiskPulse fill latency, publish (intended time) -> persisted and answered, fixed rate", options);
 
     try (BenchNode node = BenchNode.start("latency")) {
       LatencyListener listener = new LatencyListener(FrameToEvent.SOURCE_PREFIX + FillRig.SOURCE_ID);

@@ -48,9 +48,7 @@ public final class FillThroughput {
     int reps = options.integer("reps", 5);
     long timeoutSeconds = options.number("timeoutSeconds", 180);
 
-    System.out.println("RiskPulse fills over Aeron IPC to persisted in the portfolios (H2 journal), sustained");
-    System.out.println("machine: " + Stats.machine());
-    System.out.println("options: " + options.used());
+    Harness.banner("RiskPulse fills over Aeron IPC to persisted in the portfolios (H2 journal), sustained", options);
 
     try (BenchNode node = BenchNode.start("fills")) {
       FillRig rig = FillRig.open(node, portfolios, null);

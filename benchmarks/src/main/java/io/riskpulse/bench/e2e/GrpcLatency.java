@@ -178,11 +178,9 @@ public final class GrpcLatency {
     String operation = checkOrder ? "CheckOrder" : "GetPortfolio";
     String config = operation + ", TLS " + (tls ? "on" : "off");
 
-    System.out.println("RiskPulse gRPC API latency, " + operation + " from the intended send time to the answer, "
+    Harness.banner("RiskPulse gRPC API latency, " + operation + " from the intended send time to the answer, "
         + "fixed rate, against " + (checkOrder ? "PortfolioClient.checkOrder" : "PortfolioClient.snapshot")
-        + " in-process in the same run");
-    System.out.println("machine: " + Stats.machine());
-    System.out.println("options: " + options.used());
+        + " in-process in the same run", options);
 
     Path tokensFile = Files.createTempFile("riskpulse-bench-tokens-", ".conf");
     String token = TokenStore.newToken();

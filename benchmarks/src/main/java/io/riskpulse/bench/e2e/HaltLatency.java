@@ -134,10 +134,8 @@ public final class HaltLatency {
     boolean probes = options.number("probes", 1) != 0;
     long timeoutSeconds = options.number("timeoutSeconds", 30);
 
-    System.out.println("RiskPulse halt latency: breaching execution handed to ingestion -> FIX 35=q written for the "
-        + "OMS, one node, embedded H2 journal");
-    System.out.println("machine: " + Stats.machine());
-    System.out.println("options: " + options.used());
+    Harness.banner("RiskPulse halt latency: breaching execution handed to ingestion -> FIX 35=q written for the "
+        + "OMS, one node, embedded H2 journal", options);
 
     LogProbe.install(HaltLatency::onLog, "io.riskpulse.model.portfolio.Portfolio",
         "io.riskpulse.gateway.halt.OmsGateway", "io.riskpulse.gateway.oms.FixOmsEndpoint", "quickfixj.msg.outgoing");

@@ -11,4 +11,14 @@ final class Harness {
       System.setProperty("logback.configurationFile", "logback-bench.xml");
     }
   }
+
+  /**
+   * The report's first lines: what is measured, the machine, and the options as used (call once every option has
+   * been read, so defaults are listed too).
+   */
+  static void banner(String title, BenchArgs options) {
+    System.out.println(title);
+    System.out.println("machine: " + Stats.machine());
+    System.out.println("options: " + options.used());
+  }
 }

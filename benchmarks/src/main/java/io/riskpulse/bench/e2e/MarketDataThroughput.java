@@ -68,9 +68,7 @@ public final class MarketDataThroughput {
     long warmup = options.number("warmup", 5_000_000);
     long timeoutNanos = TimeUnit.SECONDS.toNanos(options.number("timeoutSeconds", 120));
 
-    System.out.println("RiskPulse market data over Aeron IPC into the market view (QUOTE frames, 88 B)");
-    System.out.println("machine: " + Stats.machine());
-    System.out.println("options: " + options.used());
+    Harness.banner("RiskPulse market data over Aeron IPC into the market view (QUOTE frames, 88 B)", options);
 
     try (BenchNode node = BenchNode.start("md")) {
       AeronSettings settings = AeronSettings.fromConfig(node.system.settings().config());

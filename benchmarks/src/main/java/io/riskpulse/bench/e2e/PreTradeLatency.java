@@ -93,10 +93,8 @@ public final class PreTradeLatency {
     long timeoutSeconds = options.number("timeoutSeconds", 30);
     BenchLimits.Risk risk = BenchLimits.Risk.values()[riskOption];
 
-    System.out.println("RiskPulse pre-trade check latency, PortfolioClient.checkOrder from the intended send time to "
-        + "the decision, fixed rate");
-    System.out.println("machine: " + Stats.machine());
-    System.out.println("options: " + options.used());
+    Harness.banner("RiskPulse pre-trade check latency, PortfolioClient.checkOrder from the intended send time to "
+        + "the decision, fixed rate", options);
     System.out.println("risk-measure limits: " + risk + "; order-rate limit "
         + Stats.fmt("%,.0f", PreTradeRig.ratePerPortfolioLimit(rate, portfolios)) + " orders/s per portfolio");
 
