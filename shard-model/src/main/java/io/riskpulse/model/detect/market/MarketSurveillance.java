@@ -9,6 +9,7 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.function.ToDoubleFunction;
 
@@ -41,6 +42,8 @@ public final class MarketSurveillance implements MarketConditions {
   private final MarketSurveillanceSettings settings;
   private final ToDoubleFunction<String> averageDailyVolume;
   private final ConcurrentHashMap<String, Instrument> states = new ConcurrentHashMap<>();
+  /** The latest accepted update of any instrument, event time, epoch milliseconds. */
+  private final AtomicLong lastUpdateMillis = new AtomicLong(Long.MIN_VALUE);
   private final Map<InputRejection, LongAdder> rejections = new EnumMap<>(InputRejection.class);
 
   /**
@@ -66,7 +69,11 @@ public final class MarketSurveillance implements MarketConditions {
   public void onQuote(Quote quote) {
     Instrument state = stateOf(quote == null ? null : quote.symbol());
     if (state != null) {
-      count(state.onQuote(quote));
+      InputRejection rejection = state.onQuote(quote);
+      count(rejection);
+      if (rejection == null) {
+        updated(quote.timestampMillis());
+      }
     }
   }
 
@@ -81,6 +88,7 @@ public final class MarketSurveillance implements MarketConditions {
     Instrument state = stateOf(symbol);
     if (state != null) {
       state.onTrade(price, quantity, timestampMillis);
+      updated(timestampMillis);
     }
   }
 
@@ -88,7 +96,11 @@ public final class MarketSurveillance implements MarketConditions {
   public void onBook(BookState book) {
     Instrument state = stateOf(book == null ? null : book.symbol());
     if (state != null) {
-      count(state.onBook(book));
+      InputRejection rejection = state.onBook(book);
+      count(rejection);
+      if (rejection == null) {
+        updated(book.timestampMillis());
+      }
     }
   }
 
@@ -108,7 +120,12 @@ public final class MarketSurveillance implements MarketConditions {
   @Override
   public List<DetectionSignal> conditions(String symbol, long nowMillis) {
     Instrument state = symbol == null ? null : states.get(symbol);
-    return state == null ? List.of() : state.conditions(nowMillis);
+    return state == null ? List.of() : state.conditions(nowMillis, lastUpdateMillis.get());
+  }
+
+  /** Notes an accepted update's time: staleness is judged against the rest of the market (see StalenessMonitor). */
+  private void updated(long timestampMillis) {
+    lastUpdateMillis.accumulateAndGet(timestampMillis, Math::max);
   }
 
   /** How many inputs were ignored for {@code reason} since the start. */
@@ -244,12 +261,12 @@ public final class MarketSurveillance implements MarketConditions {
       crossed.record(timestampMillis);
     }
 
-    synchronized List<DetectionSignal> conditions(long nowMillis) {
+    synchronized List<DetectionSignal> conditions(long nowMillis, long marketLastMillis) {
       DetectionSignal spreadFinding = spread.finding();
       DetectionSignal depthFinding = depth.finding();
       DetectionSignal vpinFinding = vpin == null ? null : vpin.finding();
       DetectionSignal jumpFinding = jump.finding(nowMillis);
-      DetectionSignal staleFinding = staleness.finding(nowMillis);
+      DetectionSignal staleFinding = staleness.finding(nowMillis, marketLastMillis);
       DetectionSignal crossedFinding = crossed.finding(nowMillis);
       if (spreadFinding == null && depthFinding == null && vpinFinding == null && jumpFinding == null
           && staleFinding == null && crossedFinding == null) {

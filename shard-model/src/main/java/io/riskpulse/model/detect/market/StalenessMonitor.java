@@ -68,8 +68,20 @@ public final class StalenessMonitor {
 
   /** The finding at {@code nowMillis} (epoch milliseconds) when the instrument has been silent too long, else null. */
   public DetectionSignal finding(long nowMillis) {
+    return finding(nowMillis, Long.MAX_VALUE);
+  }
+
+  /**
+   * The finding at {@code nowMillis} when the instrument has been silent too long <em>while the market was not</em>:
+   * only when the feed's latest update of any instrument ({@code marketLastMillis}) came more than the threshold
+   * after this instrument's. A whole market falling silent together (the close, a night, the feed itself down) is
+   * no stale book of one instrument: the market view's price age and the pre-trade {@code max-price-age} handle
+   * it, and a node would otherwise raise one incident per held instrument every night.
+   */
+  public DetectionSignal finding(long nowMillis, long marketLastMillis) {
     double threshold = thresholdMillis();
-    if (lastMillis == Long.MIN_VALUE || Double.isInfinite(threshold)) {
+    if (lastMillis == Long.MIN_VALUE || Double.isInfinite(threshold)
+        || !((double) marketLastMillis - lastMillis > threshold)) {
       return null;
     }
     double silence = (double) nowMillis - lastMillis;

@@ -62,11 +62,15 @@ class MarketSurveillanceTest {
     assertEquals(List.of(), surveillance.conditions("IWM", t + 10), "never seen");
     assertEquals(List.of(), surveillance.conditions(null, t + 10));
 
-    // 30 s later QQQ has gone silent too: stale; SPY's crossed books and its jump have aged out
+    // 30 s later the whole market has gone silent together (a close, a night, the feed down): no stale book of one
+    // instrument; SPY's crossed books and its jump have aged out
+    assertEquals(List.of(), surveillance.conditions("QQQ", t + 30_001));
+    assertEquals(EnumSet.of(Detector.SPREAD, Detector.DEPTH), detectors(surveillance.conditions("SPY", t + 30_001)));
+    // SPY quotes again while QQQ stays silent: QQQ's book is stale (silent 30 s, normally every second)
+    surveillance.onQuote(new Quote("SPY", Double.NaN, mid * 1.02 - 0.25, mid * 1.02 + 0.25, t + 30_000));
     List<DetectionSignal> later = surveillance.conditions("QQQ", t + 30_001);
     assertEquals(EnumSet.of(Detector.STALE_BOOK), detectors(later));
-    assertEquals(EnumSet.of(Detector.SPREAD, Detector.DEPTH, Detector.STALE_BOOK),
-        detectors(surveillance.conditions("SPY", t + 30_001)));
+    assertTrue(later.get(0).explanation().contains("no update for 30.0 s"), later.get(0).explanation());
   }
 
   @Test
