@@ -20,7 +20,8 @@
  *       million normal returns; the jump enters the volatility winsorised at 6σ so that a second jump is not masked;
  *       a jump stays a finding for 30 s.
  *   <li>{@link io.riskpulse.model.detect.market.StalenessMonitor} ({@code STALE_BOOK}): silence longer than
- *       {@code max(10 × the EWMA interval between updates, 2 s)}, judged at the reader's time.
+ *       {@code max(10 × the EWMA interval between updates, 2 s)}, judged at the reader's time, while the rest of
+ *       the market kept updating for longer than that (a market falling silent together is closed, not stale).
  *   <li>{@link io.riskpulse.model.detect.market.CrossedBookMonitor} ({@code CROSSED_BOOK}): 5 or more crossed books
  *       refused by the market view within 10 s; one is a race between venues, five a broken feed.
  * </ul>
