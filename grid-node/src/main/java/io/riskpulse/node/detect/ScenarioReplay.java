@@ -97,7 +97,10 @@ public final class ScenarioReplay {
           tick(portfolios, nextTick, alerts);
         }
         events++;
-        if (event instanceof ScenarioEvent.QuoteUpdate q) {
+        if (event instanceof ScenarioEvent.QuoteUpdate q && q.quote().bid() > q.quote().ask()) {
+          // As the ingestion pipeline: the market view refuses a crossed book and surveillance counts it.
+          surveillance.onCrossedBook(q.quote().symbol(), at);
+        } else if (event instanceof ScenarioEvent.QuoteUpdate q) {
           surveillance.onQuote(q.quote());
           quotes.put(q.quote().symbol(), q.quote());
         } else if (event instanceof ScenarioEvent.BookUpdate b) {

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.riskpulse.ingestion.sim.scenario.IncidentType;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
@@ -22,13 +23,13 @@ class DetectEvalCommandTest {
   @Test
   void shouldPrintAJsonReportOfEveryIncidentTypeAndWriteItToAFile() throws Exception {
     Path file = folder.resolve("eval.json");
-    CliRun run = run("detect-eval", "--session", "50m", "--days", "1", "--per-type", "1", "--portfolios", "1",
+    CliRun run = run("detect-eval", "--session", "65m", "--days", "1", "--per-type", "1", "--portfolios", "1",
         "--seed", "3", "--json", "--report-only", "--out", file.toString());
     assertEquals(0, run.exitCode(), run.err());
     JsonNode report = new ObjectMapper().readTree(run.out());
     assertEquals("synthetic", report.get("source").asText());
-    assertEquals(5, report.get("incidents").size(), run.out());
-    assertEquals(5, report.get("incidentOutcomes").size());
+    assertEquals(IncidentType.values().length, report.get("incidents").size(), run.out());
+    assertEquals(IncidentType.values().length, report.get("incidentOutcomes").size());
     assertEquals(1, report.get("clean").get("days").asInt());
     assertTrue(report.get("targets").has("met"));
     assertEquals(64, report.get("digest").asText().length());

@@ -40,7 +40,8 @@ class DetectionReplayTest {
   }
 
   private static ScenarioDay incidentDay(long seed) {
-    ScenarioSettings settings = new ScenarioSettings(seed, WARM_UP + 5 * ScenarioSettings.SLOT_SECONDS, 2, WARM_UP,
+    ScenarioSettings settings = new ScenarioSettings(seed,
+        WARM_UP + IncidentType.values().length * ScenarioSettings.SLOT_SECONDS, 2, WARM_UP,
         List.of(IncidentType.values()));
     return new ScenarioDay(settings, synthetic(seed, 0));
   }
@@ -85,6 +86,16 @@ class DetectionReplayTest {
     Incident crash = the(IncidentType.FLASH_CRASH);
     assertTrue(matching(crash).stream().anyMatch(a -> market.contains(a.detector())
         && a.subject().equals(crash.symbol())), "crash: " + matching(crash));
+  }
+
+  @Test
+  void shouldFindAFeedGapAsAStaleBookAndABrokenFeedAsCrossedBooks() {
+    Incident gap = the(IncidentType.FEED_GAP);
+    assertTrue(matching(gap).stream().anyMatch(a -> a.detector() == Detector.STALE_BOOK
+        && a.subject().equals(gap.symbol())), "gap: " + matching(gap));
+    Incident broken = the(IncidentType.CROSSED_FEED);
+    assertTrue(matching(broken).stream().anyMatch(a -> a.detector() == Detector.CROSSED_BOOK
+        && a.subject().equals(broken.symbol())), "crossed feed: " + matching(broken));
   }
 
   @Test

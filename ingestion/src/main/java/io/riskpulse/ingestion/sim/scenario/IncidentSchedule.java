@@ -111,6 +111,18 @@ final class IncidentSchedule {
           episodes.add(e);
           incidents.add(new Incident(type, "", "", symbol, start, e.endMillis()));
         }
+        case FEED_GAP -> {
+          MarketStress.Episode e = new MarketStress.Episode(type, symbol, start,
+              Draws.uniformLong(random, 60, 120) * 1000L, 0, 0, 0);
+          episodes.add(e);
+          incidents.add(new Incident(type, "", "", symbol, start, e.endMillis()));
+        }
+        case CROSSED_FEED -> {
+          MarketStress.Episode e = new MarketStress.Episode(type, symbol, start,
+              Draws.uniformLong(random, 20, 40) * 1000L, 0, 0, Draws.uniformLong(random, 2, 5));
+          episodes.add(e);
+          incidents.add(new Incident(type, "", "", symbol, start, e.endMillis()));
+        }
         default -> throw new IllegalStateException("unknown incident type " + type);
       }
     }

@@ -14,7 +14,11 @@ public enum IncidentType {
   /** An instrument's spread widens 5-10 times, its depth falls to a tenth and its volume turns one-sided. */
   LIQUIDITY_CRUNCH(true),
   /** An instrument's mid falls 5-8% within about two minutes, then recovers. */
-  FLASH_CRASH(true);
+  FLASH_CRASH(true),
+  /** An instrument's feed falls silent (no quote, book or trade) for one to two minutes while the others carry on. */
+  FEED_GAP(true),
+  /** An instrument's feed sends crossed quotes (bid above ask), two to five a second, for 20-40 s. */
+  CROSSED_FEED(true);
 
   private final boolean market;
 

@@ -12,7 +12,9 @@ import java.util.List;
  * {@code (t / fall)³} (slow, then accelerating: the steepest second is the last, 3·depth/fall), stays at the low
  * for {@code hold}, then recovers linearly over {@code recovery}; throughout, spread × 4, depth × 0.15, volume × 3,
  * 85% selling on the way down and 20% on the way up: liquidity withdrawing is what turns a sell-off into a crash
- * (in May 2010 the resting depth of the E-mini fell by more than 90%). Stateless once built.
+ * (in May 2010 the resting depth of the E-mini fell by more than 90%). <b>Feed gap</b>: the instrument's feed
+ * sends nothing for its duration. <b>Crossed feed</b>: besides its normal quotes, {@code size} crossed quotes a
+ * second. Stateless once built.
  */
 final class MarketStress {
 
@@ -20,10 +22,12 @@ final class MarketStress {
    * One market incident.
    *
    * @param startMillis onset, epoch milliseconds (a second boundary)
-   * @param fallMillis flash crash: duration of the fall; crunch: its whole duration (milliseconds)
+   * @param fallMillis flash crash: duration of the fall; crunch, feed gap, crossed feed: the whole duration
+   *     (milliseconds)
    * @param holdMillis flash crash: time at the low (milliseconds); 0 for a crunch
    * @param recoveryMillis flash crash: time back to the undisturbed path (milliseconds); 0 for a crunch
-   * @param size flash crash: the fall (fraction of the mid); crunch: the spread factor
+   * @param size flash crash: the fall (fraction of the mid); crunch: the spread factor; crossed feed: crossed quotes
+   *     a second; feed gap: unused
    */
   record Episode(IncidentType type, String symbol, long startMillis, long fallMillis, long holdMillis,
       long recoveryMillis, double size) {
@@ -47,13 +51,35 @@ final class MarketStress {
     return new MarketStress(new ArrayList<>());
   }
 
+  /** The crunch or crash disturbing {@code symbol}'s microstructure at {@code t}, or null. */
   private Episode at(String symbol, long t) {
     for (Episode e : episodes) {
-      if (e.active(symbol, t)) {
+      if (e.active(symbol, t)
+          && (e.type() == IncidentType.LIQUIDITY_CRUNCH || e.type() == IncidentType.FLASH_CRASH)) {
         return e;
       }
     }
     return null;
+  }
+
+  private Episode feedFault(IncidentType type, String symbol, long t) {
+    for (Episode e : episodes) {
+      if (e.type() == type && e.active(symbol, t)) {
+        return e;
+      }
+    }
+    return null;
+  }
+
+  /** Whether {@code symbol}'s feed is silent at {@code t} (a feed gap). */
+  boolean silent(String symbol, long t) {
+    return feedFault(IncidentType.FEED_GAP, symbol, t) != null;
+  }
+
+  /** How many crossed quotes {@code symbol}'s feed sends in the second starting at {@code t} (0 when healthy). */
+  int crossedQuotes(String symbol, long t) {
+    Episode e = feedFault(IncidentType.CROSSED_FEED, symbol, t);
+    return e == null || t + 1000 > e.endMillis() ? 0 : (int) e.size(); // whole seconds within the episode
   }
 
   /** The factor on the undisturbed mid (1 outside a flash crash). */

@@ -80,7 +80,7 @@ public final class ScenarioDay {
     incidents = plan.incidents();
     strategies.addAll(plan.injected());
     stress = plan.stress();
-    sink = new OrderSink(day.replace("-", ""), this::enqueue);
+    sink = new OrderSink(day.replace("-", ""), this::enqueue, stress);
   }
 
   private RandomGenerator random(String component) {

@@ -21,6 +21,8 @@ import org.apache.commons.math3.random.RandomGenerator;
  *       otherwise (the tick rule with noise), or with the stress's sell share when disturbed.
  * </ul>
  *
+ * <p>During a feed gap nothing is emitted; a crossed feed adds crossed quotes (bid above ask) within the second.
+ *
  * <p>Its average daily volume is what its tape trades in a full session at the undisturbed rate. Confined to
  * one thread.
  */
@@ -71,7 +73,17 @@ final class SyntheticTape {
     double bid = mid - half;
     double ask = mid + half;
     Quote quote = new Quote(symbol, Double.isNaN(lastTrade) ? mid : lastTrade, bid, ask, t0);
+    if (stress.silent(symbol, t0)) {
+      previousMid = mid;
+      return quote; // the market goes on, its feed says nothing
+    }
     out.accept(new ScenarioEvent.QuoteUpdate(quote));
+    int crossed = stress.crossedQuotes(symbol, t0);
+    for (int k = 0; k < crossed; k++) {
+      // Bid and ask swapped, a little apart: what a broken feed handler sends.
+      out.accept(new ScenarioEvent.QuoteUpdate(new Quote(symbol, Double.NaN, ask + half, bid - half,
+          t0 + 1 + (long) k * 997 / Math.max(1, crossed))));
+    }
     double step = mid * 1e-4 * stress.spreadFactor(symbol, t0);
     double depth = depthPerLevel * stress.depthFactor(symbol, t0);
     double[] bidPrices = new double[LEVELS];

@@ -130,6 +130,39 @@ class ScenarioDayTest {
   }
 
   @Test
+  void shouldSilenceAnInstrumentsFeedInAGapAndSendCrossedQuotesFromABrokenOne() {
+    ScenarioSettings settings = new ScenarioSettings(4, 600 + 2 * ScenarioSettings.SLOT_SECONDS, 1, 600,
+        List.of(IncidentType.FEED_GAP, IncidentType.CROSSED_FEED));
+    ScenarioDay day = new ScenarioDay(settings, syntheticDay(4));
+    List<ScenarioEvent> events = all(day);
+    Incident gap = day.incidents().stream().filter(i -> i.type() == IncidentType.FEED_GAP).findFirst().orElseThrow();
+    assertTrue(events.stream().noneMatch(e -> gap.covers(e.atMillis()) && symbolOf(e).equals(gap.symbol())),
+        "nothing of " + gap.symbol() + " during its gap");
+    assertTrue(events.stream().anyMatch(e -> gap.covers(e.atMillis()) && !symbolOf(e).isEmpty()
+        && !symbolOf(e).equals(gap.symbol())), "the other instruments carry on");
+    Incident broken = day.incidents().stream().filter(i -> i.type() == IncidentType.CROSSED_FEED).findFirst()
+        .orElseThrow();
+    long crossed = events.stream().filter(e -> e instanceof ScenarioEvent.QuoteUpdate q
+        && q.quote().symbol().equals(broken.symbol()) && q.quote().bid() > q.quote().ask()).count();
+    double seconds = (broken.endMillis() - broken.startMillis()) / 1000.0;
+    assertTrue(crossed >= 2 * seconds, crossed + " crossed quotes in " + seconds + " s");
+    assertTrue(events.stream().filter(e -> e instanceof ScenarioEvent.QuoteUpdate q && q.quote().bid() > q.quote().ask())
+        .allMatch(e -> broken.covers(e.atMillis())), "crossed quotes only within the label");
+  }
+
+  /** The instrument a market event is about; "" for order flow. */
+  private static String symbolOf(ScenarioEvent e) {
+    if (e instanceof ScenarioEvent.QuoteUpdate q) {
+      return q.quote().symbol();
+    } else if (e instanceof ScenarioEvent.BookUpdate b) {
+      return b.symbol();
+    } else if (e instanceof ScenarioEvent.Trade t) {
+      return t.symbol();
+    }
+    return "";
+  }
+
+  @Test
   void shouldCrashAndRecoverTheMidInAFlashCrash() {
     ScenarioSettings settings = new ScenarioSettings(2, SESSION, 1, 600, List.of(IncidentType.FLASH_CRASH));
     ScenarioDay day = new ScenarioDay(settings, syntheticDay(2));
