@@ -28,6 +28,12 @@ import java.util.Map;
 public final class RunawayDetector {
 
   static final int MAX_STRATEGIES = 1_000;
+  /**
+   * Seconds enter the norms clamped at this many standard deviations: a minute-long burst clamped at the detection
+   * threshold (8 σ) would widen σ more than twofold and hide the next incident for most of a half-life; at 4 σ
+   * ordinary fluctuations pass almost whole and a burst moves the norm little.
+   */
+  static final double WINSOR_SIGMAS = 4;
 
   private final RunawaySettings settings;
   private final Map<String, Tracked> strategies = new LinkedHashMap<>(16, 0.75f, true) {
@@ -191,7 +197,7 @@ public final class RunawayDetector {
     Tracked(RunawaySettings settings) {
       norms = new FeatureNorm[OrderFlowFeatures.NAMES.size()];
       for (int i = 0; i < norms.length; i++) {
-        norms[i] = new FeatureNorm(settings.halfLifeSeconds(), settings.warmUpSeconds(), settings.zThreshold(),
+        norms[i] = new FeatureNorm(settings.halfLifeSeconds(), settings.warmUpSeconds(), WINSOR_SIGMAS,
             settings.sigmaFloors()[i]);
       }
     }
