@@ -33,7 +33,8 @@ import picocli.CommandLine.Spec;
     description = {
         "Evaluate the detectors on simulated trading days with injected, labelled incidents.",
         "Replays clean days and incident days (runaway algorithm, layering, fat finger, liquidity crunch, flash"
-            + " crash) through the node's detection configuration and scores the alerts against the labels.",
+            + " crash, feed gap, crossed feed) through the node's detection configuration and scores the alerts"
+            + " against the labels.",
         "Exit codes: 0 targets met (or --report-only), 3 targets missed, 2 bad input.",
         "Example: ./riskpulse detect-eval --data-dir ../shared/data/daily --from 2019-01-02 --days 2"})
 public final class DetectEvalCommand implements Callable<Integer> {
