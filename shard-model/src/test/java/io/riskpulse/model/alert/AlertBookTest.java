@@ -16,15 +16,20 @@ import io.riskpulse.model.alert.AlertBookCommand.Resolve;
 import io.riskpulse.model.alert.AlertBookEvent.SignalsObserved;
 import io.riskpulse.model.alert.AlertNotification.Change;
 import io.riskpulse.model.alert.AlertReply.Reason;
+import io.riskpulse.model.detect.DetectionSignal;
+import io.riskpulse.model.detect.Detector;
 import io.riskpulse.model.halt.ActiveHalt;
 import io.riskpulse.model.halt.HaltScope;
 import io.riskpulse.model.halt.KillSwitch;
 import io.riskpulse.model.halt.KillSwitchEvent.ScopeHalted;
+import io.riskpulse.model.limits.LimitAction;
 import io.riskpulse.model.limits.LimitBreach;
 import io.riskpulse.model.limits.LimitKind;
 import io.riskpulse.model.portfolio.MutableClock;
 import io.riskpulse.model.portfolio.Portfolio;
 import io.riskpulse.model.portfolio.PortfolioEvent;
+import io.riskpulse.model.portfolio.PortfolioEvent.AnomalyCleared;
+import io.riskpulse.model.portfolio.PortfolioEvent.AnomalyDetected;
 import io.riskpulse.model.portfolio.PortfolioEvent.Halted;
 import io.riskpulse.model.portfolio.PortfolioEvent.LimitBreached;
 import io.riskpulse.model.portfolio.PortfolioEvent.LimitCleared;
@@ -36,6 +41,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.apache.pekko.actor.testkit.typed.javadsl.ActorTestKit;
 import org.apache.pekko.actor.testkit.typed.javadsl.LogCapturingExtension;
@@ -250,6 +256,32 @@ class AlertBookTest {
     assertEquals(3, afterWarning.occurrences());
     assertEquals(List.of(Change.OPENED, Change.CLEARED, Change.ESCALATED, Change.CLEARED, Change.UPDATED),
         changesPublished(5));
+  }
+
+  @Test
+  void shouldRaiseOneIncidentPerAnomalyEpisodeWithItsScoreAndExplanationAndClearItWhenItEnds() {
+    DetectionSignal finding = new DetectionSignal(Detector.RUNAWAY, "RUNAWAY:algo-7", "algo-7", 12.5, 8,
+        "strategy 'algo-7' newOrdersPerSecond = 40.00 against its norm 2.00 (z 12.5)",
+        Map.of("newOrdersPerSecond", 0.7, "messagesPerSecond", 0.3), tick());
+    observe(new AnomalyDetected(finding, LimitAction.HALT, tick()));
+    Incident opened = only();
+    assertEquals(Severity.HIGH, opened.severity());
+    assertEquals("PORTFOLIO:P1/ANOMALY:RUNAWAY:algo-7", opened.correlationKey());
+    assertEquals("ANOMALY_RUNAWAY", opened.latest().kind());
+    assertEquals(12.5, opened.latest().value());
+    assertEquals(8, opened.latest().limit());
+    assertTrue(opened.title().startsWith("PORTFOLIO:P1 anomaly RUNAWAY:algo-7 score 12.50 > 8.00: strategy 'algo-7'"),
+        opened.title());
+    assertTrue(opened.latest().detail().contains("newOrdersPerSecond=0.7") && opened.latest().detail()
+        .contains("action HALT"), opened.latest().detail());
+
+    long clearedAt = tick();
+    observe(new AnomalyCleared("RUNAWAY:algo-7", "not found again for 30000 ms", clearedAt));
+    Incident cleared = only();
+    assertEquals(opened.incidentId(), cleared.incidentId());
+    assertFalse(cleared.active());
+    assertEquals(clearedAt, cleared.clearedAtMillis());
+    assertEquals(List.of(Change.OPENED, Change.CLEARED), changesPublished(2));
   }
 
   @Test
