@@ -13,12 +13,15 @@ import org.apache.pekko.persistence.typed.javadsl.RetentionCriteria;
 import org.apache.pekko.persistence.typed.javadsl.SignalHandler;
 
 /**
- * Where one portfolio keeps its strategies' anomaly models between incarnations: a small persistent child of the
- * portfolio entity ({@code DetectorCheckpoint|<portfolio>}), apart from the portfolio's own journal.
+ * Where one portfolio keeps what its detectors learned between incarnations, its strategies' anomaly models and its
+ * rules' windows: a small persistent child of the portfolio entity ({@code DetectorCheckpoint|<portfolio>}), apart
+ * from the portfolio's own journal.
  *
  * <p>Why apart: a model is tens of kilobytes, the portfolio's snapshots come every few hundred events, and the
  * models are worth saving about once a minute. Kept in the portfolio's snapshot they would make every snapshot
- * heavy; here each checkpoint is written once. Not an audit record (the portfolio's journal is): checkpoints are
+ * heavy; here each checkpoint is written once. The rules' windows are in both: the portfolio's snapshots are rare
+ * for a portfolio that trades little (order flow and pre-trade rejections are not journaled), the checkpoint
+ * bounds how old they can be to a minute. Not an audit record (the portfolio's journal is): checkpoints are
  * not sealed into the hash chain, and old ones are deleted (the journal keeps at most
  * {@value #KEEP_EVENTS} of them).
  *

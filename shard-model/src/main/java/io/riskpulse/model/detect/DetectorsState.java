@@ -12,8 +12,11 @@ import java.util.TreeMap;
  *
  * @param rules the rule engine's state, or {@code null}
  * @param models each strategy's model snapshot, by strategy
+ * @param savedAtMillis when it was taken, node clock, epoch milliseconds (0 in states saved before it existed):
+ *     of the rules' state in a portfolio snapshot and in a checkpoint, the later one is restored
  */
-public record DetectorsState(RuleEngineState rules, Map<String, byte[]> models) implements CborSerializable {
+public record DetectorsState(RuleEngineState rules, Map<String, byte[]> models, long savedAtMillis)
+    implements CborSerializable {
 
   public DetectorsState {
     models = models == null ? Map.of() : java.util.Collections.unmodifiableMap(new TreeMap<>(models));

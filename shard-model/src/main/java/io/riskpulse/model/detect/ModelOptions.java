@@ -14,8 +14,8 @@ import io.riskpulse.model.detect.ml.ModelSettings;
  * @param consecutive anomalous seconds in a row before the model reports a finding: one anomalous second in a
  *     thousand is the threshold's design, several in a row are behaviour
  * @param driftCheckSeconds how often (scored seconds of a strategy) the model's drift is judged
- * @param checkpointMillis how often a portfolio saves its models to its checkpoint store
- *     ({@link DetectorCheckpoints}) when they learned something, milliseconds; 0 never saves them
+ * @param checkpointMillis how often a portfolio saves its models and its rules' state to its checkpoint store
+ *     ({@link DetectorCheckpoints}) when they saw something, milliseconds; 0 never saves them
  */
 public record ModelOptions(boolean enabled, int trees, int sampleSize, double targetFalsePositiveRate,
     int consecutive, int driftCheckSeconds, long checkpointMillis) {

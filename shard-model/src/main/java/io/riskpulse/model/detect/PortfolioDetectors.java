@@ -61,8 +61,14 @@ public final class PortfolioDetectors {
   /** Rule matches on market events, waiting for the next event to be reported. */
   private final List<DetectionSignal> pendingRuleFindings = new ArrayList<>();
   private RuleEngine rules;
-  /** Whether a model scored a point since the last {@link #modelCheckpoint}. */
+  /** Whether a model scored a point since the last {@link #checkpoint}. */
   private boolean modelsChanged;
+  /** Whether the rules saw an event since the last {@link #checkpoint}. */
+  private boolean rulesChanged;
+  /** The models' bytes of the last checkpoint, reused while they learn nothing. */
+  private final Map<String, byte[]> savedModels = new TreeMap<>();
+  /** When the rules' state restored last was taken; {@link Long#MIN_VALUE}: none restored. */
+  private long rulesRestoredFromMillis = Long.MIN_VALUE;
   /** The latest quote fed to the rules per symbol, so the market join is fed only what changed. */
   private final Map<String, Quote> quotesFedToRules = new HashMap<>();
 
@@ -120,7 +126,7 @@ public final class PortfolioDetectors {
     }
   }
 
-  /** Whether a model learned something since the last {@link #modelCheckpoint}. */
+  /** Whether a model learned something since the last {@link #checkpoint}. */
   public boolean modelsUnsaved() {
     return modelsChanged;
   }
@@ -142,29 +148,35 @@ public final class PortfolioDetectors {
    * The rules' learned state (windows, histories), which the journal cannot rebuild (order flow is not
    * journaled): small, kept in every portfolio snapshot.
    */
-  public DetectorsState ruleState() {
-    return new DetectorsState(rules.snapshot(), Map.of());
+  public DetectorsState ruleState(long nowMillis) {
+    return new DetectorsState(rules.snapshot(), Map.of(), nowMillis);
   }
 
   /**
-   * The strategies' models (tens of kilobytes and a few milliseconds each to serialise), for the portfolio's
-   * checkpoint store; {@code null} when no model learned anything since the last checkpoint.
+   * What the portfolio's checkpoint store keeps: the rules' state and the strategies' models (tens of kilobytes and
+   * a few milliseconds each to serialise, so only models that learned something since the last checkpoint are
+   * serialised again); {@code null} when neither the rules nor a model saw anything since the last checkpoint.
    */
-  public DetectorsState modelCheckpoint() {
-    if (!modelsChanged) {
+  public DetectorsState checkpoint(long nowMillis) {
+    if (!modelsChanged && !rulesChanged) {
       return null;
     }
-    Map<String, byte[]> bytes = new TreeMap<>();
-    models.forEach((strategy, model) -> bytes.put(strategy, model.model.snapshot()));
+    if (modelsChanged || !savedModels.keySet().equals(models.keySet())) {
+      savedModels.clear();
+      models.forEach((strategy, model) -> savedModels.put(strategy, model.model.snapshot()));
+    }
     modelsChanged = false;
-    return new DetectorsState(null, bytes);
+    rulesChanged = false;
+    return new DetectorsState(rules.snapshot(), savedModels, nowMillis);
   }
 
   /**
-   * Restores learned state saved by {@link #ruleState} or {@link #modelCheckpoint}, under the rules in force: the
-   * rules' state when it has one, the models when it has any (they replace the models learned so far). A part that
-   * cannot be restored (a model saved under other settings, a corrupt entry) is dropped and learned again:
-   * detection must never stop a portfolio from recovering.
+   * Restores learned state saved by {@link #ruleState} or {@link #checkpoint}, under the rules in force: the rules'
+   * state when it has one taken no earlier than the one restored before (a portfolio snapshot and a checkpoint
+   * both hold one: the later wins; what the rules saw between recovery and a checkpoint's restore is then given
+   * up), the models when it has any (they replace the models learned so far). A part that cannot be restored (a
+   * model saved under other settings, a corrupt entry) is dropped and learned again: detection must never stop a
+   * portfolio from recovering.
    *
    * @return what could not be restored, one line each; empty when everything was
    */
@@ -174,8 +186,9 @@ public final class PortfolioDetectors {
       return problems;
     }
     try {
-      if (state.rules() != null) {
+      if (state.rules() != null && state.savedAtMillis() >= rulesRestoredFromMillis) {
         rules = RuleEngine.restore(rules.rules(), state.rules());
+        rulesRestoredFromMillis = state.savedAtMillis();
       }
     } catch (RuntimeException e) {
       problems.add("rule state: " + e.getMessage());
@@ -332,6 +345,7 @@ public final class PortfolioDetectors {
   }
 
   private void addRuleMatches(List<DetectionSignal> findings, RuleEvent event) {
+    rulesChanged = true;
     for (RuleMatch match : rules.onEvent(event)) {
       findings.add(match.toSignal());
     }

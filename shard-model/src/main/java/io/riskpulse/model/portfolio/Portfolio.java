@@ -348,10 +348,10 @@ public final class Portfolio
           return Effect().noReply();
         })
         .onCommand(CheckpointDetectors.class, (state, cmd) -> {
-          DetectorsState models = checkpoints == null ? null : detectors.modelCheckpoint();
-          if (models != null) {
-            modelsSavedAtMillis = now();
-            checkpoints.tell(new DetectorCheckpoints.Save(models, modelsSavedAtMillis));
+          DetectorsState learned = checkpoints == null ? null : detectors.checkpoint(now());
+          if (learned != null) {
+            modelsSavedAtMillis = learned.savedAtMillis();
+            checkpoints.tell(new DetectorCheckpoints.Save(learned, modelsSavedAtMillis));
           }
           return Effect().noReply();
         })
@@ -623,13 +623,12 @@ public final class Portfolio
   }
 
   /**
-   * Starts the detectors' checkpoint store (an open portfolio with models on: it restores them once it has
-   * recovered) and the timer that saves them.
+   * Starts the detectors' checkpoint store (an open portfolio with detection on: it restores the models and the
+   * rules' state once it has recovered) and the timer that saves them.
    */
   private void startCheckpoints(PortfolioState state) {
     long every = env.detection().settings().model().checkpointMillis();
-    if (!detectors.enabled() || !env.detection().settings().model().enabled() || every <= 0 || checkpoints != null
-        || !state.isOpen()) {
+    if (!detectors.enabled() || every <= 0 || checkpoints != null || !state.isOpen()) {
       return;
     }
     checkpoints = context.spawn(DetectorCheckpoints.create(portfolioId,
@@ -1307,7 +1306,7 @@ public final class Portfolio
       @Override
       public Object toJournal(PortfolioState state) {
         StoredPortfolioState stored = state.toStored().withChainHead(chain.headHex());
-        return detectors.enabled() ? stored.withDetectors(detectors.ruleState()) : stored;
+        return detectors.enabled() ? stored.withDetectors(detectors.ruleState(now())) : stored;
       }
 
       @Override

@@ -290,14 +290,20 @@ class PortfolioDetectionTest {
   }
 
   @Test
-  void shouldKeepAStrategysModelAcrossARestartThroughTheCheckpointStore() {
+  void shouldKeepAStrategysModelAndTheRulesWindowsAcrossARestartThroughTheCheckpointStore() {
     start(Map.of());
     warmUp("algo-9");
     order("algo-9", 100_000); // completes the last second: the model has scored every second so far
+    assertTrue(setRules(CANCEL_STORM).isAccepted()); // journaled: a snapshot of the rules' empty windows
+    clock.advance(Duration.ofMillis(1));
+    for (int i = 0; i < 3; i++) {
+      cancel("mm", i); // three of the five; cancels are not journaled, so no snapshot holds them
+    }
     DetectionView before = kit.<DetectionView>runCommand(GetDetection::new).reply();
     assertEquals(1, before.models().size(), before.toString());
     long learned = before.models().get(0).pointsSeen();
     assertTrue(learned >= 170, "one point per active second: " + learned);
+    clock.advance(Duration.ofMillis(1));
     kit.runCommand(CheckpointDetectors.INSTANCE);
 
     kit.restart();
@@ -307,6 +313,11 @@ class PortfolioDetectionTest {
       assertEquals(learned, after.models().get(0).pointsSeen(), "the model comes back as it was saved");
       return null;
     });
+    List<PortfolioEvent> events = new java.util.ArrayList<>(cancel("mm", 3));
+    assertTrue(anomalies(events).isEmpty(), "four cancels of five");
+    events.addAll(cancel("mm", 4));
+    assertEquals(List.of("RULE:cancel-storm:mm"), anomalies(events).stream().map(a -> a.signal().key()).toList(),
+        "the checkpoint, later than the snapshot, brought the three cancels back");
   }
 
   @Test
