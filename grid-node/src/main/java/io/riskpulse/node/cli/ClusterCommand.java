@@ -80,6 +80,10 @@ public final class ClusterCommand implements Runnable {
         + "open), for ./riskpulse feed.")
     boolean openDemoPortfolios;
 
+    @Option(names = "--portfolios", paramLabel = "FILE", description = "Open the portfolios listed in FILE (CSV: "
+        + "portfolio,desk,trader[,initial_cash]); node 1 opens them, those already open are kept.")
+    Path portfolioList;
+
     @Override
     public Integer call() {
       PrintWriter out = spec.commandLine().getOut();
@@ -95,8 +99,14 @@ public final class ClusterCommand implements Runnable {
       try {
         out.println("Starting " + nodes + " nodes...");
         out.flush();
-        for (LocalClusterNode node : cluster.start(nodes, command,
-            openDemoPortfolios ? List.of("--open-demo-portfolios") : List.of(), System.getenv())) {
+        List<String> firstNodeArgs = new ArrayList<>();
+        if (openDemoPortfolios) {
+          firstNodeArgs.add("--open-demo-portfolios");
+        }
+        if (portfolioList != null) {
+          firstNodeArgs.addAll(List.of("--portfolios", portfolioList.toAbsolutePath().toString()));
+        }
+        for (LocalClusterNode node : cluster.start(nodes, command, firstNodeArgs, System.getenv())) {
           out.printf("node %d  pid %d  %s  gRPC %d  HTTP %d  management %s  folder %s%n", node.index(),
               cluster.pid(node).orElse(-1L), node.address(), node.grpcPort(), node.httpPort(), node.managementUri(),
               node.dir());

@@ -11,7 +11,13 @@ import io.riskpulse.node.Main;
 import io.riskpulse.node.NodeConfig;
 import io.riskpulse.node.NodeDeps;
 import io.riskpulse.node.NodeServices;
+import io.riskpulse.node.book.PortfolioListFile;
+import io.riskpulse.node.book.PortfolioListing;
+import io.riskpulse.node.book.PortfolioLoader;
+import java.io.IOException;
+import java.nio.file.Path;
 import java.time.Clock;
+import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 import org.apache.pekko.actor.typed.ActorSystem;
@@ -25,6 +31,9 @@ import picocli.CommandLine.Option;
     description = "Run a RiskPulse node on the configured journal until stopped (Ctrl-C).")
 public final class NodeCommand implements Callable<Integer> {
 
+  /** Opens of a portfolio list in flight at once: enough to keep the journal's writers busy, few enough to wait. */
+  private static final int LOAD_PARALLELISM = 64;
+
   @Option(names = "--print-config", description = "Print the effective riskpulse configuration and exit.")
   boolean printConfig;
 
@@ -33,8 +42,12 @@ public final class NodeCommand implements Callable<Integer> {
           + " kept if already open.")
   boolean openDemoPortfolios;
 
-  @Mixin SimulationOptions simulationOptions;
+  @Option(names = "--portfolios", paramLabel = "FILE",
+      description = "Open the portfolios listed in FILE (CSV: portfolio,desk,trader[,initial_cash]); those already"
+          + " open are kept. Every line is checked before the node starts.")
+  Path portfolioList;
 
+  @Mixin SimulationOptions simulationOptions;
 
   @Override
   public Integer call() throws Exception {
@@ -43,6 +56,15 @@ public final class NodeCommand implements Callable<Integer> {
       System.out.println(config.getConfig("riskpulse").root().render(
           ConfigRenderOptions.defaults().setOriginComments(false).setJson(false)));
       return 0;
+    }
+    List<PortfolioListing> listings = List.of();
+    if (portfolioList != null) {
+      try {
+        listings = PortfolioListFile.read(portfolioList);
+      } catch (IllegalArgumentException | IOException e) {
+        System.err.println("error: " + e.getMessage());
+        return 2;
+      }
     }
     ActorSystem<Void> system = ActorSystem.create(Behaviors.empty(), Main.SYSTEM_NAME, config);
     // A replayed folder brings its own instruments; otherwise the configured reference.
@@ -58,6 +80,12 @@ public final class NodeCommand implements Callable<Integer> {
             setup.initialCash(), setup.limits(), "riskpulse-node").toCompletableFuture().get(30, TimeUnit.SECONDS);
         System.out.println(setup.portfolioId() + ": " + (reply.isAccepted() ? "opened" : reply.reason()));
       }
+    }
+    if (!listings.isEmpty()) {
+      System.out.println("Opening " + listings.size() + " portfolios of " + portfolioList + "...");
+      new PortfolioLoader(node.portfolios(), LOAD_PARALLELISM, "riskpulse-node", system.executionContext())
+          .load(listings).whenComplete((result, failure) -> System.out.println(portfolioList + ": "
+              + (failure == null ? result.describe() : "loading stopped: " + failure)));
     }
     System.out.println("RiskPulse node running; Ctrl-C stops it.");
     system.getWhenTerminated().toCompletableFuture().join();

@@ -56,12 +56,13 @@ public final class LocalCluster {
    *
    * @param command how to run a node: the java executable and its options, up to (not including) the node's
    *     subcommand, e.g. {@code [java, --add-opens..., -jar, riskpulse-node.jar]}
-   * @param nodeArgs options of {@code riskpulse node} for every node, e.g. {@code --open-demo-portfolios}
+   * @param firstNodeArgs options of {@code riskpulse node} for node 1 only, e.g. {@code --portfolios FILE}: it starts
+   *     first, and what it opens is in the shared journal for every node
    * @param environment the environment every node inherits (the caller's), before the node's own settings
    * @throws IllegalStateException if a node is already running, Cassandra does not answer, or a node is not ready in
    *     time (with the tail of its log)
    */
-  public List<LocalClusterNode> start(int count, List<String> command, List<String> nodeArgs,
+  public List<LocalClusterNode> start(int count, List<String> command, List<String> firstNodeArgs,
       Map<String, String> environment) {
     if (count < 1 || count > 9) {
       throw new IllegalArgumentException("--nodes must be between 1 and 9, not " + count);
@@ -79,10 +80,10 @@ public final class LocalCluster {
     String seeds = nodes.size() == 1 ? nodes.get(0).address()
         : nodes.get(0).address() + "," + nodes.get(1).address();
     long deadline = System.nanoTime() + settings.startTimeout().toNanos();
-    launch(nodes.get(0), seeds, command, nodeArgs, environment);
+    launch(nodes.get(0), seeds, command, firstNodeArgs, environment);
     awaitReady(nodes.get(0), deadline);
     for (LocalClusterNode node : nodes.subList(1, nodes.size())) {
-      launch(node, seeds, command, nodeArgs, environment);
+      launch(node, seeds, command, List.of(), environment);
     }
     for (LocalClusterNode node : nodes.subList(1, nodes.size())) {
       awaitReady(node, deadline);
