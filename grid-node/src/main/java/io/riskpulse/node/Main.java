@@ -179,17 +179,18 @@ public final class Main {
         DetectionSettings.fromConfig(config.getConfig("riskpulse.detection")), surveillance, books,
         DetectionEnvironment.dailyVolatilities(riskModel.scenarios()));
 
-    Portfolio.init(system, new PortfolioEnvironment(market, deps.instruments(), deps.clock(),
-        PortfolioSettings.fromConfig(config), riskModel, riskAggregates.portfolioReporter(),
-        LiquiditySettings.fromConfig(config)).withHalts(halts, haltDispatcher, PreTradeSettings.fromConfig(config))
-        .withRebalances(OmsGateway.rebalanceDispatcher(system, omsGateway, gatewaySettings.requestTimeout()))
-        .withDetection(detection));
-
     PrometheusMeterRegistry metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     new JvmMemoryMetrics().bindTo(metrics);
     new JvmGcMetrics().bindTo(metrics);
     new JvmThreadMetrics().bindTo(metrics);
     new ProcessorMetrics().bindTo(metrics);
+
+    Portfolio.init(system, new PortfolioEnvironment(market, deps.instruments(), deps.clock(),
+        PortfolioSettings.fromConfig(config), riskModel, riskAggregates.portfolioReporter(),
+        LiquiditySettings.fromConfig(config)).withHalts(halts, haltDispatcher, PreTradeSettings.fromConfig(config))
+        .withRebalances(OmsGateway.rebalanceDispatcher(system, omsGateway, gatewaySettings.requestTimeout()))
+        .withDetection(detection)
+        .withRecoveries(new RecoveryMetrics(metrics)));
 
     // Alerts: the firm's alert book fed from the tagged journal, with its log and webhook subscribers.
     AlertServices alerts = AlertServices.start(system, config, deps.clock(), metrics);

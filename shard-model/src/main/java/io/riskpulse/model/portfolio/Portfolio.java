@@ -186,6 +186,8 @@ public final class Portfolio
   private final ActorRef<ClusterSharding.ShardCommand> shard;
   /** When this incarnation started: the market-data grace period runs from here. */
   private final long startedAtMillis;
+  /** When this incarnation started, {@link System#nanoTime}: its recovery is timed from here. */
+  private final long startedAtNanos;
   /** Live order-flow statistics; transient (see OrderFlowTracker). */
   private final OrderFlowTracker orderFlow = new OrderFlowTracker();
   /** Highest P&L seen since this incarnation started; ≥ the persisted peak once recovered. */
@@ -234,6 +236,7 @@ public final class Portfolio
     this.context = context;
     this.shard = shard;
     this.startedAtMillis = env.clock().millis();
+    this.startedAtNanos = System.nanoTime();
     this.prices = new ReportingPrices(env.market(), env.instruments(), env.settings().reportingCurrency());
     this.risk = new LiveRisk(portfolioId, env.risk(), prices, env.market()::version, env.instruments(),
         env.settings().reportingCurrency(), env.liquidity());
@@ -1268,6 +1271,7 @@ public final class Portfolio
           valuedFigures = DeskFigures.of(state, valuation(state), env.settings().tradingDay(now()));
           dispatchHalt(state); // a halt persisted before a crash and never handed over goes out now
           dispatchRebalance(state);
+          env.recoveries().recovered(portfolioId, state.isOpen(), System.nanoTime() - startedAtNanos);
           context.getLog().debug("Portfolio {} recovered: {} executions, status {}",
               portfolioId, state.executionCount(), state.status());
         })

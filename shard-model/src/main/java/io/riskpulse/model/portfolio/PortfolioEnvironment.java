@@ -17,13 +17,14 @@ import java.time.Clock;
  * settings, the node's risk model (scenario set and stress scenarios, built once at node start), where to report
  * its scenario P&amp;L vector (its desk's aggregate), the liquidity settings (participation rate of the
  * days-to-liquidate figure, {@code riskpulse.risk.liquidity}), the node's view of the halts in force (read by
- * pre-trade checks), where halts and approved rebalances are handed for the OMSs, the pre-trade settings and the detectors' environment.
+ * pre-trade checks), where halts and approved rebalances are handed for the OMSs, the pre-trade settings, the
+ * detectors' environment and who is told of each recovery ({@link RecoveryListener}).
  * Shared by every entity on the node; each member is thread-safe.
  */
 public record PortfolioEnvironment(MarketView market, InstrumentRegistry instruments, Clock clock,
     PortfolioSettings settings, RiskModel risk, RiskReporter riskReporter, LiquiditySettings liquidity,
     HaltView halts, HaltDispatcher haltDispatcher, PreTradeSettings pretrade,
-    RebalanceDispatcher rebalanceDispatcher, DetectionEnvironment detection) {
+    RebalanceDispatcher rebalanceDispatcher, DetectionEnvironment detection, RecoveryListener recoveries) {
 
   /** An environment without detection ({@link DetectionEnvironment#OFF}). */
   public PortfolioEnvironment(MarketView market, InstrumentRegistry instruments, Clock clock,
@@ -31,7 +32,7 @@ public record PortfolioEnvironment(MarketView market, InstrumentRegistry instrum
       HaltView halts, HaltDispatcher haltDispatcher, PreTradeSettings pretrade,
       RebalanceDispatcher rebalanceDispatcher) {
     this(market, instruments, clock, settings, risk, riskReporter, liquidity, halts, haltDispatcher, pretrade,
-        rebalanceDispatcher, DetectionEnvironment.OFF);
+        rebalanceDispatcher, DetectionEnvironment.OFF, RecoveryListener.NONE);
   }
 
   /** An environment whose approved rebalances go nowhere ({@link RebalanceDispatcher#NONE}). */
@@ -52,19 +53,25 @@ public record PortfolioEnvironment(MarketView market, InstrumentRegistry instrum
   /** This environment with the node's kill-switch view, halt dispatcher and pre-trade settings. */
   public PortfolioEnvironment withHalts(HaltView halts, HaltDispatcher haltDispatcher, PreTradeSettings pretrade) {
     return new PortfolioEnvironment(market, instruments, clock, settings, risk, riskReporter, liquidity, halts,
-        haltDispatcher, pretrade, rebalanceDispatcher, detection);
+        haltDispatcher, pretrade, rebalanceDispatcher, detection, recoveries);
   }
 
   /** This environment with where approved rebalances are handed (the OMS gateway). */
   public PortfolioEnvironment withRebalances(RebalanceDispatcher rebalanceDispatcher) {
     return new PortfolioEnvironment(market, instruments, clock, settings, risk, riskReporter, liquidity, halts,
-        haltDispatcher, pretrade, rebalanceDispatcher, detection);
+        haltDispatcher, pretrade, rebalanceDispatcher, detection, recoveries);
   }
 
   /** This environment with the node's detectors' settings and market surveillance. */
   public PortfolioEnvironment withDetection(DetectionEnvironment detection) {
     return new PortfolioEnvironment(market, instruments, clock, settings, risk, riskReporter, liquidity, halts,
-        haltDispatcher, pretrade, rebalanceDispatcher, detection);
+        haltDispatcher, pretrade, rebalanceDispatcher, detection, recoveries);
+  }
+
+  /** This environment with who is told of each portfolio's recovery (the node's metrics). */
+  public PortfolioEnvironment withRecoveries(RecoveryListener recoveries) {
+    return new PortfolioEnvironment(market, instruments, clock, settings, risk, riskReporter, liquidity, halts,
+        haltDispatcher, pretrade, rebalanceDispatcher, detection, recoveries);
   }
 
   /** An environment with the reference.conf liquidity settings ({@link LiquiditySettings#DEFAULTS}). */

@@ -34,6 +34,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Function;
 import java.util.stream.Stream;
 import org.apache.pekko.actor.testkit.typed.javadsl.ActorTestKit;
@@ -78,14 +79,14 @@ class PortfolioTest {
   private MarketView market;
   private EventSourcedBehaviorTestKit<PortfolioCommand, PortfolioEvent, PortfolioState> kit;
   private final MutableClock clock = new MutableClock(Instant.parse("2026-11-26T10:00:00Z"));
+  private PortfolioEnvironment env;
 
   @BeforeEach
   void setUp() {
     market = new MarketView(instruments);
     market.update(Quote.lastTrade("SPY", 100, 1));
     market.update(Quote.lastTrade("GLD", 200, 1));
-    PortfolioEnvironment env = new PortfolioEnvironment(market, instruments, clock,
-        PortfolioSettings.fromConfig(CONFIG));
+    env = new PortfolioEnvironment(market, instruments, clock, PortfolioSettings.fromConfig(CONFIG));
     // The mutable state is never serialized itself: snapshots go through StoredPortfolioState, whose round
     // trip is checked in shouldRoundTripTheStoredStateThroughSerialization.
     kit = EventSourcedBehaviorTestKit.create(testKit.system(), Portfolio.create("P1", env),
@@ -334,6 +335,26 @@ class PortfolioTest {
     assertEquals(Reply.Outcome.DUPLICATE, duplicate.reply().outcome());
     assertTrue(duplicate.hasNoEvents());
     assertEquals(10, snapshot().valuation().positions().get(0).quantity(), 1e-9);
+  }
+
+  @Test
+  void shouldTellTheRecoveryListenerOfEachRecoveryAndWhetherThePortfolioWasOpened() {
+    List<String> recoveries = new CopyOnWriteArrayList<>();
+    List<Long> nanos = new CopyOnWriteArrayList<>();
+    EventSourcedBehaviorTestKit<PortfolioCommand, PortfolioEvent, PortfolioState> watched =
+        EventSourcedBehaviorTestKit.create(testKit.system(), Portfolio.create("P-REC", env.withRecoveries(
+            (id, opened, took) -> {
+              recoveries.add(id + " opened=" + opened);
+              nanos.add(took);
+            })), EventSourcedBehaviorTestKit.enabledSerializationSettings().withVerifyState(false));
+
+    assertTrue(watched.<Reply>runCommand(replyTo -> new OpenPortfolio("equities", "alice", 1_000_000, LIMITS,
+        "ops", replyTo)).reply().isAccepted());
+    assertEquals(List.of("P-REC opened=false"), recoveries, "a new entity recovers empty before the open");
+    watched.restart();
+    assertEquals(List.of("P-REC opened=false", "P-REC opened=true"), recoveries,
+        "the restart replays the open: the portfolio serves again");
+    assertTrue(nanos.stream().allMatch(took -> took >= 0), "recovery times are durations: " + nanos);
   }
 
   @Test
