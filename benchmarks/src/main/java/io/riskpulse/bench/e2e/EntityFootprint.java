@@ -8,6 +8,7 @@ import io.riskpulse.model.portfolio.Portfolio;
 import io.riskpulse.model.portfolio.PortfolioClient;
 import io.riskpulse.model.portfolio.PortfolioSnapshot;
 import io.riskpulse.model.portfolio.PortfolioState;
+import io.riskpulse.model.portfolio.RejectReason;
 import io.riskpulse.model.portfolio.Reply;
 import io.riskpulse.model.portfolio.Side;
 import java.lang.reflect.Field;
@@ -18,12 +19,10 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Set;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
-import java.util.function.Function;
 import java.util.function.Predicate;
 import org.apache.pekko.actor.typed.javadsl.AskPattern;
 import org.apache.pekko.cluster.sharding.ShardRegion;
@@ -57,7 +56,7 @@ import org.openjdk.jol.vm.VM;
  * the first item that reaches it, in the order printed, so the rows add up. JOL's own {@code GraphLayout} footprint
  * of the state is printed too.
  *
- * <p>Options ({@code key=value}): {@code sizes} (2000,5000,10000), {@code window} asks in flight (256),
+ * <p>Options ({@code key=value}): {@code sizes} (2000,5000,10000), {@code window} asks in flight (64),
  * {@code timeoutSeconds} per reply (120). Run with {@code -Djdk.attach.allowAttachSelf=true} so JOL can attach its
  * agent to this JVM (without it JOL still works from field offsets and says so on stderr).
  */
@@ -81,7 +80,7 @@ public final class EntityFootprint {
     Harness.init();
     BenchArgs options = new BenchArgs(args);
     int[] sizes = options.integers("sizes", 2_000, 5_000, 10_000);
-    int window = options.integer("window", 256);
+    int window = options.integer("window", 64);
     long timeoutSeconds = options.number("timeoutSeconds", 120);
     Harness.banner("RiskPulse heap per resident portfolio entity with " + SYMBOLS.length + " positions", options);
     System.out.println("jvm: " + String.join(" ", java.lang.management.ManagementFactory.getRuntimeMXBean()
@@ -152,17 +151,23 @@ public final class EntityFootprint {
     return String.format("fp-%05d", i);
   }
 
-  /** Opens portfolios {@code from} to {@code to − 1} and gives each its 20 fills; returns when all have answered. */
+  /**
+   * Opens portfolios {@code from} to {@code to − 1} and gives each its 20 fills; returns when all have answered. An
+   * ask that times out (the client's ask timeout; the first opens wait for shard allocation) is sent again: a
+   * repeated open may find the portfolio already open, a repeated batch finds its fills already applied, and both
+   * count as done.
+   */
   private static void populate(BenchNode node, int from, int to, int window, long timeoutSeconds) throws Exception {
     PortfolioClient client = node.services.portfolios();
-    forEach(from, to, window, timeoutSeconds, i -> client.open(portfolioId(i), "desk-" + (i % 10),
+    forEach(from, to, window, timeoutSeconds, (i, attempt) -> client.open(portfolioId(i), "desk-" + (i % 10),
         "trader-" + (i % 50), BenchLimits.INITIAL_CASH, limits(), "benchmark")
-        .thenApply(reply -> reply.isAccepted() ? null : "cannot open " + portfolioId(i) + ": " + reply));
+        .thenApply(reply -> reply.isAccepted() || (attempt > 0 && reply.reason() == RejectReason.ALREADY_OPEN) ? null
+            : "cannot open " + portfolioId(i) + ": " + reply));
     long now = System.currentTimeMillis();
-    forEach(from, to, window, timeoutSeconds, i -> client.applyAll(portfolioId(i), fills(portfolioId(i), now))
-        .thenApply(replies -> {
+    forEach(from, to, window, timeoutSeconds, (i, attempt) -> client.applyAll(portfolioId(i),
+        fills(portfolioId(i), now)).thenApply(replies -> {
           for (Reply reply : replies) {
-            if (!reply.isAccepted()) {
+            if (!reply.isAccepted() && !(attempt > 0 && reply.outcome() == Reply.Outcome.DUPLICATE)) {
               return "a fill of " + portfolioId(i) + " was refused: " + reply;
             }
           }
@@ -190,24 +195,23 @@ public final class EntityFootprint {
     return new String(s.getBytes(StandardCharsets.US_ASCII), StandardCharsets.US_ASCII);
   }
 
+  /** An ask about portfolio {@code index}; its value is a problem, or {@code null} when the answer is right. */
+  private interface Ask {
+    CompletionStage<String> send(int index, int attempt);
+  }
+
   /**
-   * Runs {@code ask} for each index with at most {@code window} unanswered; the ask's value is a problem, or
-   * {@code null} when the answer is the expected one. Fails on the first problem, failure or timeout.
+   * Runs {@code ask} for each index with at most {@code window} unanswered, sending an ask that failed (a timeout)
+   * again up to {@value #ATTEMPTS} times in all. Fails on the first problem, or when answers stop coming.
    */
-  private static void forEach(int from, int to, int window, long timeoutSeconds,
-      Function<Integer, CompletionStage<String>> ask) throws Exception {
+  private static void forEach(int from, int to, int window, long timeoutSeconds, Ask ask) throws Exception {
     Semaphore inFlight = new Semaphore(window);
     AtomicReference<String> problem = new AtomicReference<>();
     for (int i = from; i < to && problem.get() == null; i++) {
       if (!inFlight.tryAcquire(timeoutSeconds, TimeUnit.SECONDS)) {
         throw new IllegalStateException("no answer within " + timeoutSeconds + " s");
       }
-      ask.apply(i).whenComplete((found, failure) -> {
-        if (failure != null || found != null) {
-          problem.compareAndSet(null, failure != null ? failure.toString() : found);
-        }
-        inFlight.release();
-      });
+      send(ask, i, 0, problem, inFlight);
     }
     if (!inFlight.tryAcquire(window, timeoutSeconds, TimeUnit.SECONDS)) {
       throw new IllegalStateException("no answer within " + timeoutSeconds + " s");
@@ -215,6 +219,21 @@ public final class EntityFootprint {
     if (problem.get() != null) {
       throw new IllegalStateException(problem.get());
     }
+  }
+
+  private static final int ATTEMPTS = 3;
+
+  private static void send(Ask ask, int index, int attempt, AtomicReference<String> problem, Semaphore inFlight) {
+    ask.send(index, attempt).whenComplete((found, failure) -> {
+      if (failure != null && attempt + 1 < ATTEMPTS) {
+        send(ask, index, attempt + 1, problem, inFlight);
+        return;
+      }
+      if (failure != null || found != null) {
+        problem.compareAndSet(null, failure != null ? failure.toString() : found);
+      }
+      inFlight.release();
+    });
   }
 
   /** Portfolio entities the shard region on this node says are running. */
