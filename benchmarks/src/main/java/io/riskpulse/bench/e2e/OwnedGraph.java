@@ -27,8 +27,9 @@ import org.openjdk.jol.vm.VM;
  * remembers objects by identity, not by address, so a collection that moves objects between two walks (the node
  * keeps running) cannot make a subtraction wrong.
  *
- * <p>Reads fields through JOL's {@link VM} (unsafe offsets), so private fields of JDK classes, records and hidden
- * (lambda) classes are read without {@code --add-opens}.
+ * <p>Reads fields through JOL's {@link VM} (unsafe offsets), so private fields of JDK classes are read without
+ * {@code --add-opens}; records and hidden (lambda) classes, which have no unsafe offsets, by reflection. Sizes need
+ * JOL's agent for records: run with {@code -Djdk.attach.allowAttachSelf=true}.
  *
  * <p>Thread-safety: none; a walk reads objects another thread may be changing (an actor processing a message), so
  * a figure can be off by what one message changes; the harness walks entities that are idle.
@@ -176,8 +177,9 @@ final class OwnedGraph {
   }
 
   /**
-   * Reads one reference field: through its unsafe offset where the JVM gives one, else (hidden classes such as
-   * lambdas, which have no offset) by reflection, which works for the unnamed module's classes. A field that
+   * Reads one reference field: through its unsafe offset where the JVM gives one, else (records and hidden classes
+   * such as lambdas, whose offsets the JVM refuses to give) by reflection, which works for the unnamed module's
+   * classes. A field that
    * neither can read (a JDK lambda's capture) reads as {@code null}: not followed, and counted in
    * {@link #unreadable}.
    */
