@@ -388,24 +388,29 @@ public final class EntityFootprint {
       System.out.println(Stats.fmt("%7d  %7d  %s(object header and fields)", self.bytes(), self.count(), prefix));
     }
     charged = charged.plus(self);
-    for (Field f : type.getDeclaredFields()) {
-      if (Modifier.isStatic(f.getModifiers()) || f.getType().isPrimitive() || skip.contains(f.getName())) {
-        continue;
+    // Superclasses' fields too: a behaviour's persistence id and supervisor strategy are held by its base class.
+    for (Class<?> declaring = type; declaring != Object.class; declaring = declaring.getSuperclass()) {
+      String declaredBy = declaring == type ? "" : declaring.getSimpleName() + ".";
+      for (Field f : declaring.getDeclaredFields()) {
+        if (Modifier.isStatic(f.getModifiers()) || f.getType().isPrimitive() || skip.contains(f.getName())) {
+          continue;
+        }
+        Object value = OwnedGraph.read(owner, f);
+        if (value == null) {
+          continue;
+        }
+        OwnedGraph graph = OwnedGraph.walk(List.of(value), boundary, charged);
+        if (graph.count() == 0) {
+          continue;
+        }
+        System.out.println(Stats.fmt("%7d  %7d  %s%s%s  [%s]", graph.bytes(), graph.count(), prefix, declaredBy,
+            f.getName(), graph.topClasses(3)));
+        if (graph.bytes() > expandAbove && !value.getClass().getName().startsWith("java.")) {
+          fieldRows(value, value.getClass(), boundary, charged, prefix + f.getName() + ".", Long.MAX_VALUE,
+              Set.of());
+        }
+        charged = charged.plus(graph);
       }
-      Object value = OwnedGraph.read(owner, f);
-      if (value == null) {
-        continue;
-      }
-      OwnedGraph graph = OwnedGraph.walk(List.of(value), boundary, charged);
-      if (graph.count() == 0) {
-        continue;
-      }
-      System.out.println(Stats.fmt("%7d  %7d  %s%s  [%s]", graph.bytes(), graph.count(), prefix, f.getName(),
-          graph.topClasses(3)));
-      if (graph.bytes() > expandAbove && !value.getClass().getName().startsWith("java.")) {
-        fieldRows(value, value.getClass(), boundary, charged, prefix + f.getName() + ".", Long.MAX_VALUE, Set.of());
-      }
-      charged = charged.plus(graph);
     }
     return charged;
   }
