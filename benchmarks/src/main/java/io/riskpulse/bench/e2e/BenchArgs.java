@@ -33,6 +33,18 @@ final class BenchArgs {
     return Math.toIntExact(number(key, defaultValue));
   }
 
+  /** A comma-separated list of whole numbers ({@code 2000,5000,10000}); {@code defaults} when not given. */
+  int[] integers(String key, int... defaults) {
+    String raw = values.getOrDefault(key, System.getProperty("bench." + key));
+    int[] list = raw == null ? defaults.clone()
+        : java.util.Arrays.stream(raw.split(",")).map(String::trim).map(v -> v.replace("_", ""))
+            .mapToInt(Integer::parseInt).toArray();
+    used.append(used.length() == 0 ? "" : " ").append(key).append('=')
+        .append(java.util.Arrays.stream(list).mapToObj(Integer::toString)
+            .collect(java.util.stream.Collectors.joining(",")));
+    return list;
+  }
+
   /** One of {@code allowed} (the first is the default); anything else fails, naming the choices. */
   String choice(String key, String... allowed) {
     String value = values.getOrDefault(key, System.getProperty("bench." + key, allowed[0]));

@@ -11,6 +11,7 @@ import io.riskpulse.model.detect.rules.RuleMatch;
 import io.riskpulse.model.detect.rules.RuleParser;
 import io.riskpulse.model.detect.rules.RuleSet;
 import io.riskpulse.model.detect.rules.RuleSyntaxException;
+import io.riskpulse.model.detect.rules.SharedRuleSets;
 import io.riskpulse.model.market.BookState;
 import io.riskpulse.model.market.Quote;
 import io.riskpulse.model.orderflow.OrderEvent;
@@ -81,7 +82,7 @@ public final class PortfolioDetectors {
     this.env = env;
     this.runaway = new RunawayDetector(env.settings().runaway(), this::onCompletedSecond);
     this.impact = new ImpactDetector(env.settings().impact());
-    this.rules = new RuleEngine(RuleParser.parse(env.settings().defaultRules()));
+    this.rules = new RuleEngine(SharedRuleSets.parse(env.settings().defaultRules()));
   }
 
   /** A completed active second of a strategy: the sample its model scores and learns from. */
@@ -119,10 +120,10 @@ public final class PortfolioDetectors {
   public void useRules(String text) {
     String effective = text == null || text.isBlank() ? env.settings().defaultRules() : text;
     try {
-      rules.replaceRules(RuleParser.parse(effective));
+      rules.replaceRules(SharedRuleSets.parse(effective));
     } catch (RuleSyntaxException e) {
       // Texts are validated before they are journaled; a grammar change must not stop a portfolio recovering.
-      rules.replaceRules(RuleParser.parse(env.settings().defaultRules()));
+      rules.replaceRules(SharedRuleSets.parse(env.settings().defaultRules()));
     }
   }
 

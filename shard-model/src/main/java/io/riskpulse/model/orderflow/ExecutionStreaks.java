@@ -15,9 +15,14 @@ import java.util.Map;
  */
 public final class ExecutionStreaks {
 
+  /**
+   * One strategy's run in one instrument. Its deque starts with room for two times and grows as needed: a run
+   * rarely holds more than a few, and a portfolio keeps a run per strategy and instrument it traded (the default
+   * room of 16 cost 56 bytes more per run).
+   */
   private static final class Run {
     Side side;
-    final ArrayDeque<Long> times = new ArrayDeque<>();
+    final ArrayDeque<Long> times = new ArrayDeque<>(2);
   }
 
   private final Map<String, Run> runs = new HashMap<>();

@@ -426,6 +426,37 @@ class PortfolioTest {
   }
 
   @Test
+  void shouldRefuseWhatOnlyAnOpenPortfolioTakesUntilItIsOpenedAndStillAnswerReads() {
+    List<Function<ActorRef<Reply>, PortfolioCommand>> openOnly = List.of(
+        replyTo -> new ApplyExecution(new Execution("E0", "P1", "momo", "SPY", Side.BUY, 1, 100, 5L), replyTo),
+        replyTo -> new RecordOrder(
+            new OrderEvent(OrderAction.NEW, "P1", "momo", "O1", "", "SPY", Side.BUY, 1, 100, 0), replyTo),
+        replyTo -> new PortfolioCommand.SetRules("", "risk", "why", replyTo),
+        replyTo -> new SetLimits(LIMITS, "risk", "why", replyTo),
+        replyTo -> new Halt("bob", "why", replyTo),
+        replyTo -> new Resume("bob", "why", replyTo),
+        replyTo -> new PortfolioCommand.EnableStrategy("momo", "bob", "why", replyTo),
+        replyTo -> new PortfolioCommand.ApproveRebalance("R1", "bob", "why", replyTo),
+        replyTo -> new PortfolioCommand.RejectRebalance("R1", "bob", "why", replyTo));
+    for (Function<ActorRef<Reply>, PortfolioCommand> refused : openOnly) {
+      var result = command(refused);
+      assertEquals(RejectReason.UNKNOWN_PORTFOLIO, result.reply().reason(), result.command().toString());
+      assertTrue(result.hasNoEvents());
+    }
+    var batch = kit.<BatchReply>runCommand(replyTo -> new PortfolioCommand.ApplyExecutions(List.of(
+        new Execution("E1", "P1", "momo", "SPY", Side.BUY, 1, 100, 5L),
+        new Execution("E2", "P1", "momo", "SPY", Side.BUY, 1, 100, 5L)), replyTo));
+    assertEquals(2, batch.reply().replies().size());
+    batch.reply().replies().forEach(reply -> assertEquals(RejectReason.UNKNOWN_PORTFOLIO, reply.reason()));
+    assertEquals(PortfolioStatus.UNOPENED, snapshot().status(), "reads are answered before the open");
+    assertTrue(kit.runCommand(MarkToMarket.INSTANCE).hasNoEvents());
+
+    assertEquals(Reply.accepted(), open(LIMITS).reply());
+    assertEquals(RejectReason.ALREADY_OPEN, open(LIMITS).reply().reason());
+    assertEquals(Reply.accepted(), execute("E3", "SPY", Side.BUY, 1, 100).reply());
+  }
+
+  @Test
   void shouldHaltAndResumeWithIdentityAndStillApplyFillsWhileHalted() {
     open(LIMITS);
     assertEquals(RejectReason.NOT_HALTED,

@@ -11,6 +11,7 @@ import io.riskpulse.model.risk.liquidity.LiquiditySettings;
 import io.riskpulse.model.risk.measure.Confidence;
 import io.riskpulse.model.risk.measure.HistoricalVar;
 import io.riskpulse.model.risk.measure.ScenarioPnlVector;
+import io.riskpulse.model.risk.measure.ScenarioScratch;
 import io.riskpulse.model.risk.stress.ScenarioPnl;
 import io.riskpulse.model.risk.stress.StressTester;
 import java.util.ArrayList;
@@ -69,8 +70,6 @@ public final class LiveRisk {
   private final InstrumentRegistry instruments;
   /** Share of ADV traded per day when unwinding, in (0, 1]. */
   private final double participationRate;
-  private final double[] whatIf;
-  private final double[] scratch;
   private long seenMarketVersion = Long.MIN_VALUE;
   /** Bumped whenever positions or the prices they are valued at may have changed. */
   private long version;
@@ -98,8 +97,6 @@ public final class LiveRisk {
     this.vector = ScenarioPnlVector.flat(scenarios, placeholder);
     this.held = new double[instrumentCount];
     this.priced = new boolean[instrumentCount];
-    this.whatIf = new double[scenarios.scenarioCount()];
-    this.scratch = new double[scenarios.scenarioCount()];
     this.stressTester = new StressTester(new PricesWithFills(), instruments, reportingCurrency);
     this.instruments = instruments;
     this.participationRate = liquidity.participationRate();
@@ -193,6 +190,8 @@ public final class LiveRisk {
     }
     Map<String, Double> after = new TreeMap<>(positions);
     int n = scenarios.scenarioCount();
+    ScenarioScratch scratch = ScenarioScratch.current(); // borrowed until the VaR and ES below are read
+    double[] whatIf = scratch.vector(n);
     for (int s = 0; s < n; s++) {
       whatIf[s] = vector.pnl(s);
     }
@@ -216,8 +215,8 @@ public final class LiveRisk {
     double var = Double.NaN;
     double es = Double.NaN;
     if (varProblems.isEmpty()) {
-      var = HistoricalVar.valueAtRisk(whatIf, n, Confidence.P99, scratch);
-      es = HistoricalVar.expectedShortfall(whatIf, n, Confidence.P975, scratch);
+      var = HistoricalVar.valueAtRisk(whatIf, n, Confidence.P99, scratch.selection(n));
+      es = HistoricalVar.expectedShortfall(whatIf, n, Confidence.P975, scratch.selection(n));
     }
     if (!withStress) {
       return withLiquidity(new RiskMeasures(var, es, Double.NaN, "", varProblems, List.of("not computed"),
