@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.typesafe.config.Config;
+import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -20,5 +21,18 @@ class NodeConfigTest {
     assertTrue(config.getBoolean("datastax-java-driver.advanced.reconnect-on-init"));
     assertEquals(config.getString("riskpulse.persistence.cassandra.keyspace"),
         config.getString("pekko.persistence.cassandra.journal.keyspace"));
+  }
+
+  @Test
+  void shouldShipTheFailoverAndRebalancingSettingsThatDocsClusterDescribes() {
+    Config config = NodeConfig.load();
+    assertEquals(Duration.ofSeconds(3),
+        config.getDuration("pekko.cluster.failure-detector.acceptable-heartbeat-pause"));
+    assertEquals(Duration.ofSeconds(7), config.getDuration("pekko.cluster.split-brain-resolver.stable-after"));
+    assertEquals("off", config.getString("pekko.cluster.down-removal-margin"));
+    assertEquals(20,
+        config.getInt("pekko.cluster.sharding.least-shard-allocation-strategy.rebalance-absolute-limit"));
+    assertEquals(Duration.ofSeconds(10), config.getDuration("pekko.cluster.sharding.waiting-for-state-timeout"));
+    assertEquals(Duration.ofSeconds(3), config.getDuration("pekko.cluster.sharding.shard-failure-backoff"));
   }
 }

@@ -141,7 +141,7 @@ class LocalClusterFailoverTest {
       }
 
       assertTrue(cluster.kill(nodes.get(2)), "node 3 was running");
-      // keep-majority downs the unreachable node after stable-after (20 s); its shards then start on the survivors.
+      // keep-majority downs the unreachable node after stable-after (7 s); its shards then start on the survivors.
       await(Duration.ofSeconds(120), () -> upMembers(cluster, first) == 2, () -> "members: " + cluster.members(first));
       for (String portfolio : portfolios) {
         long expected = before.get(portfolio) + sent.getOrDefault(portfolio, 0L);
