@@ -35,6 +35,13 @@ done
 # Journal throughput on Cassandra (section 9, issue 7): starts its own Cassandra node (deploy/cassandra's jars, built
 # by the reactor: mvn -B -q package -DskipTests -pl deploy/cassandra), about 3 minutes.
 java $OPENS -cp "$CP" io.riskpulse.bench.e2e.CassandraJournalThroughput > "$OUT/cassandra-journal.txt" 2>&1
+# Memory per resident portfolio (section 12, issue 7): about 3 minutes.
+java $OPENS -Djdk.attach.allowAttachSelf=true -cp "$CP" io.riskpulse.bench.e2e.EntityFootprint > "$OUT/footprint.txt" 2>&1
+# Failover time (section 13, issue 7): a three-node cluster on its own Cassandra, about 8 minutes per profile (the
+# node jar: grid-node/target/riskpulse-node.jar).
+java $OPENS -cp "$CP" io.riskpulse.bench.e2e.FailoverRecovery portfolios=3000 reps=3 > "$OUT/failover-shipped.txt" 2>&1
+java $OPENS -cp "$CP" io.riskpulse.bench.e2e.FailoverRecovery portfolios=3000 reps=3 fdPause=2s stableAfter=3s \
+  removalMargin=2s > "$OUT/failover-fast.txt" 2>&1
 python3 benchmarks/scripts/gc-pauses.py "$OUT/fl-gc.log" "$OUT/fl-fj2-gc.log" "$OUT/pt-gc.log" "$OUT/pt-var-gc.log" \
   "$OUT/hl-1000-gc.log" "$OUT/hl-5000-gc.log" "$OUT"/grpc-*-gc.log > "$OUT/gc.txt"
 date -u > "$OUT/finished.txt"
