@@ -86,8 +86,9 @@ import org.apache.pekko.cluster.sharding.typed.HashCodeMessageExtractor;
  * <p>Options ({@code key=value}): {@code portfolios} (10,000), {@code positions} (20), {@code nodes} (3),
  * {@code victim} (3: not the oldest node, which runs the shard coordinator and the singletons), {@code reps} (3),
  * {@code probes} (64 per survivor), {@code nodeHeap} (2g: node 1 holds every portfolio until the others join),
- * {@code timeoutSeconds} per repetition (180), and {@code fdPause}, {@code stableAfter}, {@code removalMargin} (the
- * shipped values when absent). The node jar is {@code riskpulse.node.jar} (default
+ * {@code timeoutSeconds} per repetition (180), {@code fdPause}, {@code stableAfter}, {@code removalMargin} (the
+ * shipped values when absent) and {@code recoveries}, the recoveries a node runs at once
+ * ({@code pekko.persistence.max-concurrent-recoveries}; Pekko's 50 when absent). The node jar is {@code riskpulse.node.jar} (default
  * {@code grid-node/target/riskpulse-node.jar}, relative to the working folder). Not thread-safe; a main only.
  */
 public final class FailoverRecovery {
@@ -116,6 +117,7 @@ public final class FailoverRecovery {
     String fdPause = options.choice("fdPause", "shipped", "1s", "2s", "3s", "5s");
     String stableAfter = options.choice("stableAfter", "shipped", "2s", "3s", "5s", "7s", "10s", "20s");
     String removalMargin = options.choice("removalMargin", "shipped", "off", "1s", "2s", "3s", "5s", "7s");
+    long recoveries = options.number("recoveries", 0);
     Path jar = Path.of(System.getProperty("riskpulse.node.jar", "grid-node/target/riskpulse-node.jar"));
     if (!Files.isRegularFile(jar)) {
       throw new IllegalStateException("no node jar at " + jar + ": build it first (mvn -B -q install -DskipTests)");
@@ -156,10 +158,13 @@ public final class FailoverRecovery {
       putUnlessShipped(env, "RISKPULSE_FAILURE_DETECTOR_PAUSE", fdPause);
       putUnlessShipped(env, "RISKPULSE_SBR_STABLE_AFTER", stableAfter);
       putUnlessShipped(env, "RISKPULSE_DOWN_REMOVAL_MARGIN", removalMargin);
-      List<String> command = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-          "-Xms" + nodeHeap, "-Xmx" + nodeHeap, "-Djava.util.concurrent.ForkJoinPool.common.parallelism=2",
+      List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
+          .toString(), "-Xms" + nodeHeap, "-Xmx" + nodeHeap, "-Djava.util.concurrent.ForkJoinPool.common.parallelism=2",
           "--add-opens", "java.base/jdk.internal.misc=ALL-UNNAMED", "--add-opens", "java.base/sun.nio.ch=ALL-UNNAMED",
-          "-jar", jar.toAbsolutePath().toString());
+          "-jar", jar.toAbsolutePath().toString()));
+      if (recoveries > 0) {
+        command.add(4, "-Dpekko.persistence.max-concurrent-recoveries=" + recoveries);
+      }
       new Run(cluster, settings, command, env, dir, portfolios, positions, nodeCount, victimIndex, probes,
           Duration.ofSeconds(timeoutSeconds)).run(reps);
     } catch (Exception | Error failure) {
@@ -314,7 +319,7 @@ public final class FailoverRecovery {
       nodes = List.copyOf(all);
       awaitUp(nodes.get(0), nodeCount);
       System.out.println(Stats.fmt("cluster: %d more nodes up in %.1f s (heap and flags: %s)", nodeCount - 1,
-          (System.nanoTime() - started) / 1e9, command.subList(1, 4)));
+          (System.nanoTime() - started) / 1e9, command.subList(1, command.indexOf("--add-opens"))));
       // Shards move to the new nodes in rounds; reads and fills wait for that, so they do not compete with it.
       awaitBalanced();
       readAll(List.of(ids), 0, nodes);
