@@ -140,6 +140,9 @@ class LocalClusterFailoverTest {
             getJson(first.httpPort(), "/portfolios/" + portfolio).get("executionCount").asLong(), portfolio);
       }
 
+      long onVictim = residentPortfolios(nodes.get(2));
+      assertTrue(onVictim >= 0, "node 3 lists its shards");
+      long recoveredBefore = recoveredPortfolios(first) + recoveredPortfolios(nodes.get(1));
       assertTrue(cluster.kill(nodes.get(2)), "node 3 was running");
       // keep-majority downs the unreachable node after stable-after (7 s); its shards then start on the survivors.
       await(Duration.ofSeconds(120), () -> upMembers(cluster, first) == 2, () -> "members: " + cluster.members(first));
@@ -148,6 +151,10 @@ class LocalClusterFailoverTest {
         await(Duration.ofSeconds(60), () -> executionCount(first, portfolio) == expected,
             () -> portfolio + " holds " + executionCount(first, portfolio) + ", expected " + expected);
       }
+      // What an operator watches during a failover: the survivors' recovery counts grow by the dead node's portfolios.
+      long recovered = recoveredPortfolios(first) + recoveredPortfolios(nodes.get(1)) - recoveredBefore;
+      assertTrue(recovered >= onVictim, "node 3 hosted " + onVictim + " portfolios, the survivors recovered "
+          + recovered);
 
       // A fourth node joins while fills flow: shards move to it, and still every fill is held once.
       CompletableFuture<LocalClusterNode> joining = CompletableFuture.supplyAsync(
@@ -251,6 +258,34 @@ class LocalClusterFailoverTest {
 
   private static List<LocalClusterNode> nodes(LocalCluster cluster) {
     return cluster.nodes();
+  }
+
+  /** The Portfolio entities {@code node} hosts (the sum of its shards' entity counts), -1 if it does not answer. */
+  private static long residentPortfolios(LocalClusterNode node) {
+    try {
+      HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+          URI.create(node.managementUri() + "/cluster/shards/Portfolio")).timeout(Duration.ofSeconds(10)).build(),
+          HttpResponse.BodyHandlers.ofString());
+      long entities = 0;
+      for (JsonNode shard : new ObjectMapper().readTree(response.body()).get("regions")) {
+        entities += shard.get("numEntities").asLong();
+      }
+      return response.statusCode() == 200 ? entities : -1;
+    } catch (Exception e) {
+      return -1;
+    }
+  }
+
+  /** The opened portfolios {@code node} has recovered from the journal since it started, from its /metrics. */
+  private static long recoveredPortfolios(LocalClusterNode node) throws Exception {
+    HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+        URI.create("http://127.0.0.1:" + node.httpPort() + "/metrics")).timeout(Duration.ofSeconds(10)).build(),
+        HttpResponse.BodyHandlers.ofString());
+    assertEquals(200, response.statusCode(), "GET /metrics");
+    return response.body().lines()
+        .filter(line -> line.startsWith("riskpulse_portfolio_recovery_seconds_count{opened=\"true\""))
+        .mapToLong(line -> (long) Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1)))
+        .sum();
   }
 
   private static double markPrice(LocalClusterNode node, String symbol) {
