@@ -4,15 +4,19 @@ import static io.riskpulse.node.TestNodes.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.riskpulse.model.portfolio.PortfolioClient;
 import io.riskpulse.model.portfolio.PortfolioSnapshot;
 import io.riskpulse.node.book.PortfolioListing;
 import io.riskpulse.node.book.PortfolioLoader;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import org.apache.pekko.actor.typed.ActorSystem;
+import org.apache.pekko.cluster.sharding.typed.javadsl.ClusterSharding;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
@@ -54,6 +58,26 @@ class PortfolioLoaderTest {
       PortfolioSnapshot opened = await(node.portfolios().snapshot("C1"));
       assertEquals("credit", opened.desk());
       assertEquals(Map.of(opened.reportingCurrency(), 7.0), opened.cashByCurrency());
+    } finally {
+      TestNodes.stop(system);
+    }
+  }
+
+  @Test
+  void shouldReportAnOpenThatCouldNotBeMadeDurableAsFailedNotRetryItIntoAlreadyOpen() {
+    ActorSystem<Void> system = TestNodes.start(TestNodes.config(dataDir));
+    try {
+      Main.init(system, new NodeDeps(TestNodes.INSTRUMENTS, Clock.systemUTC()));
+      // The journal takes the open but cannot flush it: the operator must hear so, not "already open" on a retry.
+      PortfolioClient failingFlush = new PortfolioClient(ClusterSharding.get(system), Duration.ofSeconds(10))
+          .withDurability(() -> CompletableFuture.failedFuture(new IllegalStateException("disk full")));
+      PortfolioLoader loader = new PortfolioLoader(failingFlush, 2, "ops", system.executionContext());
+
+      PortfolioLoader.Result result = await(loader.load(List.of(new PortfolioListing("D1", "equities", "alice", 1))));
+
+      assertEquals(0, result.opened());
+      assertEquals(0, result.alreadyOpen(), result.describe());
+      assertTrue(result.failed().getOrDefault("D1", "").contains("could not be made durable"), result.describe());
     } finally {
       TestNodes.stop(system);
     }

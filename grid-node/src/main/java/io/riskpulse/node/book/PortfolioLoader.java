@@ -9,9 +9,11 @@ import java.util.Map;
 import java.util.Queue;
 import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Executor;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -21,8 +23,10 @@ import java.util.concurrent.atomic.AtomicInteger;
  * changed): starting a node again with the same file, or every node of a cluster with it, is harmless. Portfolios are
  * opened without limits of their own; desk and firm limits apply, and {@code ctl limits set} sets theirs.
  *
- * <p>An open that gets no answer (a shard moving while nodes join, a slow journal) is tried again later, up to
- * {@value #ATTEMPTS} times; a rejection is final.
+ * <p>An open that gets no answer in time (a shard moving while nodes join, a slow journal: its ask times out) goes to
+ * the back of the queue and is sent again, up to {@value #ATTEMPTS} times; an open is idempotent, so one whose answer
+ * was lost answers ALREADY_OPEN the next time and counts as already open. A rejection or any other error (the
+ * journal could not be made durable) is final and reported with its reason.
  *
  * <p>Thread-safety: one call's bookkeeping is shared by the completions of its asks, which may run on several
  * threads: the queue is concurrent and the tally synchronized.
@@ -36,8 +40,8 @@ public final class PortfolioLoader {
    * What a load did.
    *
    * @param opened portfolios opened by this load
-   * @param alreadyOpen portfolios that were open before (kept)
-   * @param failed the others, by id, with the reason (a rejection, or no answer to any attempt)
+   * @param alreadyOpen portfolios that were open before (kept), and those this load opened whose answer was lost
+   * @param failed the others, by id, with the reason (a rejection, an error, or no answer to any attempt)
    */
   public record Result(int opened, int alreadyOpen, Map<String, String> failed) {
 
@@ -118,9 +122,8 @@ public final class PortfolioLoader {
   }
 
   /**
-   * One lane: opens the next pending listing, then the one after, until none is pending. An open that got no answer
-   * (its shard moving, the journal slow) goes to the back of the queue, up to {@link #ATTEMPTS} attempts: an open is
-   * idempotent, so one that did happen answers ALREADY_OPEN the next time.
+   * One lane: opens the next pending listing, then the one after, until none is pending. An open whose ask timed
+   * out goes to the back of the queue, up to {@link #ATTEMPTS} attempts.
    */
   private void openNext(Queue<Attempt> pending, AtomicInteger unanswered, Tally tally, CompletableFuture<Void> done) {
     Attempt attempt = pending.poll();
@@ -128,28 +131,36 @@ public final class PortfolioLoader {
       return;
     }
     PortfolioListing listing = attempt.listing();
-    portfolios.open(listing.portfolioId(), listing.desk(), listing.trader(), listing.initialCash(), Limits.NONE,
-        openedBy).whenCompleteAsync((reply, error) -> {
-          boolean answered = true;
-          if (error != null) {
-            if (attempt.number() < ATTEMPTS) {
-              pending.add(new Attempt(listing, attempt.number() + 1));
-              answered = false;
-            } else {
-              tally.failed(listing.portfolioId(), "no answer after " + ATTEMPTS + " attempts: " + error.getMessage());
-            }
-          } else if (reply.isAccepted()) {
-            tally.opened();
-          } else if (reply.reason() == RejectReason.ALREADY_OPEN) {
-            tally.alreadyOpen();
-          } else {
-            tally.failed(listing.portfolioId(), describe(reply));
-          }
-          if (answered && unanswered.decrementAndGet() == 0) {
-            done.complete(null);
-          }
-          openNext(pending, unanswered, tally, done);
-        }, executor);
+    CompletionStage<Reply> answer;
+    try {
+      answer = portfolios.open(listing.portfolioId(), listing.desk(), listing.trader(), listing.initialCash(),
+          Limits.NONE, openedBy);
+    } catch (RuntimeException refused) {
+      answer = CompletableFuture.failedFuture(refused); // the lane goes on whatever one open does
+    }
+    answer.whenCompleteAsync((reply, failure) -> {
+      Throwable error = failure instanceof CompletionException && failure.getCause() != null
+          ? failure.getCause() : failure;
+      boolean answered = true;
+      if (error instanceof TimeoutException && attempt.number() < ATTEMPTS) {
+        pending.add(new Attempt(listing, attempt.number() + 1));
+        answered = false;
+      } else if (error instanceof TimeoutException) {
+        tally.failed(listing.portfolioId(), "no answer after " + ATTEMPTS + " attempts: " + error.getMessage());
+      } else if (error != null) {
+        tally.failed(listing.portfolioId(), String.valueOf(error.getMessage()));
+      } else if (reply.isAccepted()) {
+        tally.opened();
+      } else if (reply.reason() == RejectReason.ALREADY_OPEN) {
+        tally.alreadyOpen();
+      } else {
+        tally.failed(listing.portfolioId(), describe(reply));
+      }
+      if (answered && unanswered.decrementAndGet() == 0) {
+        done.complete(null);
+      }
+      openNext(pending, unanswered, tally, done);
+    }, executor);
   }
 
   private static String describe(Reply reply) {

@@ -2,9 +2,11 @@ package io.riskpulse.node.cli;
 
 import io.riskpulse.node.Main;
 import io.riskpulse.node.NodeConfig;
+import io.riskpulse.node.book.PortfolioListFile;
 import io.riskpulse.node.cluster.LocalCluster;
 import io.riskpulse.node.cluster.LocalClusterNode;
 import io.riskpulse.node.cluster.LocalClusterSettings;
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.net.URISyntaxException;
 import java.nio.file.Path;
@@ -81,7 +83,8 @@ public final class ClusterCommand implements Runnable {
     boolean openDemoPortfolios;
 
     @Option(names = "--portfolios", paramLabel = "FILE", description = "Open the portfolios listed in FILE (CSV: "
-        + "portfolio,desk,trader[,initial_cash]); node 1 opens them, those already open are kept.")
+        + "portfolio,desk,trader[,initial_cash]), checked before any node starts; node 1 opens them and writes the "
+        + "outcome to its node.log; those already open are kept.")
     Path portfolioList;
 
     @Override
@@ -92,9 +95,16 @@ public final class ClusterCommand implements Runnable {
       List<String> command;
       try {
         command = nodeCommand();
-      } catch (IllegalStateException e) {
+        if (portfolioList != null) {
+          PortfolioListFile.read(portfolioList); // every line checked before any node starts; node 1 reads it again
+        }
+      } catch (IllegalStateException | IllegalArgumentException | IOException e) {
         err.println("error: " + e.getMessage());
         return 2;
+      }
+      if (nodes > 5) {
+        err.println("note: the split-brain resolver's stable-after (7 s shipped) is Pekko's minimum for up to 5 nodes;"
+            + " for " + nodes + " set RISKPULSE_SBR_STABLE_AFTER=10s (docs/CLUSTER.md, Failover time)");
       }
       try {
         out.println("Starting " + nodes + " nodes...");

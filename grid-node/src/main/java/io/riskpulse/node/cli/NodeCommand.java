@@ -21,7 +21,9 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 import org.apache.pekko.actor.typed.ActorSystem;
+import org.apache.pekko.actor.typed.javadsl.Adapter;
 import org.apache.pekko.actor.typed.javadsl.Behaviors;
+import org.apache.pekko.cluster.Cluster;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -82,10 +84,14 @@ public final class NodeCommand implements Callable<Integer> {
       }
     }
     if (!listings.isEmpty()) {
-      System.out.println("Opening " + listings.size() + " portfolios of " + portfolioList + "...");
-      new PortfolioLoader(node.portfolios(), LOAD_PARALLELISM, "riskpulse-node", system.executionContext())
-          .load(listings).whenComplete((result, failure) -> System.out.println(portfolioList + ": "
-              + (failure == null ? result.describe() : "loading stopped: " + failure)));
+      List<PortfolioListing> toOpen = listings;
+      System.out.println("Opening " + listings.size() + " portfolios of " + portfolioList
+          + " once this node is up...");
+      // Once the member is Up: before that the shard coordinator cannot answer and every open would time out.
+      Cluster.get(Adapter.toClassic(system)).registerOnMemberUp(() ->
+          new PortfolioLoader(node.portfolios(), LOAD_PARALLELISM, "riskpulse-node", system.executionContext())
+              .load(toOpen).whenComplete((result, failure) -> System.out.println(portfolioList + ": "
+                  + (failure == null ? result.describe() : "loading stopped: " + failure))));
     }
     System.out.println("RiskPulse node running; Ctrl-C stops it.");
     system.getWhenTerminated().toCompletableFuture().join();

@@ -44,9 +44,21 @@ class PortfolioListFileTest {
   }
 
   @Test
-  void shouldRefuseAPortfolioListedTwiceNamingBothRows() {
-    assertRefused("portfolio,desk,trader\nP1,d,t\nP2,d,t\nP1,e,u\n",
-        "book.csv:4: portfolio P1 is listed twice (data rows 1 and 3)");
+  void shouldRefuseAPortfolioListedTwiceNamingBothLines() {
+    assertRefused("portfolio,desk,trader\nP1,d,t\n# a comment\n\nP2,d,t\nP1,e,u\n",
+        "book.csv:6: portfolio P1 is listed twice (lines 2 and 6)");
+  }
+
+  @Test
+  void shouldRefuseACommaInsideAValueRatherThanReadAWrongCash() {
+    assertRefused("portfolio,desk,trader,initial_cash\nP1,d,t,10,000,000\n",
+        "book.csv:2: 2 cell(s) more than the header has columns");
+  }
+
+  @Test
+  void shouldReadAListThatStartsWithAByteOrderMark() {
+    assertEquals(List.of(new PortfolioListing("P1", "d", "t", 5)),
+        PortfolioListFile.parse("\uFEFFportfolio,desk,trader,initial_cash\nP1,d,t,5\n", "book.csv"));
   }
 
   @Test

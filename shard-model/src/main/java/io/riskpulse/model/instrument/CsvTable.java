@@ -16,7 +16,7 @@ import java.util.function.Function;
  * files that add columns to it (the simulator's universe in {@code ingestion}), so that every such reader agrees
  * on it. Columns are found by their header name (trimmed, case-insensitive): their order is free and unknown
  * columns are ignored. Cells are split on every comma (no quoting) and trimmed; blank lines and lines starting
- * with {@code #} are skipped.
+ * with {@code #} are skipped; a byte order mark before the header is dropped.
  *
  * <p>A malformed line fails the whole read with {@code <source>:<line>: <reason> in '<line>'}, where line 1 is
  * the header. Reads its {@link Reader} once, from one thread; not thread-safe.
@@ -28,10 +28,22 @@ public final class CsvTable {
 
     private final Map<String, Integer> columns;
     private final String[] cells;
+    private final int lineNumber;
 
-    private Row(Map<String, Integer> columns, String[] cells) {
+    private Row(Map<String, Integer> columns, String[] cells, int lineNumber) {
       this.columns = columns;
       this.cells = cells;
+      this.lineNumber = lineNumber;
+    }
+
+    /** This line's number in the text, the header being line 1. */
+    public int lineNumber() {
+      return lineNumber;
+    }
+
+    /** How many cells this line has more than the header has columns (0 when it has as many or fewer). */
+    public int extraCells() {
+      return Math.max(0, cells.length - columns.values().stream().mapToInt(i -> i + 1).max().orElse(0));
     }
 
     /**
@@ -84,6 +96,9 @@ public final class CsvTable {
     if (header == null) {
       throw new IllegalArgumentException(source + ": empty " + description);
     }
+    if (header.startsWith("\uFEFF")) {
+      header = header.substring(1); // the byte order mark spreadsheet exports put before the header
+    }
     Map<String, Integer> columns = new HashMap<>();
     String[] names = header.split(",", -1);
     for (int i = 0; i < names.length; i++) {
@@ -114,7 +129,7 @@ public final class CsvTable {
         continue;
       }
       try {
-        rows.add(rowReader.apply(new Row(columns, line.split(",", -1))));
+        rows.add(rowReader.apply(new Row(columns, line.split(",", -1), lineNumber)));
       } catch (RuntimeException e) {
         throw new IllegalArgumentException(source + ":" + lineNumber + ": " + e.getMessage() + " in '" + line + "'",
             e);
