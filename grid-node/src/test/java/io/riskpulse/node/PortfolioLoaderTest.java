@@ -36,7 +36,7 @@ class PortfolioLoaderTest {
       for (int i = 0; i < 40; i++) {
         first.add(new PortfolioListing("B" + i, i % 2 == 0 ? "equities" : "rates", "alice", 1_000 * i));
       }
-      PortfolioLoader loader = new PortfolioLoader(node.portfolios(), 8, "ops", system.executionContext());
+      PortfolioLoader loader = new PortfolioLoader(node.portfolios(), 8, 5, "ops", system.executionContext());
 
       assertEquals(new PortfolioLoader.Result(40, 0, Map.of()), await(loader.load(first)));
 
@@ -71,7 +71,7 @@ class PortfolioLoaderTest {
       // The journal takes the open but cannot flush it: the operator must hear so, not "already open" on a retry.
       PortfolioClient failingFlush = new PortfolioClient(ClusterSharding.get(system), Duration.ofSeconds(10))
           .withDurability(() -> CompletableFuture.failedFuture(new IllegalStateException("disk full")));
-      PortfolioLoader loader = new PortfolioLoader(failingFlush, 2, "ops", system.executionContext());
+      PortfolioLoader loader = new PortfolioLoader(failingFlush, 2, 5, "ops", system.executionContext());
 
       PortfolioLoader.Result result = await(loader.load(List.of(new PortfolioListing("D1", "equities", "alice", 1))));
 

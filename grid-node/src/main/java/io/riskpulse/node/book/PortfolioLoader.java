@@ -24,7 +24,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  * opened without limits of their own; desk and firm limits apply, and {@code ctl limits set} sets theirs.
  *
  * <p>An open that gets no answer in time (a shard moving while nodes join, a slow journal: its ask times out) goes to
- * the back of the queue and is sent again, up to {@value #ATTEMPTS} times; an open is idempotent, so one whose answer
+ * the back of the queue and is sent again, up to {@code attempts} times in all; an open is idempotent, so one whose answer
  * was lost answers ALREADY_OPEN the next time and counts as already open. A rejection or any other error (the
  * journal could not be made durable) is final and reported with its reason.
  *
@@ -32,9 +32,6 @@ import java.util.concurrent.atomic.AtomicInteger;
  * threads: the queue is concurrent and the tally synchronized.
  */
 public final class PortfolioLoader {
-
-  /** Attempts of an open that gets no answer before it counts as failed. */
-  static final int ATTEMPTS = 5;
 
   /**
    * What a load did.
@@ -60,21 +57,26 @@ public final class PortfolioLoader {
 
   private final PortfolioClient portfolios;
   private final int parallelism;
+  private final int attempts;
   private final String openedBy;
   private final Executor executor;
 
   /**
    * @param parallelism opens in flight at once, at least 1
+   * @param attempts how often an open whose ask timed out is sent in all before it counts as failed, at least 1
    * @param openedBy the identity journaled as having opened them (e.g. {@code riskpulse-node})
    * @param executor runs each lane's next open once an answer arrives (not the answering thread, so that a lane of
    *     answers that are already there does not recurse), e.g. the actor system's dispatcher
    */
-  public PortfolioLoader(PortfolioClient portfolios, int parallelism, String openedBy, Executor executor) {
-    if (parallelism < 1) {
-      throw new IllegalArgumentException("parallelism must be at least 1, not " + parallelism);
+  public PortfolioLoader(PortfolioClient portfolios, int parallelism, int attempts, String openedBy,
+      Executor executor) {
+    if (parallelism < 1 || attempts < 1) {
+      throw new IllegalArgumentException("parallelism and attempts must be at least 1, not " + parallelism + " and "
+          + attempts);
     }
     this.portfolios = portfolios;
     this.parallelism = parallelism;
+    this.attempts = attempts;
     this.openedBy = openedBy;
     this.executor = executor;
   }
@@ -123,7 +125,7 @@ public final class PortfolioLoader {
 
   /**
    * One lane: opens the next pending listing, then the one after, until none is pending. An open whose ask timed
-   * out goes to the back of the queue, up to {@link #ATTEMPTS} attempts.
+   * out goes to the back of the queue, up to {@code attempts} attempts.
    */
   private void openNext(Queue<Attempt> pending, AtomicInteger unanswered, Tally tally, CompletableFuture<Void> done) {
     Attempt attempt = pending.poll();
@@ -142,11 +144,11 @@ public final class PortfolioLoader {
       Throwable error = failure instanceof CompletionException && failure.getCause() != null
           ? failure.getCause() : failure;
       boolean answered = true;
-      if (error instanceof TimeoutException && attempt.number() < ATTEMPTS) {
+      if (error instanceof TimeoutException && attempt.number() < attempts) {
         pending.add(new Attempt(listing, attempt.number() + 1));
         answered = false;
       } else if (error instanceof TimeoutException) {
-        tally.failed(listing.portfolioId(), "no answer after " + ATTEMPTS + " attempts: " + error.getMessage());
+        tally.failed(listing.portfolioId(), "no answer after " + attempts + " attempts: " + error.getMessage());
       } else if (error != null) {
         tally.failed(listing.portfolioId(), String.valueOf(error.getMessage()));
       } else if (reply.isAccepted()) {

@@ -33,9 +33,6 @@ import picocli.CommandLine.Option;
     description = "Run a RiskPulse node on the configured journal until stopped (Ctrl-C).")
 public final class NodeCommand implements Callable<Integer> {
 
-  /** Opens of a portfolio list in flight at once: enough to keep the journal's writers busy, few enough to wait. */
-  private static final int LOAD_PARALLELISM = 64;
-
   @Option(names = "--print-config", description = "Print the effective riskpulse configuration and exit.")
   boolean printConfig;
 
@@ -89,7 +86,8 @@ public final class NodeCommand implements Callable<Integer> {
           + " once this node is up...");
       // Once the member is Up: before that the shard coordinator cannot answer and every open would time out.
       Cluster.get(Adapter.toClassic(system)).registerOnMemberUp(() ->
-          new PortfolioLoader(node.portfolios(), LOAD_PARALLELISM, "riskpulse-node", system.executionContext())
+          new PortfolioLoader(node.portfolios(), config.getInt("riskpulse.node.portfolio-list.parallelism"),
+              config.getInt("riskpulse.node.portfolio-list.attempts"), "riskpulse-node", system.executionContext())
               .load(toOpen).whenComplete((result, failure) -> System.out.println(portfolioList + ": "
                   + (failure == null ? result.describe() : "loading stopped: " + failure))));
     }
