@@ -663,7 +663,9 @@ public final class FailoverRecovery {
     int[] bases = new int[count];
     int found = 0;
     while (found < count) {
-      int base = ThreadLocalRandom.current().nextInt(20_000, 60_000);
+      // Below Linux's ephemeral range (32768-60999): a port in it can be taken, between this check and the node's
+      // bind, by a readiness poll that connects to it before the node listens and gets connected to itself.
+      int base = ThreadLocalRandom.current().nextInt(20_000, 32_000);
       boolean free = true;
       for (int port = base; port < base + length && free; port++) {
         try (ServerSocket socket = new ServerSocket(port)) {
