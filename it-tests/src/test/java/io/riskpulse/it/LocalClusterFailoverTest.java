@@ -13,12 +13,12 @@ import io.riskpulse.ingestion.aeron.FeedPublisher;
 import io.riskpulse.model.market.Quote;
 import io.riskpulse.model.portfolio.Execution;
 import io.riskpulse.model.portfolio.Side;
+import io.riskpulse.node.cluster.FreePorts;
 import io.riskpulse.node.cluster.LocalCluster;
 import io.riskpulse.node.cluster.LocalClusterNode;
 import io.riskpulse.node.cluster.LocalClusterSettings;
 import java.io.IOException;
 import java.net.InetSocketAddress;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -33,7 +33,6 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.BooleanSupplier;
@@ -66,10 +65,10 @@ class LocalClusterFailoverTest {
   @Test
   void shouldRecoverAKilledNodesPortfoliosOnTheSurvivorsWithEveryAcknowledgedFillOnce(CassandraNode cassandra)
       throws Exception {
-    int[] bases = freeRuns(4, 3);
+    int[] bases = FreePorts.runs(4, 3);
     LocalClusterSettings settings = new LocalClusterSettings(work.resolve("cluster"), bases[0], bases[1], bases[2],
-        bases[3], freeRuns(1, 1)[0], freeRuns(1, 1)[0], "127.0.0.1:" + cassandra.nativePort(), Duration.ofSeconds(300),
-        Duration.ofSeconds(60));
+        bases[3], FreePorts.runs(1, 1)[0], FreePorts.runs(1, 1)[0], "127.0.0.1:" + cassandra.nativePort(),
+        Duration.ofSeconds(300), Duration.ofSeconds(60));
     LocalCluster cluster = new LocalCluster(settings);
     // The OMS: a webhook endpoint recording the halts the cluster's OMS gateway delivers (and acknowledging them).
     List<String> oms = new CopyOnWriteArrayList<>();
@@ -329,28 +328,5 @@ class LocalClusterFailoverTest {
       assertTrue(System.nanoTime() < deadline, () -> "not within " + within.toSeconds() + " s: " + detail.get());
       LockSupport.parkNanos(Duration.ofMillis(250).toNanos());
     }
-  }
-
-  /** {@code count} first ports of runs of {@code length} consecutive free ports, the runs apart. */
-  private static int[] freeRuns(int count, int length) throws IOException {
-    int[] bases = new int[count];
-    int found = 0;
-    while (found < count) {
-      // Below Linux's ephemeral range (32768-60999): a port in it can be taken, between this check and the node's
-      // bind, by a readiness poll that connects to it before the node listens and gets connected to itself.
-      int base = ThreadLocalRandom.current().nextInt(20_000, 32_000);
-      boolean free = true;
-      for (int port = base; port < base + length && free; port++) {
-        try (ServerSocket socket = new ServerSocket(port)) {
-          socket.setReuseAddress(true);
-        } catch (IOException taken) {
-          free = false;
-        }
-      }
-      if (free) {
-        bases[found++] = base;
-      }
-    }
-    return bases;
   }
 }

@@ -14,12 +14,12 @@ import io.riskpulse.node.NodeConfig;
 import io.riskpulse.node.cassandra.CassandraLauncher;
 import io.riskpulse.node.cassandra.CassandraServerSettings;
 import io.riskpulse.node.cassandra.CassandraStatus;
+import io.riskpulse.node.cluster.FreePorts;
 import io.riskpulse.node.cluster.LocalCluster;
 import io.riskpulse.node.cluster.LocalClusterNode;
 import io.riskpulse.node.cluster.LocalClusterSettings;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -39,7 +39,6 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
@@ -88,8 +87,9 @@ import org.apache.pekko.cluster.sharding.typed.HashCodeMessageExtractor;
  * {@code probes} (64 per survivor), {@code nodeHeap} (2g: node 1 holds every portfolio until the others join),
  * {@code timeoutSeconds} per repetition (180), {@code fdPause}, {@code stableAfter}, {@code removalMargin} (the
  * shipped values when absent) and {@code recoveries}, the recoveries a node runs at once
- * ({@code pekko.persistence.max-concurrent-recoveries}; Pekko's 50 when absent). The node jar is {@code riskpulse.node.jar} (default
- * {@code grid-node/target/riskpulse-node.jar}, relative to the working folder). Not thread-safe; a main only.
+ * ({@code pekko.persistence.max-concurrent-recoveries}; Pekko's 50 when absent). The node jar is
+ * {@code riskpulse.node.jar} (default {@code grid-node/target/riskpulse-node.jar}, relative to the working folder).
+ * Not thread-safe; a main only.
  */
 public final class FailoverRecovery {
 
@@ -143,9 +143,10 @@ public final class FailoverRecovery {
       CassandraStatus cassandra = launcher.start(false);
       System.out.println(Stats.fmt("cassandra: 5.0 (deploy/cassandra), separate JVM pid %d, heap %s-%s",
           cassandra.pid(), configured.heapMin(), configured.heapMax()));
-      int[] bases = freeRuns(4, nodeCount + 1);
+      int[] bases = FreePorts.runs(4, nodeCount + 1);
       LocalClusterSettings settings = new LocalClusterSettings(dir.resolve("cluster"), bases[0], bases[1], bases[2],
-          bases[3], freeRuns(1, 1)[0], freeRuns(1, 1)[0], CassandraLauncher.HOST + ":" + cassandra.nativePort(),
+          bases[3], FreePorts.runs(1, 1)[0], FreePorts.runs(1, 1)[0],
+          CassandraLauncher.HOST + ":" + cassandra.nativePort(),
           Duration.ofSeconds(300), Duration.ofSeconds(60));
       cluster = new LocalCluster(settings);
       LocalCluster nodes = cluster;
@@ -656,29 +657,6 @@ public final class FailoverRecovery {
 
   private static double median(List<Failover> results, java.util.function.ToDoubleFunction<Failover> figure) {
     return Stats.median(results.stream().mapToDouble(figure).toArray());
-  }
-
-  /** {@code count} first ports of runs of {@code length} consecutive free ports. */
-  private static int[] freeRuns(int count, int length) {
-    int[] bases = new int[count];
-    int found = 0;
-    while (found < count) {
-      // Below Linux's ephemeral range (32768-60999): a port in it can be taken, between this check and the node's
-      // bind, by a readiness poll that connects to it before the node listens and gets connected to itself.
-      int base = ThreadLocalRandom.current().nextInt(20_000, 32_000);
-      boolean free = true;
-      for (int port = base; port < base + length && free; port++) {
-        try (ServerSocket socket = new ServerSocket(port)) {
-          socket.setReuseAddress(true);
-        } catch (IOException taken) {
-          free = false;
-        }
-      }
-      if (free) {
-        bases[found++] = base;
-      }
-    }
-    return bases;
   }
 
   private static void deleteRecursively(Path dir) {
