@@ -128,12 +128,8 @@ public final class CassandraJournalThroughput {
     Harness.banner("RiskPulse journal throughput on Cassandra vs raw driver inserts of the same rows", options);
 
     Path dir = Files.createTempDirectory("riskpulse-bench-cassandra-");
-    Config base = NodeConfig.load(ConfigFactory.parseString(
-        "riskpulse.persistence.data-dir = \"" + dir.toAbsolutePath() + "\""));
-    CassandraServerSettings configured = CassandraServerSettings.fromConfig(base);
-    CassandraLauncher launcher = new CassandraLauncher(new CassandraServerSettings(configured.libDir(),
-        dir.resolve("cassandra"), 0, 0, 0, configured.heapMin(), configured.heapMax(), configured.startTimeout(),
-        configured.stopTimeout()));
+    CassandraServerSettings configured = Harness.cassandraIn(dir);
+    CassandraLauncher launcher = new CassandraLauncher(configured);
     Thread hook = new Thread(launcher::stop, "bench-cassandra-stop");
     Runtime.getRuntime().addShutdownHook(hook);
     try {

@@ -3,7 +3,6 @@ package io.riskpulse.bench.e2e;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.typesafe.config.Config;
-import com.typesafe.config.ConfigFactory;
 import io.aeron.Aeron;
 import io.riskpulse.ingestion.aeron.FeedPublisher;
 import io.riskpulse.model.instrument.Instrument;
@@ -129,12 +128,8 @@ public final class FailoverRecovery {
     Harness.banner("RiskPulse failover: kill -9 a node, time until every portfolio it hosted serves again", options);
 
     Path dir = Files.createTempDirectory("riskpulse-bench-failover-");
-    Config base = NodeConfig.load(ConfigFactory.parseString(
-        "riskpulse.persistence.data-dir = \"" + dir.toAbsolutePath() + "\""));
-    CassandraServerSettings configured = CassandraServerSettings.fromConfig(base);
-    CassandraLauncher launcher = new CassandraLauncher(new CassandraServerSettings(configured.libDir(),
-        dir.resolve("cassandra"), 0, 0, 0, configured.heapMin(), configured.heapMax(), configured.startTimeout(),
-        configured.stopTimeout()));
+    CassandraServerSettings configured = Harness.cassandraIn(dir);
+    CassandraLauncher launcher = new CassandraLauncher(configured);
     // Also stopped when the harness is interrupted (Ctrl-C): Cassandra here, the nodes once they run.
     Thread hook = new Thread(launcher::stop, "bench-cassandra-stop");
     Runtime.getRuntime().addShutdownHook(hook);

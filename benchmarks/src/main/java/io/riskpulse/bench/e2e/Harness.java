@@ -1,5 +1,10 @@
 package io.riskpulse.bench.e2e;
 
+import com.typesafe.config.ConfigFactory;
+import io.riskpulse.node.NodeConfig;
+import io.riskpulse.node.cassandra.CassandraServerSettings;
+import java.nio.file.Path;
+
 /** Process set-up shared by the harness mains. */
 final class Harness {
 
@@ -20,5 +25,16 @@ final class Harness {
     System.out.println(title);
     System.out.println("machine: " + Stats.machine());
     System.out.println("options: " + options.used());
+  }
+
+  /**
+   * The settings of a Cassandra node a harness starts itself: the shipped ones (deploy/cassandra's jars, heap,
+   * timeouts) with its data in {@code dir}/cassandra and free ports.
+   */
+  static CassandraServerSettings cassandraIn(Path dir) {
+    CassandraServerSettings configured = CassandraServerSettings.fromConfig(NodeConfig.load(ConfigFactory.parseString(
+        "riskpulse.persistence.data-dir = \"" + dir.toAbsolutePath() + "\"")));
+    return new CassandraServerSettings(configured.libDir(), dir.resolve("cassandra"), 0, 0, 0, configured.heapMin(),
+        configured.heapMax(), configured.startTimeout(), configured.stopTimeout());
   }
 }
