@@ -68,6 +68,10 @@ class DropCopyAcceptorTest {
     acceptor.start();
     oms = new OmsInitiator(acceptor.localPort());
     oms.startAndAwaitLogon();
+    // QuickFIX/J's acceptor sends its Logon reply before it marks its own session as logged on, so the
+    // initiator can see the logon first. A TestRequest round trip is handled after the Logon on the acceptor's
+    // side, so once it returns the acceptor's session state is settled.
+    oms.roundTrip();
   }
 
   @AfterEach
