@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.typesafe.config.Config;
+import com.typesafe.config.ConfigFactory;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
@@ -23,13 +24,26 @@ class NodeConfigTest {
         config.getString("pekko.persistence.cassandra.journal.keyspace"));
   }
 
+  private static final String VALUE = "value";
+
+  /**
+   * The shipped value, or the environment variable's when the machine running the test sets it (an operator's
+   * shell with a failover profile exported): the test checks the shipped default and that the variable wins.
+   */
+  private static Config shippedUnlessOverridden(String shipped, String environmentVariable) {
+    String overridden = System.getenv(environmentVariable);
+    return ConfigFactory.parseString(VALUE + " = \"" + (overridden == null ? shipped : overridden) + "\"");
+  }
+
   @Test
   void shouldShipTheFailoverAndRebalancingSettingsThatDocsClusterDescribes() {
     Config config = NodeConfig.load();
-    assertEquals(Duration.ofSeconds(3),
+    assertEquals(shippedUnlessOverridden("3s", "RISKPULSE_FAILURE_DETECTOR_PAUSE").getDuration(VALUE),
         config.getDuration("pekko.cluster.failure-detector.acceptable-heartbeat-pause"));
-    assertEquals(Duration.ofSeconds(7), config.getDuration("pekko.cluster.split-brain-resolver.stable-after"));
-    assertEquals("off", config.getString("pekko.cluster.down-removal-margin"));
+    assertEquals(shippedUnlessOverridden("7s", "RISKPULSE_SBR_STABLE_AFTER").getDuration(VALUE),
+        config.getDuration("pekko.cluster.split-brain-resolver.stable-after"));
+    assertEquals(shippedUnlessOverridden("off", "RISKPULSE_DOWN_REMOVAL_MARGIN").getString(VALUE),
+        config.getString("pekko.cluster.down-removal-margin"));
     assertEquals(20,
         config.getInt("pekko.cluster.sharding.least-shard-allocation-strategy.rebalance-absolute-limit"));
     assertEquals(Duration.ofSeconds(10), config.getDuration("pekko.cluster.sharding.waiting-for-state-timeout"));
