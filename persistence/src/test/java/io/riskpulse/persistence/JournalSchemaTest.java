@@ -69,4 +69,18 @@ class JournalSchemaTest {
     assertEquals("BINARY LARGE OBJECT", column("snapshot", "snapshot_payload"));
     assertEquals(1, indexesOn("event_journal", "ordering"));
   }
+
+  @Test
+  void shouldOpenTheShippedDatabaseUrlWithTheConfiguredLockTimeout() throws Exception {
+    Config shipped = ConfigFactory.parseMap(Map.of("riskpulse.persistence.data-dir", dataDir.toString()))
+        .withFallback(ConfigFactory.defaultReferenceUnresolved())
+        .resolve();
+    String url = shipped.getString("pekko-persistence-jdbc.shared-databases.slick.db.url");
+    assertEquals(10_000, shipped.getInt("riskpulse.persistence.lock-timeout-ms"));
+    try (Connection c = DriverManager.getConnection(url, "riskpulse", "");
+        ResultSet rs = c.createStatement().executeQuery("CALL LOCK_TIMEOUT()")) {
+      rs.next();
+      assertEquals(10_000, rs.getInt(1), url);
+    }
+  }
 }
