@@ -38,14 +38,7 @@ public final class LimitChecker {
    */
   public static Map<String, LimitBreach> breaches(Limits limits, Valuation valuation, double intradayPnl,
       double peakPnl, RiskMeasures risk, long nowMillis) {
-    Map<String, LimitBreach> found = new LinkedHashMap<>();
-    for (LimitBreach reading : readings(limits, valuation, intradayPnl, peakPnl, risk, OrderFlowView.EMPTY,
-        nowMillis).values()) {
-      if (!(reading.value() <= reading.limit())) {
-        found.put(reading.key(), reading);
-      }
-    }
-    return found;
+    return beyond(limits, valuation, intradayPnl, peakPnl, risk, OrderFlowView.EMPTY, nowMillis);
   }
 
   /**
@@ -58,6 +51,24 @@ public final class LimitChecker {
   public static Map<String, LimitBreach> readings(Limits limits, Valuation valuation, double intradayPnl,
       double peakPnl, RiskMeasures risk, OrderFlowView orderFlow, long nowMillis) {
     Map<String, LimitBreach> found = new LinkedHashMap<>();
+    collect(new Readings(found, false), limits, valuation, intradayPnl, peakPnl, risk, orderFlow, nowMillis);
+    return found;
+  }
+
+  /**
+   * Only the readings of {@link #readings} that are beyond their limit (a NaN value included: fail closed), keyed
+   * by breach key. Builds no record, key or map entry for a reading within its limit, which is most of them: the
+   * pre-trade check calls this once per order.
+   */
+  public static Map<String, LimitBreach> beyond(Limits limits, Valuation valuation, double intradayPnl,
+      double peakPnl, RiskMeasures risk, OrderFlowView orderFlow, long nowMillis) {
+    Map<String, LimitBreach> found = new LinkedHashMap<>();
+    collect(new Readings(found, true), limits, valuation, intradayPnl, peakPnl, risk, orderFlow, nowMillis);
+    return found;
+  }
+
+  private static void collect(Readings found, Limits limits, Valuation valuation, double intradayPnl,
+      double peakPnl, RiskMeasures risk, OrderFlowView orderFlow, long nowMillis) {
     read(found, LimitKind.GROSS_EXPOSURE, "", valuation.grossExposure(), limits.maxGrossExposure(), nowMillis);
     read(found, LimitKind.NET_EXPOSURE, "", Math.abs(valuation.netExposure()), limits.maxNetExposure(), nowMillis);
     read(found, LimitKind.INTRADAY_LOSS, "", -intradayPnl, limits.maxIntradayLoss(), nowMillis);
@@ -83,7 +94,6 @@ public final class LimitChecker {
     read(found, LimitKind.CREDIT, "", Math.max(0, -valuation.cash()), limits.orderLimits().maxCreditUsed(),
         nowMillis);
     readOrderFlow(found, limits, orderFlow, nowMillis);
-    return found;
   }
 
   /**
@@ -92,11 +102,11 @@ public final class LimitChecker {
    */
   public static Map<String, LimitBreach> orderFlowReadings(Limits limits, OrderFlowView orderFlow, long nowMillis) {
     Map<String, LimitBreach> found = new LinkedHashMap<>();
-    readOrderFlow(found, limits, orderFlow, nowMillis);
+    readOrderFlow(new Readings(found, false), limits, orderFlow, nowMillis);
     return found;
   }
 
-  private static void readOrderFlow(Map<String, LimitBreach> found, Limits limits, OrderFlowView orderFlow,
+  private static void readOrderFlow(Readings found, Limits limits, OrderFlowView orderFlow,
       long nowMillis) {
     OrderLimits orders = limits.orderLimits();
     read(found, LimitKind.ORDER_RATE_BURST, "", orderFlow.ordersLastSecond(), orders.maxOrdersPerSecond(),
@@ -119,25 +129,19 @@ public final class LimitChecker {
    * which its detail names; when that figure is unknown the detail names every position without an ADV.
    */
   public static Map<String, LimitBreach> riskBreaches(Limits limits, RiskMeasures risk, long nowMillis) {
-    Map<String, LimitBreach> readings = new LinkedHashMap<>();
-    readRisk(readings, limits, risk, nowMillis);
     Map<String, LimitBreach> found = new LinkedHashMap<>();
-    for (LimitBreach reading : readings.values()) {
-      if (!(reading.value() <= reading.limit())) {
-        found.put(reading.key(), reading);
-      }
-    }
+    readRisk(new Readings(found, true), limits, risk, nowMillis);
     return found;
   }
 
   /** The VaR, expected-shortfall, stress-loss and liquidity readings (within their levels or not), by key. */
   public static Map<String, LimitBreach> riskReadings(Limits limits, RiskMeasures risk, long nowMillis) {
     Map<String, LimitBreach> readings = new LinkedHashMap<>();
-    readRisk(readings, limits, risk, nowMillis);
+    readRisk(new Readings(readings, false), limits, risk, nowMillis);
     return readings;
   }
 
-  private static void readRisk(Map<String, LimitBreach> found, Limits limits, RiskMeasures risk, long nowMillis) {
+  private static void readRisk(Readings found, Limits limits, RiskMeasures risk, long nowMillis) {
     String varDetail = String.join("; ", risk.varProblems());
     read(found, LimitKind.VAR, "", risk.valueAtRisk99(), limits.maxVar(), nowMillis, varDetail);
     read(found, LimitKind.EXPECTED_SHORTFALL, "", risk.expectedShortfall975(), limits.maxExpectedShortfall(),
@@ -207,16 +211,18 @@ public final class LimitChecker {
     return 100 * Math.abs(price - referencePrice) / Math.abs(referencePrice);
   }
 
-  private static void read(
-      Map<String, LimitBreach> found, LimitKind kind, String symbol, double value, Double limit, long now) {
+  private static void read(Readings found, LimitKind kind, String symbol, double value, Double limit, long now) {
     read(found, kind, symbol, value, limit, now, "");
   }
 
-  private static void read(Map<String, LimitBreach> found, LimitKind kind, String symbol, double value,
-      Double limit, long now, String detail) {
-    if (limit != null) {
+  private static void read(Readings found, LimitKind kind, String symbol, double value, Double limit, long now,
+      String detail) {
+    if (limit != null && (!found.onlyBeyond || !(value <= limit))) {
       String key = symbol.isEmpty() ? kind.name() : kind.name() + ":" + symbol;
-      found.put(key, new LimitBreach(key, kind, symbol, value, limit, now, detail));
+      found.byKey.put(key, new LimitBreach(key, kind, symbol, value, limit, now, detail));
     }
   }
+
+  /** Where readings go, and whether only those beyond their limit are kept. */
+  private record Readings(Map<String, LimitBreach> byKey, boolean onlyBeyond) {}
 }

@@ -204,6 +204,11 @@ final class PreTradeChecker {
   /**
    * Every continuous limit as it would be with the order filled: a reading beyond its level fails unless the
    * order strictly reduces it. Positions that cannot be valued fail MARKET_DATA.
+   *
+   * <p>The state before the order (a second valuation, risk figures and readings) is computed only when it
+   * matters: when a drawdown limit needs today's P&amp;L as a candidate peak, or when a projected reading is
+   * beyond its level and the question is whether the order reduces it. An order that keeps every limit within
+   * its level, the common case, is judged on one valuation, and only readings beyond their level become records.
    */
   private void projectLimits(PortfolioState state, OrderFlowTracker orderFlow, OrderRequest order, double price,
       Position before, Position after, double peakPnl, List<CheckFailure> failures, long nowMillis) {
@@ -216,31 +221,26 @@ final class PreTradeChecker {
     Map<String, Double> cashAfter = new TreeMap<>(state.cashByCurrency());
     String currency = instruments.find(order.symbol()).orElseThrow().currency();
     cashAfter.merge(currency, -order.signedQuantity() * price, Double::sum);
-    Valuation valuationBefore = PortfolioValuer.value(state.positions(), state.cashByCurrency(), prices);
     Valuation valuationAfter = PortfolioValuer.value(positionsAfter.values(), cashAfter, prices);
     if (valuationAfter.unmarkedCount() > 0) {
       failures.add(CheckFailure.of(PreTradeCheck.MARKET_DATA, valuationAfter.unmarkedCount()
           + " position(s) without a market price or FX rate: the portfolio cannot be valued"));
     }
-    double pnlBefore = valuationBefore.totalPnl() - state.startOfDayPnl();
-    double pnlAfter = valuationAfter.totalPnl() - state.startOfDayPnl();
-    RiskMeasures riskBefore = RiskMeasures.unavailable("not computed: no risk limit to judge", nowMillis);
-    RiskMeasures riskAfter = riskBefore;
-    if (limits.hasRiskLimits()) {
-      riskBefore = risk.measures(nowMillis);
-      riskAfter = risk.whatIf(Map.of(order.symbol(), after.quantity()), nowMillis, limits.maxStressLoss() != null);
+    Before beforeOrder = new Before(state, orderFlow, limits, peakPnl, nowMillis);
+    double peakAfter = peakPnl;
+    if (limits.maxDrawdown() != null) {
+      double pnlBefore = beforeOrder.pnl();
+      peakAfter = Math.max(peakPnl, Double.isFinite(pnlBefore) ? pnlBefore : peakPnl);
     }
-    OrderFlowView flowBefore = orderFlow.view(nowMillis);
-    OrderFlowView flowAfter = withOneMoreOrder(flowBefore);
-    Map<String, LimitBreach> readingsBefore = LimitChecker.readings(limits, valuationBefore, pnlBefore,
-        peakPnl, riskBefore, flowBefore, nowMillis);
-    Map<String, LimitBreach> readingsAfter = LimitChecker.readings(limits, valuationAfter, pnlAfter,
-        Math.max(peakPnl, Double.isFinite(pnlBefore) ? pnlBefore : peakPnl), riskAfter, flowAfter, nowMillis);
-    for (LimitBreach projected : readingsAfter.values()) {
-      if (projected.value() <= projected.limit()) {
-        continue;
-      }
-      LimitBreach current = readingsBefore.get(projected.key());
+    double pnlAfter = valuationAfter.totalPnl() - state.startOfDayPnl();
+    RiskMeasures riskAfter = limits.hasRiskLimits()
+        ? risk.whatIf(Map.of(order.symbol(), after.quantity()), nowMillis, limits.maxStressLoss() != null)
+        : RiskMeasures.unavailable("not computed: no risk limit to judge", nowMillis);
+    OrderFlowView flowAfter = withOneMoreOrder(orderFlow.view(nowMillis));
+    Map<String, LimitBreach> beyondAfter = LimitChecker.beyond(limits, valuationAfter, pnlAfter, peakAfter,
+        riskAfter, flowAfter, nowMillis);
+    for (LimitBreach projected : beyondAfter.values()) {
+      LimitBreach current = beforeOrder.readings().get(projected.key());
       boolean reduces = current != null && projected.value() < current.value();
       if (reduces && !isOrderFlowKind(projected.kind())) {
         continue;
@@ -250,6 +250,47 @@ final class PreTradeChecker {
         detail += "; " + projected.detail();
       }
       failures.add(new CheckFailure(PreTradeCheck.of(projected.kind()), projected.value(), projected.limit(), detail));
+    }
+  }
+
+  /**
+   * The portfolio as it is before the order, computed on first use and at most once: its valuation, P&amp;L
+   * and the readings of every limit. Not thread-safe: lives for one check.
+   */
+  private final class Before {
+    private final PortfolioState state;
+    private final OrderFlowTracker orderFlow;
+    private final Limits limits;
+    private final double peakPnl;
+    private final long nowMillis;
+    private Valuation valuation;
+    private Map<String, LimitBreach> readings;
+
+    Before(PortfolioState state, OrderFlowTracker orderFlow, Limits limits, double peakPnl, long nowMillis) {
+      this.state = state;
+      this.orderFlow = orderFlow;
+      this.limits = limits;
+      this.peakPnl = peakPnl;
+      this.nowMillis = nowMillis;
+    }
+
+    /** P&amp;L since the start of the day, reporting currency; NaN when a position cannot be valued. */
+    double pnl() {
+      if (valuation == null) {
+        valuation = PortfolioValuer.value(state.positions(), state.cashByCurrency(), prices);
+      }
+      return valuation.totalPnl() - state.startOfDayPnl();
+    }
+
+    Map<String, LimitBreach> readings() {
+      if (readings == null) {
+        double pnl = pnl();
+        RiskMeasures riskBefore = limits.hasRiskLimits() ? risk.measures(nowMillis)
+            : RiskMeasures.unavailable("not computed: no risk limit to judge", nowMillis);
+        readings = LimitChecker.readings(limits, valuation, pnl, peakPnl, riskBefore, orderFlow.view(nowMillis),
+            nowMillis);
+      }
+      return readings;
     }
   }
 

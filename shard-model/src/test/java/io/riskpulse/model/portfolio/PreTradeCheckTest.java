@@ -235,6 +235,19 @@ class PreTradeCheckTest {
   }
 
   @Test
+  void shouldMeasureTheProjectedDrawdownFromTodaysGainBeforeTheOrder() {
+    open(new Limits(null, null, null, null, null, null, 3_000.0, null, null, false));
+    fill("E1", "momo", "SPY", Side.BUY, 100, 100);
+    market.update(Quote.lastTrade("SPY", 150, 2)); // +5,000 today: the peak the drawdown is measured from
+    // Buying 100 more at 180 against a mark of 150 costs 3,000 at once: 2,000 left, 3,000 below the peak.
+    PreTradeDecision atLimit = check("SPY", Side.BUY, 100, 180);
+    assertTrue(atLimit.accepted(), atLimit.describe());
+    CheckFailure drawdown = failure(check("SPY", Side.BUY, 101, 180), PreTradeCheck.DRAWDOWN);
+    assertEquals(3_030, drawdown.value(), 1e-6);
+    assertEquals(3_000, drawdown.limit(), 1e-6);
+  }
+
+  @Test
   void shouldRejectEveryOrderOfAHaltedPortfolio() {
     open(LIMITS);
     kit.<Reply>runCommand(replyTo -> new Halt("bob", "runaway", replyTo));
