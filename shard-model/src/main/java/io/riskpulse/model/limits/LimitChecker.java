@@ -124,7 +124,7 @@ public final class LimitChecker {
 
   /**
    * The VaR, expected-shortfall, stress-loss and liquidity limits beyond their level, keyed by breach key. Cheap
-   * (no valuation): the entity calls it on every risk refresh to decide whether the full judgement is needed.
+   * (no valuation). (The entity's risk refresh judges {@link #riskReadings} instead, for warning levels.)
    * The liquidity breach is one per portfolio (key {@code LIQUIDITY}), judged on its least liquid position,
    * which its detail names; when that figure is unknown the detail names every position without an ADV.
    */
@@ -217,9 +217,9 @@ public final class LimitChecker {
 
   private static void read(Readings found, LimitKind kind, String symbol, double value, Double limit, long now,
       String detail) {
-    if (limit != null && (!found.onlyBeyond || !(value <= limit))) {
+    if (limit != null && (!found.onlyBeyond() || !(value <= limit))) {
       String key = symbol.isEmpty() ? kind.name() : kind.name() + ":" + symbol;
-      found.byKey.put(key, new LimitBreach(key, kind, symbol, value, limit, now, detail));
+      found.byKey().put(key, new LimitBreach(key, kind, symbol, value, limit, now, detail));
     }
   }
 

@@ -205,10 +205,12 @@ final class PreTradeChecker {
    * Every continuous limit as it would be with the order filled: a reading beyond its level fails unless the
    * order strictly reduces it. Positions that cannot be valued fail MARKET_DATA.
    *
-   * <p>The state before the order (a second valuation, risk figures and readings) is computed only when it
+   * <p>The state before the order (a second valuation and every limit's reading) is computed only when it
    * matters: when a drawdown limit needs today's P&amp;L as a candidate peak, or when a projected reading is
-   * beyond its level and the question is whether the order reduces it. An order that keeps every limit within
-   * its level, the common case, is judged on one valuation, and only readings beyond their level become records.
+   * beyond its level and the question is whether the order reduces it. Without a drawdown limit, an order that
+   * keeps every limit within its level (the common case) is judged on one valuation, and only readings beyond
+   * their level become records. The risk figures before the order are read first whenever a risk limit is set,
+   * because the what-if can re-mark the order's instrument in the live vector.
    */
   private void projectLimits(PortfolioState state, OrderFlowTracker orderFlow, OrderRequest order, double price,
       Position before, Position after, double peakPnl, List<CheckFailure> failures, long nowMillis) {
@@ -226,7 +228,10 @@ final class PreTradeChecker {
       failures.add(CheckFailure.of(PreTradeCheck.MARKET_DATA, valuationAfter.unmarkedCount()
           + " position(s) without a market price or FX rate: the portfolio cannot be valued"));
     }
-    Before beforeOrder = new Before(state, orderFlow, limits, peakPnl, nowMillis);
+    // Read before the what-if, which can re-mark the order's instrument in the live vector.
+    RiskMeasures riskBefore = limits.hasRiskLimits() ? risk.measures(nowMillis)
+        : RiskMeasures.unavailable("not computed: no risk limit to judge", nowMillis);
+    Before beforeOrder = new Before(state, orderFlow, limits, peakPnl, riskBefore, nowMillis);
     double peakAfter = peakPnl;
     if (limits.maxDrawdown() != null) {
       double pnlBefore = beforeOrder.pnl();
@@ -262,15 +267,18 @@ final class PreTradeChecker {
     private final OrderFlowTracker orderFlow;
     private final Limits limits;
     private final double peakPnl;
+    private final RiskMeasures risk;
     private final long nowMillis;
     private Valuation valuation;
     private Map<String, LimitBreach> readings;
 
-    Before(PortfolioState state, OrderFlowTracker orderFlow, Limits limits, double peakPnl, long nowMillis) {
+    Before(PortfolioState state, OrderFlowTracker orderFlow, Limits limits, double peakPnl, RiskMeasures risk,
+        long nowMillis) {
       this.state = state;
       this.orderFlow = orderFlow;
       this.limits = limits;
       this.peakPnl = peakPnl;
+      this.risk = risk;
       this.nowMillis = nowMillis;
     }
 
@@ -282,12 +290,11 @@ final class PreTradeChecker {
       return valuation.totalPnl() - state.startOfDayPnl();
     }
 
+    /** Every limit's reading before the order, within its level or not, by breach key. */
     Map<String, LimitBreach> readings() {
       if (readings == null) {
         double pnl = pnl();
-        RiskMeasures riskBefore = limits.hasRiskLimits() ? risk.measures(nowMillis)
-            : RiskMeasures.unavailable("not computed: no risk limit to judge", nowMillis);
-        readings = LimitChecker.readings(limits, valuation, pnl, peakPnl, riskBefore, orderFlow.view(nowMillis),
+        readings = LimitChecker.readings(limits, valuation, pnl, peakPnl, risk, orderFlow.view(nowMillis),
             nowMillis);
       }
       return readings;

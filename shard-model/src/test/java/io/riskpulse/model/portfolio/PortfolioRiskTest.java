@@ -28,6 +28,10 @@ import io.riskpulse.model.portfolio.PortfolioCommand.Resume;
 import io.riskpulse.model.portfolio.PortfolioEvent.Halted;
 import io.riskpulse.model.portfolio.PortfolioEvent.LimitBreached;
 import io.riskpulse.model.portfolio.PortfolioEvent.LimitCleared;
+import io.riskpulse.model.pretrade.CheckFailure;
+import io.riskpulse.model.pretrade.OrderRequest;
+import io.riskpulse.model.pretrade.PreTradeCheck;
+import io.riskpulse.model.pretrade.PreTradeDecision;
 import io.riskpulse.model.risk.ReportingPrices;
 import io.riskpulse.model.risk.aggregate.RiskVectorReport;
 import io.riskpulse.model.risk.live.RiskMeasures;
@@ -229,6 +233,29 @@ class PortfolioRiskTest {
         risk.stressLossByScenario().values().stream().mapToDouble(Double::doubleValue).max().orElseThrow(),
         "worst of the per-scenario losses");
     assertClose(0.20 * (40_000 + 16_500), risk.stressLossByScenario().get("equity-down-20pct"), "equity -20%");
+  }
+
+  @Test
+  void shouldLetAPreTradeOrderThatReducesABreachedVarThroughAndRejectOneThatAddsToIt() {
+    open(Limits.NONE);
+    execute("E0", "SPY", Side.BUY, 1000, 400);
+    double varOf1000 = risk().valueAtRisk99();
+    kit.<Reply>runCommand(replyTo -> new PortfolioCommand.SetLimits(
+        new Limits(null, null, null, null, null, null, null, null, null, false)
+            .withRiskLimits(0.5 * varOf1000, null, null), "risk", "VaR budget", replyTo));
+
+    PreTradeDecision adds = check("C1", Side.BUY, 100);
+    assertTrue(adds.failed(PreTradeCheck.VAR), adds.describe());
+    CheckFailure var = adds.failures().stream().filter(f -> f.check() == PreTradeCheck.VAR).findFirst().orElseThrow();
+    assertClose(1.1 * varOf1000, var.value(), "VaR with the order");
+    assertClose(0.5 * varOf1000, var.limit(), "limit");
+    PreTradeDecision reduces = check("C2", Side.SELL, 100); // still beyond the limit, but lower
+    assertTrue(reduces.accepted(), reduces.describe());
+  }
+
+  private PreTradeDecision check(String clOrdId, Side side, double quantity) {
+    OrderRequest order = new OrderRequest("P1", "macro", clOrdId, "SPY", side, quantity, 400);
+    return kit.<PreTradeDecision>runCommand(replyTo -> new PortfolioCommand.CheckOrder(order, replyTo)).reply();
   }
 
   @Test
