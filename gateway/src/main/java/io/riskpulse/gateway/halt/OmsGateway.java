@@ -17,6 +17,7 @@ import io.riskpulse.gateway.oms.OmsConnectionListener;
 import io.riskpulse.gateway.oms.OmsDeliveryException;
 import io.riskpulse.gateway.oms.OmsEndpoint;
 import io.riskpulse.model.concurrent.Completions;
+import io.riskpulse.model.halt.ActiveHalt;
 import io.riskpulse.model.halt.HaltDispatcher;
 import io.riskpulse.model.halt.HaltInstruction;
 import io.riskpulse.model.risk.rebalance.RebalanceDispatcher;
@@ -64,8 +65,9 @@ import org.apache.pekko.persistence.typed.javadsl.SignalHandler;
  * <p>Flow of one halt: a sender (a portfolio or the kill switch, through {@link #dispatcher}) asks
  * {@link Request}; the gateway journals the request, flushes the journal and only then answers, so the sender can
  * stop retrying. It resolves the scope to accounts and working orders ({@link ScopeResolver}, retried with backoff
- * until complete: cancelling for a partial set of accounts would be wrong), journals the instruction, and sends it
- * to each endpoint. An acknowledgement ends that endpoint's delivery; a retryable failure (not connected,
+ * until complete: cancelling for a partial set of accounts would be wrong; the resolution starts while the request
+ * is being written), sends the instruction to each endpoint and journals it with the attempts, the write not
+ * delaying the send. An acknowledgement ends that endpoint's delivery; a retryable failure (not connected,
  * disconnected while waiting, no answer within {@code attempt-timeout}) is retried with exponential backoff and at
  * once when the endpoint reconnects; a final failure (the OMS refused) ends it as failed, for a person to act on.
  *
@@ -193,12 +195,11 @@ public final class OmsGateway
       return Effect().reply(cmd.replyTo(), StatusReply.ack()); // a re-send of a halt already taken
     }
     context.getLog().info("OMS gateway took halt {}", cmd.halt().describe());
+    // The scope is resolved while the request is written: the answer waits in the stash until the write is done.
+    resolve(cmd.halt());
     return Effect()
         .persist(new HaltRequested(cmd.halt(), now()))
-        .thenRun(newState -> {
-          flushThenAnswer(cmd.replyTo());
-          resolve(newState, cmd.halt().haltId());
-        })
+        .thenRun(newState -> flushThenAnswer(cmd.replyTo()))
         .thenNoReply();
   }
 
@@ -236,12 +237,19 @@ public final class OmsGateway
   /** Resolves the halt's scope unless it is resolved or being resolved. */
   private void resolve(OmsGatewayState state, String haltId) {
     OmsDelivery delivery = state.delivery(haltId);
-    String key = key(haltId, RESOLVE);
-    if (delivery == null || delivery.ready() || !inFlight.add(key)) {
+    if (delivery != null && !delivery.ready()) {
+      resolve(delivery.halt());
+    }
+  }
+
+  /** Resolves {@code halt}'s scope unless it is being resolved; the answer comes back as {@link ScopeResolved}. */
+  private void resolve(ActiveHalt halt) {
+    String haltId = halt.haltId();
+    if (!inFlight.add(key(haltId, RESOLVE))) {
       return;
     }
     CompletionStage<HaltInstruction> resolved =
-        Completions.bounded(() -> env.resolver().resolve(delivery.halt()), env.settings().attemptTimeout());
+        Completions.bounded(() -> env.resolver().resolve(halt), env.settings().attemptTimeout());
     context.pipeToSelf(resolved, (instruction, failure) ->
         new ScopeResolved(haltId, instruction, failure == null ? "" : describe(failure)));
   }
@@ -280,8 +288,12 @@ public final class OmsGateway
   }
 
   /**
-   * Journals {@code before} and one {@link DeliverySent} per endpoint that still owes an acknowledgement and is not
-   * already working on it, in one write, then calls each of those endpoints.
+   * Calls each endpoint that still owes an acknowledgement and is not already working on it, and journals
+   * {@code before} and one {@link DeliverySent} per call in one write, without waiting for the write: the halt
+   * reaches the OMS one journal write sooner. Safe because {@link HaltRequested} is already on file: if the
+   * gateway stops before this write completes, its next incarnation sees the delivery not sent and sends it again,
+   * and endpoints make a re-send harmless (same ids). Answers wait in the stash until the write is done, so each is
+   * judged against a state that holds its attempt.
    */
   private ReplyEffect<OmsGatewayEvent, OmsGatewayState> send(OmsDelivery delivery, List<String> endpointNames,
       List<OmsGatewayEvent> before) {
@@ -299,12 +311,11 @@ public final class OmsGateway
     if (events.isEmpty()) {
       return Effect().noReply();
     }
-    sent.forEach(event -> inFlight.add(key(id, event.endpoint())));
-    return Effect().persist(events).thenRun(newState -> {
-      for (DeliverySent attempt : sent) {
-        call(newState.delivery(id), attempt.endpoint(), attempt.attempt());
-      }
-    }).thenNoReply();
+    for (DeliverySent attempt : sent) {
+      inFlight.add(key(id, attempt.endpoint()));
+      call(delivery, attempt.endpoint(), attempt.attempt());
+    }
+    return Effect().persist(events).thenNoReply();
   }
 
 
