@@ -94,7 +94,7 @@ public final class OmsGateway
   private final TimerScheduler<OmsGatewayCommand> timers;
   private final Map<String, OmsEndpoint> endpoints = new LinkedHashMap<>();
   private final OmsConnectionListener connectionListener;
-  /** Deliveries (halt id + endpoint) and resolutions waiting for an answer; transient. */
+  /** Deliveries (halt id + endpoint) and resolutions waiting for an answer; transient, cleared on recovery. */
   private final Set<String> inFlight = new HashSet<>();
   /** Failures in a row per delivery or resolution, for the backoff; transient. */
   private final Map<String, Integer> failures = new HashMap<>();
@@ -342,6 +342,12 @@ public final class OmsGateway
     if (delivery == null || !delivery.at(cmd.endpoint()).open()) {
       return Effect().noReply(); // a late answer to an attempt whose delivery already ended
     }
+    if (delivery.at(cmd.endpoint()).attempts() < cmd.attempt()) {
+      // An attempt whose write failed (the call does not wait for it): this incarnation sends it again.
+      context.getLog().warn("OMS endpoint {} answered attempt {} of {}, which the journal does not hold; it is sent "
+          + "again", cmd.endpoint(), cmd.attempt(), cmd.deliveryId());
+      return Effect().noReply();
+    }
     long now = now();
     if (cmd.ack() != null) {
       failures.remove(key);
@@ -443,6 +449,9 @@ public final class OmsGateway
   public SignalHandler<OmsGatewayState> signalHandler() {
     return newSignalHandlerBuilder()
         .onSignal(RecoveryCompleted.instance(), state -> {
+          // A restart after a failed write keeps this object: what the last incarnation had in flight is not this
+          // one's (an attempt whose write failed must be sent again). Its late answers are told apart by attempt.
+          inFlight.clear();
           // Resume every delivery a previous incarnation left open, including attempts sent and never answered.
           for (OmsDelivery delivery : state.deliveries().values()) {
             String haltId = delivery.id();

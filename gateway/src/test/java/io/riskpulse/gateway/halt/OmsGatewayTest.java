@@ -62,6 +62,8 @@ class OmsGatewayTest {
   private final AtomicInteger sessions = new AtomicInteger();
   private final AtomicReference<Supplier<CompletionStage<Void>>> flush =
       new AtomicReference<>(() -> CompletableFuture.completedFuture(null));
+  /** Completes when the scope resolver may answer (at once unless a test holds it). */
+  private final AtomicReference<CompletableFuture<Void>> resolutions = new AtomicReference<>();
   private SimulatedOms oms;
   private FixOmsEndpoint endpoint;
   private EventSourcedBehaviorTestKit<OmsGatewayCommand, OmsGatewayEvent, OmsGatewayState> kit;
@@ -83,7 +85,8 @@ class OmsGatewayTest {
       assertTrue(endpoint.connected() && oms.loggedOn(), "FIX session not logged on");
       return null;
     });
-    ScopeResolver resolver = halt -> CompletableFuture.completedFuture(new HaltInstruction(halt.haltId(),
+    resolutions.set(CompletableFuture.completedFuture(null));
+    ScopeResolver resolver = halt -> resolutions.get().thenApply(go -> new HaltInstruction(halt.haltId(),
         halt.scope(), List.of("P1"), List.of(new OpenOrder("O-1", "P1", "algo", "SPY", Side.BUY, 100)), halt.by(),
         halt.reason(), halt.atMillis()));
     OmsGatewayEnvironment env = new OmsGatewayEnvironment(List.of(endpoint), resolver, () -> flush.get().get(),
@@ -161,6 +164,23 @@ class OmsGatewayTest {
     assertEquals(1, oms.massCancelsEffective(), "... but one effective mass cancel (same ClOrdID)");
     assertEquals(2, oms.ordersCancelled());
     assertEquals(1, journal().stream().filter(e -> e instanceof DeliveryAcknowledged).count());
+  }
+
+  @Test
+  void shouldSendAgainWhenTheWriteOfTheAttemptFailsAfterTheOmsWasCalled() throws Exception {
+    CompletableFuture<Void> resolution = new CompletableFuture<>();
+    resolutions.set(resolution);
+    assertTrue(request(HALT).isSuccess()); // HaltRequested is on file; the scope is still being resolved
+    // The next write, the resolution with the attempt, fails after the gateway has called the OMS (it does not wait
+    // for that write): the gateway restarts, finds the halt requested and not sent, and sends it again.
+    kit.persistenceTestKit().failNextPersisted(OmsGateway.PERSISTENCE_ID.id());
+    resolution.complete(null);
+    assertTrue(oms.awaitReceived(2, WAIT), "the restarted gateway did not send the halt again");
+    awaitAcknowledged(HALT.haltId());
+
+    assertEquals(1, oms.massCancelsEffective(), "one effective mass cancel (same ClOrdID)");
+    assertEquals(List.of(HaltRequested.class, HaltResolved.class, DeliverySent.class, DeliveryAcknowledged.class),
+        journal().stream().<Class<?>>map(Object::getClass).toList());
   }
 
   @Test
