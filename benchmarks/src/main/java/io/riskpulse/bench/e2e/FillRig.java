@@ -49,6 +49,13 @@ final class FillRig {
    * @param firstListener told of every handled message before the watermark (so a latency recorder has
    *     recorded a fill before anyone waiting on the watermark wakes up); may be {@code null}
    */
+  private static void requireOpened(CompletionStage<Reply> open, String portfolioId) throws Exception {
+    Reply reply = BenchNode.await(open, 30);
+    if (!reply.isAccepted()) {
+      throw new IllegalStateException("cannot open " + portfolioId + ": " + reply);
+    }
+  }
+
   static FillRig open(BenchNode node, int portfolios, PersistedListener firstListener) throws Exception {
     long now = System.currentTimeMillis();
     for (String symbol : SYMBOLS) {
@@ -62,12 +69,12 @@ final class FillRig {
     for (int i = 0; i < portfolios; i++) {
       ids[i] = String.format("bench-%03d", i);
       opened.add(client.open(ids[i], "bench", "trader-" + (i % 5), 10_000_000, Limits.NONE, "benchmark"));
-    }
-    for (int i = 0; i < portfolios; i++) {
-      Reply reply = BenchNode.await(opened.get(i), 30);
-      if (!reply.isAccepted()) {
-        throw new IllegalStateException("cannot open " + ids[i] + ": " + reply);
+      if (i >= BenchNode.OPENS_IN_FLIGHT) {
+        requireOpened(opened.get(i - BenchNode.OPENS_IN_FLIGHT), ids[i - BenchNode.OPENS_IN_FLIGHT]);
       }
+    }
+    for (int i = Math.max(0, portfolios - BenchNode.OPENS_IN_FLIGHT); i < portfolios; i++) {
+      requireOpened(opened.get(i), ids[i]);
     }
     if (firstListener != null) {
       node.services.ingest().addPersistedListener(firstListener);
