@@ -27,11 +27,13 @@ public final class CsvTable {
   public static final class Row {
 
     private final Map<String, Integer> columns;
+    private final int headerWidth;
     private final String[] cells;
     private final int lineNumber;
 
-    private Row(Map<String, Integer> columns, String[] cells, int lineNumber) {
+    private Row(Map<String, Integer> columns, int headerWidth, String[] cells, int lineNumber) {
       this.columns = columns;
+      this.headerWidth = headerWidth;
       this.cells = cells;
       this.lineNumber = lineNumber;
     }
@@ -43,7 +45,7 @@ public final class CsvTable {
 
     /** How many cells this line has more than the header has columns (0 when it has as many or fewer). */
     public int extraCells() {
-      return Math.max(0, cells.length - columns.values().stream().mapToInt(i -> i + 1).max().orElse(0));
+      return Math.max(0, cells.length - headerWidth);
     }
 
     /**
@@ -120,6 +122,7 @@ public final class CsvTable {
    *     {@code rowReader} threw (the exception it threw is the cause)
    */
   public <T> List<T> rows(Function<Row, T> rowReader) throws IOException {
+    int headerWidth = columns.values().stream().mapToInt(i -> i + 1).max().orElse(0);
     List<T> rows = new ArrayList<>();
     String line;
     int lineNumber = 1;
@@ -129,7 +132,7 @@ public final class CsvTable {
         continue;
       }
       try {
-        rows.add(rowReader.apply(new Row(columns, line.split(",", -1), lineNumber)));
+        rows.add(rowReader.apply(new Row(columns, headerWidth, line.split(",", -1), lineNumber)));
       } catch (RuntimeException e) {
         throw new IllegalArgumentException(source + ":" + lineNumber + ": " + e.getMessage() + " in '" + line + "'",
             e);
