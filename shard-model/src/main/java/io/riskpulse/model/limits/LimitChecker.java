@@ -141,15 +141,23 @@ public final class LimitChecker {
     return readings;
   }
 
+  /** Builds each detail only for a limit that is set: most portfolios have no risk-measure limit. */
   private static void readRisk(Readings found, Limits limits, RiskMeasures risk, long nowMillis) {
-    String varDetail = String.join("; ", risk.varProblems());
-    read(found, LimitKind.VAR, "", risk.valueAtRisk99(), limits.maxVar(), nowMillis, varDetail);
-    read(found, LimitKind.EXPECTED_SHORTFALL, "", risk.expectedShortfall975(), limits.maxExpectedShortfall(),
-        nowMillis, varDetail);
-    read(found, LimitKind.STRESS_LOSS, "", risk.worstStressLoss(), limits.maxStressLoss(), nowMillis,
-        risk.stressProblems().isEmpty() ? risk.worstStressScenario() : String.join("; ", risk.stressProblems()));
-    read(found, LimitKind.LIQUIDITY, "", risk.maxDaysToLiquidate(), limits.maxDaysToLiquidate(), nowMillis,
-        risk.liquidityProblems().isEmpty() ? risk.leastLiquidSymbol() : String.join("; ", risk.liquidityProblems()));
+    if (limits.maxVar() != null || limits.maxExpectedShortfall() != null) {
+      String varDetail = String.join("; ", risk.varProblems());
+      read(found, LimitKind.VAR, "", risk.valueAtRisk99(), limits.maxVar(), nowMillis, varDetail);
+      read(found, LimitKind.EXPECTED_SHORTFALL, "", risk.expectedShortfall975(), limits.maxExpectedShortfall(),
+          nowMillis, varDetail);
+    }
+    if (limits.maxStressLoss() != null) {
+      read(found, LimitKind.STRESS_LOSS, "", risk.worstStressLoss(), limits.maxStressLoss(), nowMillis,
+          risk.stressProblems().isEmpty() ? risk.worstStressScenario() : String.join("; ", risk.stressProblems()));
+    }
+    if (limits.maxDaysToLiquidate() != null) {
+      read(found, LimitKind.LIQUIDITY, "", risk.maxDaysToLiquidate(), limits.maxDaysToLiquidate(), nowMillis,
+          risk.liquidityProblems().isEmpty() ? risk.leastLiquidSymbol()
+              : String.join("; ", risk.liquidityProblems()));
+    }
   }
 
   /**
