@@ -28,12 +28,6 @@ import org.apache.pekko.actor.typed.javadsl.Behaviors;
  */
 final class BenchNode implements AutoCloseable {
 
-  /**
-   * Portfolio opens a harness keeps in flight while it sets up: hundreds at once outran the portfolios' 5 s ask
-   * timeout on a slow host, each open being a journal write.
-   */
-  static final int OPENS_IN_FLIGHT = 32;
-
   final Path dataDir;
   final ActorSystem<Void> system;
   final NodeServices services;

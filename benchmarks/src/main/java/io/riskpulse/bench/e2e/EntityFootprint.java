@@ -8,7 +8,6 @@ import io.riskpulse.model.portfolio.Portfolio;
 import io.riskpulse.model.portfolio.PortfolioClient;
 import io.riskpulse.model.portfolio.PortfolioSnapshot;
 import io.riskpulse.model.portfolio.PortfolioState;
-import io.riskpulse.model.portfolio.RejectReason;
 import io.riskpulse.model.portfolio.Reply;
 import io.riskpulse.model.portfolio.Side;
 import java.lang.reflect.Field;
@@ -19,10 +18,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Set;
-import java.util.concurrent.CompletionStage;
-import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Predicate;
 import org.apache.pekko.actor.typed.javadsl.AskPattern;
 import org.apache.pekko.cluster.sharding.ShardRegion;
@@ -180,12 +176,11 @@ public final class EntityFootprint {
    */
   private static void populate(BenchNode node, int from, int to, int window, long timeoutSeconds) throws Exception {
     PortfolioClient client = node.services.portfolios();
-    forEach(from, to, window, timeoutSeconds, (i, attempt) -> client.open(portfolioId(i), "desk-" + (i % 10),
+    WindowedAsks.forEach(from, to, window, timeoutSeconds, (i, attempt) -> client.open(portfolioId(i), "desk-" + (i % 10),
         "trader-" + (i % 50), BenchLimits.INITIAL_CASH, limits(), "benchmark")
-        .thenApply(reply -> reply.isAccepted() || (attempt > 0 && reply.reason() == RejectReason.ALREADY_OPEN) ? null
-            : "cannot open " + portfolioId(i) + ": " + reply));
+        .thenApply(reply -> WindowedAsks.openProblem(portfolioId(i), reply, attempt)));
     long now = System.currentTimeMillis();
-    forEach(from, to, window, timeoutSeconds, (i, attempt) -> client.applyAll(portfolioId(i),
+    WindowedAsks.forEach(from, to, window, timeoutSeconds, (i, attempt) -> client.applyAll(portfolioId(i),
         fills(portfolioId(i), now)).thenApply(replies -> {
           for (Reply reply : replies) {
             if (!reply.isAccepted() && !(attempt > 0 && reply.outcome() == Reply.Outcome.DUPLICATE)) {
@@ -214,47 +209,6 @@ public final class EntityFootprint {
   /** A new string with its own characters, like one decoded from a frame. */
   private static String wire(String s) {
     return new String(s.getBytes(StandardCharsets.US_ASCII), StandardCharsets.US_ASCII);
-  }
-
-  /** An ask about portfolio {@code index}; its value is a problem, or {@code null} when the answer is right. */
-  private interface Ask {
-    CompletionStage<String> send(int index, int attempt);
-  }
-
-  /**
-   * Runs {@code ask} for each index with at most {@code window} unanswered, sending an ask that failed (a timeout)
-   * again up to {@value #ATTEMPTS} times in all. Fails on the first problem, or when answers stop coming.
-   */
-  private static void forEach(int from, int to, int window, long timeoutSeconds, Ask ask) throws Exception {
-    Semaphore inFlight = new Semaphore(window);
-    AtomicReference<String> problem = new AtomicReference<>();
-    for (int i = from; i < to && problem.get() == null; i++) {
-      if (!inFlight.tryAcquire(timeoutSeconds, TimeUnit.SECONDS)) {
-        throw new IllegalStateException("no answer within " + timeoutSeconds + " s");
-      }
-      send(ask, i, 0, problem, inFlight);
-    }
-    if (!inFlight.tryAcquire(window, timeoutSeconds, TimeUnit.SECONDS)) {
-      throw new IllegalStateException("no answer within " + timeoutSeconds + " s");
-    }
-    if (problem.get() != null) {
-      throw new IllegalStateException(problem.get());
-    }
-  }
-
-  private static final int ATTEMPTS = 3;
-
-  private static void send(Ask ask, int index, int attempt, AtomicReference<String> problem, Semaphore inFlight) {
-    ask.send(index, attempt).whenComplete((found, failure) -> {
-      if (failure != null && attempt + 1 < ATTEMPTS) {
-        send(ask, index, attempt + 1, problem, inFlight);
-        return;
-      }
-      if (failure != null || found != null) {
-        problem.compareAndSet(null, failure != null ? failure.toString() : found);
-      }
-      inFlight.release();
-    });
   }
 
   /** Portfolio entities the shard region on this node says are running. */

@@ -11,12 +11,8 @@ import io.riskpulse.model.market.Quote;
 import io.riskpulse.model.portfolio.Execution;
 import io.riskpulse.model.portfolio.PortfolioClient;
 import io.riskpulse.model.portfolio.PortfolioSnapshot;
-import io.riskpulse.model.portfolio.Reply;
 import io.riskpulse.model.portfolio.Side;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.concurrent.CompletionStage;
 
 /**
  * Fills for a real node: prices for the traded symbols in the market view, {@code portfolios} open portfolios
@@ -49,12 +45,6 @@ final class FillRig {
    * @param firstListener told of every handled message before the watermark (so a latency recorder has
    *     recorded a fill before anyone waiting on the watermark wakes up); may be {@code null}
    */
-  private static void requireOpened(CompletionStage<Reply> open, String portfolioId) throws Exception {
-    Reply reply = BenchNode.await(open, 30);
-    if (!reply.isAccepted()) {
-      throw new IllegalStateException("cannot open " + portfolioId + ": " + reply);
-    }
-  }
 
   static FillRig open(BenchNode node, int portfolios, PersistedListener firstListener) throws Exception {
     long now = System.currentTimeMillis();
@@ -65,17 +55,12 @@ final class FillRig {
     }
     PortfolioClient client = node.services.portfolios();
     String[] ids = new String[portfolios];
-    List<CompletionStage<Reply>> opened = new ArrayList<>();
     for (int i = 0; i < portfolios; i++) {
       ids[i] = String.format("bench-%03d", i);
-      opened.add(client.open(ids[i], "bench", "trader-" + (i % 5), 10_000_000, Limits.NONE, "benchmark"));
-      if (i >= BenchNode.OPENS_IN_FLIGHT) {
-        requireOpened(opened.get(i - BenchNode.OPENS_IN_FLIGHT), ids[i - BenchNode.OPENS_IN_FLIGHT]);
-      }
     }
-    for (int i = Math.max(0, portfolios - BenchNode.OPENS_IN_FLIGHT); i < portfolios; i++) {
-      requireOpened(opened.get(i), ids[i]);
-    }
+    WindowedAsks.forEach(0, portfolios, WindowedAsks.WINDOW, 30, (i, attempt) -> client.open(ids[i], "bench",
+        "trader-" + (i % 5), 10_000_000, Limits.NONE, "benchmark").thenApply(reply ->
+        WindowedAsks.openProblem(ids[i], reply, attempt)));
     if (firstListener != null) {
       node.services.ingest().addPersistedListener(firstListener);
     }

@@ -15,7 +15,6 @@ import io.riskpulse.persistence.JournalFlusher;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
@@ -418,19 +417,13 @@ public final class HaltLatency {
   private static String[] openHalting(BenchNode node, SimulatedOms oms, int count) throws Exception {
     PortfolioClient client = node.services.portfolios();
     String[] ids = new String[count];
-    List<CompletionStage<Reply>> opened = new ArrayList<>();
     for (int i = 0; i < count; i++) {
       ids[i] = String.format("hx%04d", i);
-      opened.add(client.open(ids[i], "algo", "trader-" + (i % 5), 10_000_000, HALTING, "benchmark"));
       oms.addWorkingOrder(ids[i], ids[i] + "-W1", "SPX", Side.BUY, 100, "runaway");
-      if (i >= BenchNode.OPENS_IN_FLIGHT) { // hundreds of opens at once outran the 5 s ask timeout on a slow host
-        int oldest = i - BenchNode.OPENS_IN_FLIGHT;
-        requireAccepted(BenchNode.await(opened.get(oldest), 30), ids[oldest]);
-      }
     }
-    for (int i = Math.max(0, count - BenchNode.OPENS_IN_FLIGHT); i < count; i++) {
-      requireAccepted(BenchNode.await(opened.get(i), 30), ids[i]);
-    }
+    WindowedAsks.forEach(0, count, WindowedAsks.WINDOW, 30, (i, attempt) -> client.open(ids[i], "algo",
+        "trader-" + (i % 5), 10_000_000, HALTING, "benchmark").thenApply(reply ->
+        WindowedAsks.openProblem(ids[i], reply, attempt)));
     return ids;
   }
 
