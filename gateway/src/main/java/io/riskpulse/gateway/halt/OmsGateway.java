@@ -55,6 +55,7 @@ import org.apache.pekko.persistence.typed.javadsl.EventSourcedBehaviorWithEnforc
 import org.apache.pekko.persistence.typed.javadsl.ReplyEffect;
 import org.apache.pekko.persistence.typed.javadsl.RetentionCriteria;
 import org.apache.pekko.persistence.typed.javadsl.SignalHandler;
+import org.slf4j.Logger;
 
 /**
  * The OMS gateway: delivers every halt to every configured OMS endpoint, at least once, and journals each step
@@ -108,7 +109,10 @@ public final class OmsGateway
     for (OmsEndpoint endpoint : env.endpoints()) {
       endpoints.put(endpoint.name(), endpoint);
     }
+    // The listener runs on the endpoint's threads (QuickFIX/J's), where the actor context must not be used: it
+    // captures the self reference and the logger (thread-safe) here.
     ActorRef<OmsGatewayCommand> self = context.getSelf();
+    Logger log = context.getLog();
     this.connectionListener = new OmsConnectionListener() {
       @Override
       public void onConnected(String endpoint) {
@@ -117,7 +121,7 @@ public final class OmsGateway
 
       @Override
       public void onDisconnected(String endpoint, String reason) {
-        context.getLog().warn("OMS endpoint {} disconnected: {}", endpoint, reason);
+        log.warn("OMS endpoint {} disconnected: {}", endpoint, reason);
       }
     };
     endpoints.values().forEach(endpoint -> endpoint.addConnectionListener(connectionListener));

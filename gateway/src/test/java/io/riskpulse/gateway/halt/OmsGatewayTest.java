@@ -33,6 +33,7 @@ import java.util.function.Supplier;
 import org.apache.pekko.Done;
 import org.apache.pekko.actor.testkit.typed.javadsl.ActorTestKit;
 import org.apache.pekko.actor.testkit.typed.javadsl.LogCapturingExtension;
+import org.apache.pekko.actor.testkit.typed.javadsl.LoggingTestKit;
 import org.apache.pekko.actor.testkit.typed.javadsl.TestProbe;
 import org.apache.pekko.pattern.StatusReply;
 import org.apache.pekko.persistence.testkit.javadsl.EventSourcedBehaviorTestKit;
@@ -52,7 +53,9 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class OmsGatewayTest {
 
-  private static final Config CONFIG = EventSourcedBehaviorTestKit.config().withFallback(ConfigFactory.load());
+  /** LoggingTestKit waits filter-leeway for a message: 3 s by default, tight for a FIX disconnect on a busy host. */
+  private static final Config CONFIG = ConfigFactory.parseString("pekko.actor.testkit.typed.filter-leeway = 15s")
+      .withFallback(EventSourcedBehaviorTestKit.config()).withFallback(ConfigFactory.load());
   private static final Duration WAIT = Duration.ofSeconds(15);
   private static final ActiveHalt HALT =
       new ActiveHalt("halt-P1-7", HaltScope.portfolio("P1"), "riskpulse:limit-monitor", "DRAWDOWN 12,000 > 10,000",
@@ -181,6 +184,17 @@ class OmsGatewayTest {
     assertEquals(1, oms.massCancelsEffective(), "one effective mass cancel (same ClOrdID)");
     assertEquals(List.of(HaltRequested.class, HaltResolved.class, DeliverySent.class, DeliveryAcknowledged.class),
         journal().stream().<Class<?>>map(Object::getClass).toList());
+  }
+
+  @Test
+  void shouldLogADisconnectTheEndpointReportsOnItsOwnThread() {
+    // QuickFIX/J calls the connection listener on its own thread, where the actor's context must not be used.
+    LoggingTestKit.warn("OMS endpoint " + endpoint.name() + " disconnected")
+        .withLoggerName(OmsGateway.class.getName())
+        .expect(testKit.system(), () -> {
+          oms.close();
+          return null;
+        });
   }
 
   @Test
