@@ -216,7 +216,14 @@ public final class Main {
 
     // A pipeline that fails must not leave a zombie node that refuses every message: stop the node, loudly.
     ingest.completion().whenComplete((done, failure) -> {
-      if (failure != null) {
+      if (failure == null) {
+        return;
+      }
+      if (CoordinatedShutdown.get(system).getShutdownReason().isPresent()) {
+        // Stopped by the node's own shutdown: the drain in service-stop did not finish within its phase timeout.
+        system.log().warn("The ingestion pipeline was stopped by the node's shutdown before it drained: {}",
+            failure.toString());
+      } else {
         system.log().error("The ingestion pipeline failed; stopping the node", failure);
         CoordinatedShutdown.get(system).runAll(CoordinatedShutdown.unknownReason());
       }
