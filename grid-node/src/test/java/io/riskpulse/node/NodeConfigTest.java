@@ -24,6 +24,21 @@ class NodeConfigTest {
         config.getString("pekko.persistence.cassandra.journal.keyspace"));
   }
 
+  @Test
+  void shouldLetEveryJournalAndSnapshotPluginResumeWithinSecondsAfterItsCircuitBreakerOpened() {
+    Config config = NodeConfig.load();
+    for (String plugin : new String[] {"jdbc-journal", "pekko.persistence.cassandra.journal"}) {
+      Config effective = config.getConfig(plugin)
+          .withFallback(config.getConfig("pekko.persistence.journal-plugin-fallback")); // as Pekko merges them
+      assertEquals(Duration.ofSeconds(10), effective.getDuration("circuit-breaker.reset-timeout"), plugin);
+    }
+    for (String plugin : new String[] {"jdbc-snapshot-store", "pekko.persistence.cassandra.snapshot"}) {
+      Config effective = config.getConfig(plugin)
+          .withFallback(config.getConfig("pekko.persistence.snapshot-store-plugin-fallback"));
+      assertEquals(Duration.ofSeconds(10), effective.getDuration("circuit-breaker.reset-timeout"), plugin);
+    }
+  }
+
   private static final String VALUE = "value";
 
   /**
