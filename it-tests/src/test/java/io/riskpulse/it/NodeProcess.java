@@ -16,7 +16,18 @@ import java.util.concurrent.TimeUnit;
 final class NodeProcess {
 
   /** What a finished process left behind. */
-  record Result(int exitCode, String stdout, String stderr) {}
+  record Result(int exitCode, String stdout, String stderr) {
+
+    /**
+     * Everything the process printed, then a digest of its problems: a CI log keeps only the tail of a failure's
+     * message, and the tail of a node's output is its shutdown, not what went wrong first.
+     */
+    @Override
+    public String toString() {
+      return "exit " + exitCode + "\n--- stdout ---\n" + stdout + "\n--- stderr ---\n" + stderr
+          + "\n--- problems logged (the first of each, in order) ---\n" + LoggedProblems.digest(stdout + "\n" + stderr);
+    }
+  }
 
   private NodeProcess() {}
 
