@@ -154,7 +154,7 @@ public final class EntityFootprint {
   }
 
   /** Prices for the twenty instruments, so fills, marks and the live risk have them. */
-  private static void quote(BenchNode node) {
+  static void quote(BenchNode node) {
     long now = System.currentTimeMillis();
     for (int i = 0; i < SYMBOLS.length; i++) {
       double p = PRICES[i];
@@ -174,7 +174,7 @@ public final class EntityFootprint {
    * repeated open may find the portfolio already open, a repeated batch finds its fills already applied, and both
    * count as done.
    */
-  private static void populate(BenchNode node, int from, int to, int window, long timeoutSeconds) throws Exception {
+  static void populate(BenchNode node, int from, int to, int window, long timeoutSeconds) throws Exception {
     PortfolioClient client = node.services.portfolios();
     WindowedAsks.forEach(from, to, window, timeoutSeconds, (i, attempt) -> client.open(portfolioId(i), "desk-" + (i % 10),
         "trader-" + (i % 50), BenchLimits.INITIAL_CASH, limits(), "benchmark")
