@@ -51,7 +51,7 @@ public final class LimitChecker {
   public static Map<String, LimitBreach> readings(Limits limits, Valuation valuation, double intradayPnl,
       double peakPnl, RiskMeasures risk, OrderFlowView orderFlow, long nowMillis) {
     Map<String, LimitBreach> found = new LinkedHashMap<>();
-    collect(new Readings(found, false), limits, valuation, intradayPnl, peakPnl, risk, orderFlow, nowMillis);
+    collect(Readings.all(found), limits, valuation, intradayPnl, peakPnl, risk, orderFlow, nowMillis);
     return found;
   }
 
@@ -63,7 +63,24 @@ public final class LimitChecker {
   public static Map<String, LimitBreach> beyond(Limits limits, Valuation valuation, double intradayPnl,
       double peakPnl, RiskMeasures risk, OrderFlowView orderFlow, long nowMillis) {
     Map<String, LimitBreach> found = new LinkedHashMap<>();
-    collect(new Readings(found, true), limits, valuation, intradayPnl, peakPnl, risk, orderFlow, nowMillis);
+    collect(Readings.beyond(found), limits, valuation, intradayPnl, peakPnl, risk, orderFlow, nowMillis);
+    return found;
+  }
+
+  /**
+   * The readings of {@link #readings} that {@link LimitJudge#judge} can act on, keyed by breach key: each beyond
+   * its warning level under {@code limits.policy()} (beyond the limit itself where no warning level applies; a NaN
+   * value included), and each of an episode open in {@code activeBreaches} or {@code activeWarnings}, whatever its
+   * value. A reading within its warning level with no open episode neither starts nor ends one, so judging these
+   * gives the judgement of every reading. Builds no record, key or map entry for the others, which is most of them:
+   * the portfolio judges on every mark (four a second) and every fill.
+   */
+  public static Map<String, LimitBreach> judged(Limits limits, Valuation valuation, double intradayPnl,
+      double peakPnl, RiskMeasures risk, OrderFlowView orderFlow, long nowMillis,
+      Map<String, LimitBreach> activeBreaches, Map<String, LimitBreach> activeWarnings) {
+    Map<String, LimitBreach> found = new LinkedHashMap<>();
+    collect(Readings.judged(found, limits.policy(), activeBreaches, activeWarnings), limits, valuation, intradayPnl,
+        peakPnl, risk, orderFlow, nowMillis);
     return found;
   }
 
@@ -102,7 +119,7 @@ public final class LimitChecker {
    */
   public static Map<String, LimitBreach> orderFlowReadings(Limits limits, OrderFlowView orderFlow, long nowMillis) {
     Map<String, LimitBreach> found = new LinkedHashMap<>();
-    readOrderFlow(new Readings(found, false), limits, orderFlow, nowMillis);
+    readOrderFlow(Readings.all(found), limits, orderFlow, nowMillis);
     return found;
   }
 
@@ -130,14 +147,25 @@ public final class LimitChecker {
    */
   public static Map<String, LimitBreach> riskBreaches(Limits limits, RiskMeasures risk, long nowMillis) {
     Map<String, LimitBreach> found = new LinkedHashMap<>();
-    readRisk(new Readings(found, true), limits, risk, nowMillis);
+    readRisk(Readings.beyond(found), limits, risk, nowMillis);
     return found;
   }
 
   /** The VaR, expected-shortfall, stress-loss and liquidity readings (within their levels or not), by key. */
   public static Map<String, LimitBreach> riskReadings(Limits limits, RiskMeasures risk, long nowMillis) {
     Map<String, LimitBreach> readings = new LinkedHashMap<>();
-    readRisk(new Readings(readings, false), limits, risk, nowMillis);
+    readRisk(Readings.all(readings), limits, risk, nowMillis);
+    return readings;
+  }
+
+  /**
+   * The VaR, expected-shortfall, stress-loss and liquidity readings {@link LimitJudge#judge} can act on: see
+   * {@link #judged}.
+   */
+  public static Map<String, LimitBreach> riskJudged(Limits limits, RiskMeasures risk, long nowMillis,
+      Map<String, LimitBreach> activeBreaches, Map<String, LimitBreach> activeWarnings) {
+    Map<String, LimitBreach> readings = new LinkedHashMap<>();
+    readRisk(Readings.judged(readings, limits.policy(), activeBreaches, activeWarnings), limits, risk, nowMillis);
     return readings;
   }
 
@@ -225,12 +253,63 @@ public final class LimitChecker {
 
   private static void read(Readings found, LimitKind kind, String symbol, double value, Double limit, long now,
       String detail) {
-    if (limit != null && (!found.onlyBeyond() || !(value <= limit))) {
-      String key = symbol.isEmpty() ? kind.name() : kind.name() + ":" + symbol;
+    if (limit == null) {
+      return;
+    }
+    // Written as !(value <= level) so that a NaN value is kept (fail closed).
+    String key = null;
+    if (found.level() == Level.ANY || !(value <= found.levelOf(limit))) {
+      key = key(kind, symbol);
+    } else if (found.hasOpenEpisodes()) {
+      String candidate = key(kind, symbol);
+      if (found.openEpisode(candidate)) {
+        key = candidate;
+      }
+    }
+    if (key != null) {
       found.byKey().put(key, new LimitBreach(key, kind, symbol, value, limit, now, detail));
     }
   }
 
-  /** Where readings go, and whether only those beyond their limit are kept. */
-  private record Readings(Map<String, LimitBreach> byKey, boolean onlyBeyond) {}
+  private static String key(LimitKind kind, String symbol) {
+    return symbol.isEmpty() ? kind.name() : kind.name() + ":" + symbol;
+  }
+
+  /** Which readings a {@link Readings} keeps. */
+  private enum Level { ANY, LIMIT, WARNING }
+
+  /**
+   * Where readings go, and which are kept: every one ({@link Level#ANY}), those beyond their limit
+   * ({@link Level#LIMIT}), or those beyond the warning level ({@code warningShare} of the limit) plus those with an
+   * open episode ({@link Level#WARNING}).
+   */
+  private record Readings(Map<String, LimitBreach> byKey, Level level, double warningShare,
+      Map<String, LimitBreach> openBreaches, Map<String, LimitBreach> openWarnings) {
+
+    static Readings all(Map<String, LimitBreach> byKey) {
+      return new Readings(byKey, Level.ANY, 1, Map.of(), Map.of());
+    }
+
+    static Readings beyond(Map<String, LimitBreach> byKey) {
+      return new Readings(byKey, Level.LIMIT, 1, Map.of(), Map.of());
+    }
+
+    static Readings judged(Map<String, LimitBreach> byKey, LimitPolicy policy,
+        Map<String, LimitBreach> openBreaches, Map<String, LimitBreach> openWarnings) {
+      return new Readings(byKey, Level.WARNING, policy.warningShare(), openBreaches, openWarnings);
+    }
+
+    /** The level beyond which a reading is kept: as {@link LimitJudge} starts a warning, else the limit. */
+    double levelOf(double limit) {
+      return level == Level.WARNING && warningShare < 1 && limit > 0 ? limit * warningShare : limit;
+    }
+
+    boolean hasOpenEpisodes() {
+      return !openBreaches.isEmpty() || !openWarnings.isEmpty();
+    }
+
+    boolean openEpisode(String key) {
+      return openBreaches.containsKey(key) || openWarnings.containsKey(key);
+    }
+  }
 }

@@ -15,6 +15,71 @@ import org.junit.jupiter.api.Test;
 
 class LimitCheckerTest {
 
+  /**
+   * {@link LimitChecker#judged} leaves out only readings that cannot start or end an episode: judging what it keeps
+   * gives the same judgement as judging every reading, over random values around each level (NaN included),
+   * random warning levels and hysteresis, and random open episodes, some of limits no longer set.
+   */
+  @Test
+  void shouldJudgeTheJudgedReadingsAsEveryReading() {
+    java.util.SplittableRandom random = new java.util.SplittableRandom(42);
+    String[] symbols = {"A", "B", "C"};
+    int kept = 0;
+    int all = 0;
+    for (int round = 0; round < 5_000; round++) {
+      List<Position> positions = new java.util.ArrayList<>();
+      for (String symbol : symbols) {
+        positions.add(Position.flat(symbol).apply(random.nextInt(-200, 201), 10));
+      }
+      double[] marks = {around(random, 10), around(random, 10), random.nextInt(20) == 0 ? Double.NaN : 10};
+      Valuation valuation = PortfolioValuer.value(positions, 0,
+          symbol -> marks[java.util.Arrays.asList(symbols).indexOf(symbol)]);
+      Limits limits = new Limits(limit(random, valuation.grossExposure()),
+          limit(random, Math.abs(valuation.netExposure())), limit(random, 1000), limit(random, 40), 0.0,
+          limit(random, 500), limit(random, 500), null, null, false)
+          .withRiskLimits(limit(random, 100), limit(random, 120), limit(random, 300))
+          .withPolicy(new LimitPolicy((double) random.nextInt(50, 101), (double) random.nextInt(0, 30), null));
+      RiskMeasures risk = new RiskMeasures(around(random, 100), around(random, 120), around(random, 300), "s",
+          List.of(), List.of(), "set", 500, 1);
+      double pnl = around(random, -400);
+      double peak = Math.max(0, around(random, 100));
+      Map<String, LimitBreach> every = LimitChecker.readings(limits, valuation, pnl, peak, risk,
+          io.riskpulse.model.orderflow.OrderFlowView.EMPTY, 1);
+      Map<String, LimitBreach> breaches = new java.util.TreeMap<>();
+      Map<String, LimitBreach> warnings = new java.util.TreeMap<>();
+      for (String key : List.of("GROSS_EXPOSURE", "POSITION_NOTIONAL:A", "CONCENTRATION:B", "VAR", "DRAWDOWN",
+          "POSITION_NOTIONAL:GONE")) {
+        int pick = random.nextInt(4);
+        LimitBreach episode = new LimitBreach(key, LimitKind.GROSS_EXPOSURE, "", 1, 1, 0);
+        if (pick == 0) {
+          breaches.put(key, episode);
+        } else if (pick == 1) {
+          warnings.put(key, episode);
+        }
+      }
+      Map<String, LimitBreach> judged = LimitChecker.judged(limits, valuation, pnl, peak, risk,
+          io.riskpulse.model.orderflow.OrderFlowView.EMPTY, 1, breaches, warnings);
+      assertEquals(LimitJudge.judge(every, breaches, warnings, limits.policy()),
+          LimitJudge.judge(judged, breaches, warnings, limits.policy()), "round " + round);
+      Map<String, LimitBreach> riskJudged = LimitChecker.riskJudged(limits, risk, 1, breaches, warnings);
+      assertEquals(LimitJudge.judge(LimitChecker.riskReadings(limits, risk, 1), breaches, warnings,
+          limits.policy()), LimitJudge.judge(riskJudged, breaches, warnings, limits.policy()), "round " + round);
+      kept += judged.size();
+      all += every.size();
+    }
+    assertTrue(kept < all, "some readings are left out: " + kept + " of " + all);
+  }
+
+  /** A value within ±30% of {@code level}, or NaN one time in 30. */
+  private static double around(java.util.SplittableRandom random, double level) {
+    return random.nextInt(30) == 0 ? Double.NaN : level * (0.7 + 0.6 * random.nextDouble());
+  }
+
+  /** A limit near {@code value}, or none one time in 4. */
+  private static Double limit(java.util.SplittableRandom random, double value) {
+    return random.nextInt(4) == 0 || !(Math.abs(value) > 0) ? null : Math.abs(value) * (0.7 + 0.6 * random.nextDouble());
+  }
+
   private static Limits limits(Double gross, Double net, Double position, Double concentration,
       Double concentrationFloor, Double loss, Double drawdown) {
     return new Limits(gross, net, position, concentration, concentrationFloor, loss, drawdown, 1000.0,
