@@ -40,6 +40,8 @@ public final class OrderFlowTracker {
     }
   };
   private final Map<String, OrderFlowTracker> byStrategy;
+  /** The latest time a message or fill was recorded at, epoch ms; {@code Long.MIN_VALUE} before the first. */
+  private long lastRecordedMillis = Long.MIN_VALUE;
 
   public OrderFlowTracker() {
     this(true);
@@ -70,12 +72,14 @@ public final class OrderFlowTracker {
   /** Records a fill of {@code strategy} at {@code nowMillis}. */
   public void recordFill(String strategy, long nowMillis) {
     window.record(Kind.FILL, nowMillis);
+    lastRecordedMillis = Math.max(lastRecordedMillis, nowMillis);
     if (byStrategy != null) {
       byStrategy.computeIfAbsent(strategy, s -> new OrderFlowTracker(false)).window.record(Kind.FILL, nowMillis);
     }
   }
 
   private void apply(OrderEvent order, long nowMillis) {
+    lastRecordedMillis = Math.max(lastRecordedMillis, nowMillis);
     switch (order.action()) {
       case NEW:
         openOrders.put(order.orderId(), open(order));
@@ -118,6 +122,14 @@ public final class OrderFlowTracker {
   /** Working orders as the order flow shows them (at most {@value #MAX_OPEN_ORDERS}), oldest first. */
   public List<OpenOrder> openOrders() {
     return List.copyOf(openOrders.values());
+  }
+
+  /**
+   * Whether every rate of {@link #view} read at {@code millis} or later is zero until the next record: nothing
+   * was recorded within the longest window (60 s, in whole-second buckets, hence a second more) before it.
+   */
+  public boolean silentFrom(long millis) {
+    return lastRecordedMillis < millis - 61_000L;
   }
 
   /** The portfolio's statistics at {@code nowMillis}. */

@@ -196,6 +196,13 @@ public final class Portfolio
   /** {@link LiveRisk#version()} of the vector last reported to the desk, and when. */
   private long reportedRiskVersion = -1;
   private long lastRiskReportMillis = Long.MIN_VALUE;
+  /**
+   * The inputs of the last mark whose limit judgement found nothing to journal, with a valuation that priced every
+   * position; {@code null} when the next mark must judge. Transient: cleared on recovery.
+   */
+  private MarkInputs lastQuietMark;
+  /** When {@link #lastQuietMark} was judged, epoch ms. */
+  private long lastQuietMarkAtMillis;
   /** Exposures and intraday P&L at the latest valuation (mark, recovery or report), and as last reported. */
   private DeskFigures valuedFigures = DeskFigures.UNKNOWN;
   private DeskFigures reportedFigures = DeskFigures.UNKNOWN;
@@ -755,10 +762,18 @@ public final class Portfolio
       return Effect().noReply();
     }
     long now = now();
-    Valuation valuation = valuation(state);
-    valuedFigures = DeskFigures.of(state, valuation, env.settings().tradingDay(now));
-    List<PortfolioEvent> events = new ArrayList<>(
-        limitEvents(state, state.limits(), valuation, List.of(), now, risk.measures(now)));
+    long today = env.settings().tradingDay(now);
+    MarkInputs inputs = new MarkInputs(lastSequenceNumber(context), env.market().version(), risk.version(), today);
+    List<PortfolioEvent> events = new ArrayList<>();
+    if (!inputs.equals(lastQuietMark) || !orderFlowQuiet(state)) {
+      Valuation valuation = valuation(state);
+      valuedFigures = DeskFigures.of(state, valuation, today);
+      events.addAll(limitEvents(state, state.limits(), valuation, List.of(), now, risk.measures(now)));
+      // A judgement of the same state, prices, risk vector and day with a silent order flow finds the same (most
+      // marks of a still market); a blind valuation is judged again (its grace period runs out with time).
+      lastQuietMark = events.isEmpty() && !isBlind(valuation) ? inputs : null;
+      lastQuietMarkAtMillis = now;
+    }
     if (detectors.enabled()) {
       addAnomalyEvents(state, detectors.onTick(state.heldSymbols(), now), now, events);
       for (String key : detectors.quietEpisodes(state.activeAnomalies().keySet(), now)) {
@@ -825,9 +840,11 @@ public final class Portfolio
     long now = now();
     RiskMeasures measures = risk.measures(now);
     reportRisk(state, measures, now);
-    LimitJudge.Judgement riskJudgement = LimitJudge.judge(LimitChecker.riskReadings(state.limits(), measures, now),
-        only(state.activeBreaches(), Portfolio::isRiskKind), only(state.activeWarnings(), Portfolio::isRiskKind),
-        state.limits().policy());
+    Map<String, LimitBreach> riskBreaches = only(state.activeBreaches(), Portfolio::isRiskKind);
+    Map<String, LimitBreach> riskWarnings = only(state.activeWarnings(), Portfolio::isRiskKind);
+    LimitJudge.Judgement riskJudgement = LimitJudge.judge(
+        LimitChecker.riskJudged(state.limits(), measures, now, riskBreaches, riskWarnings), riskBreaches,
+        riskWarnings, state.limits().policy());
     if (riskJudgement.changesNothing()) {
       return Effect().noReply();
     }
@@ -849,6 +866,9 @@ public final class Portfolio
   }
 
   private static Map<String, LimitBreach> only(Map<String, LimitBreach> episodes, Predicate<LimitKind> kinds) {
+    if (episodes.isEmpty()) {
+      return Map.of();
+    }
     Map<String, LimitBreach> selected = new TreeMap<>();
     episodes.forEach((key, episode) -> {
       if (kinds.test(episode.kind())) {
@@ -1135,9 +1155,7 @@ public final class Portfolio
       long now, RiskMeasures riskMeasures) {
     List<PortfolioEvent> events = new ArrayList<>();
     int unpriced = unpricedPositions(valuation);
-    boolean blind = unpriced > 0 || !Double.isFinite(valuation.totalPnl())
-        || !Double.isFinite(valuation.grossExposure());
-    if (blind && now - startedAtMillis < env.settings().marketDataGrace().toMillis()) {
+    if (isBlind(valuation) && now - startedAtMillis < env.settings().marketDataGrace().toMillis()) {
       // Just started (e.g. after a restart) and the feed has not priced every position yet: judging now
       // would halt on missing data. Wait for the grace period; after it, missing data is itself a breach.
       return events;
@@ -1163,8 +1181,8 @@ public final class Portfolio
     }
     // The order-flow view costs O(60 s x kinds): only read it when a rate limit needs it (not on every fill).
     OrderFlowView flow = limits.orderLimits().hasRateLimits() ? orderFlow.view(now) : OrderFlowView.EMPTY;
-    Map<String, LimitBreach> readings =
-        LimitChecker.readings(limits, valuation, pnl, observedPeakPnl, riskMeasures, flow, now);
+    Map<String, LimitBreach> readings = LimitChecker.judged(limits, valuation, pnl, observedPeakPnl, riskMeasures,
+        flow, now, state.activeBreaches(), state.activeWarnings());
     if (unpriced > 0) {
       readings.put(LimitKind.MARKET_DATA.name(),
           new LimitBreach(LimitKind.MARKET_DATA.name(), LimitKind.MARKET_DATA, "", unpriced, 0, now));
@@ -1201,6 +1219,29 @@ public final class Portfolio
       events.add(new Halted(LIMIT_MONITOR, reason, now, PENDING_HALT_ID));
     }
     return events;
+  }
+
+  /**
+   * What a mark's limit judgement depends on besides the clock: the journaled state (its sequence number), the
+   * market's prices ({@link io.riskpulse.model.market.MarketView#version()}), the live risk vector
+   * ({@link LiveRisk#version()}) and the trading day.
+   */
+  private record MarkInputs(long sequenceNr, long marketVersion, long riskVersion, long tradingDay) {}
+
+  /**
+   * Whether the order-flow readings are the same now as at the last quiet mark: no rate limit is set, or no order
+   * message or fill was recorded within the longest rate window before that mark (so every rate read zero then,
+   * and nothing recorded since).
+   */
+  private boolean orderFlowQuiet(PortfolioState state) {
+    return !state.limits().orderLimits().hasRateLimits()
+        || orderFlow.silentFrom(lastQuietMarkAtMillis);
+  }
+
+  /** Valued without a price or an FX rate for some position, or with a NaN total (see {@link #limitEvents}). */
+  private static boolean isBlind(Valuation valuation) {
+    return unpricedPositions(valuation) > 0 || !Double.isFinite(valuation.totalPnl())
+        || !Double.isFinite(valuation.grossExposure());
   }
 
   /** Open positions without a market price or without an FX rate into the reporting currency. */
@@ -1324,6 +1365,7 @@ public final class Portfolio
           detectors.useRules(state.rules());
           startCheckpoints(state);
           observedPeakPnl = state.peakPnl();
+          lastQuietMark = null; // a restart after a failed write keeps this object
           risk.sync(state.positions());
           valuedFigures = DeskFigures.of(state, valuation(state), env.settings().tradingDay(now()));
           dispatchHalt(state); // a halt persisted before a crash and never handed over goes out now

@@ -223,6 +223,29 @@ class PortfolioTest {
   }
 
   @Test
+  void shouldClearAnOrderRateBreachOnAMarkOnceItsWindowHasPassedWithoutAPriceMove() {
+    // Marks of a still market skip the limit judgement when nothing it reads changed; the order-flow rates change
+    // with the clock alone, so a rate limit's episode must still end on a mark.
+    open(LIMITS.withOrderLimits(new io.riskpulse.model.limits.OrderLimits(null, 2.0, null, null, null, null, null,
+        null, null, java.util.Set.of(), null)));
+    List<PortfolioEvent> recorded = new java.util.ArrayList<>();
+    for (int i = 1; i <= 3; i++) { // three new orders within a minute: two are allowed
+      String id = "O" + i;
+      recorded.addAll(events(command(replyTo -> new RecordOrder(
+          new OrderEvent(OrderAction.NEW, "P1", "momo", id, "", "SPY", Side.BUY, 10, 100, 1), replyTo))));
+    }
+    assertTrue(recorded.stream().anyMatch(e -> e instanceof LimitBreached b
+        && b.breach().kind() == LimitKind.ORDER_RATE), recorded.toString());
+    assertTrue(kit.runCommand(MarkToMarket.INSTANCE).hasNoEvents());
+    clock.advance(Duration.ofSeconds(30));
+    assertTrue(kit.runCommand(MarkToMarket.INSTANCE).hasNoEvents()); // the orders are still within the minute
+    clock.advance(Duration.ofSeconds(31));
+    assertEquals(List.of(new LimitCleared("ORDER_RATE", clock.millis())),
+        events(kit.runCommand(MarkToMarket.INSTANCE)));
+    assertTrue(kit.runCommand(MarkToMarket.INSTANCE).hasNoEvents());
+  }
+
+  @Test
   void shouldKeepLiveOrderFlowStatisticsWithoutJournalingThem() {
     open(LIMITS);
     OrderEvent order = new OrderEvent(OrderAction.NEW, "P1", "momo", "O1", "", "SPY", Side.BUY, 100, 99, 1);
