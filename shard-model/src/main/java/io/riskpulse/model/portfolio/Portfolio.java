@@ -763,9 +763,12 @@ public final class Portfolio
     }
     long now = now();
     long today = env.settings().tradingDay(now);
-    MarkInputs inputs = new MarkInputs(lastSequenceNumber(context), env.market().version(), risk.version(), today);
+    long marketVersion = env.market().version(); // read before the prices are: a quote in between re-judges
+    risk.refresh(); // so that the risk version is this market's (a held instrument's move bumps it)
+    MarkInputs inputs = new MarkInputs(lastSequenceNumber(context), marketVersion, risk.version(), today);
     List<PortfolioEvent> events = new ArrayList<>();
-    if (!inputs.equals(lastQuietMark) || !orderFlowQuiet(state)) {
+    // A clock set back could put new order flow before the window the last quiet mark saw empty: judge again.
+    if (!inputs.equals(lastQuietMark) || now < lastQuietMarkAtMillis || !orderFlowQuiet(state)) {
       Valuation valuation = valuation(state);
       valuedFigures = DeskFigures.of(state, valuation, today);
       events.addAll(limitEvents(state, state.limits(), valuation, List.of(), now, risk.measures(now)));

@@ -18,7 +18,8 @@ class LimitCheckerTest {
   /**
    * {@link LimitChecker#judged} leaves out only readings that cannot start or end an episode: judging what it keeps
    * gives the same judgement as judging every reading, over random values around each level (NaN included),
-   * random warning levels and hysteresis, and random open episodes, some of limits no longer set.
+   * random warning levels and hysteresis, random order-flow rates, and random open episodes, some of limits no
+   * longer set.
    */
   @Test
   void shouldJudgeTheJudgedReadingsAsEveryReading() {
@@ -38,17 +39,21 @@ class LimitCheckerTest {
           limit(random, Math.abs(valuation.netExposure())), limit(random, 1000), limit(random, 40), 0.0,
           limit(random, 500), limit(random, 500), null, null, false)
           .withRiskLimits(limit(random, 100), limit(random, 120), limit(random, 300))
-          .withPolicy(new LimitPolicy((double) random.nextInt(50, 101), (double) random.nextInt(0, 30), null));
+          .withPolicy(new LimitPolicy((double) random.nextInt(50, 101), (double) random.nextInt(0, 30), null))
+          .withOrderLimits(new OrderLimits(limit(random, 10), limit(random, 100), limit(random, 20),
+              limit(random, 200), limit(random, 5), 10.0, null, null, null, java.util.Set.of(), null));
+      io.riskpulse.model.orderflow.OrderFlowView flow = new io.riskpulse.model.orderflow.OrderFlowView(0,
+          (long) around(random, 20), (long) around(random, 200), (long) around(random, 100), 1, 10, 0.5,
+          around(random, 5), 0, (long) around(random, 10));
       RiskMeasures risk = new RiskMeasures(around(random, 100), around(random, 120), around(random, 300), "s",
           List.of(), List.of(), "set", 500, 1);
       double pnl = around(random, -400);
       double peak = Math.max(0, around(random, 100));
-      Map<String, LimitBreach> every = LimitChecker.readings(limits, valuation, pnl, peak, risk,
-          io.riskpulse.model.orderflow.OrderFlowView.EMPTY, 1);
+      Map<String, LimitBreach> every = LimitChecker.readings(limits, valuation, pnl, peak, risk, flow, 1);
       Map<String, LimitBreach> breaches = new java.util.TreeMap<>();
       Map<String, LimitBreach> warnings = new java.util.TreeMap<>();
       for (String key : List.of("GROSS_EXPOSURE", "POSITION_NOTIONAL:A", "CONCENTRATION:B", "VAR", "DRAWDOWN",
-          "POSITION_NOTIONAL:GONE")) {
+          "ORDER_RATE", "ORDER_TO_TRADE", "POSITION_NOTIONAL:GONE")) {
         int pick = random.nextInt(4);
         LimitBreach episode = new LimitBreach(key, LimitKind.GROSS_EXPOSURE, "", 1, 1, 0);
         if (pick == 0) {
@@ -57,8 +62,8 @@ class LimitCheckerTest {
           warnings.put(key, episode);
         }
       }
-      Map<String, LimitBreach> judged = LimitChecker.judged(limits, valuation, pnl, peak, risk,
-          io.riskpulse.model.orderflow.OrderFlowView.EMPTY, 1, breaches, warnings);
+      Map<String, LimitBreach> judged = LimitChecker.judged(limits, valuation, pnl, peak, risk, flow, 1, breaches,
+          warnings);
       assertEquals(LimitJudge.judge(every, breaches, warnings, limits.policy()),
           LimitJudge.judge(judged, breaches, warnings, limits.policy()), "round " + round);
       Map<String, LimitBreach> riskJudged = LimitChecker.riskJudged(limits, risk, 1, breaches, warnings);
