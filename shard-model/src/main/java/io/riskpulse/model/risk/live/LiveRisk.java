@@ -13,6 +13,8 @@ import io.riskpulse.model.risk.measure.HistoricalVar;
 import io.riskpulse.model.risk.measure.ScenarioPnlVector;
 import io.riskpulse.model.risk.measure.ScenarioScratch;
 import io.riskpulse.model.risk.stress.ScenarioPnl;
+import io.riskpulse.model.risk.stress.ShockTable;
+import io.riskpulse.model.risk.stress.StressScenario;
 import io.riskpulse.model.risk.stress.StressTester;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -67,6 +69,8 @@ public final class LiveRisk {
   /** The portfolio's latest fill price per symbol, price currency: the stand-in until the market quotes it. */
   private final Map<String, Double> fillPrices = new HashMap<>();
   private final StressTester stressTester;
+  /** The stress scenarios' factors per instrument, shared by the node's portfolios. */
+  private final ShockTable shockTable;
   private final InstrumentRegistry instruments;
   /** Share of ADV traded per day when unwinding, in (0, 1]. */
   private final double participationRate;
@@ -98,6 +102,7 @@ public final class LiveRisk {
     this.held = new double[instrumentCount];
     this.priced = new boolean[instrumentCount];
     this.stressTester = new StressTester(new PricesWithFills(), instruments, reportingCurrency);
+    this.shockTable = model.shockTable(instruments, reportingCurrency);
     this.instruments = instruments;
     this.participationRate = liquidity.participationRate();
   }
@@ -313,6 +318,21 @@ public final class LiveRisk {
     Map<String, Double> lossByScenario = new LinkedHashMap<>();
     if (!open.isEmpty() && !model.stressScenarios().isEmpty()) {
       worst = Double.NEGATIVE_INFINITY;
+      // The same figures as the full run's, without its per-position records; it runs only to say what is missing.
+      double[] pnls = stressTester.pnls(shockTable, open);
+      if (pnls != null) {
+        List<StressScenario> stress = shockTable.scenarios();
+        for (int s = 0; s < pnls.length; s++) {
+          String name = stress.get(s).name();
+          lossByScenario.put(name, -pnls[s]);
+          if (-pnls[s] > worst) {
+            worst = -pnls[s];
+            worstName = name;
+          }
+        }
+        return new RiskMeasures(var, es, worst, worstName, varProblems, stressProblems, model.scenarioSetId(),
+            scenarios.scenarioCount(), nowMillis, Double.NaN, "", List.of("not computed"), lossByScenario);
+      }
       for (ScenarioPnl result : stressTester.run(portfolioId, model.stressScenarios(), open)) {
         if (!result.complete()) {
           stressProblems.add(result.scenario() + ": " + String.join(", ", result.problems()));

@@ -1,6 +1,8 @@
 package io.riskpulse.model.risk.live;
 
 import io.riskpulse.model.history.ScenarioSet;
+import io.riskpulse.model.instrument.InstrumentRegistry;
+import io.riskpulse.model.risk.stress.ShockTable;
 import io.riskpulse.model.risk.stress.StressScenario;
 import java.time.LocalDate;
 import java.util.HashMap;
@@ -23,6 +25,11 @@ public final class RiskModel {
   private final String source;
   private final String scenarioSetId;
   private final Map<String, Integer> indexBySymbol = new HashMap<>();
+  /** The stress scenarios' factors, per instrument registry and reporting currency (one of each on a node). */
+  private final java.util.concurrent.ConcurrentHashMap<ShockTableKey, ShockTable> shockTables =
+      new java.util.concurrent.ConcurrentHashMap<>();
+
+  private record ShockTableKey(InstrumentRegistry instruments, String reportingCurrency) {}
 
   /**
    * @param scenarios the historical scenarios; instruments it does not hold have no VaR (fail closed)
@@ -55,6 +62,15 @@ public final class RiskModel {
 
   public List<StressScenario> stressScenarios() {
     return stressScenarios;
+  }
+
+  /**
+   * The stress scenarios' factors per instrument for {@code instruments} and {@code reportingCurrency}, shared by
+   * every portfolio that asks with the same two (thread-safe).
+   */
+  public ShockTable shockTable(InstrumentRegistry instruments, String reportingCurrency) {
+    return shockTables.computeIfAbsent(new ShockTableKey(instruments, reportingCurrency),
+        key -> new ShockTable(stressScenarios, key.instruments(), key.reportingCurrency()));
   }
 
   public String source() {

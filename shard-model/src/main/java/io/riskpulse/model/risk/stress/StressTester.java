@@ -79,6 +79,44 @@ public final class StressTester {
     return new ScenarioPnl(portfolioId, scenario.name(), scenario.kind(), pnl, partial, base, stressed, problems);
   }
 
+  /**
+   * The stress P&amp;L of {@code positions} under each scenario of {@code table}, in its order: the
+   * {@link ScenarioPnl#pnl()} {@link #run(String, List, Map)} gives, by the same arithmetic in the same order (so
+   * the same doubles), without its per-position records. {@code null} when some position cannot be stressed (no
+   * reference data, price, FX rate or shock): {@link #run} then says why. Allocates one array; O(positions ×
+   * scenarios) multiplications.
+   *
+   * @param table the scenarios' factors, for this tester's instruments and reporting currency
+   * @param positions signed quantity per symbol, instrument units; zero quantities are ignored
+   */
+  public double[] pnls(ShockTable table, Map<String, Double> positions) {
+    int n = table.scenarios().size();
+    double[] pnl = new double[n];
+    Map<String, Double> sorted = positions instanceof java.util.SortedMap<String, Double> map
+        && map.comparator() == null ? positions : new TreeMap<>(positions);
+    for (Map.Entry<String, Double> position : sorted.entrySet()) {
+      double quantity = position.getValue();
+      if (quantity == 0) {
+        continue;
+      }
+      String symbol = position.getKey();
+      ShockTable.Row row = table.row(symbol);
+      double price = prices.markPrice(symbol);
+      double fxRate = prices.fxToReporting(symbol);
+      if (row == null || !Double.isFinite(price) || !Double.isFinite(fxRate)) {
+        return null;
+      }
+      double value = quantity * price * fxRate;
+      for (int s = 0; s < n; s++) {
+        double shockedPrice = row.shocks()[s].apply(price) * row.pairFactors()[s];
+        double shockedFxRate = fxRate * row.fxFactors()[s];
+        double shockedValue = quantity * shockedPrice * shockedFxRate;
+        pnl[s] += shockedValue - value;
+      }
+    }
+    return pnl;
+  }
+
   /** Runs every scenario on one portfolio, in the scenarios' order. */
   public List<ScenarioPnl> run(String portfolioId, List<StressScenario> scenarios, Map<String, Double> positions) {
     List<ScenarioPnl> results = new ArrayList<>(scenarios.size());
@@ -204,7 +242,7 @@ public final class StressTester {
   }
 
   /** For an FX pair BASEQUOTE priced in QUOTE, the move of its price implied by the scenario's FX moves. */
-  private static double pairFactor(StressScenario scenario, Instrument instrument) {
+  static double pairFactor(StressScenario scenario, Instrument instrument) {
     String symbol = instrument.symbol();
     if (instrument.assetClass() != AssetClass.FX || symbol.length() != 6
         || !symbol.endsWith(instrument.currency())) {

@@ -121,6 +121,55 @@ class StressTesterTest {
     assertEquals(List.of("7203: no FX rate from JPY to USD"), blind.problems());
   }
 
+  /**
+   * {@link StressTester#pnls} (the live risk's path) gives exactly the P&L of {@link StressTester#run} for every
+   * scenario, hypothetical (asset class, currency, symbol and FX shocks, absolute and relative) and historical, and
+   * null exactly when some position cannot be stressed: random books, prices missing one time in ten, a symbol
+   * without reference data, one a historical scenario has no move for.
+   */
+  @Test
+  void shouldGiveTheFullRunsProfitAndLossWithoutItsRecords() {
+    LocalDate[] dates = {LocalDate.of(2020, 3, 6), LocalDate.of(2020, 3, 23)};
+    List<StressScenario> scenarios = List.of(
+        StressScenario.hypothetical("eq", "", Map.of("SPY", -0.12), Map.of(AssetClass.EQUITY, -0.2),
+            Map.of("JPY", -0.05), Map.of("USD", 0.03)),
+        StressScenario.hypothetical("rates", "", Map.of("TLT", -0.17), Map.of(AssetClass.RATES, -0.08), Map.of(),
+            Map.of("EUR", -0.04, "JPY", 0.02)),
+        StressScenario.historical("covid", "", dates, Map.of("SPY", new double[] {300, 225},
+            "TLT", new double[] {150, 170}, "7203", new double[] {2100, 1800}, "EURUSD", new double[] {1.12, 1.08}),
+            dates[0], dates[1])); // no history for USDJPY: a book holding it cannot be stressed under covid
+    ShockTable table = new ShockTable(scenarios, INSTRUMENTS, "USD");
+    String[] symbols = {"SPY", "TLT", "7203", "EURUSD", "USDJPY", "NOSUCH"};
+    java.util.SplittableRandom random = new java.util.SplittableRandom(11);
+    int complete = 0;
+    for (int round = 0; round < 2_000; round++) {
+      Map<String, Double> marks = new java.util.HashMap<>();
+      for (String symbol : symbols) {
+        if (random.nextInt(10) != 0) {
+          marks.put(symbol, MARKS.getOrDefault(symbol, 10.0) * (0.8 + 0.4 * random.nextDouble()));
+        }
+      }
+      Map<String, Double> book = new java.util.HashMap<>();
+      for (String symbol : symbols) {
+        if (random.nextInt(3) != 0 && (!symbol.equals("NOSUCH") || random.nextInt(5) == 0)) {
+          book.put(symbol, (double) random.nextInt(-2_000, 2_001));
+        }
+      }
+      StressTester tester = new StressTester(prices(marks), INSTRUMENTS, "USD");
+      double[] fast = tester.pnls(table, book);
+      List<ScenarioPnl> full = tester.run("", scenarios, book);
+      boolean allComplete = full.stream().allMatch(ScenarioPnl::complete);
+      assertEquals(allComplete, fast != null, "round " + round + ": " + book + " " + marks);
+      if (fast != null) {
+        complete++;
+        for (int s = 0; s < scenarios.size(); s++) {
+          assertEquals(full.get(s).pnl(), fast[s], 0, "round " + round + ", " + scenarios.get(s).name());
+        }
+      }
+    }
+    assertTrue(complete > 100 && complete < 2_000, complete + " complete books");
+  }
+
   @Test
   void shouldNotGiveAZeroMoveToAHeldSymbolMissingFromHistory() {
     LocalDate[] dates = {LocalDate.of(2020, 3, 6), LocalDate.of(2020, 3, 23)};
