@@ -330,19 +330,18 @@ public final class LiveRisk {
             worstName = name;
           }
         }
-        return new RiskMeasures(var, es, worst, worstName, varProblems, stressProblems, model.scenarioSetId(),
-            scenarios.scenarioCount(), nowMillis, Double.NaN, "", List.of("not computed"), lossByScenario);
-      }
-      for (ScenarioPnl result : stressTester.run(portfolioId, model.stressScenarios(), open)) {
-        if (!result.complete()) {
-          stressProblems.add(result.scenario() + ": " + String.join(", ", result.problems()));
-          lossByScenario.put(result.scenario(), Double.NaN);
-          continue;
-        }
-        lossByScenario.put(result.scenario(), -result.pnl());
-        if (-result.pnl() > worst) {
-          worst = -result.pnl();
-          worstName = result.scenario();
+      } else { // some position cannot be stressed: the full run says which, and what the other scenarios lose
+        for (ScenarioPnl result : stressTester.run(portfolioId, model.stressScenarios(), open)) {
+          if (!result.complete()) {
+            stressProblems.add(result.scenario() + ": " + String.join(", ", result.problems()));
+            lossByScenario.put(result.scenario(), Double.NaN);
+            continue;
+          }
+          lossByScenario.put(result.scenario(), -result.pnl());
+          if (-result.pnl() > worst) {
+            worst = -result.pnl();
+            worstName = result.scenario();
+          }
         }
       }
       if (!stressProblems.isEmpty()) {

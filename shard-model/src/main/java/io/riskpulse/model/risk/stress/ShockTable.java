@@ -42,14 +42,6 @@ public final class ShockTable {
     return scenarios;
   }
 
-  public InstrumentRegistry instruments() {
-    return instruments;
-  }
-
-  public String reportingCurrency() {
-    return reportingCurrency;
-  }
-
   /** The factors of {@code symbol}, or {@code null} when it has no reference data or a scenario cannot move it. */
   Row row(String symbol) {
     Row row = rows.computeIfAbsent(symbol, this::compute);
