@@ -1,9 +1,7 @@
 package io.riskpulse.model.portfolio;
 
 import java.util.ArrayDeque;
-import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.List;
 
 /**
  * The most recent execution ids of a portfolio with a fingerprint of each fill's content, for idempotency.
@@ -60,18 +58,14 @@ final class ExecutionIdWindow {
     }
   }
 
-  /** Ids oldest first, for snapshots. */
-  List<String> toList() {
-    return List.copyOf(order);
+  /** The window in its snapshot form, oldest first. */
+  PackedExecutionIds pack() {
+    return PackedExecutionIds.pack(order, order.size(), fingerprints::get);
   }
 
-  /** Fingerprints in the order of {@link #toList()}. */
-  List<Integer> fingerprints() {
-    List<Integer> list = new ArrayList<>(order.size());
-    for (String id : order) {
-      list.add(fingerprints.get(id));
-    }
-    return list;
+  /** Adds every entry of {@code packed}, oldest first (recovery from a snapshot). */
+  void addAll(PackedExecutionIds packed) {
+    packed.forEach(this::add);
   }
 
   int size() {

@@ -341,10 +341,9 @@ public final class PortfolioState {
   StoredPortfolioState toStored() {
     return new StoredPortfolioState(portfolioId, status, desk, trader, sortedCopy(cashByCurrency), limits, haltedBy,
         haltReason, haltedAtMillis, peakPnl, tradingDay, startOfDayPnl, breachCount, executionCount,
-        List.copyOf(positions.values()), List.copyOf(activeBreaches.values()), seenExecutions.toList(),
-        seenExecutions.fingerprints(), List.copyOf(activeWarnings.values()), sortedCopy(disabledStrategies),
-        undispatchedHalt, pendingRebalance, undispatchedRebalance, null, List.copyOf(activeAnomalies.values()), rules,
-        null);
+        List.copyOf(positions.values()), List.copyOf(activeBreaches.values()), List.of(), List.of(),
+        List.copyOf(activeWarnings.values()), sortedCopy(disabledStrategies), undispatchedHalt, pendingRebalance,
+        undispatchedRebalance, null, List.copyOf(activeAnomalies.values()), rules, null, seenExecutions.pack());
   }
 
   private static <V> Map<String, V> sortedCopy(Map<String, V> map) {
@@ -384,7 +383,10 @@ public final class PortfolioState {
     state.undispatchedHalt = stored.undispatchedHalt();
     state.pendingRebalance = stored.pendingRebalance();
     state.undispatchedRebalance = stored.undispatchedRebalance();
-    List<String> ids = stored.recentExecutionIds();
+    if (stored.recentExecutions() != null) {
+      state.seenExecutions.addAll(stored.recentExecutions());
+    }
+    List<String> ids = stored.recentExecutionIds(); // snapshots written before the packed form
     List<Integer> prints = stored.recentExecutionFingerprints();
     for (int i = 0; i < ids.size(); i++) {
       Integer print = i < prints.size() ? prints.get(i) : null;

@@ -13,8 +13,9 @@ import java.util.Map;
  * The snapshot-store form of {@link PortfolioState}: immutable, so it can be serialized on another thread
  * while the entity carries on. Field meanings as in {@link PortfolioState}.
  *
- * @param recentExecutionIds the dedup window, oldest first
- * @param recentExecutionFingerprints content fingerprints of those ids, same order
+ * @param recentExecutionIds the dedup window, oldest first, in snapshots written before {@code recentExecutions};
+ *     empty in newer ones
+ * @param recentExecutionFingerprints content fingerprints of those ids, same order (older snapshots only)
  * @param activeWarnings warning episodes open
  * @param disabledStrategies strategies disabled by the repeated-execution throttle, with why
  * @param undispatchedHalt the halt not yet handed to the OMS gateway, or {@code null}
@@ -27,6 +28,8 @@ import java.util.Map;
  * @param rules the portfolio's own event-pattern rules, {@code ""} for the node's defaults
  * @param detectors what the detectors learned that the journal cannot rebuild (rule windows, strategy models);
  *     {@code null} in the form the state hash is computed over, which a replay must reproduce
+ * @param recentExecutions the dedup window with its fingerprints, packed; {@code null} in snapshots written before
+ *     it (they hold the two lists above)
  *     <p>Collections missing from an older snapshot read as empty, so adding one is a compatible change.
  */
 public record StoredPortfolioState(
@@ -56,7 +59,8 @@ public record StoredPortfolioState(
     String chainHead,
     List<PortfolioEvent.AnomalyDetected> activeAnomalies,
     String rules,
-    DetectorsState detectors)
+    DetectorsState detectors,
+    PackedExecutionIds recentExecutions)
     implements CborSerializable {
 
   /** A snapshot without warnings, disabled strategies and halt hand-off: the fields before they existed. */
@@ -67,7 +71,7 @@ public record StoredPortfolioState(
       List<Integer> recentExecutionFingerprints) {
     this(portfolioId, status, desk, trader, cashByCurrency, limits, haltedBy, haltReason, haltedAtMillis, peakPnl,
         tradingDay, startOfDayPnl, breachCount, executionCount, positions, activeBreaches, recentExecutionIds,
-        recentExecutionFingerprints, null, null, null, null, null, null, null, null, null);
+        recentExecutionFingerprints, null, null, null, null, null, null, null, null, null, null);
   }
 
   /** This state with the chain head {@code hex}. */
@@ -75,7 +79,7 @@ public record StoredPortfolioState(
     return new StoredPortfolioState(portfolioId, status, desk, trader, cashByCurrency, limits, haltedBy, haltReason,
         haltedAtMillis, peakPnl, tradingDay, startOfDayPnl, breachCount, executionCount, positions, activeBreaches,
         recentExecutionIds, recentExecutionFingerprints, activeWarnings, disabledStrategies, undispatchedHalt,
-        pendingRebalance, undispatchedRebalance, hex, activeAnomalies, rules, detectors);
+        pendingRebalance, undispatchedRebalance, hex, activeAnomalies, rules, detectors, recentExecutions);
   }
 
   /** This state with the detectors' learned state {@code learned}. */
@@ -83,7 +87,7 @@ public record StoredPortfolioState(
     return new StoredPortfolioState(portfolioId, status, desk, trader, cashByCurrency, limits, haltedBy, haltReason,
         haltedAtMillis, peakPnl, tradingDay, startOfDayPnl, breachCount, executionCount, positions, activeBreaches,
         recentExecutionIds, recentExecutionFingerprints, activeWarnings, disabledStrategies, undispatchedHalt,
-        pendingRebalance, undispatchedRebalance, chainHead, activeAnomalies, rules, learned);
+        pendingRebalance, undispatchedRebalance, chainHead, activeAnomalies, rules, learned, recentExecutions);
   }
 
   public StoredPortfolioState {

@@ -139,5 +139,6 @@ class JournalCompatibilityTest {
     assertEquals(OLD_LIMITS, state.limits());
     assertEquals("", state.activeBreaches().get("GROSS_EXPOSURE").detail());
     assertEquals(10, state.position("SPY").quantity(), 0);
+    assertEquals(17, state.seenFingerprint("E1"), "the dedup window of a snapshot from before the packed form");
   }
 }

@@ -656,7 +656,7 @@ class PortfolioTest {
     assertEquals(Reply.Outcome.DUPLICATE, execute("E7", "GLD", Side.BUY, 70, 107).reply().outcome());
     assertEquals(Reply.Outcome.DUPLICATE, execute("E5", "GLD", Side.BUY, 50, 105).reply().outcome());
     // ...and it stays bounded: the oldest ids were forgotten.
-    assertEquals(3, kit.getState().toStored().recentExecutionIds().size());
+    assertEquals(3, kit.getState().toStored().recentExecutions().count());
   }
 
   private List<PortfolioEvent> events(CommandResult<?, ?, ?> result) {
