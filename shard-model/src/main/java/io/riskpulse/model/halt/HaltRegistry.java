@@ -9,6 +9,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.function.Supplier;
 import org.apache.pekko.actor.typed.ActorRef;
+import org.apache.pekko.actor.CoordinatedShutdown;
 import org.apache.pekko.actor.typed.ActorSystem;
 import org.apache.pekko.actor.typed.Behavior;
 import org.apache.pekko.actor.typed.Props;
@@ -235,9 +236,15 @@ public final class HaltRegistry implements HaltView {
       Known now = known;
       known = new Known(now.snapshot(), now.confirmedAtMillis(), failed.reason());
       if (++failures == 1) {
-        getContext().getLog().warn("Could not refresh the kill-switch state: {}; the halt view goes "
-            + "unsynchronised (pre-trade checks reject) {} ms after its last confirmation", failed.reason(),
-            settings.staleAfter().toMillis());
+        if (CoordinatedShutdown.get(getContext().getSystem()).getShutdownReason().isPresent()) {
+          // The kill switch's shard stops with the node: expected, not a reason to alarm whoever reads the log.
+          getContext().getLog().info("Kill-switch state not refreshed while the node shuts down: {}",
+              failed.reason());
+        } else {
+          getContext().getLog().warn("Could not refresh the kill-switch state: {}; the halt view goes "
+              + "unsynchronised (pre-trade checks reject) {} ms after its last confirmation", failed.reason(),
+              settings.staleAfter().toMillis());
+        }
       }
       return this;
     }

@@ -19,8 +19,11 @@ import java.util.concurrent.CompletionStage;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
+import org.apache.pekko.Done;
+import org.apache.pekko.actor.CoordinatedShutdown;
 import org.apache.pekko.actor.testkit.typed.javadsl.ActorTestKit;
 import org.apache.pekko.actor.testkit.typed.javadsl.LogCapturingExtension;
+import org.apache.pekko.actor.testkit.typed.javadsl.LoggingTestKit;
 import org.apache.pekko.actor.testkit.typed.javadsl.TestProbe;
 import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.actor.typed.pubsub.Topic;
@@ -127,6 +130,48 @@ class HaltRegistryTest {
     KillSwitchReply reply = await(command);
     assertEquals(Outcome.ACCEPTED, reply.outcome(), reply.toString());
     return reply;
+  }
+
+  @Test
+  void shouldWarnOfAFailedRefreshButOnlyNoteOneWhileTheNodeShutsDown() throws Exception {
+    ActorTestKit node = ActorTestKit.create("HaltRegistryShutdownTest", ConfigFactory.load());
+    try {
+      BlockingQueue<CompletableFuture<HaltsSnapshot>> asks = new LinkedBlockingQueue<>();
+      Supplier<CompletionStage<HaltsSnapshot>> source = () -> {
+        CompletableFuture<HaltsSnapshot> ask = new CompletableFuture<>();
+        asks.add(ask);
+        return ask;
+      };
+      HaltRegistry view = HaltRegistry.start(node.system(), settings, clock, source, "registry-shutdown");
+      CompletableFuture<HaltsSnapshot> failing = nextAsk(asks);
+      LoggingTestKit.warn("Could not refresh the kill-switch state: IllegalStateException: unreachable (test)")
+          .expect(node.system(), () -> {
+            failing.completeExceptionally(new IllegalStateException("unreachable (test)"));
+            return null;
+          });
+      CompletableFuture<HaltsSnapshot> answered = nextAsk(asks);
+      LoggingTestKit.info("Kill-switch state confirmed again").expect(node.system(), () -> {
+        answered.complete(new HaltsSnapshot(1, List.of()));
+        return null;
+      });
+      assertSynchronised(view);
+
+      // Shutting down: the kill switch's shard stops first, so the next ask fails; that is noted, not warned of.
+      CompletableFuture<Done> hold = new CompletableFuture<>();
+      CoordinatedShutdown shutdown = CoordinatedShutdown.get(node.system());
+      shutdown.addTask(CoordinatedShutdown.PhaseBeforeServiceUnbind(), "hold-until-the-log-is-checked", () -> hold);
+      CompletableFuture<HaltsSnapshot> inFlight = nextAsk(asks);
+      LoggingTestKit.info("Kill-switch state not refreshed while the node shuts down: IllegalStateException: stopped")
+          .expect(node.system(), () -> {
+            shutdown.run(CoordinatedShutdown.unknownReason());
+            inFlight.completeExceptionally(new IllegalStateException("stopped (test)"));
+            return null;
+          });
+      hold.complete(Done.getInstance());
+      await(node.system().getWhenTerminated());
+    } finally {
+      node.shutdownTestKit();
+    }
   }
 
   @Test
