@@ -10,6 +10,7 @@ import org.openjdk.jmh.annotations.Fork;
 import org.openjdk.jmh.annotations.Measurement;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
@@ -35,6 +36,13 @@ public class ScenarioPnlVectorBenchmark {
   private static final int POSITIONS = 1_000;
   private static final int SCENARIOS = 500;
 
+  /**
+   * {@code flat}: every instrument starts at a given price ({@link ScenarioPnlVector#flat}); {@code sparse}: slots
+   * only for instruments priced or traded ({@link ScenarioPnlVector#sparse}, what a portfolio's live risk uses).
+   */
+  @Param({"flat", "sparse"})
+  public String layout;
+
   private ScenarioPnlVector vector;
   private int next;
   private double sign = 1;
@@ -44,7 +52,14 @@ public class ScenarioPnlVectorBenchmark {
     ScenarioSet scenarios = RiskBenchData.scenarios(POSITIONS, SCENARIOS, 1);
     double[] prices = RiskBenchData.prices(POSITIONS, 1);
     double[] quantities = RiskBenchData.quantities(prices);
-    vector = ScenarioPnlVector.flat(scenarios, prices);
+    if (layout.equals("flat")) {
+      vector = ScenarioPnlVector.flat(scenarios, prices);
+    } else {
+      vector = ScenarioPnlVector.sparse(scenarios, 0, ScenarioPnlVector.DEFAULT_REBUILD_INTERVAL);
+      for (int i = 0; i < POSITIONS; i++) {
+        vector.markPrice(i, prices[i]);
+      }
+    }
     for (int i = 0; i < POSITIONS; i++) {
       vector.applyExecution(i, quantities[i]);
     }

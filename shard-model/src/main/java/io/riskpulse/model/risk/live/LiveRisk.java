@@ -17,7 +17,6 @@ import io.riskpulse.model.risk.stress.ShockTable;
 import io.riskpulse.model.risk.stress.StressScenario;
 import io.riskpulse.model.risk.stress.StressTester;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -60,10 +59,12 @@ public final class LiveRisk {
   private final PriceSource market;
   private final LongSupplier marketVersion;
   private final ScenarioPnlVector vector;
-  /** Quantity held per scenario instrument; the vector carries it only once the instrument is priced. */
-  private final double[] held;
-  /** Whether the vector values the instrument at a real price (market or fill), per scenario instrument. */
-  private final boolean[] priced;
+  /**
+   * Symbols the vector has a price for but whose price or FX rate then went missing (usually none, so
+   * {@code null} until one does). An instrument is priced once the vector has its base price and it is not here.
+   * Nothing in this class is sized by the scenario set's universe: memory follows the positions.
+   */
+  private Set<String> unpriced;
   /** Every open position, symbol → signed quantity (instrument units). */
   private final Map<String, Double> positions = new TreeMap<>();
   /** The portfolio's latest fill price per symbol, price currency: the stand-in until the market quotes it. */
@@ -95,12 +96,8 @@ public final class LiveRisk {
     this.scenarios = model.scenarios();
     this.market = market;
     this.marketVersion = marketVersion;
-    int instrumentCount = scenarios.instrumentCount();
-    double[] placeholder = new double[instrumentCount];
-    Arrays.fill(placeholder, 1.0); // never used for a quantity: unpriced holdings stay out of the vector
-    this.vector = ScenarioPnlVector.flat(scenarios, placeholder);
-    this.held = new double[instrumentCount];
-    this.priced = new boolean[instrumentCount];
+    // Re-base on every price change; a held instrument enters the vector once it has a price.
+    this.vector = ScenarioPnlVector.sparse(scenarios, 0, ScenarioPnlVector.DEFAULT_REBUILD_INTERVAL);
     this.stressTester = new StressTester(new PricesWithFills(), instruments, reportingCurrency);
     this.shockTable = model.shockTable(instruments, reportingCurrency);
     this.instruments = instruments;
@@ -210,8 +207,8 @@ public final class LiveRisk {
       }
       int i = model.indexOf(symbol);
       if (i >= 0) {
-        double delta = quantity - held[i];
-        if (delta != 0 && priced[i]) {
+        double delta = quantity - positions.getOrDefault(symbol, 0.0);
+        if (delta != 0 && priced(i, symbol)) {
           scenarios.addPnl(i, delta, vector.basePrice(i), whatIf);
         }
       }
@@ -257,7 +254,6 @@ public final class LiveRisk {
     version++;
     int i = model.indexOf(symbol);
     if (i >= 0) {
-      held[i] = quantity;
       mark(i, symbol);
     }
   }
@@ -269,22 +265,33 @@ public final class LiveRisk {
    */
   private boolean mark(int i, String symbol) {
     boolean changed = false;
+    boolean wasPriced = priced(i, symbol);
     double price = reportingPrice(symbol);
     if (Double.isFinite(price)) {
-      changed = vector.markPrice(i, price) || !priced[i];
-      priced[i] = true;
-    } else if (priced[i]) {
-      priced[i] = false; // the price or FX rate went missing: VaR is unknown again (fail closed), not stale
+      changed = vector.markPrice(i, price) || !wasPriced;
+      if (unpriced != null) {
+        unpriced.remove(symbol);
+      }
+    } else if (wasPriced) {
+      if (unpriced == null) {
+        unpriced = new HashSet<>();
+      }
+      unpriced.add(symbol); // the price or FX rate went missing: VaR is unknown again (fail closed), not stale
       changed = true;
     }
-    if (priced[i]) {
-      double missing = held[i] - vector.quantity(i);
+    if (priced(i, symbol)) {
+      double missing = positions.getOrDefault(symbol, 0.0) - vector.quantity(i);
       if (missing != 0) {
         vector.applyExecution(i, missing);
         changed = true;
       }
     }
     return changed;
+  }
+
+  /** Whether the vector values instrument {@code i} ({@code symbol}) at a real price (market or fill). */
+  private boolean priced(int i, String symbol) {
+    return !Double.isNaN(vector.basePrice(i)) && (unpriced == null || !unpriced.contains(symbol));
   }
 
   /** Mark price (else latest fill price) times the FX rate into the reporting currency; NaN when unknown. */
@@ -303,7 +310,7 @@ public final class LiveRisk {
       int i = model.indexOf(symbol);
       if (i < 0) {
         problems.add("no scenarios for " + symbol);
-      } else if (!priced[i]) {
+      } else if (!priced(i, symbol)) {
         problems.add("no price or FX rate for " + symbol);
       }
     }

@@ -37,7 +37,15 @@ import java.util.Objects;
  *
  * <p>VaR and ES follow {@link HistoricalVar} (1-day, reporting currency, loss positive) and use the current
  * thread's {@link ScenarioScratch}: no allocation per read, and no working array kept per vector (a vector holds
- * its P&amp;L and three per-instrument arrays, nothing else sized by the scenarios).
+ * its P&amp;L, nothing else sized by the scenarios).
+ *
+ * <p>Per-instrument state (quantity, base price, last price) is kept only for the instruments a vector has been
+ * priced or traded in, in slots found through a small open-addressing table: its memory follows what a portfolio
+ * holds, not the size of the scenario set's universe (a node's instrument registry can hold thousands). A
+ * {@link #sparse} vector has no price for an instrument until {@link #markPrice} gives one; a {@link #flat} one
+ * starts every instrument at the price it was given (kept as one array: use it for a few wide aggregates).
+ * Slots are added as instruments appear and never removed; adding one may allocate (the table grows by
+ * doubling), updating one never does.
  *
  * <p>Aggregation: VaR is not additive, so a desk's VaR is the VaR of the sum of its portfolios' vectors, never the
  * sum of their VaRs. {@link #add} and {@link #subtract} combine vectors over the same scenario set (and their
@@ -50,23 +58,32 @@ public final class ScenarioPnlVector {
   /** Incremental updates between full rebuilds by default. */
   public static final int DEFAULT_REBUILD_INTERVAL = 100_000;
 
+  /** Slots a new vector has room for before its arrays grow. */
+  private static final int INITIAL_SLOTS = 4;
+
   private final ScenarioSet scenarios;
   private final int scenarioCount;
   private final double[] pnl;
-  private final double[] quantities;
-  private final double[] basePrices;
-  private final double[] lastPrices;
+  /** Price of every instrument before it has a slot (a {@link #flat} vector), or {@code null} (sparse: none). */
+  private final double[] startPrices;
   private final double rebaseTolerance;
   private final int rebuildInterval;
   private int updatesSinceRebuild;
+  /** Slots in use; slot k describes instrument {@code instrumentAt[k]}. */
+  private int slotCount;
+  private int[] instrumentAt = new int[INITIAL_SLOTS];
+  private double[] quantities = new double[INITIAL_SLOTS];
+  private double[] basePrices = new double[INITIAL_SLOTS];
+  private double[] lastPrices = new double[INITIAL_SLOTS];
+  /** Open addressing, linear probing: slot + 1 per entry, 0 when empty; length a power of two, at most half full. */
+  private int[] table = new int[INITIAL_SLOTS * 2];
 
-  private ScenarioPnlVector(ScenarioSet scenarios, double[] prices, double rebaseTolerance, int rebuildInterval) {
+  private ScenarioPnlVector(ScenarioSet scenarios, double[] startPrices, double rebaseTolerance,
+      int rebuildInterval) {
     this.scenarios = scenarios;
     this.scenarioCount = scenarios.scenarioCount();
     this.pnl = new double[scenarioCount];
-    this.quantities = new double[scenarios.instrumentCount()];
-    this.basePrices = prices.clone();
-    this.lastPrices = prices.clone();
+    this.startPrices = startPrices;
     this.rebaseTolerance = rebaseTolerance;
     this.rebuildInterval = rebuildInterval;
   }
@@ -98,18 +115,43 @@ public final class ScenarioPnlVector {
     for (int i = 0; i < prices.length; i++) {
       checkPrice(i, prices[i]);
     }
+    checkSettings(rebaseTolerance, rebuildInterval);
+    return new ScenarioPnlVector(scenarios, prices.clone(), rebaseTolerance, rebuildInterval);
+  }
+
+  /**
+   * A flat portfolio that knows no price yet: memory in proportion to the instruments it is priced or traded in.
+   * An instrument must be given a price ({@link #markPrice}) before it is traded ({@link #applyExecution}).
+   *
+   * @param rebaseTolerance relative price move that triggers a re-base in {@link #markPrice}, &ge; 0
+   * @param rebuildInterval incremental updates between full rebuilds, &ge; 1
+   */
+  public static ScenarioPnlVector sparse(ScenarioSet scenarios, double rebaseTolerance, int rebuildInterval) {
+    Objects.requireNonNull(scenarios, "scenarios");
+    checkSettings(rebaseTolerance, rebuildInterval);
+    return new ScenarioPnlVector(scenarios, null, rebaseTolerance, rebuildInterval);
+  }
+
+  private static void checkSettings(double rebaseTolerance, int rebuildInterval) {
     if (!(rebaseTolerance >= 0)) {
       throw new IllegalArgumentException("rebaseTolerance must be >= 0, was " + rebaseTolerance);
     }
     if (rebuildInterval < 1) {
       throw new IllegalArgumentException("rebuildInterval must be >= 1, was " + rebuildInterval);
     }
-    return new ScenarioPnlVector(scenarios, prices, rebaseTolerance, rebuildInterval);
   }
 
-  /** An empty vector with the same scenarios, prices and settings, e.g. the start of a desk aggregate. */
+  /**
+   * An empty vector with the same scenarios, prices and settings, e.g. the start of a desk aggregate: every
+   * instrument this vector has a base price for starts there.
+   */
   public ScenarioPnlVector emptyCopy() {
-    return new ScenarioPnlVector(scenarios, basePrices, rebaseTolerance, rebuildInterval);
+    ScenarioPnlVector copy = new ScenarioPnlVector(scenarios, startPrices, rebaseTolerance, rebuildInterval);
+    for (int k = 0; k < slotCount; k++) {
+      int slot = copy.slotFor(instrumentAt[k], basePrices[k]);
+      copy.lastPrices[slot] = basePrices[k];
+    }
+    return copy;
   }
 
   /**
@@ -117,8 +159,15 @@ public final class ScenarioPnlVector {
    * the instrument's base price. O(scenarios), no allocation.
    */
   public void applyExecution(int instrument, double quantityDelta) {
-    quantities[instrument] += quantityDelta;
-    scenarios.addPnl(instrument, quantityDelta, basePrices[instrument], pnl);
+    int slot = slotOf(instrument);
+    if (slot < 0) {
+      if (startPrices == null) {
+        throw new IllegalStateException("instrument " + instrument + " has no price yet: mark it before trading it");
+      }
+      slot = slotFor(instrument, startPrices[instrument]);
+    }
+    quantities[slot] += quantityDelta;
+    scenarios.addPnl(instrument, quantityDelta, basePrices[slot], pnl);
     countUpdate();
   }
 
@@ -130,30 +179,46 @@ public final class ScenarioPnlVector {
    */
   public boolean markPrice(int instrument, double price) {
     checkPrice(instrument, price);
-    lastPrices[instrument] = price;
-    double base = basePrices[instrument];
+    int slot = slotOf(instrument);
+    if (slot < 0) {
+      if (startPrices == null) {
+        slotFor(instrument, price); // the first price: the base, nothing held to re-base
+        return false;
+      }
+      slot = slotFor(instrument, startPrices[instrument]);
+    }
+    lastPrices[slot] = price;
+    double base = basePrices[slot];
     if (price == base) {
       return false;
     }
     if (Math.abs(price - base) <= rebaseTolerance * Math.abs(base)) {
       return false;
     }
-    rebase(instrument, price);
+    rebase(slot, price);
     return true;
   }
 
   /** Re-bases every instrument whose last price differs from its base. O(changed &times; scenarios). */
   public void rebaseAll() {
-    for (int i = 0; i < quantities.length; i++) {
-      if (lastPrices[i] != basePrices[i]) {
-        rebase(i, lastPrices[i]);
+    for (int k = 0; k < slotCount; k++) {
+      if (lastPrices[k] != basePrices[k]) {
+        rebase(k, lastPrices[k]);
       }
     }
   }
 
-  /** Recomputes the vector from quantities and base prices (drops accumulated rounding). O(instruments &times; n). */
+  /**
+   * Recomputes the vector from quantities and base prices (drops accumulated rounding).
+   * O(instruments held &times; scenarios).
+   */
   public void rebuild() {
-    scenarios.portfolioPnl(quantities, basePrices, pnl);
+    Arrays.fill(pnl, 0.0);
+    for (int k = 0; k < slotCount; k++) {
+      if (quantities[k] != 0) {
+        scenarios.addPnl(instrumentAt[k], quantities[k], basePrices[k], pnl);
+      }
+    }
     updatesSinceRebuild = 0;
   }
 
@@ -184,11 +249,16 @@ public final class ScenarioPnlVector {
     for (int s = 0; s < scenarioCount; s++) {
       pnl[s] += sign * otherPnl[s];
     }
-    for (int i = 0; i < quantities.length; i++) {
-      double q = other.quantities[i];
+    for (int k = 0; k < other.slotCount; k++) {
+      double q = other.quantities[k];
       if (q != 0) {
-        quantities[i] += sign * q;
-        double priceGap = basePrices[i] - other.basePrices[i];
+        int i = other.instrumentAt[k];
+        int slot = slotOf(i);
+        if (slot < 0) {
+          slot = slotFor(i, startPrices == null ? other.basePrices[k] : startPrices[i]);
+        }
+        quantities[slot] += sign * q;
+        double priceGap = basePrices[slot] - other.basePrices[k];
         if (priceGap != 0 && scenarios.returnType(i) == ReturnType.RELATIVE) {
           scenarios.addExposurePnl(i, sign * q * priceGap, pnl);
         }
@@ -203,7 +273,7 @@ public final class ScenarioPnlVector {
    */
   public double incrementalVar(int instrument, double quantityDelta, Confidence confidence) {
     double before = valueAtRisk(confidence);
-    double exposure = scenarios.exposure(instrument, quantityDelta, basePrices[instrument]);
+    double exposure = scenarios.exposure(instrument, quantityDelta, basePrice(instrument));
     ScenarioScratch scratch = ScenarioScratch.current();
     double[] whatIf = scratch.vector(scenarioCount);
     System.arraycopy(pnl, 0, whatIf, 0, scenarioCount);
@@ -241,23 +311,45 @@ public final class ScenarioPnlVector {
     return pnl.clone();
   }
 
+  /** Units held of an instrument; 0 for one never traded. */
   public double quantity(int instrument) {
-    return quantities[instrument];
+    int slot = slotOf(instrument);
+    return slot < 0 ? 0 : quantities[slot];
   }
 
-  /** A copy of the quantities, by instrument index. */
+  /** The quantities, by instrument index (a new array the size of the scenario set's universe). */
   public double[] quantities() {
-    return quantities.clone();
+    double[] all = new double[scenarios.instrumentCount()];
+    for (int k = 0; k < slotCount; k++) {
+      all[instrumentAt[k]] = quantities[k];
+    }
+    return all;
   }
 
-  /** Price the instrument's contribution is valued at. */
+  /** Price the instrument's contribution is valued at; NaN for an instrument a sparse vector has no price for. */
   public double basePrice(int instrument) {
-    return basePrices[instrument];
+    int slot = slotOf(instrument);
+    if (slot >= 0) {
+      return basePrices[slot];
+    }
+    return startPrices == null ? Double.NaN : startPrices[instrument];
   }
 
-  /** A copy of the base prices, by instrument index. */
+  /** The base prices, by instrument index (a new array; NaN where a sparse vector has no price). */
   public double[] basePrices() {
-    return basePrices.clone();
+    double[] all = new double[scenarios.instrumentCount()];
+    for (int i = 0; i < all.length; i++) {
+      all[i] = startPrices == null ? Double.NaN : startPrices[i];
+    }
+    for (int k = 0; k < slotCount; k++) {
+      all[instrumentAt[k]] = basePrices[k];
+    }
+    return all;
+  }
+
+  /** Instruments this vector keeps a slot for (priced or traded so far): what its memory grows with. */
+  public int instrumentsTracked() {
+    return slotCount;
   }
 
   /** Incremental updates since the last full rebuild. */
@@ -265,15 +357,69 @@ public final class ScenarioPnlVector {
     return updatesSinceRebuild;
   }
 
-  private void rebase(int instrument, double price) {
-    double q = quantities[instrument];
+  private void rebase(int slot, double price) {
+    double q = quantities[slot];
+    int instrument = instrumentAt[slot];
     if (q != 0 && scenarios.returnType(instrument) == ReturnType.RELATIVE) {
-      scenarios.addExposurePnl(instrument, q * (price - basePrices[instrument]), pnl);
-      basePrices[instrument] = price;
+      scenarios.addExposurePnl(instrument, q * (price - basePrices[slot]), pnl);
+      basePrices[slot] = price;
       countUpdate();
     } else {
-      basePrices[instrument] = price;
+      basePrices[slot] = price;
     }
+  }
+
+  /** The slot of {@code instrument}, or -1 when it has none. No allocation. */
+  private int slotOf(int instrument) {
+    if (instrument < 0 || instrument >= scenarios.instrumentCount()) {
+      throw new IndexOutOfBoundsException("instrument " + instrument + " of " + scenarios.instrumentCount());
+    }
+    int mask = table.length - 1;
+    for (int h = mix(instrument) & mask; ; h = (h + 1) & mask) {
+      int entry = table[h];
+      if (entry == 0) {
+        return -1;
+      }
+      if (instrumentAt[entry - 1] == instrument) {
+        return entry - 1;
+      }
+    }
+  }
+
+  /** A new slot for {@code instrument} (which has none) at base and last price {@code price}, quantity 0. */
+  private int slotFor(int instrument, double price) {
+    if (slotCount == instrumentAt.length) {
+      int grown = slotCount * 2;
+      instrumentAt = Arrays.copyOf(instrumentAt, grown);
+      quantities = Arrays.copyOf(quantities, grown);
+      basePrices = Arrays.copyOf(basePrices, grown);
+      lastPrices = Arrays.copyOf(lastPrices, grown);
+      table = new int[grown * 2];
+      for (int k = 0; k < slotCount; k++) {
+        insert(instrumentAt[k], k);
+      }
+    }
+    int slot = slotCount++;
+    instrumentAt[slot] = instrument;
+    basePrices[slot] = price;
+    lastPrices[slot] = price;
+    insert(instrument, slot);
+    return slot;
+  }
+
+  private void insert(int instrument, int slot) {
+    int mask = table.length - 1;
+    int h = mix(instrument) & mask;
+    while (table[h] != 0) {
+      h = (h + 1) & mask;
+    }
+    table[h] = slot + 1;
+  }
+
+  /** Spreads consecutive instrument indices over the table (Fibonacci hashing, high bits folded down). */
+  private static int mix(int instrument) {
+    int h = instrument * 0x9E3779B9;
+    return h ^ (h >>> 16);
   }
 
   private void countUpdate() {

@@ -1,5 +1,6 @@
 package io.riskpulse.model.risk.measure;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -12,6 +13,8 @@ import java.lang.management.ManagementFactory;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
 import org.apache.commons.math3.random.Well19937c;
 import org.junit.jupiter.api.Test;
 
@@ -201,6 +204,58 @@ class ScenarioPnlVectorTest {
   }
 
   @Test
+  void shouldGiveASparseVectorTheSameFiguresAsAFlatOneAndTrackOnlyWhatItTouched() {
+    ScenarioSet set = scenarios(21);
+    Well19937c random = new Well19937c(22);
+    double[] prices = prices(random);
+    ScenarioPnlVector flat = ScenarioPnlVector.flat(set, prices, 0, Integer.MAX_VALUE);
+    ScenarioPnlVector sparse = ScenarioPnlVector.sparse(set, 0, Integer.MAX_VALUE);
+    assertEquals(0, sparse.instrumentsTracked());
+    assertTrue(Double.isNaN(sparse.basePrice(3)), "no price yet");
+    assertEquals(0, sparse.quantity(3));
+    assertThrows(IllegalStateException.class, () -> sparse.applyExecution(3, 100), "traded before any price");
+
+    Set<Integer> touched = new TreeSet<>();
+    for (int step = 0; step < 5_000; step++) {
+      int instrument = random.nextInt(INSTRUMENTS - 5); // the last five are never touched
+      touched.add(instrument);
+      if (step < INSTRUMENTS || random.nextInt(4) == 0) {
+        prices[instrument] *= 1 + 0.01 * random.nextGaussian();
+        flat.markPrice(instrument, prices[instrument]);
+        sparse.markPrice(instrument, prices[instrument]);
+      } else if (!Double.isNaN(sparse.basePrice(instrument))) {
+        double quantity = 100 * Math.round(20 * random.nextGaussian());
+        flat.applyExecution(instrument, quantity);
+        sparse.applyExecution(instrument, quantity);
+      }
+    }
+
+    assertEquals(touched.size(), sparse.instrumentsTracked(), "slots only for instruments priced or traded");
+    assertTrue(touched.size() > 4, "more than the initial slots: the table grew");
+    assertArrayEquals(flat.quantities(), sparse.quantities(), 0);
+    assertSameVector(reference(set, sparse.quantities(), prices), sparse);
+    assertEquals(flat.valueAtRisk(Confidence.P99), sparse.valueAtRisk(Confidence.P99),
+        1e-9 * Math.abs(flat.valueAtRisk(Confidence.P99)));
+    for (int i = INSTRUMENTS - 5; i < INSTRUMENTS; i++) {
+      assertTrue(Double.isNaN(sparse.basePrices()[i]), "untouched instrument " + i + " has no price");
+    }
+
+    // A desk built from sparse portfolios holds what they hold, re-based to its own prices.
+    ScenarioPnlVector desk = ScenarioPnlVector.sparse(set, 0, Integer.MAX_VALUE);
+    desk.add(sparse);
+    desk.add(sparse);
+    ScenarioPnlVector twice = ScenarioPnlVector.flat(set, prices, 0, Integer.MAX_VALUE);
+    twice.add(flat);
+    twice.add(flat);
+    assertArrayEquals(twice.quantities(), desk.quantities(), 0);
+    assertSameVector(reference(set, desk.quantities(), prices), desk);
+    desk.subtract(sparse);
+    assertArrayEquals(flat.quantities(), desk.quantities(), 0);
+    sparse.rebuild();
+    assertSameVector(reference(set, sparse.quantities(), prices), sparse);
+  }
+
+  @Test
   void shouldNotAllocateWhenApplyingExecutionsAndReadingVarAndEs() {
     assumeTrue(ManagementFactory.getThreadMXBean() instanceof com.sun.management.ThreadMXBean);
     com.sun.management.ThreadMXBean threads = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
@@ -208,16 +263,23 @@ class ScenarioPnlVectorTest {
     threads.setThreadAllocatedMemoryEnabled(true);
     ScenarioSet set = scenarios(13);
     double[] prices = prices(new Well19937c(14));
-    ScenarioPnlVector vector = ScenarioPnlVector.flat(set, prices, 0, Integer.MAX_VALUE);
-    double checksum = exercise(vector, prices, 20_000);
-    threads.getCurrentThreadAllocatedBytes();
+    ScenarioPnlVector flat = ScenarioPnlVector.flat(set, prices, 0, Integer.MAX_VALUE);
+    ScenarioPnlVector sparse = ScenarioPnlVector.sparse(set, 0, Integer.MAX_VALUE);
+    for (int i = 0; i < INSTRUMENTS; i++) {
+      sparse.markPrice(i, prices[i]); // its slots: allocated once, when each instrument first appears
+    }
+    for (ScenarioPnlVector vector : List.of(flat, sparse)) {
+      double checksum = exercise(vector, prices, 20_000);
+      threads.getCurrentThreadAllocatedBytes();
 
-    long before = threads.getCurrentThreadAllocatedBytes();
-    checksum += exercise(vector, prices, 20_000);
-    long allocated = threads.getCurrentThreadAllocatedBytes() - before;
+      long before = threads.getCurrentThreadAllocatedBytes();
+      checksum += exercise(vector, prices, 20_000);
+      long allocated = threads.getCurrentThreadAllocatedBytes() - before;
 
-    assertTrue(checksum != 0);
-    assertTrue(allocated < 1024, allocated + " bytes allocated for 20,000 executions, marks and reads");
+      assertTrue(checksum != 0);
+      assertTrue(allocated < 1024, allocated + " bytes allocated for 20,000 executions, marks and reads ("
+          + (vector == flat ? "flat" : "sparse") + ")");
+    }
   }
 
   private static double exercise(ScenarioPnlVector vector, double[] prices, int steps) {
