@@ -74,7 +74,8 @@ public final class ScenarioPnlVector {
   private int[] instrumentAt = new int[INITIAL_SLOTS];
   private double[] quantities = new double[INITIAL_SLOTS];
   private double[] basePrices = new double[INITIAL_SLOTS];
-  private double[] lastPrices = new double[INITIAL_SLOTS];
+  /** Latest price per slot, for re-bases deferred within the tolerance; {@code null} at tolerance 0 (none are). */
+  private double[] lastPrices;
   /** Open addressing, linear probing: slot + 1 per entry, 0 when empty; length a power of two, at most half full. */
   private int[] table = new int[INITIAL_SLOTS * 2];
 
@@ -86,6 +87,7 @@ public final class ScenarioPnlVector {
     this.startPrices = startPrices;
     this.rebaseTolerance = rebaseTolerance;
     this.rebuildInterval = rebuildInterval;
+    this.lastPrices = rebaseTolerance == 0 ? null : new double[INITIAL_SLOTS];
   }
 
   /**
@@ -148,8 +150,7 @@ public final class ScenarioPnlVector {
   public ScenarioPnlVector emptyCopy() {
     ScenarioPnlVector copy = new ScenarioPnlVector(scenarios, startPrices, rebaseTolerance, rebuildInterval);
     for (int k = 0; k < slotCount; k++) {
-      int slot = copy.slotFor(instrumentAt[k], basePrices[k]);
-      copy.lastPrices[slot] = basePrices[k];
+      copy.slotFor(instrumentAt[k], basePrices[k]);
     }
     return copy;
   }
@@ -187,7 +188,9 @@ public final class ScenarioPnlVector {
       }
       slot = slotFor(instrument, startPrices[instrument]);
     }
-    lastPrices[slot] = price;
+    if (lastPrices != null) {
+      lastPrices[slot] = price;
+    }
     double base = basePrices[slot];
     if (price == base) {
       return false;
@@ -201,6 +204,9 @@ public final class ScenarioPnlVector {
 
   /** Re-bases every instrument whose last price differs from its base. O(changed &times; scenarios). */
   public void rebaseAll() {
+    if (lastPrices == null) {
+      return; // tolerance 0: every move re-based at once, nothing deferred
+    }
     for (int k = 0; k < slotCount; k++) {
       if (lastPrices[k] != basePrices[k]) {
         rebase(k, lastPrices[k]);
@@ -393,7 +399,7 @@ public final class ScenarioPnlVector {
       instrumentAt = Arrays.copyOf(instrumentAt, grown);
       quantities = Arrays.copyOf(quantities, grown);
       basePrices = Arrays.copyOf(basePrices, grown);
-      lastPrices = Arrays.copyOf(lastPrices, grown);
+      lastPrices = lastPrices == null ? null : Arrays.copyOf(lastPrices, grown);
       table = new int[grown * 2];
       for (int k = 0; k < slotCount; k++) {
         insert(instrumentAt[k], k);
@@ -402,7 +408,9 @@ public final class ScenarioPnlVector {
     int slot = slotCount++;
     instrumentAt[slot] = instrument;
     basePrices[slot] = price;
-    lastPrices[slot] = price;
+    if (lastPrices != null) {
+      lastPrices[slot] = price;
+    }
     insert(instrument, slot);
     return slot;
   }

@@ -104,8 +104,15 @@ class ScenarioPnlVectorTest {
   @Test
   void shouldDeferRebasesWithinTheToleranceAndCatchUpOnRebaseAll() {
     ScenarioSet set = scenarios(3);
-    double[] prices = prices(new Well19937c(4));
-    ScenarioPnlVector vector = ScenarioPnlVector.flat(set, prices, 0.01, Integer.MAX_VALUE);
+    double[] start = prices(new Well19937c(4));
+    ScenarioPnlVector sparse = ScenarioPnlVector.sparse(set, 0.01, Integer.MAX_VALUE);
+    sparse.markPrice(5, start[5]);
+    for (ScenarioPnlVector vector : List.of(ScenarioPnlVector.flat(set, start, 0.01, Integer.MAX_VALUE), sparse)) {
+      deferAndCatchUp(set, start.clone(), vector);
+    }
+  }
+
+  private static void deferAndCatchUp(ScenarioSet set, double[] prices, ScenarioPnlVector vector) {
     vector.applyExecution(5, 1_000);
 
     assertFalse(vector.markPrice(5, prices[5] * 1.005));
