@@ -39,9 +39,10 @@ import java.util.Objects;
  * thread's {@link ScenarioScratch}: no allocation per read, and no working array kept per vector (a vector holds
  * its P&amp;L, nothing else sized by the scenarios).
  *
- * <p>Per-instrument state (quantity, base price, last price) is kept only for the instruments a vector has been
- * priced or traded in, in slots found through a small open-addressing table: its memory follows what a portfolio
- * holds, not the size of the scenario set's universe (a node's instrument registry can hold thousands). A
+ * <p>Per-instrument state (quantity, base price, and the last price when re-bases can be deferred) is kept only
+ * for the instruments a vector has been priced or traded in, in slots found through a small open-addressing table:
+ * its memory follows what a portfolio holds, not the size of the scenario set's universe (a node's instrument
+ * registry can hold thousands). A
  * {@link #sparse} vector has no price for an instrument until {@link #markPrice} gives one; a {@link #flat} one
  * starts every instrument at the price it was given (kept as one array: use it for a few wide aggregates).
  * Slots are added as instruments appear and never removed; adding one may allocate (the table grows by
