@@ -1,14 +1,22 @@
 package io.riskpulse.persistence;
 
+import com.typesafe.config.Config;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
 import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import org.apache.pekko.Done;
 import org.apache.pekko.actor.typed.ActorSystem;
+import org.apache.pekko.actor.typed.DispatcherSelector;
 import org.apache.pekko.persistence.jdbc.testkit.javadsl.SchemaUtils;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Creates the embedded journal's tables (journal, tags, snapshots, durable state) when they are missing.
@@ -19,10 +27,14 @@ import org.apache.pekko.persistence.jdbc.testkit.javadsl.SchemaUtils;
  * <p>On H2 (the embedded default) the DDL is the project's own {@code h2-schema.sql}: the plugin's schema with
  * event payloads as VARBINARY instead of BLOB and one index on {@code ordering} instead of two, which makes
  * each journaled event cheaper to write (the script documents why). Any other profile gets the plugin's own
- * DDL. (The helper used lives in the plugin's {@code testkit} package but ships in its main jar.)
+ * DDL. (The helper used lives in the plugin's {@code testkit} package but ships in its main jar.) On H2 it then
+ * runs {@link JournalOrderingRepair}, whether or not it created anything: after a crash H2 can reopen with the
+ * journal's {@code ordering} identity behind the stored events, and every write would fail.
  */
 public final class JournalSchema {
 
+  private static final Logger LOG = LoggerFactory.getLogger(JournalSchema.class);
+  private static final String DB_PATH = "pekko-persistence-jdbc.shared-databases.slick.db";
   private static final String PROFILE_PATH = "pekko-persistence-jdbc.shared-databases.slick.profile";
   private static final String H2_PROFILE = "slick.jdbc.H2Profile$";
   private static final String H2_SCRIPT = "h2-schema.sql";
@@ -42,21 +54,39 @@ public final class JournalSchema {
   }
 
   /**
-   * Starts schema creation if {@code riskpulse.persistence.create-schema} is on; on the Cassandra journal
-   * ({@link JournalSelection}) see {@link CassandraSchema#ensureCreated} instead.
+   * Starts schema creation if {@code riskpulse.persistence.create-schema} is on, then, on H2, the ordering repair
+   * (on the blocking dispatcher); on the Cassandra journal ({@link JournalSelection}) see
+   * {@link CassandraSchema#ensureCreated} instead.
    */
   public static CompletionStage<Done> ensureCreated(ActorSystem<?> system) {
-    if (JournalSelection.fromConfig(system.settings().config()).isCassandra()) {
+    Config config = system.settings().config();
+    if (JournalSelection.fromConfig(config).isCassandra()) {
       return CassandraSchema.ensureCreated(system);
     }
-    if (!system.settings().config().getBoolean("riskpulse.persistence.create-schema")) {
-      return java.util.concurrent.CompletableFuture.completedFuture(Done.getInstance());
+    boolean create = config.getBoolean("riskpulse.persistence.create-schema");
+    if (!H2_PROFILE.equals(config.getString(PROFILE_PATH))) {
+      return create ? SchemaUtils.createIfNotExists(system) : CompletableFuture.completedFuture(Done.getInstance());
     }
-    String profile = system.settings().config().getString(PROFILE_PATH);
-    if (!H2_PROFILE.equals(profile)) {
-      return SchemaUtils.createIfNotExists(system);
+    CompletionStage<Done> created = create
+        ? SchemaUtils.applyScript(h2Script(), ";", "jdbc-journal", system)
+        : CompletableFuture.completedFuture(Done.getInstance());
+    return created.thenApplyAsync(done -> repairOrdering(config),
+        system.dispatchers().lookup(DispatcherSelector.blocking()));
+  }
+
+  /** Runs {@link JournalOrderingRepair} on the embedded journal and logs what it changed. Blocking. */
+  private static Done repairOrdering(Config config) {
+    Config db = config.getConfig(DB_PATH);
+    try (Connection connection =
+        DriverManager.getConnection(db.getString("url"), db.getString("user"), db.getString("password"))) {
+      JournalOrderingRepair.realign(connection).ifPresent(change -> LOG.warn(
+          "The embedded journal reopened after an unclean shutdown with its ordering identity behind the stored "
+              + "events (next value {}, highest stored {}): every write would have failed; moved it to {}",
+          change.nextBefore(), change.highestStored(), change.nextAfter()));
+      return Done.getInstance();
+    } catch (SQLException e) {
+      throw new IllegalStateException("cannot check the embedded journal's ordering identity: " + e.getMessage(), e);
     }
-    return SchemaUtils.applyScript(h2Script(), ";", "jdbc-journal", system);
   }
 
   /** Creates the schema and waits for it, failing the caller if the database cannot be reached. */

@@ -13,6 +13,7 @@ import java.sql.SQLException;
 import java.time.Duration;
 import java.util.Map;
 import org.apache.pekko.actor.testkit.typed.javadsl.ActorTestKit;
+import org.apache.pekko.actor.testkit.typed.javadsl.LoggingTestKit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -68,6 +69,42 @@ class JournalSchemaTest {
     assertEquals("BINARY VARYING", column("event_journal", "event_payload"));
     assertEquals("BINARY LARGE OBJECT", column("snapshot", "snapshot_payload"));
     assertEquals(1, indexesOn("event_journal", "ordering"));
+  }
+
+  @Test
+  void shouldMoveTheOrderingPastTheStoredEventsAtStartWhenACrashLeftItBehind() throws Exception {
+    ActorTestKit first = ActorTestKit.create("schema", config());
+    try {
+      JournalSchema.ensureCreatedBlocking(first.system(), Duration.ofSeconds(30));
+    } finally {
+      first.shutdownTestKit();
+    }
+    try (Connection c = DriverManager.getConnection(url(), "riskpulse", "")) {
+      for (int seq = 1; seq <= 3; seq++) {
+        c.createStatement().execute("INSERT INTO \"event_journal\" (\"persistence_id\", \"sequence_number\","
+            + " \"writer\", \"write_timestamp\", \"adapter_manifest\", \"event_payload\", \"event_ser_id\","
+            + " \"event_ser_manifest\") VALUES ('p1', " + seq + ", 'w', 0, '', X'00', 1, '')");
+      }
+      // The state an unclean shutdown can leave (see JournalOrderingRepair): the next value is a stored one.
+      c.createStatement().execute("ALTER TABLE \"event_journal\" ALTER COLUMN \"ordering\" RESTART WITH 2");
+    }
+
+    ActorTestKit second = ActorTestKit.create("schema", config());
+    try {
+      LoggingTestKit.warn("ordering identity behind the stored events (next value 2, highest stored 3)")
+          .expect(second.system(), () -> {
+            JournalSchema.ensureCreatedBlocking(second.system(), Duration.ofSeconds(30));
+            return null;
+          });
+    } finally {
+      second.shutdownTestKit();
+    }
+    try (Connection c = DriverManager.getConnection(url(), "riskpulse", "");
+        ResultSet rs = c.createStatement().executeQuery("SELECT IDENTITY_BASE FROM INFORMATION_SCHEMA.COLUMNS"
+            + " WHERE TABLE_NAME = 'event_journal' AND COLUMN_NAME = 'ordering'")) {
+      rs.next();
+      assertEquals(4, rs.getLong(1), "next ordering after the repair");
+    }
   }
 
   @Test
