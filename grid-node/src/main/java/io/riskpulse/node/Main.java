@@ -8,6 +8,7 @@ import io.micrometer.core.instrument.binder.system.ProcessorMetrics;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.riskpulse.gateway.grpc.GrpcBackends;
+import io.riskpulse.gateway.grpc.GrpcBinding;
 import io.riskpulse.gateway.grpc.GrpcServer;
 import io.riskpulse.gateway.grpc.GrpcSettings;
 import io.riskpulse.gateway.halt.OmsGateway;
@@ -255,7 +256,7 @@ public final class Main {
             new AlertHttpRoutes(alerts.book()), new ScopeLimitHttpRoutes(haltServices.scopeLimits())))
         : Optional.empty();
     GrpcSettings grpcSettings = GrpcSettings.fromConfig(config);
-    Optional<CompletionStage<ServerBinding>> grpc = grpcSettings.enabled()
+    Optional<CompletionStage<GrpcBinding>> grpc = grpcSettings.enabled()
         ? Optional.of(GrpcServer.start(system, grpcSettings, new GrpcBackends(portfolios, directory, riskAggregates,
             haltServices.scopeLimits(), killSwitch, alerts.book(), config.getString("riskpulse.node.read-journal"),
             () -> cluster.selfMember().status() == MemberStatus.up()), metrics))

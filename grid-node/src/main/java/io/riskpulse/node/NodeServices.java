@@ -1,6 +1,7 @@
 package io.riskpulse.node;
 
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import io.riskpulse.gateway.grpc.GrpcBinding;
 import io.riskpulse.ingestion.aeron.AeronTransport;
 import io.riskpulse.ingestion.fix.DropCopyAcceptor;
 import io.riskpulse.ingestion.pipeline.IngestMetrics;
@@ -40,5 +41,5 @@ public record NodeServices(
     Optional<CompletionStage<ServerBinding>> http,
     HaltServices halts,
     AlertServices alerts,
-    Optional<CompletionStage<ServerBinding>> grpc,
+    Optional<CompletionStage<GrpcBinding>> grpc,
     DetectionEnvironment detection) {}

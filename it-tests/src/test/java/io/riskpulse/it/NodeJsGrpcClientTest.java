@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.typesafe.config.Config;
 import com.typesafe.config.ConfigFactory;
+import io.riskpulse.gateway.grpc.GrpcBinding;
 import io.riskpulse.gateway.grpc.security.Principal;
 import io.riskpulse.gateway.grpc.security.Role;
 import io.riskpulse.gateway.grpc.security.SelfSignedCertificate;
@@ -48,7 +49,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.apache.pekko.actor.typed.ActorSystem;
 import org.apache.pekko.actor.typed.javadsl.Behaviors;
-import org.apache.pekko.http.javadsl.ServerBinding;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -213,7 +213,7 @@ class NodeJsGrpcClientTest {
     InstrumentRegistry instruments = InstrumentRegistry.of(
         List.of(new Instrument(SYMBOL, AssetClass.RATES, "USD", 1, "treasuries", "US")));
     services = Main.init(system, new NodeDeps(instruments, Clock.systemUTC()));
-    ServerBinding binding = await(services.grpc().orElseThrow());
+    GrpcBinding binding = await(services.grpc().orElseThrow());
     grpcPort = binding.localAddress().getPort();
     certificate = dataDir.resolve("grpc").resolve("tls").resolve(SelfSignedCertificate.CERT_FILE);
     assertTrue(Files.isRegularFile(certificate), "the node writes its self-signed certificate: " + certificate);

@@ -78,7 +78,8 @@ import org.apache.pekko.actor.typed.javadsl.Behaviors;
  * (their total compilation time over the window: a compilation still running competes with the calls).
  *
  * <p>Options ({@code key=value}): {@code rpc} ({@code get-portfolio} or {@code check-order}), {@code tls}
- * ({@code on} or {@code off}), {@code portfolios} (100), {@code rate} calls/s (5,000), {@code seconds} (20),
+ * ({@code on} or {@code off}), {@code server} (the node's {@code riskpulse.grpc.server}: {@code netty}, the default,
+ * or {@code pekko-http}), {@code portfolios} (100), {@code rate} calls/s (5,000), {@code seconds} (20),
  * {@code warmupSeconds} (10), {@code reps} (3), {@code maxInFlight} (5,000), {@code deadlineMillis} (2,000),
  * {@code timeoutSeconds} (10), {@code settleMillis} (2,000), {@code targetMicros} (1,000: the issue's p99 target).
  */
@@ -164,6 +165,7 @@ public final class GrpcLatency {
     BenchArgs options = new BenchArgs(args);
     String rpc = options.choice("rpc", "get-portfolio", "check-order");
     boolean tls = options.choice("tls", "on", "off").equals("on");
+    String server = options.choice("server", "netty", "pekko-http");
     int portfolios = options.integer("portfolios", 100);
     int rate = options.integer("rate", 5_000);
     int seconds = options.integer("seconds", 20);
@@ -176,7 +178,7 @@ public final class GrpcLatency {
     long targetMicros = options.number("targetMicros", 1_000);
     boolean checkOrder = rpc.equals("check-order");
     String operation = checkOrder ? "CheckOrder" : "GetPortfolio";
-    String config = operation + ", TLS " + (tls ? "on" : "off");
+    String config = operation + ", TLS " + (tls ? "on" : "off") + ", " + server + " server";
 
     Harness.banner("RiskPulse gRPC API latency, " + operation + " from the intended send time to the answer, "
         + "fixed rate, against " + (checkOrder ? "PortfolioClient.checkOrder" : "PortfolioClient.snapshot")
@@ -194,6 +196,7 @@ public final class GrpcLatency {
     try (BenchNode node = BenchNode.start("grpc", "riskpulse.grpc.enabled = on\n"
         + "riskpulse.grpc.port = 0\n"
         + "riskpulse.grpc.tls.enabled = " + (tls ? "on" : "off") + "\n"
+        + "riskpulse.grpc.server = " + server + "\n"
         + "riskpulse.grpc.auth.tokens-file = \"" + tokensFile.toAbsolutePath() + "\"\n")) {
       int port = BenchNode.await(node.services.grpc().orElseThrow(), 30).localAddress().getPort();
       Path certificate = tls ? GrpcSettings.fromConfig(node.system.settings().config()).selfSignedDir()

@@ -17,9 +17,37 @@ import java.time.Duration;
  * @param tokensFile the tokens file; {@code null}: the local credentials under {@code localDir}
  * @param localDir {@code <data-dir>/grpc}: the self-signed pair (under {@code tls}) and the local credentials
  * @param watchInterval how often a watch re-reads the figures
+ * @param transport the server that carries the API ({@code riskpulse.grpc.server})
  */
 public record GrpcSettings(boolean enabled, String host, int port, Duration requestTimeout, boolean tls,
-    Path certFile, Path keyFile, Path tokensFile, Path localDir, Duration watchInterval) {
+    Path certFile, Path keyFile, Path tokensFile, Path localDir, Duration watchInterval, Transport transport) {
+
+  /** The server that carries the API's services. */
+  public enum Transport {
+    /** grpc-java's Netty server. */
+    NETTY("netty"),
+    /** pekko-http's HTTP/2 server. */
+    PEKKO_HTTP("pekko-http");
+
+    private final String configName;
+
+    Transport(String configName) {
+      this.configName = configName;
+    }
+
+    public String configName() {
+      return configName;
+    }
+
+    static Transport parse(String value) {
+      for (Transport transport : values()) {
+        if (transport.configName.equals(value)) {
+          return transport;
+        }
+      }
+      throw new IllegalArgumentException("riskpulse.grpc.server: expected netty or pekko-http, got '" + value + "'");
+    }
+  }
 
   public static GrpcSettings fromConfig(Config root) {
     Config c = root.getConfig("riskpulse.grpc");
@@ -33,7 +61,7 @@ public record GrpcSettings(boolean enabled, String host, int port, Duration requ
     return new GrpcSettings(c.getBoolean("enabled"), c.getString("interface"), c.getInt("port"),
         c.getDuration("request-timeout"), c.getBoolean("tls.enabled"), cert.isBlank() ? null : Path.of(cert),
         key.isBlank() ? null : Path.of(key), tokens.isBlank() ? null : Path.of(tokens), localDir,
-        c.getDuration("watch.interval"));
+        c.getDuration("watch.interval"), Transport.parse(c.getString("server")));
   }
 
   /** The self-signed pair's folder. */

@@ -3,6 +3,7 @@ package io.riskpulse.node.grpc;
 import com.typesafe.config.Config;
 import com.typesafe.config.ConfigFactory;
 import io.grpc.StatusRuntimeException;
+import io.riskpulse.gateway.grpc.GrpcBinding;
 import io.riskpulse.gateway.grpc.client.ApiClients;
 import io.riskpulse.gateway.grpc.security.Principal;
 import io.riskpulse.gateway.grpc.security.Role;
@@ -29,7 +30,6 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import org.apache.pekko.actor.typed.ActorSystem;
 import org.apache.pekko.actor.typed.javadsl.Behaviors;
-import org.apache.pekko.http.javadsl.ServerBinding;
 
 /**
  * A real node (Main.init, H2 journal in a folder, free ports) serving the gRPC API with a tokens file of test
@@ -105,7 +105,7 @@ public final class GrpcTestNode implements AutoCloseable {
     ActorSystem<Void> system = ActorSystem.create(Behaviors.empty(), Main.SYSTEM_NAME, config);
     try {
       NodeServices services = Main.init(system, new NodeDeps(INSTRUMENTS, Clock.systemUTC()));
-      ServerBinding binding = await(services.grpc().orElseThrow());
+      GrpcBinding binding = await(services.grpc().orElseThrow());
       Path certificate = tls ? dataDir.resolve("grpc").resolve("tls").resolve(SelfSignedCertificate.CERT_FILE) : null;
       return new GrpcTestNode(system, services, binding.localAddress().getPort(), certificate);
     } catch (RuntimeException e) {

@@ -27,7 +27,7 @@ import org.bouncycastle.openssl.jcajce.JcaPEMKeyConverter;
 
 /**
  * Reads PEM certificates and private keys (PKCS#8, or PKCS#1/SEC1 key pairs) into the JDK's TLS types: the
- * server's {@link SSLContext} and a client's trust manager. Stateless.
+ * server's key managers and {@link SSLContext}, and a client's trust manager. Stateless.
  */
 public final class PemFiles {
 
@@ -69,8 +69,8 @@ public final class PemFiles {
     }
   }
 
-  /** A server context presenting the chain of {@code certFile} with the key of {@code keyFile}. */
-  public static SSLContext serverContext(Path certFile, Path keyFile) {
+  /** The server's key managers: the chain of {@code certFile} with the key of {@code keyFile}. */
+  public static KeyManagerFactory keyManagers(Path certFile, Path keyFile) {
     try {
       List<X509Certificate> chain = certificates(certFile);
       KeyStore store = KeyStore.getInstance("PKCS12");
@@ -79,11 +79,21 @@ public final class PemFiles {
       store.setKeyEntry("server", privateKey(keyFile), password, chain.toArray(new Certificate[0]));
       KeyManagerFactory keys = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
       keys.init(store, password);
+      return keys;
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } catch (GeneralSecurityException e) {
+      throw new IllegalArgumentException("cannot use " + certFile + " and " + keyFile + ": " + e.getMessage(), e);
+    }
+  }
+
+  /** A server context presenting the chain of {@code certFile} with the key of {@code keyFile}. */
+  public static SSLContext serverContext(Path certFile, Path keyFile) {
+    KeyManagerFactory keys = keyManagers(certFile, keyFile);
+    try {
       SSLContext context = SSLContext.getInstance("TLS");
       context.init(keys.getKeyManagers(), null, null);
       return context;
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
     } catch (GeneralSecurityException e) {
       throw new IllegalArgumentException("cannot use " + certFile + " and " + keyFile + ": " + e.getMessage(), e);
     }

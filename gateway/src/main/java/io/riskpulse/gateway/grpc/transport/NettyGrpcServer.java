@@ -1,0 +1,78 @@
+package io.riskpulse.gateway.grpc.transport;
+
+import io.grpc.Server;
+import io.grpc.ServerServiceDefinition;
+import io.grpc.netty.shaded.io.grpc.netty.GrpcSslContexts;
+import io.grpc.netty.shaded.io.grpc.netty.NettyServerBuilder;
+import io.grpc.netty.shaded.io.netty.handler.ssl.SslContextBuilder;
+import io.grpc.netty.shaded.io.netty.handler.ssl.SslProvider;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import javax.net.ssl.KeyManagerFactory;
+import javax.net.ssl.SSLException;
+import org.apache.pekko.Done;
+import org.apache.pekko.actor.CoordinatedShutdown;
+import org.apache.pekko.actor.typed.ActorSystem;
+import org.apache.pekko.actor.typed.DispatcherSelector;
+
+/**
+ * grpc-java's Netty server for the API's services: HTTP/2 with prior knowledge, or over TLS (the JDK's
+ * provider, ALPN {@code h2}). Handlers run on the Netty thread that delivers the call
+ * ({@code directExecutor}): the services never block, so handing each call to another pool would only add a
+ * thread hop. In coordinated shutdown it stops taking calls at service-unbind, lets calls in flight finish for
+ * up to the given grace in service-requests-done, then cancels what remains (watches never end on their own).
+ */
+public final class NettyGrpcServer {
+
+  private NettyGrpcServer() {}
+
+  /**
+   * Binds and starts the server.
+   *
+   * @param keys the server's key managers for TLS, or {@code null} for cleartext HTTP/2
+   * @param grace how long calls in flight may take to finish at shutdown
+   * @return the started server
+   * @throws UncheckedIOException if the address cannot be bound (e.g. the port is taken)
+   */
+  public static Server start(ActorSystem<?> system, InetSocketAddress address, List<ServerServiceDefinition> services,
+      KeyManagerFactory keys, Duration grace) {
+    NettyServerBuilder builder = NettyServerBuilder.forAddress(address).directExecutor();
+    services.forEach(builder::addService);
+    if (keys != null) {
+      try {
+        builder.sslContext(GrpcSslContexts.configure(SslContextBuilder.forServer(keys), SslProvider.JDK).build());
+      } catch (SSLException e) {
+        throw new IllegalArgumentException("cannot serve TLS with the configured key pair: " + e.getMessage(), e);
+      }
+    }
+    Server server;
+    try {
+      server = builder.build().start();
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot bind the gRPC API to " + address + ": " + e.getMessage(), e);
+    }
+    CoordinatedShutdown shutdown = CoordinatedShutdown.get(system);
+    shutdown.addTask(CoordinatedShutdown.PhaseServiceUnbind(), "grpc-api-unbind", () -> {
+      server.shutdown();
+      return CompletableFuture.completedFuture(Done.getInstance());
+    });
+    shutdown.addTask(CoordinatedShutdown.PhaseServiceRequestsDone(), "grpc-api-drain", () ->
+        CompletableFuture.supplyAsync(() -> {
+          try {
+            if (!server.awaitTermination(grace.toMillis(), TimeUnit.MILLISECONDS)) {
+              server.shutdownNow().awaitTermination(grace.toMillis(), TimeUnit.MILLISECONDS);
+            }
+          } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            server.shutdownNow();
+          }
+          return Done.getInstance();
+        }, system.dispatchers().lookup(DispatcherSelector.blocking())));
+    return server;
+  }
+}
