@@ -65,9 +65,9 @@ class LocalClusterFailoverTest {
   @Test
   void shouldRecoverAKilledNodesPortfoliosOnTheSurvivorsWithEveryAcknowledgedFillOnce(CassandraNode cassandra)
       throws Exception {
-    int[] bases = FreePorts.runs(4, 3);
+    int[] bases = FreePorts.runs(6, 3); // one call: the runs do not overlap
     LocalClusterSettings settings = new LocalClusterSettings(work.resolve("cluster"), bases[0], bases[1], bases[2],
-        bases[3], FreePorts.runs(1, 1)[0], FreePorts.runs(1, 1)[0], "127.0.0.1:" + cassandra.nativePort(),
+        bases[3], bases[4], bases[5], "127.0.0.1:" + cassandra.nativePort(),
         Duration.ofSeconds(300), Duration.ofSeconds(60));
     LocalCluster cluster = new LocalCluster(settings);
     // The OMS: a webhook endpoint recording the halts the cluster's OMS gateway delivers (and acknowledging them).

@@ -138,9 +138,9 @@ public final class FailoverRecovery {
       CassandraStatus cassandra = launcher.start(false);
       System.out.println(Stats.fmt("cassandra: 5.0 (deploy/cassandra), separate JVM pid %d, heap %s-%s",
           cassandra.pid(), configured.heapMin(), configured.heapMax()));
-      int[] bases = FreePorts.runs(4, nodeCount + 1);
+      int[] bases = FreePorts.runs(6, nodeCount + 1); // one call: the runs do not overlap
       LocalClusterSettings settings = new LocalClusterSettings(dir.resolve("cluster"), bases[0], bases[1], bases[2],
-          bases[3], FreePorts.runs(1, 1)[0], FreePorts.runs(1, 1)[0],
+          bases[3], bases[4], bases[5],
           CassandraLauncher.HOST + ":" + cassandra.nativePort(),
           Duration.ofSeconds(300), Duration.ofSeconds(60));
       cluster = new LocalCluster(settings);

@@ -15,13 +15,17 @@ public final class FreePorts {
 
   private FreePorts() {}
 
-  /** The first ports of {@code count} runs of {@code length} consecutive ports that are free now. */
+  /**
+   * The first ports of {@code count} runs of {@code length} consecutive ports that are free now and do not overlap
+   * one another. Take every port a cluster needs from one call: runs drawn by separate calls can overlap, since
+   * none is bound yet (a clash that failed a node's start in a test).
+   */
   public static int[] runs(int count, int length) {
     int[] bases = new int[count];
     int found = 0;
     while (found < count) {
       int base = ThreadLocalRandom.current().nextInt(20_000, 32_000);
-      boolean free = true;
+      boolean free = !overlaps(bases, found, length, base);
       for (int port = base; port < base + length && free; port++) {
         try (ServerSocket socket = new ServerSocket(port)) {
           socket.setReuseAddress(true);
@@ -34,5 +38,15 @@ public final class FreePorts {
       }
     }
     return bases;
+  }
+
+  /** Whether a run from {@code base} shares a port with one of the first {@code found} runs of {@code bases}. */
+  private static boolean overlaps(int[] bases, int found, int length, int base) {
+    for (int i = 0; i < found; i++) {
+      if (Math.abs(bases[i] - base) < length) {
+        return true;
+      }
+    }
+    return false;
   }
 }
