@@ -84,6 +84,7 @@ import org.apache.pekko.cluster.typed.Join;
 import org.apache.pekko.http.javadsl.ServerBinding;
 import org.apache.pekko.management.cluster.bootstrap.ClusterBootstrap;
 import org.apache.pekko.management.javadsl.PekkoManagement;
+import org.slf4j.bridge.SLF4JBridgeHandler;
 import picocli.CommandLine;
 
 /**
@@ -116,6 +117,7 @@ public final class Main {
    * first command cannot race table creation.
    */
   public static NodeServices init(ActorSystem<?> system, NodeDeps deps) {
+    routeJavaUtilLogging();
     Config config = system.settings().config();
     JournalSchema.ensureCreatedBlocking(system, config.getDuration("riskpulse.node.startup-timeout"));
 
@@ -264,6 +266,20 @@ public final class Main {
     NodeReadiness.get(system.classicSystem()).started();
     return new NodeServices(market, books, portfolios, directory, riskModel, riskAggregates, ingest, ingestMetrics,
         quarantine, metrics, aeron, fix, http, haltServices, alerts, grpc, detection);
+  }
+
+  /**
+   * Sends what libraries log through {@code java.util.logging} (grpc-java, which carries the gRPC API) to the
+   * node's SLF4J logging, so its levels and files apply; without it each record went to stderr in JUL's own
+   * format. Idempotent. (logback.xml propagates its levels back to JUL, so disabled records cost nothing.)
+   */
+  static void routeJavaUtilLogging() {
+    synchronized (SLF4JBridgeHandler.class) {
+      if (!SLF4JBridgeHandler.isInstalled()) {
+        SLF4JBridgeHandler.removeHandlersForRootLogger();
+        SLF4JBridgeHandler.install();
+      }
+    }
   }
 
   /** Flushes the journal on the blocking-IO dispatcher: for callers that must not block (actors). */
