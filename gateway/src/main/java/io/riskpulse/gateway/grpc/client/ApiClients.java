@@ -48,12 +48,8 @@ public final class ApiClients implements AutoCloseable {
    */
   public static ApiClients connect(ClassicActorSystemProvider system, String host, int port,
       Path trustedCertificate, String token, Duration deadline) {
-    // Answers are handled on the transport thread that reads them (grpc-java's direct executor) rather than handed
-    // to grpc-java's default cached pool: every callback here only completes a future or feeds a stream, and the
-    // hop cost a thread wake-up per call (and thread starts) at thousands of calls a second.
     GrpcClientSettings settings = GrpcClientSettings.connectToServiceAt(host, port, system)
-        .withTls(trustedCertificate != null)
-        .withChannelBuilderOverrides(builder -> builder.directExecutor());
+        .withTls(trustedCertificate != null);
     if (deadline != null) {
       settings = settings.withDeadline(deadline);
     }
