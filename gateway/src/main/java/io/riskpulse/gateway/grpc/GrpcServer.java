@@ -59,8 +59,8 @@ import org.slf4j.LoggerFactory;
  * mapping ({@link GrpcErrors}); unbinds in coordinated shutdown.
  *
  * <p>The services are pekko-grpc's (generated power APIs); {@code riskpulse.grpc.server} picks the server that
- * carries them: grpc-java's Netty server ({@code netty}, the default: a third of the per-call cost, see
- * {@link PowerApiBinding}) or pekko-http's HTTP/2 server ({@code pekko-http}).
+ * carries them: grpc-java's Netty server ({@code netty}, the default; {@link PowerApiBinding} says why) or
+ * pekko-http's HTTP/2 server ({@code pekko-http}).
  */
 public final class GrpcServer {
 

@@ -35,9 +35,10 @@ import org.apache.pekko.stream.javadsl.Source;
  * service, with protobuf marshalling, the caller's headers handed over as pekko-grpc {@code Metadata}, and
  * failures mapped by {@link GrpcErrors} as on the pekko-http transport.
  *
- * <p>Why: pekko-http's HTTP/2 server costs about 1 ms per unary call on this project's machines before any work
- * (docs/PERFORMANCE.md, section 8), where grpc-java's Netty server costs a third of that. The services, their
- * security and their tests stay pekko-grpc's; only the transport changes.
+ * <p>Why: pekko-http's HTTP/2 server cost about 1 ms per unary call on this project's machines before any work
+ * (docs/PERFORMANCE.md, section 8); on grpc-java's Netty server the same services answer GetPortfolio at 5,000
+ * calls/s with a p99 of 2.6 ms against 80 ms, on less CPU (section 18). The services, their security and their
+ * tests stay pekko-grpc's; only the transport changes.
  *
  * <p>The RPCs come from the service's protobuf descriptor (so every RPC of the {@code .proto} is bound, or the
  * node fails at start naming the missing one) and are matched to the interface's methods by pekko-grpc's naming
