@@ -7,6 +7,7 @@ import static io.riskpulse.node.grpc.GrpcTestNode.OFFICER;
 import static io.riskpulse.node.grpc.GrpcTestNode.TRADER;
 import static io.riskpulse.node.grpc.GrpcTestNode.VIEWER;
 import static io.riskpulse.node.grpc.GrpcTestNode.await;
+import static io.riskpulse.node.grpc.GrpcTestNode.codeOf;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -113,15 +114,6 @@ class GrpcApiTest {
   void stopNode() {
     if (node != null) {
       node.close();
-    }
-  }
-
-  private static Status.Code codeOf(Supplier<CompletionStage<?>> call) {
-    try {
-      await(call.get());
-      return Status.Code.OK;
-    } catch (StatusRuntimeException e) {
-      return e.getStatus().getCode();
     }
   }
 

@@ -2,6 +2,7 @@ package io.riskpulse.node.grpc;
 
 import com.typesafe.config.Config;
 import com.typesafe.config.ConfigFactory;
+import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
 import io.riskpulse.gateway.grpc.GrpcBinding;
 import io.riskpulse.gateway.grpc.client.ApiClients;
@@ -28,6 +29,7 @@ import java.util.Set;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 import org.apache.pekko.actor.typed.ActorSystem;
 import org.apache.pekko.actor.typed.javadsl.Behaviors;
 
@@ -170,6 +172,16 @@ public final class GrpcTestNode implements AutoCloseable {
       throw new AssertionError("failed: " + e.getCause(), e.getCause());
     } catch (Exception e) {
       throw new AssertionError("did not complete: " + e, e);
+    }
+  }
+
+  /** The status a call ends with: OK, or the code of the {@link StatusRuntimeException} it failed with. */
+  public static Status.Code codeOf(Supplier<CompletionStage<?>> call) {
+    try {
+      await(call.get());
+      return Status.Code.OK;
+    } catch (StatusRuntimeException e) {
+      return e.getStatus().getCode();
     }
   }
 

@@ -2,6 +2,7 @@ package io.riskpulse.node.grpc;
 
 import static io.riskpulse.node.grpc.GrpcTestNode.VIEWER;
 import static io.riskpulse.node.grpc.GrpcTestNode.await;
+import static io.riskpulse.node.grpc.GrpcTestNode.codeOf;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -23,8 +24,6 @@ import io.riskpulse.model.portfolio.Reply;
 import io.riskpulse.model.portfolio.Side;
 import java.nio.file.Path;
 import java.util.Optional;
-import java.util.concurrent.CompletionStage;
-import java.util.function.Supplier;
 import org.apache.pekko.actor.testkit.typed.javadsl.TestProbe;
 import org.apache.pekko.stream.javadsl.Sink;
 import org.apache.pekko.stream.javadsl.SinkQueueWithCancel;
@@ -43,15 +42,6 @@ import org.junit.jupiter.params.provider.CsvSource;
 class GrpcTransportTest {
 
   @TempDir Path dataDir;
-
-  private static Status.Code codeOf(Supplier<CompletionStage<?>> call) {
-    try {
-      await(call.get());
-      return Status.Code.OK;
-    } catch (StatusRuntimeException e) {
-      return e.getStatus().getCode();
-    }
-  }
 
   private static GetPortfolioRequest portfolio(String id) {
     return GetPortfolioRequest.newBuilder().setPortfolioId(id).build();
