@@ -80,25 +80,25 @@ public final class GrpcServer {
 
   /** The server's TLS context: the configured pair, or the self-signed local one (made if needed). */
   public static SSLContext tlsContext(GrpcSettings settings) {
-    Path[] pair = tlsPair(settings);
-    return PemFiles.serverContext(pair[0], pair[1]);
+    SelfSignedCertificate.PemPair pair = tlsPair(settings);
+    return PemFiles.serverContext(pair.certFile(), pair.keyFile());
   }
 
   /** The server's TLS key managers, from the same pair as {@link #tlsContext}. */
   static KeyManagerFactory tlsKeys(GrpcSettings settings) {
-    Path[] pair = tlsPair(settings);
-    return PemFiles.keyManagers(pair[0], pair[1]);
+    SelfSignedCertificate.PemPair pair = tlsPair(settings);
+    return PemFiles.keyManagers(pair.certFile(), pair.keyFile());
   }
 
   /** The certificate and key files: the configured pair, or the self-signed local one (made if needed). */
-  private static Path[] tlsPair(GrpcSettings settings) {
+  private static SelfSignedCertificate.PemPair tlsPair(GrpcSettings settings) {
     if (settings.certFile() != null) {
-      return new Path[] {settings.certFile(), settings.keyFile()};
+      return new SelfSignedCertificate.PemPair(settings.certFile(), settings.keyFile());
     }
     SelfSignedCertificate.PemPair pair = SelfSignedCertificate.ensure(settings.selfSignedDir());
     log.info("gRPC API uses the self-signed certificate {} (for local use; clients trust that file)",
         pair.certFile());
-    return new Path[] {pair.certFile(), pair.keyFile()};
+    return pair;
   }
 
   /** The API's services, authorizing with {@code tokens}: one instance of each, whichever transport serves them. */
