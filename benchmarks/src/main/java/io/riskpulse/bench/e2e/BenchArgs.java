@@ -56,6 +56,13 @@ final class BenchArgs {
     return value;
   }
 
+  /** Free text ({@code defaultValue} when not given), echoed as given. */
+  String text(String key, String defaultValue) {
+    String value = values.getOrDefault(key, System.getProperty("bench." + key, defaultValue));
+    used.append(used.length() == 0 ? "" : " ").append(key).append('=').append(value);
+    return value;
+  }
+
   /** The options in effect, {@code key=value} separated by spaces. */
   String used() {
     return used.toString();

@@ -86,7 +86,9 @@ import org.apache.pekko.cluster.sharding.typed.HashCodeMessageExtractor;
  * {@code probes} (64 per survivor), {@code nodeHeap} (2g: node 1 holds every portfolio until the others join),
  * {@code timeoutSeconds} per repetition (180), {@code fdPause}, {@code stableAfter}, {@code removalMargin} (the
  * shipped values when absent) and {@code recoveries}, the recoveries a node runs at once
- * ({@code pekko.persistence.max-concurrent-recoveries}; Pekko's 50 when absent). The node jar is
+ * ({@code pekko.persistence.max-concurrent-recoveries}; Pekko's 50 when absent), and {@code nodeProps}, any other
+ * settings as system properties of every node, separated by {@code ;}
+ * ({@code nodeProps=pekko.cluster.sharding.waiting-for-state-timeout=60s}). The node jar is
  * {@code riskpulse.node.jar} (default {@code grid-node/target/riskpulse-node.jar}, relative to the working folder).
  * Not thread-safe; a main only.
  */
@@ -117,6 +119,8 @@ public final class FailoverRecovery {
     String stableAfter = options.choice("stableAfter", "shipped", "2s", "3s", "5s", "7s", "10s", "20s");
     String removalMargin = options.choice("removalMargin", "shipped", "off", "1s", "2s", "3s", "5s", "7s");
     long recoveries = options.number("recoveries", 0);
+    // Settings for every node as system properties, ';'-separated: nodeProps=pekko.a.b=1s;pekko.c=2
+    String nodeProps = options.text("nodeProps", "");
     Path jar = Path.of(System.getProperty("riskpulse.node.jar", "grid-node/target/riskpulse-node.jar"));
     if (!Files.isRegularFile(jar)) {
       throw new IllegalStateException("no node jar at " + jar + ": build it first (mvn -B -q install -DskipTests)");
@@ -160,6 +164,11 @@ public final class FailoverRecovery {
           "-jar", jar.toAbsolutePath().toString()));
       if (recoveries > 0) {
         command.add(4, "-Dpekko.persistence.max-concurrent-recoveries=" + recoveries);
+      }
+      for (String property : nodeProps.split(";")) {
+        if (!property.isBlank()) {
+          command.add(4, "-D" + property.trim());
+        }
       }
       new Run(cluster, settings, command, env, dir, portfolios, positions, nodeCount, victimIndex, probes,
           Duration.ofSeconds(timeoutSeconds)).run(reps);
