@@ -29,6 +29,7 @@ import io.riskpulse.ingestion.pipeline.IngestMetrics;
 import io.riskpulse.ingestion.pipeline.IngestPipeline;
 import io.riskpulse.ingestion.pipeline.PipelineSettings;
 import io.riskpulse.ingestion.pipeline.Quarantine;
+import io.riskpulse.model.detect.CheckpointRestores;
 import io.riskpulse.model.detect.DetectionEnvironment;
 import io.riskpulse.model.detect.DetectionSettings;
 import io.riskpulse.model.detect.market.MarketSurveillance;
@@ -180,7 +181,7 @@ public final class Main {
         symbol -> deps.instruments().find(symbol).map(Instrument::averageDailyVolume).orElse(Double.NaN));
     DetectionEnvironment detection = new DetectionEnvironment(
         DetectionSettings.fromConfig(config.getConfig("riskpulse.detection")), surveillance, books,
-        DetectionEnvironment.dailyVolatilities(riskModel.scenarios()));
+        DetectionEnvironment.dailyVolatilities(riskModel.scenarios()), CheckpointRestores.fromConfig(config));
 
     PrometheusMeterRegistry metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     new JvmMemoryMetrics().bindTo(metrics);

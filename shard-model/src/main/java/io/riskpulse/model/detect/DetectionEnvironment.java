@@ -23,6 +23,7 @@ public final class DetectionEnvironment {
   private final MarketConditions market;
   private final OrderBookView books;
   private final ToDoubleFunction<String> dailyVolatility;
+  private final CheckpointRestores checkpointRestores;
   private volatile boolean paused;
 
   /**
@@ -30,10 +31,20 @@ public final class DetectionEnvironment {
    */
   public DetectionEnvironment(DetectionSettings settings, MarketConditions market, OrderBookView books,
       ToDoubleFunction<String> dailyVolatility) {
+    this(settings, market, books, dailyVolatility, CheckpointRestores.UNLIMITED);
+  }
+
+  /**
+   * @param dailyVolatility σ of an instrument's daily returns (fraction), NaN when unknown
+   * @param checkpointRestores the node's turns for restoring the detectors' checkpoints
+   */
+  public DetectionEnvironment(DetectionSettings settings, MarketConditions market, OrderBookView books,
+      ToDoubleFunction<String> dailyVolatility, CheckpointRestores checkpointRestores) {
     this.settings = settings;
     this.market = market;
     this.books = books;
     this.dailyVolatility = dailyVolatility;
+    this.checkpointRestores = checkpointRestores;
   }
 
   public DetectionSettings settings() {
@@ -50,6 +61,11 @@ public final class DetectionEnvironment {
 
   public ToDoubleFunction<String> dailyVolatility() {
     return dailyVolatility;
+  }
+
+  /** The node's turns for restoring the detectors' checkpoints, shared by its portfolios. */
+  public CheckpointRestores checkpointRestores() {
+    return checkpointRestores;
   }
 
   /** Whether detectors run: enabled by configuration and not paused. */

@@ -2,6 +2,7 @@ package io.riskpulse.model.portfolio;
 
 import io.riskpulse.model.concurrent.Completions;
 import io.riskpulse.model.detect.DetectionSignal;
+import io.riskpulse.model.detect.CheckpointRestores;
 import io.riskpulse.model.detect.DetectorCheckpoints;
 import io.riskpulse.model.detect.DetectorsState;
 import io.riskpulse.model.detect.PortfolioDetectors;
@@ -30,6 +31,9 @@ import io.riskpulse.model.portfolio.PortfolioCommand.ApplyExecutions;
 import io.riskpulse.model.portfolio.PortfolioCommand.ApproveRebalance;
 import io.riskpulse.model.portfolio.PortfolioCommand.CheckOrder;
 import io.riskpulse.model.portfolio.PortfolioCommand.CheckpointDetectors;
+import io.riskpulse.model.portfolio.PortfolioCommand.CheckpointStoreStopped;
+import io.riskpulse.model.portfolio.PortfolioCommand.CheckpointTurn;
+import io.riskpulse.model.portfolio.PortfolioCommand.RetryCheckpoints;
 import io.riskpulse.model.portfolio.PortfolioCommand.DetectorsRestored;
 import io.riskpulse.model.portfolio.PortfolioCommand.EnableStrategy;
 import io.riskpulse.model.portfolio.PortfolioCommand.GetAuditHead;
@@ -104,6 +108,7 @@ import java.util.stream.Collectors;
 import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.actor.typed.ActorSystem;
 import org.apache.pekko.actor.typed.Behavior;
+import org.apache.pekko.actor.typed.PostStop;
 import org.apache.pekko.actor.typed.SupervisorStrategy;
 import org.apache.pekko.actor.typed.javadsl.ActorContext;
 import org.apache.pekko.actor.typed.javadsl.Behaviors;
@@ -217,8 +222,20 @@ public final class Portfolio
   private final Serialization serialization;
   /** The order-flow, impact and market detectors; transient (their episodes are journaled). */
   private final PortfolioDetectors detectors;
-  /** Where the detectors' models are saved between incarnations; {@code null} until recovered, or without models. */
+  /**
+   * Where the detectors' models are saved between incarnations; {@code null} until this portfolio's turn to start it
+   * has come ({@link #checkpointTurn}), without models, and after it stopped until it is started again.
+   */
   private ActorRef<DetectorCheckpoints.Command> checkpoints;
+  /** This portfolio's place at the node's {@link CheckpointRestores} while it waits for or restores its checkpoint. */
+  private CheckpointRestores.Ticket checkpointTurn;
+  /**
+   * Whether a checkpoint store has told what it holds: a store started again after that (it stopped) restores
+   * nothing, since the models in memory are newer than any it holds.
+   */
+  private boolean modelsRestored;
+  /** Times in a row the checkpoint store stopped before it restored anything, for the retry backoff. */
+  private int checkpointStoreFailures;
   /** When the models were last handed to the checkpoint store, node clock; {@link Long#MIN_VALUE}: not yet. */
   private long modelsSavedAtMillis = Long.MIN_VALUE;
   /** Runs of same-direction executions for the repeated-execution throttle; transient. */
@@ -364,10 +381,24 @@ public final class Portfolio
       return Effect().reply(((GetAuditHead) command).replyTo(), new AuditHead(portfolioId,
           lastSequenceNumber(context), PortfolioStateHash.of(state, serialization), chain.headHex()));
     } else if (command instanceof DetectorsRestored) {
-      List<String> lost = detectors.restore(((DetectorsRestored) command).state());
-      if (!lost.isEmpty()) {
-        context.getLog().warn("Portfolio {}: models not restored, learned again: {}", portfolioId, lost);
+      closeCheckpointTurn();
+      checkpointStoreFailures = 0;
+      if (!modelsRestored) {
+        modelsRestored = true;
+        List<String> lost = detectors.restore(((DetectorsRestored) command).state());
+        if (!lost.isEmpty()) {
+          context.getLog().warn("Portfolio {}: models not restored, learned again: {}", portfolioId, lost);
+        }
       }
+      return Effect().noReply();
+    } else if (command instanceof CheckpointTurn) {
+      startCheckpointStore();
+      return Effect().noReply();
+    } else if (command instanceof CheckpointStoreStopped) {
+      onCheckpointStoreStopped();
+      return Effect().noReply();
+    } else if (command instanceof RetryCheckpoints) {
+      requestCheckpointTurn();
       return Effect().noReply();
     } else if (command instanceof CheckpointDetectors) {
       DetectorsState learned = checkpoints == null ? null : detectors.checkpoint(now());
@@ -690,18 +721,56 @@ public final class Portfolio
   }
 
   /**
-   * Starts the detectors' checkpoint store (an open portfolio with detection on: it restores the models and the
-   * rules' state once it has recovered) and the timer that saves them.
+   * Starts the detectors' checkpoints (an open portfolio with detection on) and the timer that saves them: asks the
+   * node's {@link CheckpointRestores} for a turn to start the checkpoint store, which restores the models and the
+   * rules' state once it has recovered. The portfolio serves meanwhile.
    */
   private void startCheckpoints(PortfolioState state) {
     long every = env.detection().settings().model().checkpointMillis();
-    if (!detectors.enabled() || every <= 0 || checkpoints != null || !state.isOpen()) {
+    if (!detectors.enabled() || every <= 0 || !state.isOpen() || timers.isTimerActive(CheckpointDetectors.INSTANCE)) {
       return;
+    }
+    timers.startTimerWithFixedDelay(CheckpointDetectors.INSTANCE, Duration.ofMillis(every));
+    requestCheckpointTurn();
+  }
+
+  private void requestCheckpointTurn() {
+    if (checkpoints == null && checkpointTurn == null) {
+      ActorRef<PortfolioCommand> self = context.getSelf();
+      checkpointTurn = env.detection().checkpointRestores().request(() -> self.tell(CheckpointTurn.INSTANCE));
+    }
+  }
+
+  private void startCheckpointStore() {
+    if (checkpoints != null || checkpointTurn == null) {
+      return; // a turn given to a ticket closed meanwhile
     }
     checkpoints = context.spawn(DetectorCheckpoints.create(portfolioId,
         context.messageAdapter(DetectorCheckpoints.Restored.class, restored -> new DetectorsRestored(
             restored.state()))), "detector-checkpoints");
-    timers.startTimerWithFixedDelay(CheckpointDetectors.INSTANCE, Duration.ofMillis(every));
+    context.watchWith(checkpoints, CheckpointStoreStopped.INSTANCE);
+  }
+
+  /**
+   * The checkpoint store stopped: its recovery timed out or failed (a busy or unreachable journal), or a save
+   * failed. Started again after a backoff (1 s doubling to the checkpoint interval), through the node's turns.
+   */
+  private void onCheckpointStoreStopped() {
+    checkpoints = null;
+    closeCheckpointTurn();
+    long every = env.detection().settings().model().checkpointMillis();
+    long backoffMillis = Math.min(Math.max(every, 1_000), 1_000L << Math.min(checkpointStoreFailures, 16));
+    checkpointStoreFailures++;
+    context.getLog().warn("Portfolio {}: detector checkpoint store stopped ({}), starting it again in {} ms",
+        portfolioId, modelsRestored ? "models restored earlier" : "models not restored yet", backoffMillis);
+    timers.startSingleTimer(RetryCheckpoints.INSTANCE, Duration.ofMillis(backoffMillis));
+  }
+
+  private void closeCheckpointTurn() {
+    if (checkpointTurn != null) {
+      checkpointTurn.close();
+      checkpointTurn = null;
+    }
   }
 
   private ReplyEffect<PortfolioEvent, PortfolioState> onSetRules(PortfolioState state, SetRules cmd) {
@@ -1377,6 +1446,7 @@ public final class Portfolio
           context.getLog().debug("Portfolio {} recovered: {} executions, status {}",
               portfolioId, state.executionCount(), state.status());
         })
+        .onSignal(PostStop.instance(), state -> closeCheckpointTurn()) // the next portfolio's turn comes
         .build();
   }
 

@@ -55,6 +55,21 @@ public sealed interface PortfolioCommand extends CborSerializable {
   /** The portfolio's checkpoint store recovered: its latest models, or {@code null}. Internal. */
   record DetectorsRestored(DetectorsState state) implements PortfolioCommand {}
 
+  /** The node's {@code CheckpointRestores} gave this portfolio its turn to start its checkpoint store. Internal. */
+  enum CheckpointTurn implements PortfolioCommand {
+    INSTANCE
+  }
+
+  /** The portfolio's checkpoint store stopped (its recovery or a write failed, or the node stops it). Internal. */
+  enum CheckpointStoreStopped implements PortfolioCommand {
+    INSTANCE
+  }
+
+  /** Time to start the checkpoint store again after it stopped. Internal. */
+  enum RetryCheckpoints implements PortfolioCommand {
+    INSTANCE
+  }
+
   /** Time to save the detectors' models to the checkpoint store if they learned anything. Internal. */
   enum CheckpointDetectors implements PortfolioCommand {
     INSTANCE

@@ -9,6 +9,7 @@ import com.typesafe.config.Config;
 import com.typesafe.config.ConfigFactory;
 import io.riskpulse.model.alert.AlertSignal;
 import io.riskpulse.model.alert.PortfolioAlertSource;
+import io.riskpulse.model.detect.CheckpointRestores;
 import io.riskpulse.model.detect.DetectionEnvironment;
 import io.riskpulse.model.detect.DetectionPolicy;
 import io.riskpulse.model.detect.DetectionSettings;
@@ -53,6 +54,7 @@ import org.apache.pekko.actor.testkit.typed.javadsl.ActorTestKit;
 import org.apache.pekko.actor.testkit.typed.javadsl.LogCapturingExtension;
 import org.apache.pekko.persistence.testkit.javadsl.EventSourcedBehaviorTestKit;
 import org.apache.pekko.persistence.testkit.javadsl.EventSourcedBehaviorTestKit.CommandResultWithReply;
+import org.apache.pekko.persistence.testkit.javadsl.PersistenceTestKit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -89,12 +91,16 @@ class PortfolioDetectionTest {
   }
 
   private void start(Map<Detector, LimitAction> actions) {
+    start(actions, CheckpointRestores.UNLIMITED);
+  }
+
+  private void start(Map<Detector, LimitAction> actions, CheckpointRestores checkpointRestores) {
     clock = new MutableClock(Instant.parse("2026-11-26T10:00:00Z"));
     MarketView market = new MarketView(instruments, clock);
     market.update(new Quote("SPY", Double.NaN, 99.99, 100.01, clock.millis()));
     DetectionEnvironment detection = new DetectionEnvironment(
         DetectionSettings.DEFAULTS.withPolicy(new DetectionPolicy(actions)), MarketConditions.NONE,
-        new OrderBookView(), symbol -> 0.01);
+        new OrderBookView(), symbol -> 0.01, checkpointRestores);
     PortfolioEnvironment env = new PortfolioEnvironment(market, instruments, clock,
         PortfolioSettings.fromConfig(CONFIG), RiskModel.none(), RiskReporter.NONE, LiquiditySettings.DEFAULTS,
         HaltView.NONE, HaltDispatcher.NONE, new PreTradeSettings(Duration.ofSeconds(30), true, Duration.ofMinutes(5)))
@@ -318,6 +324,60 @@ class PortfolioDetectionTest {
     events.addAll(cancel("mm", 4));
     assertEquals(List.of("RULE:cancel-storm:mm"), anomalies(events).stream().map(a -> a.signal().key()).toList(),
         "the checkpoint, later than the snapshot, brought the three cancels back");
+  }
+
+  /** Warms a model up and saves it; returns the points it has seen. */
+  private long learnAndCheckpoint(String strategy) {
+    warmUp(strategy);
+    order(strategy, 100_000); // completes the last second: the model has scored every second so far
+    long learned = kit.<DetectionView>runCommand(GetDetection::new).reply().models().get(0).pointsSeen();
+    clock.advance(Duration.ofMillis(1));
+    kit.runCommand(CheckpointDetectors.INSTANCE);
+    return learned;
+  }
+
+  private List<Long> modelPoints() {
+    return kit.<DetectionView>runCommand(GetDetection::new).reply().models().stream().map(m -> m.pointsSeen())
+        .toList();
+  }
+
+  @Test
+  void shouldRestoreItsModelsOnlyWhenTheNodeGivesItsCheckpointStoreATurnAndThenGiveTheTurnBack() {
+    CheckpointRestores gate = new CheckpointRestores(1);
+    start(Map.of(), gate);
+    testKit.createTestProbe().awaitAssert(Duration.ofSeconds(10), () -> {
+      assertEquals(0, gate.running(), "the new portfolio's store recovered and gave its turn back");
+      return null;
+    });
+    long learned = learnAndCheckpoint("algo-9");
+
+    CheckpointRestores.Ticket other = gate.request(() -> { }); // another portfolio is restoring: the only place
+    kit.restart();
+    assertEquals(1, gate.waiting(), "the restarted portfolio waits for its turn");
+    assertEquals(List.of(), modelPoints(), "it serves meanwhile, its models not restored yet");
+
+    other.close();
+    testKit.createTestProbe().awaitAssert(Duration.ofSeconds(10), () -> {
+      assertEquals(List.of(learned), modelPoints(), "its turn came: the model as it was saved");
+      assertEquals(0, gate.running() + gate.waiting(), "and the turn was given back");
+      return null;
+    });
+  }
+
+  @Test
+  void shouldStartItsCheckpointStoreAgainWhenItsRecoveryFails() {
+    CheckpointRestores gate = new CheckpointRestores(1);
+    start(Map.of(), gate);
+    long learned = learnAndCheckpoint("algo-9");
+    String storeId = "DetectorCheckpoint|" + kit.getState().portfolioId();
+    PersistenceTestKit.create(testKit.system()).failNextRead(storeId);
+
+    kit.restart(); // the store's recovery fails once (a journal that timed out): the store stops
+    testKit.createTestProbe().awaitAssert(Duration.ofSeconds(10), () -> {
+      assertEquals(List.of(learned), modelPoints(), "a store started again restored the model");
+      assertEquals(0, gate.running() + gate.waiting(), "the failed store's turn was given back too");
+      return null;
+    });
   }
 
   @Test
