@@ -61,7 +61,7 @@ class NodeConfigTest {
         config.getString("pekko.cluster.down-removal-margin"));
     assertEquals(20,
         config.getInt("pekko.cluster.sharding.least-shard-allocation-strategy.rebalance-absolute-limit"));
-    assertEquals(Duration.ofSeconds(10), config.getDuration("pekko.cluster.sharding.waiting-for-state-timeout"));
+    assertEquals(Duration.ofSeconds(60), config.getDuration("pekko.cluster.sharding.waiting-for-state-timeout"));
     assertEquals(Duration.ofSeconds(3), config.getDuration("pekko.cluster.sharding.shard-failure-backoff"));
   }
 }
