@@ -1,8 +1,8 @@
 package io.riskpulse.model.portfolio;
 
 import io.riskpulse.model.concurrent.Completions;
-import io.riskpulse.model.detect.DetectionSignal;
 import io.riskpulse.model.detect.CheckpointRestores;
+import io.riskpulse.model.detect.DetectionSignal;
 import io.riskpulse.model.detect.DetectorCheckpoints;
 import io.riskpulse.model.detect.DetectorsState;
 import io.riskpulse.model.detect.PortfolioDetectors;
@@ -33,7 +33,6 @@ import io.riskpulse.model.portfolio.PortfolioCommand.CheckOrder;
 import io.riskpulse.model.portfolio.PortfolioCommand.CheckpointDetectors;
 import io.riskpulse.model.portfolio.PortfolioCommand.CheckpointStoreStopped;
 import io.riskpulse.model.portfolio.PortfolioCommand.CheckpointTurn;
-import io.riskpulse.model.portfolio.PortfolioCommand.RetryCheckpoints;
 import io.riskpulse.model.portfolio.PortfolioCommand.DetectorsRestored;
 import io.riskpulse.model.portfolio.PortfolioCommand.EnableStrategy;
 import io.riskpulse.model.portfolio.PortfolioCommand.GetAuditHead;
@@ -48,6 +47,7 @@ import io.riskpulse.model.portfolio.PortfolioCommand.RecordOrder;
 import io.riskpulse.model.portfolio.PortfolioCommand.RefreshRisk;
 import io.riskpulse.model.portfolio.PortfolioCommand.RejectRebalance;
 import io.riskpulse.model.portfolio.PortfolioCommand.Resume;
+import io.riskpulse.model.portfolio.PortfolioCommand.RetryCheckpoints;
 import io.riskpulse.model.portfolio.PortfolioCommand.RetryHaltDispatch;
 import io.riskpulse.model.portfolio.PortfolioCommand.RetryRebalanceDispatch;
 import io.riskpulse.model.portfolio.PortfolioCommand.SetLimits;
