@@ -179,9 +179,10 @@ public final class Main {
     OrderBookView books = new OrderBookView();
     MarketSurveillance surveillance = new MarketSurveillance(MarketSurveillanceSettings.fromConfig(config),
         symbol -> deps.instruments().find(symbol).map(Instrument::averageDailyVolume).orElse(Double.NaN));
+    CheckpointRestores checkpointRestores = CheckpointRestores.fromConfig(config);
     DetectionEnvironment detection = new DetectionEnvironment(
         DetectionSettings.fromConfig(config.getConfig("riskpulse.detection")), surveillance, books,
-        DetectionEnvironment.dailyVolatilities(riskModel.scenarios()), CheckpointRestores.fromConfig(config));
+        DetectionEnvironment.dailyVolatilities(riskModel.scenarios()), checkpointRestores);
 
     PrometheusMeterRegistry metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     new JvmMemoryMetrics().bindTo(metrics);
@@ -194,7 +195,7 @@ public final class Main {
         LiquiditySettings.fromConfig(config)).withHalts(halts, haltDispatcher, PreTradeSettings.fromConfig(config))
         .withRebalances(OmsGateway.rebalanceDispatcher(system, omsGateway, gatewaySettings.requestTimeout()))
         .withDetection(detection)
-        .withRecoveries(new RecoveryMetrics(metrics)));
+        .withRecoveries(new RecoveryMetrics(metrics).watch(checkpointRestores)));
 
     // Alerts: the firm's alert book fed from the tagged journal, with its log and webhook subscribers.
     AlertServices alerts = AlertServices.start(system, config, deps.clock(), metrics);

@@ -1,7 +1,9 @@
 package io.riskpulse.node;
 
+import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
+import io.riskpulse.model.detect.CheckpointRestores;
 import io.riskpulse.model.portfolio.RecoveryListener;
 import java.util.concurrent.TimeUnit;
 
@@ -10,16 +12,31 @@ import java.util.concurrent.TimeUnit;
  * ({@code _count}, {@code _sum}, {@code _max}) with the tag {@code opened="true"} for portfolios that serve again
  * (node start, a shard that moved here, a failover) and {@code opened="false"} for entities a lookup of an unknown id
  * started. During a failover the survivors' {@code opened="true"} count grows by the dead node's portfolios; the
- * timer is from an entity's start to the end of its journal replay. Thread-safe (Micrometer meters are).
+ * timer is from an entity's start to the end of its journal replay. With {@link #watch(CheckpointRestores)}, also the
+ * detectors' checkpoint restores after them: {@code riskpulse_detector_checkpoint_restores{state="running"|"waiting"}}
+ * (they drain to 0 once every portfolio's models are back). Thread-safe (Micrometer meters are).
  */
 final class RecoveryMetrics implements RecoveryListener {
 
+  private final MeterRegistry registry;
   private final Timer opened;
   private final Timer unopened;
 
   RecoveryMetrics(MeterRegistry registry) {
+    this.registry = registry;
     this.opened = timer(registry, "true");
     this.unopened = timer(registry, "false");
+  }
+
+  /** Shows the node's checkpoint restores running and waiting for their turn; returns this. */
+  RecoveryMetrics watch(CheckpointRestores restores) {
+    Gauge.builder("riskpulse.detector.checkpoint.restores", restores, CheckpointRestores::running)
+        .description("Portfolios restoring their detectors' checkpoints now, or waiting for a turn")
+        .tag("state", "running").register(registry);
+    Gauge.builder("riskpulse.detector.checkpoint.restores", restores, CheckpointRestores::waiting)
+        .description("Portfolios restoring their detectors' checkpoints now, or waiting for a turn")
+        .tag("state", "waiting").register(registry);
+    return this;
   }
 
   private static Timer timer(MeterRegistry registry, String opened) {

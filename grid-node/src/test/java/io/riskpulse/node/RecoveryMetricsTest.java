@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import io.riskpulse.model.detect.CheckpointRestores;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
@@ -28,5 +29,22 @@ class RecoveryMetricsTest {
     String scrape = registry.scrape();
     assertTrue(Pattern.compile("riskpulse_portfolio_recovery_seconds_count\\{opened=\"true\",?} 2(\\.0)?\\b")
         .matcher(scrape).find(), scrape);
+  }
+
+  @Test
+  void shouldShowTheCheckpointRestoresRunningAndWaiting() {
+    PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+    CheckpointRestores restores = new CheckpointRestores(1);
+    new RecoveryMetrics(registry).watch(restores);
+    CheckpointRestores.Ticket first = restores.request(() -> { });
+    restores.request(() -> { });
+    restores.request(() -> { });
+
+    assertEquals(1, registry.get("riskpulse.detector.checkpoint.restores").tag("state", "running").gauge().value());
+    assertEquals(2, registry.get("riskpulse.detector.checkpoint.restores").tag("state", "waiting").gauge().value());
+    first.close();
+    assertEquals(1, registry.get("riskpulse.detector.checkpoint.restores").tag("state", "waiting").gauge().value());
+    assertTrue(registry.scrape().contains("riskpulse_detector_checkpoint_restores{state=\"running\"} 1"),
+        registry.scrape());
   }
 }

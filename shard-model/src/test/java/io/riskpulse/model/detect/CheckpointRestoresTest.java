@@ -2,6 +2,7 @@ package io.riskpulse.model.detect;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.typesafe.config.ConfigFactory;
 import java.util.ArrayList;
@@ -85,7 +86,7 @@ class CheckpointRestoresTest {
           issued.countDown();
         });
       }
-      assertEquals(true, done.await(30, TimeUnit.SECONDS), "every turn came: " + done.getCount() + " left");
+      assertTrue(done.await(30, TimeUnit.SECONDS), "every turn came: " + done.getCount() + " left");
     } finally {
       pool.shutdownNow();
     }
