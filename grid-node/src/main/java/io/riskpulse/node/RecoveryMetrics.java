@@ -6,6 +6,7 @@ import io.micrometer.core.instrument.Timer;
 import io.riskpulse.model.detect.CheckpointRestores;
 import io.riskpulse.model.portfolio.RecoveryListener;
 import java.util.concurrent.TimeUnit;
+import java.util.function.ToDoubleFunction;
 
 /**
  * Portfolio recoveries on this node as a timer on {@code /metrics}: {@code riskpulse_portfolio_recovery_seconds}
@@ -30,13 +31,15 @@ final class RecoveryMetrics implements RecoveryListener {
 
   /** Shows the node's checkpoint restores running and waiting for their turn; returns this. */
   RecoveryMetrics watch(CheckpointRestores restores) {
-    Gauge.builder("riskpulse.detector.checkpoint.restores", restores, CheckpointRestores::running)
-        .description("Portfolios restoring their detectors' checkpoints now, or waiting for a turn")
-        .tag("state", "running").register(registry);
-    Gauge.builder("riskpulse.detector.checkpoint.restores", restores, CheckpointRestores::waiting)
-        .description("Portfolios restoring their detectors' checkpoints now, or waiting for a turn")
-        .tag("state", "waiting").register(registry);
+    restoresGauge("running", restores, CheckpointRestores::running);
+    restoresGauge("waiting", restores, CheckpointRestores::waiting);
     return this;
+  }
+
+  private void restoresGauge(String state, CheckpointRestores restores, ToDoubleFunction<CheckpointRestores> count) {
+    Gauge.builder("riskpulse.detector.checkpoint.restores", restores, count)
+        .description("Portfolios restoring their detectors' checkpoints now, or waiting for a turn")
+        .tag("state", state).register(registry);
   }
 
   private static Timer timer(MeterRegistry registry, String opened) {

@@ -341,6 +341,15 @@ class PortfolioDetectionTest {
         .toList();
   }
 
+  /** Waits until the portfolio's one model has {@code learned} points again and no checkpoint turn is taken. */
+  private void awaitModelRestoredAndTurnGivenBack(CheckpointRestores gate, long learned) {
+    testKit.createTestProbe().awaitAssert(Duration.ofSeconds(10), () -> {
+      assertEquals(List.of(learned), modelPoints(), "the model as it was saved");
+      assertEquals(0, gate.running() + gate.waiting(), "every turn given back");
+      return null;
+    });
+  }
+
   @Test
   void shouldRestoreItsModelsOnlyWhenTheNodeGivesItsCheckpointStoreATurnAndThenGiveTheTurnBack() {
     CheckpointRestores gate = new CheckpointRestores(1);
@@ -357,11 +366,7 @@ class PortfolioDetectionTest {
     assertEquals(List.of(), modelPoints(), "it serves meanwhile, its models not restored yet");
 
     other.close();
-    testKit.createTestProbe().awaitAssert(Duration.ofSeconds(10), () -> {
-      assertEquals(List.of(learned), modelPoints(), "its turn came: the model as it was saved");
-      assertEquals(0, gate.running() + gate.waiting(), "and the turn was given back");
-      return null;
-    });
+    awaitModelRestoredAndTurnGivenBack(gate, learned);
   }
 
   @Test
@@ -373,11 +378,7 @@ class PortfolioDetectionTest {
     PersistenceTestKit.create(testKit.system()).failNextRead(storeId);
 
     kit.restart(); // the store's recovery fails once (a journal that timed out): the store stops
-    testKit.createTestProbe().awaitAssert(Duration.ofSeconds(10), () -> {
-      assertEquals(List.of(learned), modelPoints(), "a store started again restored the model");
-      assertEquals(0, gate.running() + gate.waiting(), "the failed store's turn was given back too");
-      return null;
-    });
+    awaitModelRestoredAndTurnGivenBack(gate, learned); // by a store started again; the failed one's turn given back
   }
 
   @Test
