@@ -34,6 +34,7 @@ import java.net.InetSocketAddress;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import javax.net.ssl.KeyManagerFactory;
@@ -162,11 +163,13 @@ public final class GrpcServer {
       try {
         Server server = NettyGrpcServer.start(system, new InetSocketAddress(settings.host(), settings.port()),
             services.definitions(SystemMaterializer.get(system).materializer()),
-            settings.tls() ? tlsKeys(settings) : null, SHUTDOWN_GRACE);
+            settings.tls() ? tlsKeys(settings) : null, settings.tlsEngine(), SHUTDOWN_GRACE);
         InetSocketAddress bound = (InetSocketAddress) server.getListenSockets().get(0);
-        log.info("gRPC API (riskpulse.v1) on {}://{}:{} (grpc-java Netty server)", scheme, settings.host(),
-            bound.getPort());
-        return CompletableFuture.completedFuture(new GrpcBinding(bound, "netty"));
+        String tls = settings.tls()
+            ? NettyGrpcServer.tlsProvider(settings.tlsEngine()).name().toLowerCase(Locale.ROOT) : "off";
+        log.info("gRPC API (riskpulse.v1) on {}://{}:{} (grpc-java Netty server, TLS {})", scheme, settings.host(),
+            bound.getPort(), tls);
+        return CompletableFuture.completedFuture(new GrpcBinding(bound, "netty", tls));
       } catch (RuntimeException e) {
         return CompletableFuture.failedFuture(e);
       }
@@ -182,7 +185,7 @@ public final class GrpcServer {
       log.info("gRPC API (riskpulse.v1) on {}://{}:{} (pekko-http server)", scheme, settings.host(),
           binding.localAddress().getPort());
       binding.addToCoordinatedShutdown(SHUTDOWN_GRACE, system);
-      return new GrpcBinding(binding.localAddress(), "pekko-http");
+      return new GrpcBinding(binding.localAddress(), "pekko-http", settings.tls() ? "jdk" : "off");
     });
   }
 }

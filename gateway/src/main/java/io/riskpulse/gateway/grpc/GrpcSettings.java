@@ -18,9 +18,43 @@ import java.time.Duration;
  * @param localDir {@code <data-dir>/grpc}: the self-signed pair (under {@code tls}) and the local credentials
  * @param watchInterval how often a watch re-reads the figures
  * @param transport the server that carries the API ({@code riskpulse.grpc.server})
+ * @param tlsEngine which TLS implementation the Netty server uses ({@code riskpulse.grpc.tls.provider})
  */
 public record GrpcSettings(boolean enabled, String host, int port, Duration requestTimeout, boolean tls,
-    Path certFile, Path keyFile, Path tokensFile, Path localDir, Duration watchInterval, Transport transport) {
+    Path certFile, Path keyFile, Path tokensFile, Path localDir, Duration watchInterval, Transport transport,
+    TlsEngine tlsEngine) {
+
+  /**
+   * The TLS implementation of grpc-java's Netty server. pekko-http's server always uses the JDK's.
+   */
+  public enum TlsEngine {
+    /** BoringSSL (the native library bundled with grpc-java's shaded Netty) where it loads, the JDK's otherwise. */
+    AUTO("auto"),
+    /** BoringSSL, or the server does not start. */
+    OPENSSL("openssl"),
+    /** The JDK's {@code SSLEngine} (for example to use a FIPS provider configured in the JDK). */
+    JDK("jdk");
+
+    private final String configName;
+
+    TlsEngine(String configName) {
+      this.configName = configName;
+    }
+
+    public String configName() {
+      return configName;
+    }
+
+    static TlsEngine parse(String value) {
+      for (TlsEngine engine : values()) {
+        if (engine.configName.equals(value)) {
+          return engine;
+        }
+      }
+      throw new IllegalArgumentException("riskpulse.grpc.tls.provider: expected auto, openssl or jdk, got '"
+          + value + "'");
+    }
+  }
 
   /** The server that carries the API's services. */
   public enum Transport {
@@ -61,7 +95,8 @@ public record GrpcSettings(boolean enabled, String host, int port, Duration requ
     return new GrpcSettings(c.getBoolean("enabled"), c.getString("interface"), c.getInt("port"),
         c.getDuration("request-timeout"), c.getBoolean("tls.enabled"), cert.isBlank() ? null : Path.of(cert),
         key.isBlank() ? null : Path.of(key), tokens.isBlank() ? null : Path.of(tokens), localDir,
-        c.getDuration("watch.interval"), Transport.parse(c.getString("server")));
+        c.getDuration("watch.interval"), Transport.parse(c.getString("server")),
+        TlsEngine.parse(c.getString("tls.provider")));
   }
 
   /** The self-signed pair's folder. */

@@ -16,6 +16,7 @@ import io.riskpulse.api.v1.GetPortfolioRequest;
 import io.riskpulse.api.v1.Portfolio;
 import io.riskpulse.api.v1.PortfolioUpdate;
 import io.riskpulse.api.v1.WatchPortfolioRequest;
+import io.riskpulse.gateway.grpc.GrpcBinding;
 import io.riskpulse.gateway.grpc.security.Rpc;
 import io.riskpulse.model.limits.Limits;
 import io.riskpulse.model.market.Quote;
@@ -34,7 +35,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 /**
  * The API on each server that can carry it ({@code riskpulse.grpc.server}: grpc-java's Netty server, the default,
- * and pekko-http's), with TLS and without: unary calls with authentication and mapped errors, health without a
+ * and pekko-http's), with TLS (BoringSSL or the JDK's engine on the Netty server) and without: unary calls with authentication and mapped errors, health without a
  * token, and a watch whose cancellation by the client ends the node's stream (a stream left running would leak).
  * The other gRPC tests run the whole API on the default server.
  */
@@ -53,11 +54,17 @@ class GrpcTransportTest {
         .tag("rpc", Rpc.WATCH_PORTFOLIO.fullName()).counters().stream().mapToDouble(Counter::count).sum();
   }
 
-  @ParameterizedTest(name = "server = {0}, tls = {1}")
-  @CsvSource({"netty, true", "netty, false", "pekko-http, true", "pekko-http, false"})
-  void shouldServeTheApiOnEitherServerWithAndWithoutTls(String server, boolean tls) throws Exception {
-    try (GrpcTestNode node = GrpcTestNode.start(dataDir, tls, "riskpulse.grpc.server = " + server)) {
-      assertEquals(server, await(node.services().grpc().orElseThrow()).transport());
+  @ParameterizedTest(name = "server = {0}, tls = {1}, provider = {2}")
+  @CsvSource({"netty, true, auto, openssl", "netty, true, jdk, jdk", "netty, false, auto, off",
+      "pekko-http, true, auto, jdk", "pekko-http, false, auto, off"})
+  void shouldServeTheApiOnEitherServerWithAndWithoutTls(String server, boolean tls, String provider,
+      String engine) throws Exception {
+    try (GrpcTestNode node = GrpcTestNode.start(dataDir, tls, "riskpulse.grpc.server = " + server + "\n"
+        + "riskpulse.grpc.tls.provider = " + provider)) {
+      GrpcBinding binding = await(node.services().grpc().orElseThrow());
+      assertEquals(server, binding.transport());
+      // BoringSSL ships with grpc-java's shaded Netty for the platforms the project builds on.
+      assertEquals(engine, binding.tls(), "the TLS implementation serving the API");
       long now = System.currentTimeMillis();
       node.services().market().update(Quote.lastTrade("SPY", 100, now));
       Limits none = new Limits(null, null, null, null, null, null, null, null, null, false);

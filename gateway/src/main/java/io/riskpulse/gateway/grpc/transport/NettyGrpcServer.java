@@ -4,8 +4,10 @@ import io.grpc.Server;
 import io.grpc.ServerServiceDefinition;
 import io.grpc.netty.shaded.io.grpc.netty.GrpcSslContexts;
 import io.grpc.netty.shaded.io.grpc.netty.NettyServerBuilder;
+import io.grpc.netty.shaded.io.netty.handler.ssl.OpenSsl;
 import io.grpc.netty.shaded.io.netty.handler.ssl.SslContextBuilder;
 import io.grpc.netty.shaded.io.netty.handler.ssl.SslProvider;
+import io.riskpulse.gateway.grpc.GrpcSettings.TlsEngine;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
@@ -21,8 +23,9 @@ import org.apache.pekko.actor.typed.ActorSystem;
 import org.apache.pekko.actor.typed.DispatcherSelector;
 
 /**
- * grpc-java's Netty server for the API's services: HTTP/2 with prior knowledge, or over TLS (the JDK's
- * provider, ALPN {@code h2}). Handlers run on the Netty thread that delivers the call
+ * grpc-java's Netty server for the API's services: HTTP/2 with prior knowledge, or over TLS (ALPN {@code h2}) with
+ * BoringSSL, the native library bundled with grpc-java's shaded Netty, or the JDK's {@code SSLEngine}
+ * ({@link #tlsProvider}). Handlers run on the Netty thread that delivers the call
  * ({@code directExecutor}): the services never block, so handing each call to another pool would only add a
  * thread hop. In coordinated shutdown it stops taking calls at service-unbind, lets calls in flight finish for
  * up to the given grace in service-requests-done, then cancels what remains (watches never end on their own).
@@ -35,17 +38,19 @@ public final class NettyGrpcServer {
    * Binds and starts the server.
    *
    * @param keys the server's key managers for TLS, or {@code null} for cleartext HTTP/2
+   * @param engine the TLS implementation asked for (ignored without {@code keys})
    * @param grace how long calls in flight may take to finish at shutdown
    * @return the started server
    * @throws UncheckedIOException if the address cannot be bound (e.g. the port is taken)
+   * @throws IllegalStateException if {@code engine} is {@code OPENSSL} and BoringSSL does not load here
    */
   public static Server start(ActorSystem<?> system, InetSocketAddress address, List<ServerServiceDefinition> services,
-      KeyManagerFactory keys, Duration grace) {
+      KeyManagerFactory keys, TlsEngine engine, Duration grace) {
     NettyServerBuilder builder = NettyServerBuilder.forAddress(address).directExecutor();
     services.forEach(builder::addService);
     if (keys != null) {
       try {
-        builder.sslContext(GrpcSslContexts.configure(SslContextBuilder.forServer(keys), SslProvider.JDK).build());
+        builder.sslContext(GrpcSslContexts.configure(SslContextBuilder.forServer(keys), tlsProvider(engine)).build());
       } catch (SSLException e) {
         throw new IllegalArgumentException("cannot serve TLS with the configured key pair: " + e.getMessage(), e);
       }
@@ -74,5 +79,26 @@ public final class NettyGrpcServer {
           return Done.getInstance();
         }, system.dispatchers().lookup(DispatcherSelector.blocking())));
     return server;
+  }
+
+  /**
+   * The Netty TLS provider for {@code engine}: BoringSSL ({@link SslProvider#OPENSSL}) for {@code AUTO} where its
+   * native library loads on this platform, the JDK's otherwise. BoringSSL is the default because the JDK's engine
+   * costs far more CPU per call (docs/PERFORMANCE.md, section 20).
+   *
+   * @throws IllegalStateException if {@code engine} is {@code OPENSSL} and BoringSSL does not load, with the reason
+   */
+  public static SslProvider tlsProvider(TlsEngine engine) {
+    return switch (engine) {
+      case JDK -> SslProvider.JDK;
+      case AUTO -> OpenSsl.isAvailable() ? SslProvider.OPENSSL : SslProvider.JDK;
+      case OPENSSL -> {
+        if (!OpenSsl.isAvailable()) {
+          throw new IllegalStateException("riskpulse.grpc.tls.provider = openssl, but BoringSSL does not load on "
+              + "this platform: " + OpenSsl.unavailabilityCause());
+        }
+        yield SslProvider.OPENSSL;
+      }
+    };
   }
 }
