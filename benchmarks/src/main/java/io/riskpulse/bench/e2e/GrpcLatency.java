@@ -34,11 +34,13 @@ import org.apache.pekko.actor.typed.ActorSystem;
  * the harness ({@link TokenStore#entryLine}), holds one principal, {@value #PRINCIPAL}, a trader of desk
  * {@value PreTradeRig#DESK}. {@code portfolios} portfolios on that desk hold the ten-position book with every limit
  * kind set ({@link PreTradeRig}, as {@link PreTradeLatency}), and a ticker re-quotes their symbols every 100 ms. The
- * client is the generated pekko-grpc client ({@link ApiClients}, one HTTP/2 connection per service) in an actor
- * system of its own, with the token on every call and a deadline of {@code deadlineMillis}: by default in a client
- * process of its own on the same machine ({@link GrpcLoadClient}, {@code client=process}), as any real client of the
- * API is, or in the node's JVM ({@code client=jvm}, the set-up of PERFORMANCE.md sections 8 and 18), where its
- * threads, allocation and collector pauses are the node's.
+ * client sends the token on every call, with a deadline of {@code deadlineMillis}. By default it runs in a process of
+ * its own on the same machine ({@link GrpcLoadClient}, {@code client=process}), as any real client of the API does,
+ * on a plain grpc-java channel ({@code stub=grpc-java}: a load generator should cost as little as it can, since it
+ * shares the machine's two cores with the node) or on the generated pekko-grpc clients ({@code stub=pekko-grpc},
+ * {@link ApiClients}, one HTTP/2 connection per service, in an actor system of their own). {@code client=jvm} runs
+ * the pekko-grpc clients in the node's JVM (the set-up of PERFORMANCE.md sections 8 and 18), where their threads,
+ * allocation and collector pauses are the node's.
  *
  * <p>Method ({@link OpenLoop}): the sender, in the client's process, sends call <em>k</em> at its intended time
  * {@code start + k / rate}, whatever happened to earlier calls (open loop), parking until then. When the answer
@@ -68,7 +70,9 @@ import org.apache.pekko.actor.typed.ActorSystem;
  * or {@code pekko-http}), {@code portfolios} (100), {@code rate} calls/s (5,000), {@code seconds} (20),
  * {@code warmupSeconds} (10), {@code reps} (3), {@code maxInFlight} (5,000), {@code deadlineMillis} (2,000),
  * {@code timeoutSeconds} (10), {@code settleMillis} (2,000), {@code targetMicros} (1,000: the issue's p99 target),
- * {@code client} ({@code process}, the default, or {@code jvm}).
+ * {@code client} ({@code process}, the default, or {@code jvm}), {@code stub} (the client process's: {@code grpc-java},
+ * the default, a plain grpc-java channel, {@link GrpcLoadClient.PlainClient}; or {@code pekko-grpc}, the generated
+ * clients; {@code client=jvm} takes only {@code pekko-grpc}).
  */
 public final class GrpcLatency {
 
@@ -97,10 +101,15 @@ public final class GrpcLatency {
     long settleMillis = options.number("settleMillis", 2_000);
     long targetMicros = options.number("targetMicros", 1_000);
     boolean inJvm = options.choice("client", "process", "jvm").equals("jvm");
+    String stub = options.choice("stub", "grpc-java", "pekko-grpc");
+    if (inJvm && !stub.equals("pekko-grpc")) {
+      throw new IllegalArgumentException("client=jvm runs the pekko-grpc clients only (stub=pekko-grpc): a plain "
+          + "grpc-java channel in the node's JVM would answer on the server's own event loops");
+    }
     boolean checkOrder = rpc.equals("check-order");
     String operation = checkOrder ? "CheckOrder" : "GetPortfolio";
-    String config = operation + ", TLS " + (tls ? "on" : "off") + ", " + server + " server, client "
-        + (inJvm ? "in the node's JVM" : "process");
+    String config = operation + ", TLS " + (tls ? "on" : "off") + ", " + server + " server, " + stub
+        + " client " + (inJvm ? "in the node's JVM" : "process");
 
     Harness.banner("RiskPulse gRPC API latency, " + operation + " from the intended send time to the answer, "
         + "fixed rate, against " + (checkOrder ? "PortfolioClient.checkOrder" : "PortfolioClient.snapshot")
@@ -135,8 +144,9 @@ public final class GrpcLatency {
         if (inJvm) {
           clients = ApiClients.connect(clientSystem, "127.0.0.1", port, certificate, token,
               Duration.ofMillis(deadlineMillis));
-          OpenLoop.Route route = checkOrder ? GrpcLoadClient.checkOrder(clients, ids)
-              : GrpcLoadClient.getPortfolio(clients, ids);
+          GrpcLoadClient.Api api = GrpcLoadClient.pekkoGrpc(clients);
+          OpenLoop.Route route = checkOrder ? GrpcLoadClient.checkOrder(api, ids)
+              : GrpcLoadClient.getPortfolio(api, ids);
           route.prepare(1);
           String first = BenchNode.await(route.send(0), 30);
           if (first != null) {
@@ -145,11 +155,12 @@ public final class GrpcLatency {
           grpc = windowSeconds -> OpenLoop.run(route, schedule, windowSeconds);
           System.out.println("client: in this JVM");
         } else {
-          GrpcLoadClient.Spawned spawned = GrpcLoadClient.Spawned.start(port, certificate, token, rpc, ids, schedule,
-              deadlineMillis);
+          GrpcLoadClient.Spawned spawned = GrpcLoadClient.Spawned.start(port, certificate, token, rpc, stub, ids,
+              schedule, deadlineMillis);
           process = spawned;
           grpc = spawned::run;
-          System.out.println("client: process " + spawned.pid() + " (a JVM of its own, same options and class path)");
+          System.out.println("client: process " + spawned.pid() + " (a JVM of its own, same options and class path), "
+              + stub + " stub");
         }
         OpenLoop.Route localRoute = checkOrder ? localCheckOrder(node.services.portfolios(), ids)
             : localGetPortfolio(node.services.portfolios(), ids);

@@ -1,8 +1,25 @@
 package io.riskpulse.bench.e2e;
 
 import com.typesafe.config.ConfigFactory;
+import com.google.protobuf.Message;
+import io.grpc.CallOptions;
+import io.grpc.Channel;
+import io.grpc.ClientInterceptors;
+import io.grpc.ManagedChannel;
+import io.grpc.Metadata;
+import io.grpc.MethodDescriptor;
+import io.grpc.netty.shaded.io.grpc.netty.GrpcSslContexts;
+import io.grpc.netty.shaded.io.grpc.netty.NettyChannelBuilder;
+import io.grpc.protobuf.ProtoUtils;
+import io.grpc.stub.ClientCalls;
+import io.grpc.stub.MetadataUtils;
+import io.grpc.stub.StreamObserver;
 import io.riskpulse.api.v1.CheckOrderRequest;
+import io.riskpulse.api.v1.CheckOrderResponse;
 import io.riskpulse.api.v1.GetPortfolioRequest;
+import io.riskpulse.api.v1.Portfolio;
+import io.riskpulse.api.v1.PortfolioService;
+import io.riskpulse.api.v1.PreTradeService;
 import io.riskpulse.bench.BenchLimits;
 import io.riskpulse.gateway.grpc.client.ApiClients;
 import io.riskpulse.model.portfolio.Side;
@@ -17,14 +34,15 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.TimeUnit;
 import org.apache.pekko.actor.typed.ActorSystem;
 import org.apache.pekko.actor.typed.javadsl.Behaviors;
 
 /**
- * The gRPC side of {@link GrpcLatency}: the routes that call the API with the generated pekko-grpc client
- * ({@link ApiClients}), and a client process of their own ({@link #main}, started through {@link Spawned}), so that
+ * The gRPC side of {@link GrpcLatency}: the routes that call the API, with a plain grpc-java channel
+ * ({@link PlainClient}) or the generated pekko-grpc clients ({@link ApiClients}), and a client process of their own ({@link #main}, started through {@link Spawned}), so that
  * the client's threads, allocation and collector are not the node's, as with any real client of the API.
  *
  * <p>The process protocol, one line each way: the parent writes {@code window <seconds>} and the client answers
@@ -42,8 +60,30 @@ final class GrpcLoadClient {
 
   private GrpcLoadClient() {}
 
+  /** The two RPCs the harness calls, on either client. */
+  interface Api {
+    CompletionStage<Portfolio> getPortfolio(GetPortfolioRequest request);
+
+    CompletionStage<CheckOrderResponse> checkOrder(CheckOrderRequest request);
+  }
+
+  /** The generated pekko-grpc clients as an {@link Api}. */
+  static Api pekkoGrpc(ApiClients clients) {
+    return new Api() {
+      @Override
+      public CompletionStage<Portfolio> getPortfolio(GetPortfolioRequest request) {
+        return clients.portfolios().getPortfolio(request);
+      }
+
+      @Override
+      public CompletionStage<CheckOrderResponse> checkOrder(CheckOrderRequest request) {
+        return clients.preTrade().checkOrder(request);
+      }
+    };
+  }
+
   /** {@code GetPortfolio} round-robin over the portfolios; expected: the portfolio, ACTIVE, with its positions. */
-  static OpenLoop.Route getPortfolio(ApiClients clients, String[] ids) {
+  static OpenLoop.Route getPortfolio(Api clients, String[] ids) {
     GetPortfolioRequest[] requests = new GetPortfolioRequest[ids.length];
     for (int i = 0; i < ids.length; i++) {
       requests[i] = GetPortfolioRequest.newBuilder().setPortfolioId(ids[i]).build();
@@ -55,7 +95,7 @@ final class GrpcLoadClient {
       @Override
       public CompletionStage<String> send(int k) {
         GetPortfolioRequest request = requests[k % requests.length];
-        return clients.portfolios().getPortfolio(request).thenApplyAsync(p ->
+        return clients.getPortfolio(request).thenApplyAsync(p ->
             p.getPortfolioId().equals(request.getPortfolioId()) && p.getStatus().equals("ACTIVE")
                 && p.getPositionsCount() == BenchLimits.SYMBOLS.size() ? null
                 : p.getPortfolioId() + " " + p.getStatus() + " with " + p.getPositionsCount() + " positions",
@@ -65,7 +105,7 @@ final class GrpcLoadClient {
   }
 
   /** {@code CheckOrder} of {@link PreTradeRig#order}s with ClOrdIDs {@code G<n>}; expected: accepted. */
-  static OpenLoop.Route checkOrder(ApiClients clients, String[] ids) {
+  static OpenLoop.Route checkOrder(Api clients, String[] ids) {
     return new OpenLoop.Route() {
       private CheckOrderRequest[] requests = new CheckOrderRequest[0];
 
@@ -83,10 +123,91 @@ final class GrpcLoadClient {
 
       @Override
       public CompletionStage<String> send(int k) {
-        return clients.preTrade().checkOrder(requests[k]).thenApplyAsync(decision -> decision.getAccepted() ? null
+        return clients.checkOrder(requests[k]).thenApplyAsync(decision -> decision.getAccepted() ? null
             : "rejected: " + decision.getFailuresList() + " " + decision.getNote(), OpenLoop.DIRECT);
       }
     };
+  }
+
+  /**
+   * A plain grpc-java channel to the node, with unary calls built from the API's protobuf messages and the bearer
+   * token as a fixed header: the lightest Java client of the API, with no actor system and no Scala futures. Its
+   * answers run on the channel's event loop ({@code directExecutor}), which in a client process of its own
+   * carries nothing else. Thread-safe.
+   */
+  static final class PlainClient implements Api, AutoCloseable {
+    private static final MethodDescriptor<GetPortfolioRequest, Portfolio> GET_PORTFOLIO =
+        unary(PortfolioService.name, "GetPortfolio", GetPortfolioRequest.getDefaultInstance(),
+            Portfolio.getDefaultInstance());
+    private static final MethodDescriptor<CheckOrderRequest, CheckOrderResponse> CHECK_ORDER =
+        unary(PreTradeService.name, "CheckOrder", CheckOrderRequest.getDefaultInstance(),
+            CheckOrderResponse.getDefaultInstance());
+
+    private final ManagedChannel channel;
+    private final Channel calls;
+    private final long deadlineMillis;
+
+    PlainClient(int port, Path certificate, String token, long deadlineMillis) throws IOException {
+      NettyChannelBuilder builder = NettyChannelBuilder.forAddress("127.0.0.1", port).directExecutor();
+      if (certificate == null) {
+        builder.usePlaintext();
+      } else {
+        builder.sslContext(GrpcSslContexts.forClient().trustManager(certificate.toFile()).build());
+      }
+      Metadata headers = new Metadata();
+      headers.put(Metadata.Key.of("authorization", Metadata.ASCII_STRING_MARSHALLER), "Bearer " + token);
+      this.channel = builder.build();
+      this.calls = ClientInterceptors.intercept(channel, MetadataUtils.newAttachHeadersInterceptor(headers));
+      this.deadlineMillis = deadlineMillis;
+    }
+
+    private static <Q extends Message, A extends Message> MethodDescriptor<Q, A> unary(String service, String rpc,
+        Q request, A answer) {
+      return MethodDescriptor.<Q, A>newBuilder().setType(MethodDescriptor.MethodType.UNARY)
+          .setFullMethodName(MethodDescriptor.generateFullMethodName(service, rpc))
+          .setRequestMarshaller(ProtoUtils.marshaller(request)).setResponseMarshaller(ProtoUtils.marshaller(answer))
+          .build();
+    }
+
+    private <Q, A> CompletableFuture<A> call(MethodDescriptor<Q, A> method, Q request) {
+      CompletableFuture<A> answer = new CompletableFuture<>();
+      ClientCalls.asyncUnaryCall(calls.newCall(method,
+          CallOptions.DEFAULT.withDeadlineAfter(deadlineMillis, TimeUnit.MILLISECONDS)), request,
+          new StreamObserver<A>() {
+            @Override
+            public void onNext(A value) {
+              answer.complete(value);
+            }
+
+            @Override
+            public void onError(Throwable t) {
+              answer.completeExceptionally(t);
+            }
+
+            @Override
+            public void onCompleted() {
+              if (!answer.isDone()) {
+                answer.completeExceptionally(new IllegalStateException("the call ended without an answer"));
+              }
+            }
+          });
+      return answer;
+    }
+
+    @Override
+    public CompletableFuture<Portfolio> getPortfolio(GetPortfolioRequest request) {
+      return call(GET_PORTFOLIO, request);
+    }
+
+    @Override
+    public CompletableFuture<CheckOrderResponse> checkOrder(CheckOrderRequest request) {
+      return call(CHECK_ORDER, request);
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+      channel.shutdown().awaitTermination(10, TimeUnit.SECONDS);
+    }
   }
 
   /** The generated clients in an actor system of their own, which {@link #terminate} ends. */
@@ -100,7 +221,8 @@ final class GrpcLoadClient {
 
   /**
    * The client process. Options ({@code key=value}): {@code port}, {@code cert} (the PEM file to trust; empty for
-   * plaintext), {@code rpc}, {@code ids} (comma-separated portfolio ids), {@code rate}, {@code maxInFlight},
+   * plaintext), {@code rpc}, {@code stub} ({@code grpc-java}: {@link PlainClient}; {@code pekko-grpc}: the
+   * generated clients), {@code ids} (comma-separated portfolio ids), {@code rate}, {@code maxInFlight},
    * {@code deadlineMillis}, {@code timeoutSeconds}, {@code settleMillis}. Exits with 0 after {@code quit} or the end
    * of its input, with 1 on any failure (described on its standard error).
    */
@@ -126,10 +248,15 @@ final class GrpcLoadClient {
         options.integer("maxInFlight", 5_000), options.number("timeoutSeconds", 10),
         options.number("settleMillis", 2_000));
     long deadlineMillis = options.number("deadlineMillis", 2_000);
+    boolean plain = options.choice("stub", "grpc-java", "pekko-grpc").equals("grpc-java");
     PrintWriter out = new PrintWriter(System.out, true, StandardCharsets.UTF_8);
-    ActorSystem<Void> system = clientSystem();
-    ApiClients clients = ApiClients.connect(system, "127.0.0.1", port, cert.isEmpty() ? null : Path.of(cert),
-        System.getenv(TOKEN_ENV), Duration.ofMillis(deadlineMillis));
+    Path certificate = cert.isEmpty() ? null : Path.of(cert);
+    String token = System.getenv(TOKEN_ENV);
+    ActorSystem<Void> system = plain ? null : clientSystem();
+    ApiClients generated = plain ? null : ApiClients.connect(system, "127.0.0.1", port, certificate, token,
+        Duration.ofMillis(deadlineMillis));
+    PlainClient plainClient = plain ? new PlainClient(port, certificate, token, deadlineMillis) : null;
+    Api clients = plain ? plainClient : pekkoGrpc(generated);
     try {
       OpenLoop.Route route = rpc.equals("check-order") ? checkOrder(clients, ids) : getPortfolio(clients, ids);
       route.prepare(1);
@@ -145,9 +272,13 @@ final class GrpcLoadClient {
         out.println("result " + OpenLoop.run(route, schedule, seconds).encode());
       }
     } finally {
-      clients.closeAsync().toCompletableFuture().get(10, TimeUnit.SECONDS);
-      system.terminate();
-      system.getWhenTerminated().toCompletableFuture().get(30, TimeUnit.SECONDS);
+      if (plainClient != null) {
+        plainClient.close();
+      } else {
+        generated.closeAsync().toCompletableFuture().get(10, TimeUnit.SECONDS);
+        system.terminate();
+        system.getWhenTerminated().toCompletableFuture().get(30, TimeUnit.SECONDS);
+      }
     }
   }
 
@@ -172,7 +303,7 @@ final class GrpcLoadClient {
      *
      * @throws IllegalStateException if the process ends, or writes anything but {@code ready}, first
      */
-    static Spawned start(int port, Path certificate, String token, String rpc, String[] ids,
+    static Spawned start(int port, Path certificate, String token, String rpc, String stub, String[] ids,
         OpenLoop.Schedule schedule, long deadlineMillis) throws IOException {
       List<String> command = new ArrayList<>();
       command.add(ProcessHandle.current().info().command().orElse("java"));
@@ -185,6 +316,7 @@ final class GrpcLoadClient {
       command.add("port=" + port);
       command.add("cert=" + (certificate == null ? "" : certificate.toAbsolutePath()));
       command.add("rpc=" + rpc);
+      command.add("stub=" + stub);
       command.add("ids=" + String.join(",", ids));
       command.add("rate=" + schedule.rate());
       command.add("maxInFlight=" + schedule.maxInFlight());
