@@ -53,6 +53,7 @@ import io.riskpulse.model.portfolio.Portfolio;
 import io.riskpulse.model.portfolio.PortfolioClient;
 import io.riskpulse.model.portfolio.PortfolioEnvironment;
 import io.riskpulse.model.portfolio.PortfolioSettings;
+import io.riskpulse.model.portfolio.RecentSnapshots;
 import io.riskpulse.model.pretrade.PreTradeSettings;
 import io.riskpulse.model.risk.aggregate.AggregationSettings;
 import io.riskpulse.model.risk.aggregate.RiskAggregates;
@@ -150,8 +151,10 @@ public final class Main {
     RiskAggregates riskAggregates = new RiskAggregates(system);
     JournalFlusher journalFlusher = openJournalFlusher(config);
     // Operator commands answer once durable; ingestion's fills group-commit through the pipeline instead.
-    PortfolioClient portfolios =
-        new PortfolioClient(system).withDurability(() -> flushAsync(system, journalFlusher));
+    // GetPortfolio reads the last snapshot an entity answered while nothing it shows can have changed.
+    RecentSnapshots recentSnapshots = new RecentSnapshots(market::version, System::nanoTime);
+    PortfolioClient portfolios = new PortfolioClient(system)
+        .withDurability(() -> flushAsync(system, journalFlusher)).withRecentSnapshots(recentSnapshots);
     JournalPortfolioDirectory directory =
         new JournalPortfolioDirectory(system, config.getString("riskpulse.node.read-journal"));
 
@@ -195,7 +198,8 @@ public final class Main {
         LiquiditySettings.fromConfig(config)).withHalts(halts, haltDispatcher, PreTradeSettings.fromConfig(config))
         .withRebalances(OmsGateway.rebalanceDispatcher(system, omsGateway, gatewaySettings.requestTimeout()))
         .withDetection(detection)
-        .withRecoveries(new RecoveryMetrics(metrics).watch(checkpointRestores)));
+        .withRecoveries(new RecoveryMetrics(metrics).watch(checkpointRestores))
+        .withRecentSnapshots(recentSnapshots));
 
     // Alerts: the firm's alert book fed from the tagged journal, with its log and webhook subscribers.
     AlertServices alerts = AlertServices.start(system, config, deps.clock(), metrics);

@@ -116,7 +116,7 @@ public final class GrpcServer {
       PortfolioGrpcService portfolios = new PortfolioGrpcService(system, calls, backends.portfolios(),
           backends.directory(), desks,
           new PortfolioWatch(backends.portfolios(), journal, Portfolio.ENTITY_KEY.name(), interval,
-              new JournalEvents(system)));
+              new JournalEvents(system)), settings.readMaxAge());
       return new Services(portfolios,
           new DeskGrpcService(calls, backends.aggregates(), backends.scopeLimits(), backends.killSwitch(), interval),
           new ControlGrpcService(calls, backends.portfolios(), portfolios, backends.killSwitch(),

@@ -19,10 +19,12 @@ import java.time.Duration;
  * @param watchInterval how often a watch re-reads the figures
  * @param transport the server that carries the API ({@code riskpulse.grpc.server})
  * @param tlsEngine which TLS implementation the Netty server uses ({@code riskpulse.grpc.tls.provider})
+ * @param readMaxAge how old a kept snapshot GetPortfolio may answer with ({@code riskpulse.grpc.read-max-age}; zero:
+ *     always ask the entity; see {@code PortfolioClient#recentSnapshot})
  */
 public record GrpcSettings(boolean enabled, String host, int port, Duration requestTimeout, boolean tls,
     Path certFile, Path keyFile, Path tokensFile, Path localDir, Duration watchInterval, Transport transport,
-    TlsEngine tlsEngine) {
+    TlsEngine tlsEngine, Duration readMaxAge) {
 
   /**
    * The TLS implementation of grpc-java's Netty server. pekko-http's server always uses the JDK's.
@@ -96,7 +98,7 @@ public record GrpcSettings(boolean enabled, String host, int port, Duration requ
         c.getDuration("request-timeout"), c.getBoolean("tls.enabled"), cert.isBlank() ? null : Path.of(cert),
         key.isBlank() ? null : Path.of(key), tokens.isBlank() ? null : Path.of(tokens), localDir,
         c.getDuration("watch.interval"), Transport.parse(c.getString("server")),
-        TlsEngine.parse(c.getString("tls.provider")));
+        TlsEngine.parse(c.getString("tls.provider")), c.getDuration("read-max-age"));
   }
 
   /** The self-signed pair's folder. */

@@ -22,6 +22,7 @@ import io.riskpulse.model.portfolio.PortfolioClient;
 import io.riskpulse.model.portfolio.PortfolioDirectory;
 import io.riskpulse.model.portfolio.PortfolioSnapshot;
 import io.riskpulse.model.portfolio.WhatIfResult;
+import java.time.Duration;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -48,22 +49,29 @@ public final class PortfolioGrpcService implements PortfolioServicePowerApi {
   private final PortfolioDirectory directory;
   private final PortfolioDesks desks;
   private final PortfolioWatch watch;
+  /** How old a kept snapshot GetPortfolio may answer with ({@code riskpulse.grpc.read-max-age}). */
+  private final Duration readMaxAge;
 
+  /**
+   * @param readMaxAge how old a snapshot GetPortfolio may answer with ({@link PortfolioClient#recentSnapshot});
+   *     zero always asks the entity
+   */
   public PortfolioGrpcService(ActorSystem<?> system, Calls calls, PortfolioClient portfolios,
-      PortfolioDirectory directory, PortfolioDesks desks, PortfolioWatch watch) {
+      PortfolioDirectory directory, PortfolioDesks desks, PortfolioWatch watch, Duration readMaxAge) {
     this.system = system;
     this.calls = calls;
     this.portfolios = portfolios;
     this.directory = directory;
     this.desks = desks;
     this.watch = watch;
+    this.readMaxAge = readMaxAge;
   }
 
   @Override
   public CompletionStage<Portfolio> getPortfolio(GetPortfolioRequest in, Metadata metadata) {
     return calls.unary(Rpc.GET_PORTFOLIO, metadata, in, principal -> {
       String id = Fields.id("portfolio_id", in.getPortfolioId());
-      return portfolios.snapshot(id).thenApply(snapshot -> {
+      return portfolios.recentSnapshot(id, readMaxAge).thenApply(snapshot -> {
         authorizeOpened(principal, Rpc.GET_PORTFOLIO, id, snapshot);
         return ProtoMapper.portfolio(snapshot);
       });

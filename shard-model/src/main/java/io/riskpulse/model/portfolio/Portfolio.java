@@ -248,6 +248,11 @@ public final class Portfolio
   private String rebalanceInFlight;
   /** Failed hand-offs of the current undispatched rebalance, for the retry backoff. */
   private int rebalanceFailures;
+  /**
+   * This incarnation's place in the node's {@link RecentSnapshots}, from the first snapshot it answers; raised
+   * before every other command, so a kept snapshot is valid only until something may have changed.
+   */
+  private RecentSnapshots.Slot readSlot;
 
   private Portfolio(String portfolioId, PortfolioEnvironment env, ActorContext<PortfolioCommand> context,
       TimerScheduler<PortfolioCommand> timers, ActorRef<ClusterSharding.ShardCommand> shard) {
@@ -323,6 +328,13 @@ public final class Portfolio
    * halt and resume depend on whether it is halted; every other command is handled in any state.
    */
   private ReplyEffect<PortfolioEvent, PortfolioState> route(PortfolioState state, PortfolioCommand command) {
+    if (command instanceof GetSnapshot) {
+      if (readSlot == null) {
+        readSlot = env.recentSnapshots().register(portfolioId);
+      }
+    } else if (readSlot != null) {
+      readSlot.changed();
+    }
     if (!state.isOpen()) {
       ReplyEffect<PortfolioEvent, PortfolioState> unopened = routeUnopened(state, command);
       if (unopened != null) {
@@ -1433,6 +1445,8 @@ public final class Portfolio
   public SignalHandler<PortfolioState> signalHandler() {
     return newSignalHandlerBuilder()
         .onSignal(RecoveryCompleted.instance(), state -> {
+          env.recentSnapshots().forget(portfolioId); // whatever an earlier incarnation answered
+          readSlot = null;
           chain.recoveryCompleted(lastSequenceNumber(context));
           detectors.useRules(state.rules());
           startCheckpoints(state);
@@ -1446,7 +1460,12 @@ public final class Portfolio
           context.getLog().debug("Portfolio {} recovered: {} executions, status {}",
               portfolioId, state.executionCount(), state.status());
         })
-        .onSignal(PostStop.instance(), state -> closeCheckpointTurn()) // the next portfolio's turn comes
+        .onSignal(PostStop.instance(), state -> {
+          closeCheckpointTurn(); // the next portfolio's turn comes
+          if (readSlot != null) {
+            env.recentSnapshots().forget(portfolioId, readSlot);
+          }
+        })
         .build();
   }
 

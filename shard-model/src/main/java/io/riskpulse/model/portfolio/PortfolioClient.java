@@ -51,6 +51,8 @@ public final class PortfolioClient {
   private final Clock clock;
   /** Makes the journal durable; operator commands answer only after it (see {@link #withDurability}). */
   private final Supplier<CompletionStage<Void>> durable;
+  /** Snapshots this node's entities answered, for {@link #recentSnapshot}; {@code null}: always ask. */
+  private final RecentSnapshots recent;
 
   public PortfolioClient(ActorSystem<?> system) {
     this(ClusterSharding.get(system),
@@ -63,16 +65,17 @@ public final class PortfolioClient {
   }
 
   public PortfolioClient(ClusterSharding sharding, Duration askTimeout, PreTradeSettings pretrade, Clock clock) {
-    this(sharding, askTimeout, pretrade, clock, () -> CompletableFuture.completedFuture(null));
+    this(sharding, askTimeout, pretrade, clock, () -> CompletableFuture.completedFuture(null), null);
   }
 
   private PortfolioClient(ClusterSharding sharding, Duration askTimeout, PreTradeSettings pretrade, Clock clock,
-      Supplier<CompletionStage<Void>> durable) {
+      Supplier<CompletionStage<Void>> durable, RecentSnapshots recent) {
     this.sharding = sharding;
     this.askTimeout = askTimeout;
     this.pretrade = pretrade;
     this.clock = clock;
     this.durable = durable;
+    this.recent = recent;
   }
 
   /**
@@ -82,7 +85,15 @@ public final class PortfolioClient {
    * messages are not affected: ingestion group-commits them itself.
    */
   public PortfolioClient withDurability(Supplier<CompletionStage<Void>> durable) {
-    return new PortfolioClient(sharding, askTimeout, pretrade, clock, durable);
+    return new PortfolioClient(sharding, askTimeout, pretrade, clock, durable, recent);
+  }
+
+  /**
+   * This client, with {@link #recentSnapshot} answering from {@code recent}: the node's, the one its portfolio
+   * entities keep their answers in ({@link PortfolioEnvironment#recentSnapshots}).
+   */
+  public PortfolioClient withRecentSnapshots(RecentSnapshots recent) {
+    return new PortfolioClient(sharding, askTimeout, pretrade, clock, durable, recent);
   }
 
   /** An accepted operator command, once the journal holding it is durable; a flush failure fails the stage. */
@@ -232,6 +243,32 @@ public final class PortfolioClient {
   /** The portfolio marked to the latest prices; an unopened portfolio answers with status UNOPENED. */
   public CompletionStage<PortfolioSnapshot> snapshot(String portfolioId) {
     return onCompletingThread(ref(portfolioId).ask(GetSnapshot::new, askTimeout));
+  }
+
+  /**
+   * The portfolio marked to the latest prices, as {@link #snapshot}, or the last snapshot its entity on this node
+   * answered when that one is still valid ({@link RecentSnapshots}: the entity has handled no command and the node's
+   * market view took no quote since) and younger than {@code maxAge}. Then it completes at once, on the caller's
+   * thread, without a message to the entity; only the figures that move with the clock alone (order-flow rates and
+   * the snapshot's time) can be up to {@code maxAge} old. Zero or a negative {@code maxAge} always asks.
+   */
+  public CompletionStage<PortfolioSnapshot> recentSnapshot(String portfolioId, Duration maxAge) {
+    if (recent == null || maxAge.isZero() || maxAge.isNegative()) {
+      return snapshot(portfolioId);
+    }
+    PortfolioSnapshot kept = recent.valid(portfolioId, maxAge.toNanos());
+    if (kept != null) {
+      return CompletableFuture.completedFuture(kept);
+    }
+    RecentSnapshots.Reading reading = recent.begin(portfolioId);
+    CompletionStage<PortfolioSnapshot> answer = snapshot(portfolioId);
+    if (reading == null) {
+      return answer;
+    }
+    return answer.thenApply(snapshot -> {
+      recent.keep(reading, snapshot);
+      return snapshot;
+    });
   }
 
   /** The live journal position, state hash and chain head of a portfolio, for comparison with a replay. */

@@ -18,13 +18,25 @@ import java.time.Clock;
  * its scenario P&amp;L vector (its desk's aggregate), the liquidity settings (participation rate of the
  * days-to-liquidate figure, {@code riskpulse.risk.liquidity}), the node's view of the halts in force (read by
  * pre-trade checks), where halts and approved rebalances are handed for the OMSs, the pre-trade settings, the
- * detectors' environment and who is told of each recovery ({@link RecoveryListener}).
+ * detectors' environment, who is told of each recovery ({@link RecoveryListener}) and where the snapshots answered
+ * are kept for reads that may take them a little old ({@link RecentSnapshots}, shared with the node's
+ * {@link PortfolioClient}).
  * Shared by every entity on the node; each member is thread-safe.
  */
 public record PortfolioEnvironment(MarketView market, InstrumentRegistry instruments, Clock clock,
     PortfolioSettings settings, RiskModel risk, RiskReporter riskReporter, LiquiditySettings liquidity,
     HaltView halts, HaltDispatcher haltDispatcher, PreTradeSettings pretrade,
-    RebalanceDispatcher rebalanceDispatcher, DetectionEnvironment detection, RecoveryListener recoveries) {
+    RebalanceDispatcher rebalanceDispatcher, DetectionEnvironment detection, RecoveryListener recoveries,
+    RecentSnapshots recentSnapshots) {
+
+  /** An environment whose answered snapshots are kept where only its own entities' readers would look. */
+  public PortfolioEnvironment(MarketView market, InstrumentRegistry instruments, Clock clock,
+      PortfolioSettings settings, RiskModel risk, RiskReporter riskReporter, LiquiditySettings liquidity,
+      HaltView halts, HaltDispatcher haltDispatcher, PreTradeSettings pretrade,
+      RebalanceDispatcher rebalanceDispatcher, DetectionEnvironment detection, RecoveryListener recoveries) {
+    this(market, instruments, clock, settings, risk, riskReporter, liquidity, halts, haltDispatcher, pretrade,
+        rebalanceDispatcher, detection, recoveries, new RecentSnapshots(market::version, System::nanoTime));
+  }
 
   /** An environment without detection ({@link DetectionEnvironment#OFF}). */
   public PortfolioEnvironment(MarketView market, InstrumentRegistry instruments, Clock clock,
@@ -53,25 +65,31 @@ public record PortfolioEnvironment(MarketView market, InstrumentRegistry instrum
   /** This environment with the node's kill-switch view, halt dispatcher and pre-trade settings. */
   public PortfolioEnvironment withHalts(HaltView halts, HaltDispatcher haltDispatcher, PreTradeSettings pretrade) {
     return new PortfolioEnvironment(market, instruments, clock, settings, risk, riskReporter, liquidity, halts,
-        haltDispatcher, pretrade, rebalanceDispatcher, detection, recoveries);
+        haltDispatcher, pretrade, rebalanceDispatcher, detection, recoveries, recentSnapshots);
   }
 
   /** This environment with where approved rebalances are handed (the OMS gateway). */
   public PortfolioEnvironment withRebalances(RebalanceDispatcher rebalanceDispatcher) {
     return new PortfolioEnvironment(market, instruments, clock, settings, risk, riskReporter, liquidity, halts,
-        haltDispatcher, pretrade, rebalanceDispatcher, detection, recoveries);
+        haltDispatcher, pretrade, rebalanceDispatcher, detection, recoveries, recentSnapshots);
   }
 
   /** This environment with the node's detectors' settings and market surveillance. */
   public PortfolioEnvironment withDetection(DetectionEnvironment detection) {
     return new PortfolioEnvironment(market, instruments, clock, settings, risk, riskReporter, liquidity, halts,
-        haltDispatcher, pretrade, rebalanceDispatcher, detection, recoveries);
+        haltDispatcher, pretrade, rebalanceDispatcher, detection, recoveries, recentSnapshots);
   }
 
   /** This environment with who is told of each portfolio's recovery (the node's metrics). */
   public PortfolioEnvironment withRecoveries(RecoveryListener recoveries) {
     return new PortfolioEnvironment(market, instruments, clock, settings, risk, riskReporter, liquidity, halts,
-        haltDispatcher, pretrade, rebalanceDispatcher, detection, recoveries);
+        haltDispatcher, pretrade, rebalanceDispatcher, detection, recoveries, recentSnapshots);
+  }
+
+  /** This environment keeping answered snapshots in {@code recentSnapshots} (the node's, shared with its client). */
+  public PortfolioEnvironment withRecentSnapshots(RecentSnapshots recentSnapshots) {
+    return new PortfolioEnvironment(market, instruments, clock, settings, risk, riskReporter, liquidity, halts,
+        haltDispatcher, pretrade, rebalanceDispatcher, detection, recoveries, recentSnapshots);
   }
 
   /** An environment with the reference.conf liquidity settings ({@link LiquiditySettings#DEFAULTS}). */
