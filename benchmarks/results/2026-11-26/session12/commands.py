@@ -27,7 +27,7 @@ import time
 OUT = "benchmarks/results/2026-11-26/session12"
 CP = "benchmarks/target/benchmarks.jar:benchmarks/target/lib/*"
 OPENS = ["--add-opens", "java.base/jdk.internal.misc=ALL-UNNAMED", "--add-opens", "java.base/sun.nio.ch=ALL-UNNAMED"]
-JFR = "/tmp/gb"  # recordings are large; their summaries are kept here (profile-*.txt)
+JFR = "<build>"  # recordings are large; their summaries are kept here (profile-*.txt)
 FJ2 = "-Djava.util.concurrent.ForkJoinPool.common.parallelism=2"
 NOISE = 0.3
 MAX_WAIT_SECONDS = 600

@@ -9,5 +9,5 @@ run() { # build-dir label tls
     -cp 'benchmarks/target/benchmarks.jar:benchmarks/target/lib/*' io.riskpulse.bench.e2e.GrpcLatency \
     rpc=get-portfolio tls="$3" server=netty warmupSeconds=60 > "$OUT/$2-tls-$3.txt" 2>&1)
 }
-run /tmp/bgrpc3 after off; run /tmp/bgrpc2 before off; run /tmp/bgrpc3 after on
+run <build> after off; run <build> before off; run <build> after on
 echo "$(date -u +%H:%M:%S) done"
