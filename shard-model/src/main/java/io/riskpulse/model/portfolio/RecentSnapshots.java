@@ -24,8 +24,8 @@ import java.util.function.LongSupplier;
  * The reader notes the entity's generation and the market's version <em>before</em> it asks, so a change racing
  * with the ask only makes the kept snapshot invalid, never a stale one valid.
  *
- * <p>Only entities that have been read get a slot (a few dozen bytes, and the last snapshot while it is kept), so a
- * resident portfolio nobody reads costs nothing here. Thread-safe: one writer of a slot's generation (its entity)
+ * <p>Only entities that have been read get a slot (about a hundred bytes, and the last snapshot until the entity's
+ * next command), so a resident portfolio nobody reads costs nothing here. Thread-safe: one writer of a slot's generation (its entity)
  * and any number of readers.
  */
 public final class RecentSnapshots {
@@ -36,9 +36,13 @@ public final class RecentSnapshots {
     private final AtomicLong generation = new AtomicLong();
     private volatile Kept kept;
 
-    /** The entity is about to handle a command that may change what a snapshot shows. */
+    /**
+     * The entity is about to handle a command that may change what a snapshot shows. The kept snapshot is let go
+     * too, so a portfolio read once does not hold one for as long as it stays resident.
+     */
     void changed() {
       generation.incrementAndGet();
+      kept = null;
     }
   }
 
@@ -105,7 +109,6 @@ public final class RecentSnapshots {
 
   private static void drop(Slot slot) {
     slot.changed();
-    slot.kept = null;
   }
 
   /**
