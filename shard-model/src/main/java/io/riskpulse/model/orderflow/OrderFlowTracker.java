@@ -3,7 +3,6 @@ package io.riskpulse.model.orderflow;
 import io.riskpulse.model.halt.OpenOrder;
 import io.riskpulse.model.orderflow.RateWindow.Kind;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -16,56 +15,65 @@ import java.util.TreeMap;
  * <p>Transient by design: order messages are far more numerous than fills and their statistics only matter
  * over the last minute, so they are kept in memory rather than journaled; after a restart the window refills
  * within a minute. Not thread-safe: owned by one portfolio entity.
+ *
+ * <p>Memory: open orders and recent ClOrdIDs are kept in {@link BoundedInsertionMap}s (no object per entry, and
+ * nothing the collector has to scan per order: see there). An open order keeps its own ClOrdID string; its
+ * account, strategy and symbol are the first-seen instances of those strings, so an order decoded from the wire
+ * does not keep three more strings alive. A strategy keeps only its rate window and a count of its open orders.
  */
 public final class OrderFlowTracker {
 
-  /** Open orders remembered per tracker; the oldest is forgotten beyond this. */
+  /** Open orders remembered; the oldest is forgotten beyond this. */
   static final int MAX_OPEN_ORDERS = 10_000;
 
-  /** Order-flow messages remembered to recognise a repeat. */
+  /** ClOrdIDs whose messages are remembered to recognise a repeat; the oldest is forgotten beyond this. */
   static final int MAX_RECENT_MESSAGES = 10_000;
 
+  /** Distinct symbols and accounts whose strings are shared between open orders; beyond this, not shared. */
+  private static final int MAX_SHARED_NAMES = 4_096;
+
   private final RateWindow window = new RateWindow();
-  private final Map<String, OpenOrder> openOrders = new LinkedHashMap<>(16, 0.75f, false) {
-    @Override
-    protected boolean removeEldestEntry(Map.Entry<String, OpenOrder> eldest) {
-      return size() > MAX_OPEN_ORDERS;
-    }
-  };
-  /** Order-flow messages recorded recently, keyed by action and ClOrdID; the oldest forgotten beyond the cap. */
-  private final Map<String, Boolean> recentMessages = new LinkedHashMap<>(16, 0.75f, false) {
-    @Override
-    protected boolean removeEldestEntry(Map.Entry<String, Boolean> eldest) {
-      return size() > MAX_RECENT_MESSAGES;
-    }
-  };
-  private final Map<String, OrderFlowTracker> byStrategy;
+  private final BoundedInsertionMap<OpenOrder> openOrders =
+      new BoundedInsertionMap<>(MAX_OPEN_ORDERS, this::forgotten);
+  /** Per recent ClOrdID, the bit set of the actions (by ordinal) recorded with it. */
+  private final BoundedInsertionMap<Byte> recentMessages = new BoundedInsertionMap<>(MAX_RECENT_MESSAGES, b -> { });
+  private final Map<String, StrategyFlow> byStrategy = new HashMap<>();
+  /** First-seen instance of each symbol and account string of an open order. */
+  private final Map<String, String> sharedNames = new HashMap<>();
   /** The latest time a message or fill was recorded at, epoch ms; {@code Long.MIN_VALUE} before the first. */
   private long lastRecordedMillis = Long.MIN_VALUE;
 
-  public OrderFlowTracker() {
-    this(true);
-  }
+  /** One strategy's rates and the number of open orders it sent. */
+  private static final class StrategyFlow {
+    final String name;
+    final RateWindow window = new RateWindow();
+    int openOrders;
 
-  private OrderFlowTracker(boolean withStrategies) {
-    this.byStrategy = withStrategies ? new HashMap<>() : null;
+    StrategyFlow(String name) {
+      this.name = name;
+    }
   }
 
   /**
    * Records an order-flow message at {@code nowMillis}, unless the same message (action and ClOrdID, which
-   * FIX makes unique per message) was recorded among the last {@value #MAX_RECENT_MESSAGES}: a message sent
-   * again by a retry or a replay must not count twice in the rates.
+   * FIX makes unique per message) was recorded with one of the last {@value #MAX_RECENT_MESSAGES} ClOrdIDs: a
+   * message sent again by a retry or a replay must not count twice in the rates.
    *
    * @return false when the message was a repeat and nothing was recorded
    */
   public boolean record(OrderEvent order, long nowMillis) {
-    if (recentMessages.put(order.action().name() + ' ' + order.orderId(), Boolean.TRUE) != null) {
+    int bit = 1 << order.action().ordinal();
+    Byte actions = recentMessages.get(order.orderId());
+    int seen = actions == null ? 0 : actions;
+    if ((seen & bit) != 0) {
       return false;
     }
-    apply(order, nowMillis);
-    if (byStrategy != null) {
-      byStrategy.computeIfAbsent(order.strategy(), s -> new OrderFlowTracker(false)).apply(order, nowMillis);
-    }
+    recentMessages.put(order.orderId(), (byte) (seen | bit));
+    StrategyFlow strategy = strategy(order.strategy());
+    lastRecordedMillis = Math.max(lastRecordedMillis, nowMillis);
+    Kind kind = apply(order, strategy);
+    window.record(kind, nowMillis);
+    strategy.window.record(kind, nowMillis);
     return true;
   }
 
@@ -73,50 +81,79 @@ public final class OrderFlowTracker {
   public void recordFill(String strategy, long nowMillis) {
     window.record(Kind.FILL, nowMillis);
     lastRecordedMillis = Math.max(lastRecordedMillis, nowMillis);
-    if (byStrategy != null) {
-      byStrategy.computeIfAbsent(strategy, s -> new OrderFlowTracker(false)).window.record(Kind.FILL, nowMillis);
-    }
+    strategy(strategy).window.record(Kind.FILL, nowMillis);
   }
 
-  private void apply(OrderEvent order, long nowMillis) {
-    lastRecordedMillis = Math.max(lastRecordedMillis, nowMillis);
+  private StrategyFlow strategy(String name) {
+    return byStrategy.computeIfAbsent(name, StrategyFlow::new);
+  }
+
+  /** Updates the open orders for {@code order}; returns what the message counts as. */
+  private Kind apply(OrderEvent order, StrategyFlow strategy) {
     switch (order.action()) {
       case NEW:
-        openOrders.put(order.orderId(), open(order));
-        window.record(Kind.NEW, nowMillis);
-        break;
+        open(order.orderId(), new OpenOrder(order.orderId(), shared(order.portfolioId()), strategy.name,
+            shared(order.symbol()), order.side(), order.quantity()));
+        return Kind.NEW;
       case REPLACE:
-        OpenOrder replaced = openOrders.remove(order.origOrderId());
-        openOrders.put(order.orderId(), replaced == null ? open(order)
+        OpenOrder replaced = close(order.origOrderId());
+        open(order.orderId(), replaced == null
+            ? new OpenOrder(order.orderId(), shared(order.portfolioId()), strategy.name, shared(order.symbol()),
+                order.side(), order.quantity())
             : new OpenOrder(order.orderId(), replaced.account(), replaced.strategy(), replaced.symbol(),
                 replaced.side(), order.quantity()));
-        window.record(Kind.REPLACE, nowMillis);
-        break;
+        return Kind.REPLACE;
       case CANCEL:
-        openOrders.remove(order.origOrderId());
-        openOrders.remove(order.orderId());
-        window.record(Kind.CANCEL, nowMillis);
-        break;
+        close(order.origOrderId());
+        close(order.orderId());
+        return Kind.CANCEL;
       case REJECT:
-        openOrders.remove(order.orderId());
-        window.record(Kind.REJECT, nowMillis);
-        break;
+        close(order.orderId());
+        return Kind.REJECT;
       default:
         throw new IllegalArgumentException(String.valueOf(order.action()));
     }
   }
 
-  private static OpenOrder open(OrderEvent order) {
-    return new OpenOrder(order.orderId(), order.portfolioId(), order.strategy(), order.symbol(), order.side(),
-        order.quantity());
+  private void open(String clOrdId, OpenOrder order) {
+    OpenOrder previous = openOrders.put(clOrdId, order);
+    if (previous != null) {
+      strategy(previous.strategy()).openOrders--;
+    }
+    strategy(order.strategy()).openOrders++;
+  }
+
+  private OpenOrder close(String clOrdId) {
+    OpenOrder closed = clOrdId == null || clOrdId.isEmpty() ? null : openOrders.remove(clOrdId);
+    if (closed != null) {
+      strategy(closed.strategy()).openOrders--;
+    }
+    return closed;
+  }
+
+  /** An open order forgotten because more than {@value #MAX_OPEN_ORDERS} were open. */
+  private void forgotten(OpenOrder order) {
+    strategy(order.strategy()).openOrders--;
+  }
+
+  private String shared(String name) {
+    String first = sharedNames.get(name);
+    if (first != null) {
+      return first;
+    }
+    if (sharedNames.size() < MAX_SHARED_NAMES) {
+      sharedNames.put(name, name);
+    }
+    return name;
   }
 
   /**
-   * Whether an order-flow message with this action and ClOrdID is among the last {@value #MAX_RECENT_MESSAGES}
-   * recorded: a pre-trade check of a ClOrdID already used is a duplicate order.
+   * Whether an order-flow message with this action and ClOrdID was recorded with one of the last
+   * {@value #MAX_RECENT_MESSAGES} ClOrdIDs: a pre-trade check of a ClOrdID already used is a duplicate order.
    */
   public boolean seen(OrderAction action, String orderId) {
-    return recentMessages.containsKey(action.name() + ' ' + orderId);
+    Byte actions = recentMessages.get(orderId);
+    return actions != null && (actions & (1 << action.ordinal())) != 0;
   }
 
   /** Working orders as the order flow shows them (at most {@value #MAX_OPEN_ORDERS}), oldest first. */
@@ -134,12 +171,23 @@ public final class OrderFlowTracker {
 
   /** The portfolio's statistics at {@code nowMillis}. */
   public OrderFlowView view(long nowMillis) {
+    return view(window, openOrders.size(), nowMillis);
+  }
+
+  /** Per-strategy statistics at {@code nowMillis}, by strategy name. */
+  public Map<String, OrderFlowView> viewByStrategy(long nowMillis) {
+    Map<String, OrderFlowView> views = new TreeMap<>();
+    byStrategy.forEach((name, strategy) -> views.put(name, view(strategy.window, strategy.openOrders, nowMillis)));
+    return views;
+  }
+
+  private static OrderFlowView view(RateWindow window, int openOrders, long nowMillis) {
     long news = window.count(Kind.NEW, 60, nowMillis);
     long cancels = window.count(Kind.CANCEL, 60, nowMillis);
     long fills = window.count(Kind.FILL, 60, nowMillis);
     long messages = window.messages(60, nowMillis);
     return new OrderFlowView(
-        openOrders.size(),
+        openOrders,
         window.messages(1, nowMillis),
         messages,
         news,
@@ -149,14 +197,5 @@ public final class OrderFlowTracker {
         fills == 0 ? messages : (double) messages / fills,
         window.count(Kind.REJECT, 60, nowMillis),
         window.count(Kind.NEW, 1, nowMillis));
-  }
-
-  /** Per-strategy statistics at {@code nowMillis}, by strategy name. */
-  public Map<String, OrderFlowView> viewByStrategy(long nowMillis) {
-    Map<String, OrderFlowView> views = new TreeMap<>();
-    if (byStrategy != null) {
-      byStrategy.forEach((strategy, tracker) -> views.put(strategy, tracker.view(nowMillis)));
-    }
-    return views;
   }
 }

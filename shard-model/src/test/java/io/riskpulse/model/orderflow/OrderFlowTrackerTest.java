@@ -2,9 +2,12 @@ package io.riskpulse.model.orderflow;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.riskpulse.model.halt.OpenOrder;
 import io.riskpulse.model.portfolio.Side;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class OrderFlowTrackerTest {
@@ -65,5 +68,58 @@ class OrderFlowTrackerTest {
     assertEquals(0, tracker.view(60_000).messagesLastMinute());
     assertEquals(0, tracker.view(60_000).fillsLastMinute());
     assertEquals(1, tracker.view(60_000).openOrders()); // still open: nothing cancelled it
+  }
+
+  @Test
+  void shouldCountAStrategysOpenOrdersUntilCancelledReplacedOrForgotten() {
+    OrderFlowTracker tracker = new OrderFlowTracker();
+    tracker.record(order(OrderAction.NEW, "a", "A0", ""), 0);
+    tracker.record(order(OrderAction.NEW, "b", "B0", ""), 1);
+    tracker.record(order(OrderAction.REPLACE, "b", "A1", "A0"), 2); // the order stays a's, whoever replaces it
+    assertEquals(1, tracker.viewByStrategy(10).get("a").openOrders());
+    assertEquals(1, tracker.viewByStrategy(10).get("b").openOrders());
+    assertEquals("a", tracker.openOrders().get(1).strategy());
+    tracker.record(order(OrderAction.CANCEL, "b", "X1", "A1"), 3);
+    assertEquals(0, tracker.viewByStrategy(10).get("a").openOrders());
+    for (int i = 1; i <= OrderFlowTracker.MAX_OPEN_ORDERS; i++) {
+      tracker.record(order(OrderAction.NEW, "c", "C" + i, ""), 10 + i);
+    }
+    // B0 was the oldest: forgotten, and no longer counted for b
+    assertEquals(OrderFlowTracker.MAX_OPEN_ORDERS, tracker.view(20_000).openOrders());
+    assertEquals(0, tracker.viewByStrategy(20_000).get("b").openOrders());
+    assertEquals(OrderFlowTracker.MAX_OPEN_ORDERS, tracker.viewByStrategy(20_000).get("c").openOrders());
+    assertEquals("C1", tracker.openOrders().get(0).clOrdId());
+  }
+
+  @Test
+  void shouldRecogniseARepeatOnlyForTheLastTenThousandClOrdIds() {
+    OrderFlowTracker tracker = new OrderFlowTracker();
+    tracker.record(order(OrderAction.NEW, "a", "FIRST", ""), 0);
+    assertTrue(tracker.seen(OrderAction.NEW, "FIRST"));
+    assertFalse(tracker.seen(OrderAction.CANCEL, "FIRST"));
+    for (int i = 0; i < OrderFlowTracker.MAX_RECENT_MESSAGES - 1; i++) {
+      tracker.record(order(OrderAction.NEW, "a", "N" + i, ""), 1);
+    }
+    assertTrue(tracker.seen(OrderAction.NEW, "FIRST"));
+    tracker.record(order(OrderAction.NEW, "a", "LAST", ""), 2);
+    assertFalse(tracker.seen(OrderAction.NEW, "FIRST"));
+    assertTrue(tracker.seen(OrderAction.NEW, "N0"));
+  }
+
+  /** An open order keeps its own ClOrdID, not three more strings per order decoded from the wire. */
+  @Test
+  void shouldShareAccountStrategyAndSymbolStringsBetweenOpenOrders() {
+    OrderFlowTracker tracker = new OrderFlowTracker();
+    for (int i = 0; i < 3; i++) {
+      tracker.record(new OrderEvent(OrderAction.NEW, new String("P"), new String("algo"), "O" + i, "",
+          new String("SPY"), Side.BUY, 100, 10, 0), i);
+    }
+    List<OpenOrder> open = tracker.openOrders();
+    assertEquals(3, open.size());
+    for (OpenOrder order : open) {
+      assertSame(open.get(0).account(), order.account());
+      assertSame(open.get(0).strategy(), order.strategy());
+      assertSame(open.get(0).symbol(), order.symbol());
+    }
   }
 }
