@@ -131,6 +131,7 @@ public final class FeedPublisher implements AutoCloseable {
         .portfolioId(execution.portfolioId())
         .strategy(execution.strategy())
         .executionId(execution.executionId())
+        .orderId(execution.orderId())
         .symbol(execution.symbol())
         .side(execution.side())
         .price(execution.price())

@@ -73,7 +73,8 @@ public final class FrameToEvent {
       case EXECUTION: {
         ExecutionDecoder fill = decoder.execution();
         return new IngestEvent.Fill(sourceId, sequence, new Execution(fill.executionId(), fill.portfolioId(),
-            fill.strategy(), fill.symbol(), fill.side(), fill.quantity(), fill.price(), fill.eventTimeMillis()));
+            fill.strategy(), fill.symbol(), fill.side(), fill.quantity(), fill.price(), fill.eventTimeMillis(),
+            fill.orderId()));
       }
       default: {
         OrderDecoder order = decoder.order();

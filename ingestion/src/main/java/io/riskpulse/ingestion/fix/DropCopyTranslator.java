@@ -135,7 +135,8 @@ public final class DropCopyTranslator {
       return in.problem;
     }
     return new Translation.Accepted(new IngestEvent.Fill(in.sourceId, in.sequence,
-        new Execution(execId, account, strategy, symbol, side, quantity, price, executedAtMillis)));
+        new Execution(execId, account, strategy, symbol, side, quantity, price, executedAtMillis,
+            in.optional(CL_ORD_ID))));
   }
 
   private Translation orderRejected(Reader in) {

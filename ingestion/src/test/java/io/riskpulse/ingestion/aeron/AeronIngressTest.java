@@ -14,8 +14,11 @@ import io.riskpulse.ingestion.pipeline.IngestPipeline;
 import io.riskpulse.ingestion.pipeline.PipelineSettings;
 import io.riskpulse.ingestion.pipeline.PortfolioShards;
 import io.riskpulse.ingestion.pipeline.Quarantine;
+import io.riskpulse.model.halt.OpenOrder;
 import io.riskpulse.model.market.OrderBookView;
 import io.riskpulse.model.market.Quote;
+import io.riskpulse.model.orderflow.OrderAction;
+import io.riskpulse.model.orderflow.OrderEvent;
 import io.riskpulse.model.portfolio.Execution;
 import io.riskpulse.model.portfolio.PortfolioSnapshot;
 import io.riskpulse.model.portfolio.Side;
@@ -24,6 +27,7 @@ import java.net.InetAddress;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Stream;
@@ -101,7 +105,10 @@ class AeronIngressTest {
         while (orderFlow.offer(junk, 0, junk.capacity()) < 0) {
           Thread.onSpinWait();
         }
-        long last = fills.execution(new Execution("LAST", "A", "s", "SPY", Side.BUY, 1, 100, 1), 0);
+        // Two working orders; the last fill names A's and fills it, B's stays open.
+        fills.order(new OrderEvent(OrderAction.NEW, "A", "s", "ORD-A", "", "SPY", Side.BUY, 1, 100, 1), 0);
+        fills.order(new OrderEvent(OrderAction.NEW, "B", "s", "ORD-B", "", "SPY", Side.BUY, 1, 100, 1), 0);
+        long last = fills.execution(new Execution("LAST", "A", "s", "SPY", Side.BUY, 1, 100, 1, "ORD-A"), 0);
         expected.merge("A", 1.0, Double::sum);
 
         await(watermark.reached("aeron:2", last));
@@ -111,6 +118,8 @@ class AeronIngressTest {
           assertEquals(expected.get(portfolio), snapshot.valuation().positions().get(0).quantity(), 1e-9,
               portfolio);
           assertEquals(portfolio.equals("A") ? count / 3 + 1 : count / 3, snapshot.executionCount(), portfolio);
+          assertEquals(portfolio.equals("B") ? List.of("ORD-B") : List.of(),
+              snapshot.openOrders().stream().map(OpenOrder::clOrdId).toList(), portfolio);
         }
         assertEquals(30, quarantine.count(IngestRejection.DUPLICATE_EXECUTION));
         assertEquals(1, quarantine.count(IngestRejection.CONFLICTING_EXECUTION));

@@ -187,7 +187,7 @@ class FrameRoundTripTest {
     assertEquals("EXEC-9", fill.executionId());
     assertEquals("ORD-2", fill.orderId());
     assertEquals(new IngestEvent.Fill("aeron:7", Frames.SEQUENCE, new Execution("EXEC-9", "PF-001", "momentum",
-        "AAPL", Side.BUY, 50, 189.3, EVENT_TIME_MILLIS)), toEvent.toEvent(decoder));
+        "AAPL", Side.BUY, 50, 189.3, EVENT_TIME_MILLIS, "ORD-2")), toEvent.toEvent(decoder));
   }
 
   @Test
@@ -196,6 +196,7 @@ class FrameRoundTripTest {
 
     Execution execution = ((IngestEvent.Fill) toEvent.toEvent(decoder)).execution();
     assertEquals("", execution.strategy());
+    assertEquals("", execution.orderId());
     assertEquals("", decoder.execution().orderId());
   }
 

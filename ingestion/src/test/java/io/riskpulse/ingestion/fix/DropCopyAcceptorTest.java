@@ -97,11 +97,12 @@ class DropCopyAcceptorTest {
     IngestEvent.Fill buy = sink.nextEvent(IngestEvent.Fill.class);
     assertEquals("fix:OMS1", buy.sourceId());
     assertEquals(buySeq, buy.sequence());
-    assertEquals(new Execution("EX-1", "PF-EQ-1", "momentum", "AAPL", Side.BUY, 150, 187.25, TRANSACT_MILLIS),
+    assertEquals(new Execution("EX-1", "PF-EQ-1", "momentum", "AAPL", Side.BUY, 150, 187.25, TRANSACT_MILLIS,
+            "C-EX-1"),
         buy.execution());
     IngestEvent.Fill sell = sink.nextEvent(IngestEvent.Fill.class);
     assertEquals(shortSeq, sell.sequence());
-    assertEquals(new Execution("EX-2", "PF-EQ-1", "", "MSFT", Side.SELL, 40, 402.5, TRANSACT_MILLIS),
+    assertEquals(new Execution("EX-2", "PF-EQ-1", "", "MSFT", Side.SELL, 40, 402.5, TRANSACT_MILLIS, "C-EX-2"),
         sell.execution());
 
     oms.roundTrip();

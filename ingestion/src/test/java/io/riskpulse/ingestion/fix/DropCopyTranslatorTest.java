@@ -44,7 +44,7 @@ class DropCopyTranslatorTest {
     IngestEvent.Fill fill = assertInstanceOf(IngestEvent.Fill.class, accepted(translation));
     assertEquals("fix:OMS1", fill.sourceId());
     assertEquals(42, fill.sequence());
-    assertEquals(new Execution("E-1", "PF-7", "momentum", "AAPL", Side.BUY, 150, 187.25, TRANSACT_MILLIS),
+    assertEquals(new Execution("E-1", "PF-7", "momentum", "AAPL", Side.BUY, 150, 187.25, TRANSACT_MILLIS, "C-E-1"),
         fill.execution());
   }
 

@@ -13,6 +13,20 @@ import io.riskpulse.model.portfolio.Side;
  * @param symbol instrument symbol (tag 55)
  * @param side buy or sell (tag 54)
  * @param quantity order quantity, instrument units (tag 38)
+ * @param filledQuantity filled so far, instrument units, as far as fills naming this ClOrdID (or the one it
+ *     replaced) have said; below {@code quantity} while the order is open
  */
-public record OpenOrder(String clOrdId, String account, String strategy, String symbol, Side side, double quantity)
-    implements CborSerializable {}
+public record OpenOrder(String clOrdId, String account, String strategy, String symbol, Side side, double quantity,
+    double filledQuantity)
+    implements CborSerializable {
+
+  /** An order nothing has been filled of. */
+  public OpenOrder(String clOrdId, String account, String strategy, String symbol, Side side, double quantity) {
+    this(clOrdId, account, strategy, symbol, side, quantity, 0);
+  }
+
+  /** What is left to fill, instrument units (FIX LeavesQty as the order flow knows it). */
+  public double leavesQuantity() {
+    return Math.max(0, quantity - filledQuantity);
+  }
+}

@@ -20,6 +20,10 @@ import java.util.TreeMap;
  * nothing the collector has to scan per order: see there). An open order keeps its own ClOrdID string; its
  * account, strategy and symbol are the first-seen instances of those strings, so an order decoded from the wire
  * does not keep three more strings alive. A strategy keeps only its rate window and a count of its open orders.
+ *
+ * <p>An order stops being open when it is cancelled, rejected, replaced (the replacement is open instead, with the
+ * quantity already filled carried over, as FIX's CumQty is), filled by fills that name it, or forgotten as the
+ * oldest of more than {@value #MAX_OPEN_ORDERS}. Fills that do not name their order leave it open.
  */
 public final class OrderFlowTracker {
 
@@ -77,11 +81,35 @@ public final class OrderFlowTracker {
     return true;
   }
 
-  /** Records a fill of {@code strategy} at {@code nowMillis}. */
+  /** Records a fill of {@code strategy} at {@code nowMillis} that does not name its order. */
   public void recordFill(String strategy, long nowMillis) {
+    recordFill(strategy, "", 0, nowMillis);
+  }
+
+  /**
+   * Records a fill of {@code strategy} at {@code nowMillis}. When it names an open order ({@code orderId}, its
+   * current ClOrdID), {@code quantity} counts towards that order, which stops being open once it is filled (within
+   * a billionth of its quantity, for quantities that do not add up exactly in binary). A fill naming no open order
+   * (unknown, already filled, cancelled, or forgotten) only counts in the rates.
+   *
+   * @param orderId ClOrdID of the filled order, {@code ""} when the fill does not say
+   * @param quantity filled quantity, instrument units (finite and &gt; 0: the fill was validated)
+   */
+  public void recordFill(String strategy, String orderId, double quantity, long nowMillis) {
     window.record(Kind.FILL, nowMillis);
     lastRecordedMillis = Math.max(lastRecordedMillis, nowMillis);
     strategy(strategy).window.record(Kind.FILL, nowMillis);
+    OpenOrder order = orderId.isEmpty() ? null : openOrders.get(orderId);
+    if (order == null) {
+      return;
+    }
+    double filled = order.filledQuantity() + quantity;
+    if (filled >= order.quantity() * (1 - 1e-9)) {
+      close(orderId);
+    } else {
+      openOrders.put(orderId, new OpenOrder(order.clOrdId(), order.account(), order.strategy(), order.symbol(),
+          order.side(), order.quantity(), filled));
+    }
   }
 
   private StrategyFlow strategy(String name) {
@@ -101,7 +129,7 @@ public final class OrderFlowTracker {
             ? new OpenOrder(order.orderId(), shared(order.portfolioId()), strategy.name, shared(order.symbol()),
                 order.side(), order.quantity())
             : new OpenOrder(order.orderId(), replaced.account(), replaced.strategy(), replaced.symbol(),
-                replaced.side(), order.quantity()));
+                replaced.side(), order.quantity(), replaced.filledQuantity()));
         return Kind.REPLACE;
       case CANCEL:
         close(order.origOrderId());

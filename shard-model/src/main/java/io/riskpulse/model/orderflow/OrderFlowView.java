@@ -5,8 +5,9 @@ import io.riskpulse.model.CborSerializable;
 /**
  * Order-flow statistics of a portfolio or one of its strategies at one instant.
  *
- * @param openOrders orders sent and neither cancelled nor rejected (executions do not yet name their order,
- *     so filled orders stay counted until cancelled or evicted; the tracker keeps at most 10,000)
+ * @param openOrders orders sent and neither cancelled, rejected nor filled (an order is filled when fills naming
+ *     its ClOrdID add up to its quantity; fills that do not name their order leave it counted until it is
+ *     cancelled or forgotten; the tracker keeps at most 10,000)
  * @param messagesLastSecond new + replace + cancel messages in the current second
  * @param messagesLastMinute the same over the last 60 seconds
  * @param ordersLastMinute new orders over the last 60 seconds

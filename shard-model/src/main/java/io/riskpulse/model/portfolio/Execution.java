@@ -17,6 +17,9 @@ import io.riskpulse.model.CborSerializable;
  * @param quantity filled quantity in instrument units; finite and &gt; 0
  * @param price fill price in the instrument's currency; finite and &gt; 0
  * @param executedAtMillis venue time of the fill, epoch milliseconds
+ * @param orderId ClOrdID of the filled order (FIX tag 11 of the ExecutionReport), {@code ""} when the source does
+ *     not say; a fill that names an order the order flow knows as open counts towards it, and the order stops
+ *     being open once its quantity is filled. Events journaled before this field existed read as {@code ""}.
  */
 public record Execution(
     String executionId,
@@ -26,8 +29,19 @@ public record Execution(
     Side side,
     double quantity,
     double price,
-    long executedAtMillis)
+    long executedAtMillis,
+    String orderId)
     implements CborSerializable {
+
+  public Execution {
+    orderId = orderId == null ? "" : orderId;
+  }
+
+  /** A fill that does not name its order. */
+  public Execution(String executionId, String portfolioId, String strategy, String symbol, Side side,
+      double quantity, double price, long executedAtMillis) {
+    this(executionId, portfolioId, strategy, symbol, side, quantity, price, executedAtMillis, "");
+  }
 
   /** Signed quantity: positive for a buy, negative for a sell. */
   public double signedQuantity() {

@@ -589,7 +589,8 @@ public final class Portfolio
     addAnomalyEvents(state, findings, now, events);
     for (PortfolioEvent event : events) {
       if (event instanceof ExecutionApplied) {
-        orderFlow.recordFill(((ExecutionApplied) event).execution().strategy(), now);
+        Execution fill = ((ExecutionApplied) event).execution();
+        orderFlow.recordFill(fill.strategy(), fill.orderId(), fill.quantity(), now);
       }
     }
     return persistAndReply.apply(events, replies);

@@ -122,4 +122,27 @@ class OrderFlowTrackerTest {
       assertSame(open.get(0).symbol(), order.symbol());
     }
   }
+
+  @Test
+  void shouldCloseAnOrderOnceFillsNamingItAddUpToItsQuantity() {
+    OrderFlowTracker tracker = new OrderFlowTracker();
+    tracker.record(order(OrderAction.NEW, "algo", "O1", ""), 0); // 100 units
+    tracker.record(order(OrderAction.NEW, "algo", "O2", ""), 1);
+    tracker.recordFill("algo", "O1", 40, 2);
+    assertEquals(2, tracker.view(10).openOrders());
+    assertEquals(40, tracker.openOrders().get(0).filledQuantity(), 1e-12);
+    assertEquals(60, tracker.openOrders().get(0).leavesQuantity(), 1e-12);
+    tracker.record(order(OrderAction.REPLACE, "algo", "O1b", "O1"), 3); // CumQty carries over to the replacement
+    assertEquals(40, tracker.openOrders().get(1).filledQuantity(), 1e-12);
+    tracker.recordFill("algo", "O1", 60, 4); // names the replaced ClOrdID: only counted in the rates
+    assertEquals(2, tracker.view(10).openOrders());
+    tracker.recordFill("algo", "O1b", 0.1 + 0.2, 5);
+    tracker.recordFill("algo", "O1b", 59.7, 6); // 40 + 0.30000000000000004 + 59.7: filled within rounding
+    assertEquals(List.of("O2"), tracker.openOrders().stream().map(OpenOrder::clOrdId).toList());
+    assertEquals(1, tracker.viewByStrategy(10).get("algo").openOrders());
+    tracker.recordFill("algo", "", 100, 7); // names no order
+    tracker.recordFill("algo", "UNKNOWN", 100, 8);
+    assertEquals(1, tracker.view(10).openOrders());
+    assertEquals(6, tracker.view(10).fillsLastMinute());
+  }
 }

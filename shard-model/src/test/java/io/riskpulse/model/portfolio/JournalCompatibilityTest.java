@@ -13,6 +13,7 @@ import io.riskpulse.model.instrument.Instrument;
 import io.riskpulse.model.limits.LimitBreach;
 import io.riskpulse.model.limits.LimitKind;
 import io.riskpulse.model.limits.Limits;
+import io.riskpulse.model.portfolio.PortfolioEvent.ExecutionApplied;
 import io.riskpulse.model.portfolio.PortfolioEvent.LimitBreached;
 import io.riskpulse.model.portfolio.PortfolioEvent.LimitsSet;
 import java.util.List;
@@ -32,7 +33,7 @@ import org.junit.jupiter.api.TestInstance;
  * whose {@link Limits} lack {@code maxVar}, {@code maxExpectedShortfall}, {@code maxStressLoss} or
  * {@code maxDaysToLiquidate}, and whose {@link LimitBreach}es lack {@code detail}. An {@link Instrument} is not
  * journaled today, but it is {@code CborSerializable}, so one serialized before {@code averageDailyVolume}
- * existed must read too (as unknown). The old bytes are made by serializing today's objects with the node's own
+ * existed must read too (as unknown). An {@link Execution} journaled before it named its order reads as naming none. The old bytes are made by serializing today's objects with the node's own
  * serializer (Jackson CBOR) and deleting the new properties, which is exactly what an old journal holds.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -122,6 +123,19 @@ class JournalCompatibilityTest {
         tree -> ((ObjectNode) tree.get("breach")).remove("detail"));
     assertEquals("", breached.breach().detail());
     assertEquals("DRAWDOWN 20,000.00 > 15,000.00", breached.breach().describe());
+  }
+
+  @Test
+  void shouldReplayAnExecutionJournaledBeforeItNamedItsOrderAsNamingNone() throws Exception {
+    Execution named = new Execution("E1", "P1", "momo", "SPY", Side.BUY, 10, 100, 5, "O1");
+    ExecutionApplied old = readAsOldFormat(new ExecutionApplied(named, "USD", 6), tree -> {
+      assertTrue(tree.get("execution").has("orderId"), tree.toString());
+      ((ObjectNode) tree.get("execution")).remove("orderId");
+    });
+    assertEquals(new ExecutionApplied(new Execution("E1", "P1", "momo", "SPY", Side.BUY, 10, 100, 5), "USD", 6),
+        old);
+    assertEquals("", old.execution().orderId());
+    assertEquals(named, readAsOldFormat(new ExecutionApplied(named, "USD", 6), tree -> { }).execution());
   }
 
   @Test

@@ -266,6 +266,20 @@ class PortfolioTest {
   }
 
   @Test
+  void shouldStopCountingAnOrderAsOpenOnceFillsNamingItFillIt() {
+    open(LIMITS);
+    command(replyTo -> new RecordOrder(
+        new OrderEvent(OrderAction.NEW, "P1", "momo", "O1", "", "SPY", Side.BUY, 30, 99, 1), replyTo));
+    command(replyTo -> new ApplyExecution(
+        new Execution("E1", "P1", "momo", "SPY", Side.BUY, 10, 99, 5L, "O1"), replyTo));
+    assertEquals(20, snapshot().openOrders().get(0).leavesQuantity(), 1e-12);
+    command(replyTo -> new ApplyExecution(
+        new Execution("E2", "P1", "momo", "SPY", Side.BUY, 20, 99, 6L, "O1"), replyTo));
+    assertEquals(List.of(), snapshot().openOrders());
+    assertEquals(0, snapshot().orderFlow().openOrders());
+  }
+
+  @Test
   void shouldRejectInvalidOrderFlowMessagesWithASpecificReason() {
     assertEquals(RejectReason.UNKNOWN_PORTFOLIO, command(replyTo -> new RecordOrder(
         new OrderEvent(OrderAction.NEW, "P1", "", "O1", "", "SPY", Side.BUY, 1, 1, 0), replyTo)).reply().reason());
