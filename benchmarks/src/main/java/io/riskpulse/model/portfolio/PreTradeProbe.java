@@ -68,7 +68,7 @@ public final class PreTradeProbe {
   public PreTradeDecision checkAndRecord(OrderRequest order, long nowMillis) {
     PreTradeDecision decision = check(order, nowMillis);
     if (decision.accepted()) {
-      orderFlow.record(new OrderEvent(OrderAction.NEW, portfolioId, order.strategy(), order.clOrdId(), "",
+      orderFlow.recordChecked(new OrderEvent(OrderAction.NEW, portfolioId, order.strategy(), order.clOrdId(), "",
           order.symbol(), order.side(), order.quantity(), order.price(), nowMillis), nowMillis);
     }
     return decision;

@@ -33,6 +33,10 @@ public final class OrderFlowTracker {
   /** ClOrdIDs whose messages are remembered to recognise a repeat; the oldest is forgotten beyond this. */
   static final int MAX_RECENT_MESSAGES = 10_000;
 
+  /** Bit of a ClOrdID's actions: a new order counted by an accepted pre-trade check (see {@link #recordChecked}). */
+  private static final int CHECKED = 1 << 4;
+  private static final int NEW = 1 << OrderAction.NEW.ordinal();
+
   /** Distinct symbols and accounts whose strings are shared between open orders; beyond this, not shared. */
   private static final int MAX_SHARED_NAMES = 4_096;
 
@@ -66,10 +70,52 @@ public final class OrderFlowTracker {
    * @return false when the message was a repeat and nothing was recorded
    */
   public boolean record(OrderEvent order, long nowMillis) {
-    int bit = 1 << order.action().ordinal();
+    return record(order, 1 << order.action().ordinal(), nowMillis);
+  }
+
+  /**
+   * Records the new order {@code order} that a pre-trade check has just accepted, as {@link #record} would (it
+   * counts in the rates at once, and is open), remembering that it came from a check: when the same order then
+   * arrives on the order flow ({@link #confirmChecked}), it is not counted again.
+   *
+   * @return false when the ClOrdID was already used by a new order, checked or not, and nothing was recorded
+   */
+  public boolean recordChecked(OrderEvent order, long nowMillis) {
+    if (order.action() != OrderAction.NEW) {
+      throw new IllegalArgumentException("only a new order is checked: " + order.action());
+    }
+    return record(order, CHECKED, nowMillis);
+  }
+
+  /**
+   * Whether {@code order} is the order flow's report of a new order a pre-trade check accepted here (a NEW whose
+   * ClOrdID {@link #recordChecked} recorded, not yet reported): if so, it is taken as that order, already counted,
+   * and its open order takes the quantity the order flow reports; a later NEW with the same ClOrdID is a repeat.
+   */
+  public boolean confirmChecked(OrderEvent order) {
+    if (order.action() != OrderAction.NEW) {
+      return false;
+    }
     Byte actions = recentMessages.get(order.orderId());
     int seen = actions == null ? 0 : actions;
-    if ((seen & bit) != 0) {
+    if ((seen & CHECKED) == 0 || (seen & NEW) != 0) {
+      return false;
+    }
+    recentMessages.put(order.orderId(), (byte) (seen | NEW));
+    OpenOrder open = openOrders.get(order.orderId());
+    if (open != null && open.quantity() != order.quantity()) {
+      openOrders.put(order.orderId(), new OpenOrder(open.clOrdId(), open.account(), open.strategy(), open.symbol(),
+          open.side(), order.quantity(), open.filledQuantity()));
+    }
+    return true;
+  }
+
+  /** Records {@code order} under action bit {@code bit}; a new order's ClOrdID is taken once, checked or not. */
+  private boolean record(OrderEvent order, int bit, long nowMillis) {
+    Byte actions = recentMessages.get(order.orderId());
+    int seen = actions == null ? 0 : actions;
+    int taken = bit == NEW || bit == CHECKED ? NEW | CHECKED : bit;
+    if ((seen & taken) != 0) {
       return false;
     }
     recentMessages.put(order.orderId(), (byte) (seen | bit));
@@ -177,11 +223,13 @@ public final class OrderFlowTracker {
 
   /**
    * Whether an order-flow message with this action and ClOrdID was recorded with one of the last
-   * {@value #MAX_RECENT_MESSAGES} ClOrdIDs: a pre-trade check of a ClOrdID already used is a duplicate order.
+   * {@value #MAX_RECENT_MESSAGES} ClOrdIDs (for NEW, also by an accepted pre-trade check): a pre-trade check of a
+   * ClOrdID already used is a duplicate order.
    */
   public boolean seen(OrderAction action, String orderId) {
     Byte actions = recentMessages.get(orderId);
-    return actions != null && (actions & (1 << action.ordinal())) != 0;
+    int bits = action == OrderAction.NEW ? NEW | CHECKED : 1 << action.ordinal();
+    return actions != null && (actions & bits) != 0;
   }
 
   /** Working orders as the order flow shows them (at most {@value #MAX_OPEN_ORDERS}), oldest first. */

@@ -602,6 +602,9 @@ public final class Portfolio
       return reject(cmd.replyTo(), invalid);
     }
     long now = now();
+    if (orderFlow.confirmChecked(cmd.order())) {
+      return Effect().reply(cmd.replyTo(), Reply.accepted()); // the order a pre-trade check counted already
+    }
     if (!orderFlow.record(cmd.order(), now)) {
       return Effect().reply(cmd.replyTo(), Reply.duplicateOrder(cmd.order().action().name(),
           cmd.order().orderId()));
@@ -642,7 +645,7 @@ public final class Portfolio
     if (decision.accepted()) {
       OrderEvent sent = new OrderEvent(OrderAction.NEW, portfolioId, order.strategy(), order.clOrdId(), "",
           order.symbol(), order.side(), order.quantity(), order.price(), now);
-      if (orderFlow.record(sent, now) && state.isOpen()) {
+      if (orderFlow.recordChecked(sent, now) && state.isOpen()) {
         findings = detectors.onOrder(sent, env.market().quote(order.symbol()), now,
             state.activeAnomalies()::containsKey);
       }

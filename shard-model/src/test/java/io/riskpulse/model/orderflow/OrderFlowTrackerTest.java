@@ -145,4 +145,23 @@ class OrderFlowTrackerTest {
     assertEquals(1, tracker.view(10).openOrders());
     assertEquals(6, tracker.view(10).fillsLastMinute());
   }
+
+  @Test
+  void shouldCountACheckedOrderOnceWhenTheOrderFlowReportsIt() {
+    OrderFlowTracker tracker = new OrderFlowTracker();
+    assertTrue(tracker.recordChecked(order(OrderAction.NEW, "algo", "O1", ""), 0));
+    assertTrue(tracker.seen(OrderAction.NEW, "O1"));
+    assertFalse(tracker.recordChecked(order(OrderAction.NEW, "algo", "O1", ""), 1)); // checked twice
+    assertFalse(tracker.confirmChecked(order(OrderAction.CANCEL, "algo", "O1", "")));
+    assertTrue(tracker.confirmChecked(order(OrderAction.NEW, "algo", "O1", "")));
+    assertFalse(tracker.confirmChecked(order(OrderAction.NEW, "algo", "O1", ""))); // reported twice
+    assertFalse(tracker.record(order(OrderAction.NEW, "algo", "O1", ""), 2));
+    assertEquals(1, tracker.view(10).ordersLastMinute());
+    assertEquals(1, tracker.view(10).openOrders());
+
+    assertTrue(tracker.record(order(OrderAction.NEW, "algo", "O2", ""), 3)); // seen on the flow first
+    assertFalse(tracker.confirmChecked(order(OrderAction.NEW, "algo", "O2", "")));
+    assertFalse(tracker.recordChecked(order(OrderAction.NEW, "algo", "O2", ""), 4));
+    assertEquals(2, tracker.view(10).ordersLastMinute());
+  }
 }

@@ -23,9 +23,13 @@ import io.riskpulse.model.market.MarketView;
 import io.riskpulse.model.market.Quote;
 import io.riskpulse.model.portfolio.PortfolioCommand.ApplyExecution;
 import io.riskpulse.model.portfolio.PortfolioCommand.CheckOrder;
+import io.riskpulse.model.orderflow.OrderAction;
+import io.riskpulse.model.orderflow.OrderEvent;
 import io.riskpulse.model.portfolio.PortfolioCommand.EnableStrategy;
+import io.riskpulse.model.portfolio.PortfolioCommand.GetSnapshot;
 import io.riskpulse.model.portfolio.PortfolioCommand.Halt;
 import io.riskpulse.model.portfolio.PortfolioCommand.OpenPortfolio;
+import io.riskpulse.model.portfolio.PortfolioCommand.RecordOrder;
 import io.riskpulse.model.portfolio.PortfolioEvent.StrategyDisabled;
 import io.riskpulse.model.portfolio.PortfolioEvent.StrategyEnabled;
 import io.riskpulse.model.pretrade.CheckFailure;
@@ -311,6 +315,23 @@ class PreTradeCheckTest {
     open(LIMITS);
     assertTrue(check("SPY", Side.BUY, 4000, 0).accepted(), "4,000 at the mark of 100 is the position limit");
     assertEquals(400_100, failure(check("SPY", Side.BUY, 4001, 0), PreTradeCheck.POSITION_NOTIONAL).value(), 1e-6);
+  }
+
+  /** The drop copy then reports the order a check accepted: the same order, not a duplicate, not counted again. */
+  @Test
+  void shouldTakeTheOrderFlowsReportOfACheckedOrderAsThatOrder() {
+    open(LIMITS);
+    OrderRequest order = new OrderRequest("P1", "momo", "CHK-1", "SPY", Side.BUY, 10, 100);
+    assertTrue(kit.<PreTradeDecision>runCommand(replyTo -> new CheckOrder(order, replyTo)).reply().accepted());
+    OrderEvent reported = new OrderEvent(OrderAction.NEW, "P1", "momo", "CHK-1", "", "SPY", Side.BUY, 8, 100, 6);
+    assertEquals(Reply.accepted(), kit.<Reply>runCommand(replyTo -> new RecordOrder(reported, replyTo)).reply());
+    PortfolioSnapshot snapshot = kit.<PortfolioSnapshot>runCommand(GetSnapshot::new).reply();
+    assertEquals(1, snapshot.orderFlow().ordersLastMinute());
+    assertEquals(8, snapshot.openOrders().get(0).quantity(), 1e-12); // as the OMS sent it
+    assertEquals(Reply.Outcome.DUPLICATE,
+        kit.<Reply>runCommand(replyTo -> new RecordOrder(reported, replyTo)).reply().outcome());
+    PreTradeDecision again = kit.<PreTradeDecision>runCommand(replyTo -> new CheckOrder(order, replyTo)).reply();
+    assertTrue(again.failed(PreTradeCheck.DUPLICATE_ORDER), again.describe());
   }
 
   @Test
