@@ -36,7 +36,10 @@ final class OpenLoop {
   /** One way of making call {@code k} of a window, and of judging its answer. Not thread-safe: one sender. */
   interface Route {
 
-    /** Builds the requests of the next window of {@code count} calls before it starts: none is built in it. */
+    /**
+     * Builds the requests of the next window of {@code count} calls before it starts: none is built in it. Called
+     * with 0 once a window is over, to let its requests go.
+     */
     void prepare(int count);
 
     /**
@@ -221,6 +224,9 @@ final class OpenLoop {
       window.error("unanswered", "no answer " + timeoutSeconds + " s after the last send");
     }
     Stats.Cpu cpu = meter.stop();
+    // Let the window's requests go: in the node's JVM (the in-process baseline), 100,000 pre-built orders kept until
+    // the next window's prepare would be copied by the young collections of that window (PERFORMANCE.md 21).
+    path.prepare(0);
     double jitCores = (JIT.getTotalCompilationTime() - jitStartMillis) * 1e6 / (System.nanoTime() - wallStart);
     double achieved = window.expected.sum() * 1e9 / (Math.max(window.lastAnswerNanos.get(), start + 1) - start);
     Map<String, Long> kinds = new TreeMap<>();
