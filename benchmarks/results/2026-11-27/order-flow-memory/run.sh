@@ -29,6 +29,6 @@ benchmarks/scripts/gc-pauses.py "$OUT"/*-gc.log > "$OUT/gc-pauses.txt"
 echo "$(date -u +%H:%M:%S) done"
 # The harness pair (harness-kept, harness-released): GrpcLatency rpc=check-order tls=off server=netty client=process
 # stub=grpc-java warmupSeconds=60, once from a build of 9fac709 (requests kept until the next window) and once from
-# the commit after it (OpenLoop lets them go), -Xlog:gc.
+# a9f9b3e (OpenLoop lets them go), -Xlog:gc.
 # diag-grpc-check-order-gc.txt: the same GrpcLatency run on a build of 46f4ca0 with
 # -Xlog:gc,gc+phases=debug,gc+age=trace,gc+heap=debug; one late pause's phases and age table.
