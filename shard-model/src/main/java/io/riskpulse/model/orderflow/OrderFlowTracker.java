@@ -1,5 +1,6 @@
 package io.riskpulse.model.orderflow;
 
+import io.riskpulse.model.collect.BoundedInsertionMap;
 import io.riskpulse.model.halt.OpenOrder;
 import io.riskpulse.model.orderflow.RateWindow.Kind;
 import java.util.HashMap;

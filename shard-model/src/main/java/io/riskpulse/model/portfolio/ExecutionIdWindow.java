@@ -1,7 +1,6 @@
 package io.riskpulse.model.portfolio;
 
-import java.util.ArrayDeque;
-import java.util.HashMap;
+import io.riskpulse.model.collect.BoundedInsertionMap;
 
 /**
  * The most recent execution ids of a portfolio with a fingerprint of each fill's content, for idempotency.
@@ -13,24 +12,21 @@ import java.util.HashMap;
  * fill (a conflict, refused loudly rather than dropped silently).
  *
  * <p>Not thread-safe: owned by one portfolio entity. Saved in snapshots and rebuilt by replaying events, so
- * it survives recovery.
+ * it survives recovery. Kept in a {@link BoundedInsertionMap}: the ids of the last 100,000 fills stay for minutes,
+ * and a hash map would make every young collection scan a card per fill since the last one.
  */
 final class ExecutionIdWindow {
 
   /** Fingerprint of ids restored from a snapshot that predates fingerprints: matches any content. */
   static final int UNKNOWN = 0;
 
-  private final int capacity;
-  private final ArrayDeque<String> order;
-  private final HashMap<String, Integer> fingerprints;
+  private final BoundedInsertionMap<Integer> fingerprints;
 
   ExecutionIdWindow(int capacity) {
     if (capacity < 1) {
       throw new IllegalArgumentException("capacity must be >= 1, was " + capacity);
     }
-    this.capacity = capacity;
-    this.order = new ArrayDeque<>();
-    this.fingerprints = new HashMap<>();
+    this.fingerprints = new BoundedInsertionMap<>(capacity, forgotten -> { });
   }
 
   /** A fingerprint of a fill's content (portfolio, instrument, side, quantity, price); never {@link #UNKNOWN}. */
@@ -50,17 +46,14 @@ final class ExecutionIdWindow {
   }
 
   void add(String executionId, int fingerprint) {
-    if (fingerprints.putIfAbsent(executionId, fingerprint) == null) {
-      order.addLast(executionId);
-      if (order.size() > capacity) {
-        fingerprints.remove(order.removeFirst());
-      }
+    if (!fingerprints.containsKey(executionId)) {
+      fingerprints.put(executionId, fingerprint);
     }
   }
 
   /** The window in its snapshot form, oldest first. */
   PackedExecutionIds pack() {
-    return PackedExecutionIds.pack(order, order.size(), fingerprints::get);
+    return PackedExecutionIds.pack(fingerprints.keys(), fingerprints.size(), fingerprints::get);
   }
 
   /** Adds every entry of {@code packed}, oldest first (recovery from a snapshot). */
@@ -69,6 +62,6 @@ final class ExecutionIdWindow {
   }
 
   int size() {
-    return order.size();
+    return fingerprints.size();
   }
 }

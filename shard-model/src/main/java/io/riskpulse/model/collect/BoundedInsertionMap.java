@@ -1,4 +1,4 @@
-package io.riskpulse.model.orderflow;
+package io.riskpulse.model.collect;
 
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -7,11 +7,12 @@ import java.util.Objects;
 import java.util.function.Consumer;
 
 /**
- * A map from ClOrdID to a value, in insertion order, that holds at most {@code capacity} entries and forgets the
- * oldest beyond that (telling {@code onEvict}): the order flow's open orders and recent ClOrdIDs.
+ * A map from a string id to a value, in insertion order, that holds at most {@code capacity} entries and forgets the
+ * oldest beyond that (telling {@code onEvict}): a portfolio's open orders and recent ClOrdIDs, and its window of
+ * recent execution ids.
  *
- * <p>Why not a {@code LinkedHashMap}: a portfolio's order flow keeps up to 10,000 entries for minutes, so they end
- * up in the collector's old generation while every new order arrives young. A linked hash map writes each new
+ * <p>Why not a {@code LinkedHashMap}: a portfolio keeps these entries (10,000 orders, 100,000 execution ids) for
+ * minutes, so they end up in the collector's old generation while every new order or fill arrives young. A linked hash map writes each new
  * entry's reference into a random slot of an old table and into the previous entry, so every young collection
  * scans a card (512 bytes of old heap) per order since the last one: at 5,000 orders/s that card scanning was most
  * of a 50 ms G1 pause (PERFORMANCE.md section 21). Here keys and values sit in two arrays in insertion order (new
@@ -23,14 +24,14 @@ import java.util.function.Consumer;
  * they are more than half live, up to the smallest power of two of at least 1.5 × capacity), so each entry moves
  * O(1) times on average. The index is linear probing over twice the arrays' length, holding position + 1 (0 empty,
  * {@link #DELETED} a removed entry); it is rebuilt whenever entries move, so its load stays at most one half.
- * Lookups compare keys with {@code equals}: exact, with no false matches. A sender that chose ClOrdIDs with equal
+ * Lookups compare keys with {@code equals}: exact, with no false matches. A sender that chose ids with equal
  * {@code String.hashCode} could make lookups linear in the entries kept (at most {@code capacity}).
  *
- * <p>Not thread-safe: owned by one portfolio entity's order-flow tracker.
+ * <p>Not thread-safe: owned by one portfolio entity.
  *
  * @param <V> the value kept per ClOrdID
  */
-final class BoundedInsertionMap<V> {
+public final class BoundedInsertionMap<V> {
 
   private static final int INITIAL_SLOTS = 16;
   private static final int DELETED = -1;
@@ -56,7 +57,7 @@ final class BoundedInsertionMap<V> {
    * @param capacity most entries kept (≥ 1)
    * @param onEvict told of each value forgotten because the map was full (not of removed or replaced ones)
    */
-  BoundedInsertionMap(int capacity, Consumer<V> onEvict) {
+  public BoundedInsertionMap(int capacity, Consumer<V> onEvict) {
     if (capacity < 1) {
       throw new IllegalArgumentException("capacity must be at least 1: " + capacity);
     }
@@ -65,17 +66,17 @@ final class BoundedInsertionMap<V> {
     this.onEvict = Objects.requireNonNull(onEvict, "onEvict");
   }
 
-  int size() {
+  public int size() {
     return size;
   }
 
-  boolean containsKey(String key) {
+  public boolean containsKey(String key) {
     return find(key) >= 0;
   }
 
   /** The value of {@code key}, or null when it is not kept. */
   @SuppressWarnings("unchecked")
-  V get(String key) {
+  public V get(String key) {
     int cell = find(key);
     return cell < 0 ? null : (V) values[index[cell] - 1];
   }
@@ -87,7 +88,7 @@ final class BoundedInsertionMap<V> {
    * @return the value replaced, or null when the key was new
    */
   @SuppressWarnings("unchecked")
-  V put(String key, V value) {
+  public V put(String key, V value) {
     Objects.requireNonNull(key, "key");
     Objects.requireNonNull(value, "value");
     int cell = find(key);
@@ -113,7 +114,7 @@ final class BoundedInsertionMap<V> {
 
   /** Forgets {@code key}; returns its value, or null when it was not kept. */
   @SuppressWarnings("unchecked")
-  V remove(String key) {
+  public V remove(String key) {
     int cell = find(key);
     if (cell < 0) {
       return null;
@@ -129,11 +130,22 @@ final class BoundedInsertionMap<V> {
 
   /** The values kept, oldest first, as a new list. */
   @SuppressWarnings("unchecked")
-  List<V> values() {
+  public List<V> values() {
     List<V> list = new ArrayList<>(size);
     for (int i = start; i < end; i++) {
       if (keys[i] != null) {
         list.add((V) values[i]);
+      }
+    }
+    return list;
+  }
+
+  /** The keys kept, oldest first, as a new list. */
+  public List<String> keys() {
+    List<String> list = new ArrayList<>(size);
+    for (int i = start; i < end; i++) {
+      if (keys[i] != null) {
+        list.add(keys[i]);
       }
     }
     return list;
@@ -204,7 +216,7 @@ final class BoundedInsertionMap<V> {
     }
   }
 
-  /** Spreads a string hash over the index (Fibonacci hashing), so similar ClOrdIDs do not cluster. */
+  /** Spreads a string hash over the index (Fibonacci hashing), so similar ids do not cluster. */
   private static int spread(int hash) {
     int h = hash * 0x9E3779B9;
     return h ^ (h >>> 16);

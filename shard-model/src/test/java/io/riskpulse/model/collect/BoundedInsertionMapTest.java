@@ -1,4 +1,4 @@
-package io.riskpulse.model.orderflow;
+package io.riskpulse.model.collect;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -90,6 +90,7 @@ class BoundedInsertionMapTest {
         assertEquals(model.size(), map.size(), "size at " + step);
       }
       assertEquals(new ArrayList<>(model.values()), map.values(), "order, capacity " + capacity);
+      assertEquals(new ArrayList<>(model.keySet()), map.keys(), "keys, capacity " + capacity);
       assertEquals(expectedEvicted, evicted, "evictions, capacity " + capacity);
     }
   }
