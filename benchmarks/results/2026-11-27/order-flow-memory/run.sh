@@ -32,3 +32,5 @@ echo "$(date -u +%H:%M:%S) done"
 # a9f9b3e (OpenLoop lets them go), -Xlog:gc.
 # diag-grpc-check-order-gc.txt: the same GrpcLatency run on a build of 46f4ca0 with
 # -Xlog:gc,gc+phases=debug,gc+age=trace,gc+heap=debug; one late pause's phases and age table.
+# fill-{before,after}-N: FillLatency at its defaults (50 portfolios, 5,000 fills/s, 500/s baseline), builds of dfcccd4
+# (dedup window in a HashMap) and 111ea6b (in a BoundedInsertionMap), alternated, -Xlog:gc,gc+phases=debug.
