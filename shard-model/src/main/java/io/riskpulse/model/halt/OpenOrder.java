@@ -25,6 +25,21 @@ public record OpenOrder(String clOrdId, String account, String strategy, String 
     this(clOrdId, account, strategy, symbol, side, quantity, 0);
   }
 
+  /** This order with order quantity {@code newQuantity}, the same fills. */
+  public OpenOrder withQuantity(double newQuantity) {
+    return new OpenOrder(clOrdId, account, strategy, symbol, side, newQuantity, filledQuantity);
+  }
+
+  /** This order with {@code filled} filled so far. */
+  public OpenOrder withFilledQuantity(double filled) {
+    return new OpenOrder(clOrdId, account, strategy, symbol, side, quantity, filled);
+  }
+
+  /** The order that replaces this one (FIX 35=G): a new ClOrdID and quantity, the fills so far carried over. */
+  public OpenOrder replacedBy(String newClOrdId, double newQuantity) {
+    return new OpenOrder(newClOrdId, account, strategy, symbol, side, newQuantity, filledQuantity);
+  }
+
   /** What is left to fill, instrument units (FIX LeavesQty as the order flow knows it). */
   public double leavesQuantity() {
     return Math.max(0, quantity - filledQuantity);

@@ -105,8 +105,7 @@ public final class OrderFlowTracker {
     recentMessages.put(order.orderId(), (byte) (seen | NEW));
     OpenOrder open = openOrders.get(order.orderId());
     if (open != null && open.quantity() != order.quantity()) {
-      openOrders.put(order.orderId(), new OpenOrder(open.clOrdId(), open.account(), open.strategy(), open.symbol(),
-          open.side(), order.quantity(), open.filledQuantity()));
+      openOrders.put(order.orderId(), open.withQuantity(order.quantity()));
     }
     return true;
   }
@@ -154,8 +153,7 @@ public final class OrderFlowTracker {
     if (filled >= order.quantity() * (1 - 1e-9)) {
       close(orderId);
     } else {
-      openOrders.put(orderId, new OpenOrder(order.clOrdId(), order.account(), order.strategy(), order.symbol(),
-          order.side(), order.quantity(), filled));
+      openOrders.put(orderId, order.withFilledQuantity(filled));
     }
   }
 
@@ -167,16 +165,12 @@ public final class OrderFlowTracker {
   private Kind apply(OrderEvent order, StrategyFlow strategy) {
     switch (order.action()) {
       case NEW:
-        open(order.orderId(), new OpenOrder(order.orderId(), shared(order.portfolioId()), strategy.name,
-            shared(order.symbol()), order.side(), order.quantity()));
+        open(order.orderId(), fresh(order, strategy));
         return Kind.NEW;
       case REPLACE:
         OpenOrder replaced = close(order.origOrderId());
-        open(order.orderId(), replaced == null
-            ? new OpenOrder(order.orderId(), shared(order.portfolioId()), strategy.name, shared(order.symbol()),
-                order.side(), order.quantity())
-            : new OpenOrder(order.orderId(), replaced.account(), replaced.strategy(), replaced.symbol(),
-                replaced.side(), order.quantity(), replaced.filledQuantity()));
+        open(order.orderId(), replaced == null ? fresh(order, strategy)
+            : replaced.replacedBy(order.orderId(), order.quantity()));
         return Kind.REPLACE;
       case CANCEL:
         close(order.origOrderId());
@@ -188,6 +182,12 @@ public final class OrderFlowTracker {
       default:
         throw new IllegalArgumentException(String.valueOf(order.action()));
     }
+  }
+
+  /** The open order {@code order} starts, nothing filled, with the shared strings. */
+  private OpenOrder fresh(OrderEvent order, StrategyFlow strategy) {
+    return new OpenOrder(order.orderId(), shared(order.portfolioId()), strategy.name, shared(order.symbol()),
+        order.side(), order.quantity());
   }
 
   private void open(String clOrdId, OpenOrder order) {
