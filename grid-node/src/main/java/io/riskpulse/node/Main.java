@@ -53,6 +53,7 @@ import io.riskpulse.model.portfolio.Portfolio;
 import io.riskpulse.model.portfolio.PortfolioClient;
 import io.riskpulse.model.portfolio.PortfolioEnvironment;
 import io.riskpulse.model.portfolio.PortfolioSettings;
+import io.riskpulse.model.portfolio.PreTradeGates;
 import io.riskpulse.model.portfolio.RecentSnapshots;
 import io.riskpulse.model.pretrade.PreTradeSettings;
 import io.riskpulse.model.risk.aggregate.AggregationSettings;
@@ -152,9 +153,12 @@ public final class Main {
     JournalFlusher journalFlusher = openJournalFlusher(config);
     // Operator commands answer once durable; ingestion's fills group-commit through the pipeline instead.
     // GetPortfolio reads the last snapshot an entity answered while nothing it shows can have changed.
+    // Pre-trade checks of portfolios resident here are judged in place, holding the entity's lock.
     RecentSnapshots recentSnapshots = new RecentSnapshots(market::version, System::nanoTime);
+    PreTradeGates preTradeGates = new PreTradeGates();
     PortfolioClient portfolios = new PortfolioClient(system)
-        .withDurability(() -> flushAsync(system, journalFlusher)).withRecentSnapshots(recentSnapshots);
+        .withDurability(() -> flushAsync(system, journalFlusher)).withRecentSnapshots(recentSnapshots)
+        .withPreTradeGates(preTradeGates);
     JournalPortfolioDirectory directory =
         new JournalPortfolioDirectory(system, config.getString("riskpulse.node.read-journal"));
 
@@ -199,7 +203,8 @@ public final class Main {
         .withRebalances(OmsGateway.rebalanceDispatcher(system, omsGateway, gatewaySettings.requestTimeout()))
         .withDetection(detection)
         .withRecoveries(new RecoveryMetrics(metrics).watch(checkpointRestores))
-        .withRecentSnapshots(recentSnapshots));
+        .withRecentSnapshots(recentSnapshots)
+        .withPreTradeGates(preTradeGates));
 
     // Alerts: the firm's alert book fed from the tagged journal, with its log and webhook subscribers.
     AlertServices alerts = AlertServices.start(system, config, deps.clock(), metrics);

@@ -30,6 +30,7 @@ import io.riskpulse.model.portfolio.PortfolioCommand.ApplyExecution;
 import io.riskpulse.model.portfolio.PortfolioCommand.ApplyExecutions;
 import io.riskpulse.model.portfolio.PortfolioCommand.ApproveRebalance;
 import io.riskpulse.model.portfolio.PortfolioCommand.CheckOrder;
+import io.riskpulse.model.portfolio.PortfolioCommand.RecordFindings;
 import io.riskpulse.model.portfolio.PortfolioCommand.CheckpointDetectors;
 import io.riskpulse.model.portfolio.PortfolioCommand.CheckpointStoreStopped;
 import io.riskpulse.model.portfolio.PortfolioCommand.CheckpointTurn;
@@ -119,6 +120,8 @@ import org.apache.pekko.cluster.sharding.typed.javadsl.EntityTypeKey;
 import org.apache.pekko.persistence.typed.EventAdapter;
 import org.apache.pekko.persistence.typed.PersistenceId;
 import org.apache.pekko.persistence.typed.RecoveryCompleted;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.apache.pekko.persistence.typed.SnapshotAdapter;
 import org.apache.pekko.persistence.typed.javadsl.CommandHandlerWithReply;
 import org.apache.pekko.persistence.typed.javadsl.EffectBuilder;
@@ -150,7 +153,9 @@ import org.apache.pekko.serialization.SerializationExtension;
  * exposure and intraday P&amp;L (what desk and firm limits are judged on). A what-if of position changes
  * ({@link PortfolioCommand.WhatIf}) is answered from the same figures and limits, persisting nothing.
  *
- * <p>Thread-safety: an actor; the state, the transient peak and the live risk are touched only from its mailbox.
+ * <p>Thread-safety: an actor; the state, the transient peak and the live risk are touched only while it handles a
+ * message, or by a caller on this node judging an order in place, holding the entity's lock ({@link PreTradeGate}):
+ * the entity holds that lock whenever it handles anything ({@link ExclusiveEntity}).
  */
 public final class Portfolio
     extends EventSourcedBehaviorWithEnforcedReplies<PortfolioCommand, PortfolioEvent, PortfolioState> {
@@ -183,8 +188,19 @@ public final class Portfolio
   private static final Duration HAND_OFF_TIMEOUT = Duration.ofSeconds(10);
   private static final Duration HAND_OFF_MAX_BACKOFF = Duration.ofSeconds(10);
 
+  /** For lines written by an order judged in place, on the caller's thread (the actor context is the actor's). */
+  private static final Logger LOG = LoggerFactory.getLogger(Portfolio.class);
+
   private final String portfolioId;
   private final PortfolioEnvironment env;
+  /** Callers on this node judge orders in place through it while this incarnation runs. */
+  private final PreTradeGate gate;
+  private final ActorRef<PortfolioCommand> self;
+  /**
+   * The state as of the last event applied (Pekko applies an event when it is persisted, before the write is
+   * confirmed); what an order judged in place sees. Guarded by the gate's lock.
+   */
+  private PortfolioState current;
   private final ActorContext<PortfolioCommand> context;
   private final ReportingPrices prices;
   private final ActorRef<ClusterSharding.ShardCommand> shard;
@@ -255,12 +271,14 @@ public final class Portfolio
   private RecentSnapshots.Slot readSlot;
 
   private Portfolio(String portfolioId, PortfolioEnvironment env, ActorContext<PortfolioCommand> context,
-      TimerScheduler<PortfolioCommand> timers, ActorRef<ClusterSharding.ShardCommand> shard) {
+      TimerScheduler<PortfolioCommand> timers, ActorRef<ClusterSharding.ShardCommand> shard, PreTradeGate gate) {
     super(
         PersistenceId.of(ENTITY_KEY.name(), portfolioId),
         SupervisorStrategy.restartWithBackoff(Duration.ofMillis(200), Duration.ofSeconds(5), 0.1));
     this.portfolioId = portfolioId;
     this.env = env;
+    this.gate = gate;
+    this.self = context.getSelf();
     this.context = context;
     this.shard = shard;
     this.startedAtMillis = env.clock().millis();
@@ -290,7 +308,8 @@ public final class Portfolio
   }
 
   /**
-   * The behaviour of portfolio {@code portfolioId}; marks to market every {@code mark-interval}.
+   * The behaviour of portfolio {@code portfolioId}; marks to market every {@code mark-interval}. It handles
+   * everything holding its {@link PreTradeGate}'s lock, through which callers on this node judge orders in place.
    *
    * @param shard the entity's shard, asked to passivate an entity that was never opened (so a lookup of an
    *     unknown id does not leave a remembered entity behind); {@code null} outside sharding
@@ -298,13 +317,16 @@ public final class Portfolio
   public static Behavior<PortfolioCommand> create(
       String portfolioId, PortfolioEnvironment env, ActorRef<ClusterSharding.ShardCommand> shard) {
     return Behaviors.setup(
-        context ->
-            Behaviors.withTimers(
-                timers -> {
-                  timers.startTimerWithFixedDelay(MarkToMarket.INSTANCE, env.settings().markInterval());
-                  timers.startTimerWithFixedDelay(RefreshRisk.INSTANCE, env.settings().riskStaleness());
-                  return new Portfolio(portfolioId, env, context, timers, shard);
-                }));
+        context -> {
+          PreTradeGate gate = new PreTradeGate();
+          return ExclusiveEntity.around(gate,
+              Behaviors.withTimers(
+                  timers -> {
+                    timers.startTimerWithFixedDelay(MarkToMarket.INSTANCE, env.settings().markInterval());
+                    timers.startTimerWithFixedDelay(RefreshRisk.INSTANCE, env.settings().riskStaleness());
+                    return new Portfolio(portfolioId, env, context, timers, shard, gate);
+                  }));
+        });
   }
 
   @Override
@@ -370,6 +392,11 @@ public final class Portfolio
           detectors.models(), modelsSavedAtMillis, !detectors.modelsUnsaved()));
     } else if (command instanceof CheckOrder) {
       return onCheckOrder(state, (CheckOrder) command);
+    } else if (command instanceof RecordFindings) {
+      RecordFindings found = (RecordFindings) command;
+      List<PortfolioEvent> events = new ArrayList<>();
+      addAnomalyEvents(state, found.findings(), found.atMillis(), events);
+      return events.isEmpty() ? Effect().noReply() : persistAll(events).thenNoReply();
     } else if (command instanceof WhatIf) {
       return onWhatIf(state, (WhatIf) command);
     } else if (command instanceof EnableStrategy) {
@@ -638,9 +665,48 @@ public final class Portfolio
 
   private ReplyEffect<PortfolioEvent, PortfolioState> onCheckOrder(PortfolioState state, CheckOrder cmd) {
     long now = now();
-    PreTradeDecision decision = preTrade.check(state, orderFlow, cmd.order(), Math.max(observedPeakPnl,
+    Judged judged = judge(state, cmd.order(), now);
+    if (!judged.findings().isEmpty()) {
+      List<PortfolioEvent> events = new ArrayList<>();
+      addAnomalyEvents(state, judged.findings(), now, events);
+      if (!events.isEmpty()) {
+        return persistAll(events).thenReply(cmd.replyTo(), newState -> judged.decision());
+      }
+    }
+    return Effect().reply(cmd.replyTo(), judged.decision());
+  }
+
+  /**
+   * An order judged on a caller's thread, holding the gate's lock ({@link PreTradeGate}): what {@link #onCheckOrder}
+   * decides and records, with the detectors' findings sent to the entity to journal. {@code null} (ask the entity)
+   * for a portfolio that is not open, whose refusal the entity words and follows with its passivation.
+   */
+  private PreTradeDecision judgeInPlace(OrderRequest order) {
+    PortfolioState state = current;
+    if (state == null || !state.isOpen()) {
+      return null;
+    }
+    if (readSlot != null) {
+      readSlot.changed(); // the order flow a snapshot shows may change
+    }
+    long now = now();
+    Judged judged = judge(state, order, now);
+    if (!judged.findings().isEmpty()) {
+      self.tell(new RecordFindings(judged.findings(), now));
+    }
+    return judged.decision();
+  }
+
+  /** A pre-trade decision and what the detectors found in the order. */
+  private record Judged(PreTradeDecision decision, List<DetectionSignal> findings) {}
+
+  /**
+   * Judges {@code order}, records an accepted one in the order flow and shows it (or its rejection) to the
+   * detectors. Runs on the entity's thread or a caller's holding the gate's lock; journals nothing itself.
+   */
+  private Judged judge(PortfolioState state, OrderRequest order, long now) {
+    PreTradeDecision decision = preTrade.check(state, orderFlow, order, Math.max(observedPeakPnl,
         state.peakPnl()), now);
-    OrderRequest order = cmd.order();
     List<DetectionSignal> findings = List.of();
     if (decision.accepted()) {
       OrderEvent sent = new OrderEvent(OrderAction.NEW, portfolioId, order.strategy(), order.clOrdId(), "",
@@ -650,21 +716,14 @@ public final class Portfolio
             state.activeAnomalies()::containsKey);
       }
     } else {
-      context.getLog().info("Portfolio {} pre-trade reject of {}: {}", portfolioId, order.clOrdId(),
+      LOG.info("Portfolio {} pre-trade reject of {}: {}", portfolioId, order == null ? null : order.clOrdId(),
           decision.describe());
       if (state.isOpen() && order != null && order.symbol() != null) {
         findings = detectors.onRejectedOrder(order, decision.failures().stream().map(f -> f.check()).toList(),
             env.market().quote(order.symbol()), now);
       }
     }
-    if (!findings.isEmpty()) {
-      List<PortfolioEvent> events = new ArrayList<>();
-      addAnomalyEvents(state, findings, now, events);
-      if (!events.isEmpty()) {
-        return persistAll(events).thenReply(cmd.replyTo(), newState -> decision);
-      }
-    }
-    return Effect().reply(cmd.replyTo(), decision);
+    return new Judged(decision, findings);
   }
 
   /** Answers a what-if of position changes; persists nothing and changes nothing (see {@link WhatIfAnalyzer}). */
@@ -1442,7 +1501,11 @@ public final class Portfolio
 
   @Override
   public EventHandler<PortfolioState, PortfolioEvent> eventHandler() {
-    return newEventHandlerBuilder().forAnyState().onAnyEvent(PortfolioState::apply);
+    return newEventHandlerBuilder().forAnyState().onAnyEvent((state, event) -> {
+      PortfolioState next = state.apply(event);
+      current = next;
+      return next;
+    });
   }
 
   @Override
@@ -1460,11 +1523,16 @@ public final class Portfolio
           valuedFigures = DeskFigures.of(state, valuation(state), env.settings().tradingDay(now()));
           dispatchHalt(state); // a halt persisted before a crash and never handed over goes out now
           dispatchRebalance(state);
+          current = state;
+          gate.open(this::judgeInPlace);
+          env.preTradeGates().register(portfolioId, gate);
           env.recoveries().recovered(portfolioId, state.isOpen(), System.nanoTime() - startedAtNanos);
           context.getLog().debug("Portfolio {} recovered: {} executions, status {}",
               portfolioId, state.executionCount(), state.status());
         })
         .onSignal(PostStop.instance(), state -> {
+          gate.close();
+          env.preTradeGates().unregister(portfolioId, gate);
           closeCheckpointTurn(); // the next portfolio's turn comes
           if (readSlot != null) {
             env.recentSnapshots().forget(portfolioId, readSlot);

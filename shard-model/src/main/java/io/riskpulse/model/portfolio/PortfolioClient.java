@@ -45,6 +45,8 @@ import org.apache.pekko.cluster.sharding.typed.javadsl.EntityRef;
  */
 public final class PortfolioClient {
 
+  private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(PortfolioClient.class);
+
   private final ClusterSharding sharding;
   private final Duration askTimeout;
   private final PreTradeSettings pretrade;
@@ -53,6 +55,8 @@ public final class PortfolioClient {
   private final Supplier<CompletionStage<Void>> durable;
   /** Snapshots this node's entities answered, for {@link #recentSnapshot}; {@code null}: always ask. */
   private final RecentSnapshots recent;
+  /** This node's entities' gates, for {@link #checkOrder} in place; {@code null}: always ask. */
+  private final PreTradeGates gates;
 
   public PortfolioClient(ActorSystem<?> system) {
     this(ClusterSharding.get(system),
@@ -65,17 +69,18 @@ public final class PortfolioClient {
   }
 
   public PortfolioClient(ClusterSharding sharding, Duration askTimeout, PreTradeSettings pretrade, Clock clock) {
-    this(sharding, askTimeout, pretrade, clock, () -> CompletableFuture.completedFuture(null), null);
+    this(sharding, askTimeout, pretrade, clock, () -> CompletableFuture.completedFuture(null), null, null);
   }
 
   private PortfolioClient(ClusterSharding sharding, Duration askTimeout, PreTradeSettings pretrade, Clock clock,
-      Supplier<CompletionStage<Void>> durable, RecentSnapshots recent) {
+      Supplier<CompletionStage<Void>> durable, RecentSnapshots recent, PreTradeGates gates) {
     this.sharding = sharding;
     this.askTimeout = askTimeout;
     this.pretrade = pretrade;
     this.clock = clock;
     this.durable = durable;
     this.recent = recent;
+    this.gates = gates;
   }
 
   /**
@@ -85,7 +90,7 @@ public final class PortfolioClient {
    * messages are not affected: ingestion group-commits them itself.
    */
   public PortfolioClient withDurability(Supplier<CompletionStage<Void>> durable) {
-    return new PortfolioClient(sharding, askTimeout, pretrade, clock, durable, recent);
+    return new PortfolioClient(sharding, askTimeout, pretrade, clock, durable, recent, gates);
   }
 
   /**
@@ -93,7 +98,16 @@ public final class PortfolioClient {
    * entities keep their answers in ({@link PortfolioEnvironment#recentSnapshots}).
    */
   public PortfolioClient withRecentSnapshots(RecentSnapshots recent) {
-    return new PortfolioClient(sharding, askTimeout, pretrade, clock, durable, recent);
+    return new PortfolioClient(sharding, askTimeout, pretrade, clock, durable, recent, gates);
+  }
+
+  /**
+   * This client, with {@link #checkOrder} judging orders in place through {@code gates} when
+   * {@code riskpulse.pretrade.in-place} is on: the node's, where its portfolio entities register
+   * ({@link PortfolioEnvironment#preTradeGates}).
+   */
+  public PortfolioClient withPreTradeGates(PreTradeGates gates) {
+    return new PortfolioClient(sharding, askTimeout, pretrade, clock, durable, recent, gates);
   }
 
   /** An accepted operator command, once the journal holding it is durable; a flush failure fails the stage. */
@@ -169,12 +183,32 @@ public final class PortfolioClient {
    * completes exceptionally: when the portfolio does not answer (timeout, node down, no portfolio id), the
    * decision is a reject with {@link PreTradeCheck#STATE_UNAVAILABLE} saying why (fail closed), or, with
    * {@code on-unavailable = accept}, an accept whose note says the order was not checked.
+   *
+   * <p>When the portfolio's entity runs on this node and {@code riskpulse.pretrade.in-place} is on, the order is
+   * judged on the calling thread, holding the entity's lock ({@link PreTradeGate}), and the stage returned is already
+   * complete; the caller may wait for the lock as long as the entity takes to handle one message. Otherwise the
+   * entity is asked.
    */
   public CompletionStage<PreTradeDecision> checkOrder(OrderRequest order) {
     if (order == null || order.portfolioId() == null || order.portfolioId().isBlank()) {
       return CompletableFuture.completedFuture(new PreTradeDecision(
           order == null ? "" : String.valueOf(order.portfolioId()), order == null ? "" : order.clOrdId(), false,
           List.of(CheckFailure.of(PreTradeCheck.INVALID_ORDER, "portfolioId is required")), "", clock.millis()));
+    }
+    PreTradeGate gate = gates == null || !pretrade.inPlace() ? null : gates.find(order.portfolioId());
+    if (gate != null) {
+      PreTradeDecision here;
+      try {
+        here = gate.check(order);
+      } catch (RuntimeException failure) {
+        LOG.error("Pre-trade check of {} in portfolio {} failed", order.clOrdId(), order.portfolioId(), failure);
+        return CompletableFuture.completedFuture(new PreTradeDecision(order.portfolioId(), order.clOrdId(), false,
+            List.of(CheckFailure.of(PreTradeCheck.STATE_UNAVAILABLE, "portfolio " + order.portfolioId()
+                + " could not judge the order: " + failure)), "", clock.millis()));
+      }
+      if (here != null) {
+        return CompletableFuture.completedFuture(here);
+      }
     }
     return onCompletingThread(
         ref(order.portfolioId()).<PreTradeDecision>ask(replyTo -> new CheckOrder(order, replyTo),

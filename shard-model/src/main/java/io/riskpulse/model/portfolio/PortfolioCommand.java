@@ -1,6 +1,7 @@
 package io.riskpulse.model.portfolio;
 
 import io.riskpulse.model.CborSerializable;
+import io.riskpulse.model.detect.DetectionSignal;
 import io.riskpulse.model.detect.DetectorsState;
 import io.riskpulse.model.limits.Limits;
 import io.riskpulse.model.orderflow.OrderEvent;
@@ -99,6 +100,12 @@ public sealed interface PortfolioCommand extends CborSerializable {
 
   /** Internal timer: hand the undispatched halt {@code haltId} to the OMS gateway again. */
   record RetryHaltDispatch(String haltId) implements PortfolioCommand {}
+
+  /**
+   * Internal: what the detectors found in an order judged in place ({@link PreTradeGate}), to be journaled as the
+   * {@code CheckOrder} handler journals its own findings; {@code atMillis} is when the order was judged.
+   */
+  record RecordFindings(List<DetectionSignal> findings, long atMillis) implements PortfolioCommand {}
 
   /** Approves the pending rebalance proposal {@code rebalanceId}: its orders go to the OMS. */
   record ApproveRebalance(String rebalanceId, String by, String reason, ActorRef<Reply> replyTo)

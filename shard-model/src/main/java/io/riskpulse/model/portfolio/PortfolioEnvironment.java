@@ -20,14 +20,15 @@ import java.time.Clock;
  * pre-trade checks), where halts and approved rebalances are handed for the OMSs, the pre-trade settings, the
  * detectors' environment, who is told of each recovery ({@link RecoveryListener}) and where the snapshots answered
  * are kept for reads that may take them a little old ({@link RecentSnapshots}, shared with the node's
- * {@link PortfolioClient}).
+ * {@link PortfolioClient}), and where they register the gates through which that client judges orders in place
+ * ({@link PreTradeGates}).
  * Shared by every entity on the node; each member is thread-safe.
  */
 public record PortfolioEnvironment(MarketView market, InstrumentRegistry instruments, Clock clock,
     PortfolioSettings settings, RiskModel risk, RiskReporter riskReporter, LiquiditySettings liquidity,
     HaltView halts, HaltDispatcher haltDispatcher, PreTradeSettings pretrade,
     RebalanceDispatcher rebalanceDispatcher, DetectionEnvironment detection, RecoveryListener recoveries,
-    RecentSnapshots recentSnapshots) {
+    RecentSnapshots recentSnapshots, PreTradeGates preTradeGates) {
 
   /** An environment whose answered snapshots are kept where only its own entities' readers would look. */
   public PortfolioEnvironment(MarketView market, InstrumentRegistry instruments, Clock clock,
@@ -35,7 +36,8 @@ public record PortfolioEnvironment(MarketView market, InstrumentRegistry instrum
       HaltView halts, HaltDispatcher haltDispatcher, PreTradeSettings pretrade,
       RebalanceDispatcher rebalanceDispatcher, DetectionEnvironment detection, RecoveryListener recoveries) {
     this(market, instruments, clock, settings, risk, riskReporter, liquidity, halts, haltDispatcher, pretrade,
-        rebalanceDispatcher, detection, recoveries, new RecentSnapshots(market::version, System::nanoTime));
+        rebalanceDispatcher, detection, recoveries, new RecentSnapshots(market::version, System::nanoTime),
+        new PreTradeGates());
   }
 
   /** An environment without detection ({@link DetectionEnvironment#OFF}). */
@@ -65,31 +67,40 @@ public record PortfolioEnvironment(MarketView market, InstrumentRegistry instrum
   /** This environment with the node's kill-switch view, halt dispatcher and pre-trade settings. */
   public PortfolioEnvironment withHalts(HaltView halts, HaltDispatcher haltDispatcher, PreTradeSettings pretrade) {
     return new PortfolioEnvironment(market, instruments, clock, settings, risk, riskReporter, liquidity, halts,
-        haltDispatcher, pretrade, rebalanceDispatcher, detection, recoveries, recentSnapshots);
+        haltDispatcher, pretrade, rebalanceDispatcher, detection, recoveries, recentSnapshots, preTradeGates);
   }
 
   /** This environment with where approved rebalances are handed (the OMS gateway). */
   public PortfolioEnvironment withRebalances(RebalanceDispatcher rebalanceDispatcher) {
     return new PortfolioEnvironment(market, instruments, clock, settings, risk, riskReporter, liquidity, halts,
-        haltDispatcher, pretrade, rebalanceDispatcher, detection, recoveries, recentSnapshots);
+        haltDispatcher, pretrade, rebalanceDispatcher, detection, recoveries, recentSnapshots, preTradeGates);
   }
 
   /** This environment with the node's detectors' settings and market surveillance. */
   public PortfolioEnvironment withDetection(DetectionEnvironment detection) {
     return new PortfolioEnvironment(market, instruments, clock, settings, risk, riskReporter, liquidity, halts,
-        haltDispatcher, pretrade, rebalanceDispatcher, detection, recoveries, recentSnapshots);
+        haltDispatcher, pretrade, rebalanceDispatcher, detection, recoveries, recentSnapshots, preTradeGates);
   }
 
   /** This environment with who is told of each portfolio's recovery (the node's metrics). */
   public PortfolioEnvironment withRecoveries(RecoveryListener recoveries) {
     return new PortfolioEnvironment(market, instruments, clock, settings, risk, riskReporter, liquidity, halts,
-        haltDispatcher, pretrade, rebalanceDispatcher, detection, recoveries, recentSnapshots);
+        haltDispatcher, pretrade, rebalanceDispatcher, detection, recoveries, recentSnapshots, preTradeGates);
   }
 
   /** This environment keeping answered snapshots in {@code recentSnapshots} (the node's, shared with its client). */
   public PortfolioEnvironment withRecentSnapshots(RecentSnapshots recentSnapshots) {
     return new PortfolioEnvironment(market, instruments, clock, settings, risk, riskReporter, liquidity, halts,
-        haltDispatcher, pretrade, rebalanceDispatcher, detection, recoveries, recentSnapshots);
+        haltDispatcher, pretrade, rebalanceDispatcher, detection, recoveries, recentSnapshots, preTradeGates);
+  }
+
+  /**
+   * This environment with its entities' pre-trade gates registered in {@code preTradeGates} (the node's, shared with
+   * its client, which judges orders in place through them).
+   */
+  public PortfolioEnvironment withPreTradeGates(PreTradeGates preTradeGates) {
+    return new PortfolioEnvironment(market, instruments, clock, settings, risk, riskReporter, liquidity, halts,
+        haltDispatcher, pretrade, rebalanceDispatcher, detection, recoveries, recentSnapshots, preTradeGates);
   }
 
   /** An environment with the reference.conf liquidity settings ({@link LiquiditySettings#DEFAULTS}). */

@@ -11,12 +11,21 @@ import java.time.Duration;
  *     the order is accepted with a note saying it was not checked
  * @param maxPriceAge a reference price received longer ago than this on this node is stale and the check fails
  *     closed; {@link Duration#ZERO} disables the bound (e.g. for replays of history without a live feed)
+ * @param inPlace whether a caller on the node where the portfolio's entity is resident judges the order on its own
+ *     thread, under the entity's lock, instead of asking the entity (see {@code PreTradeGate}); the decision is the
+ *     same, without a message and a thread hand-off each way
  */
-public record PreTradeSettings(Duration askTimeout, boolean rejectWhenUnavailable, Duration maxPriceAge) {
+public record PreTradeSettings(Duration askTimeout, boolean rejectWhenUnavailable, Duration maxPriceAge,
+    boolean inPlace) {
 
   /** reference.conf's values. */
   public static final PreTradeSettings DEFAULTS =
-      new PreTradeSettings(Duration.ofMillis(500), true, Duration.ofSeconds(30));
+      new PreTradeSettings(Duration.ofMillis(500), true, Duration.ofSeconds(30), true);
+
+  /** Settings that judge in place (reference.conf's default). */
+  public PreTradeSettings(Duration askTimeout, boolean rejectWhenUnavailable, Duration maxPriceAge) {
+    this(askTimeout, rejectWhenUnavailable, maxPriceAge, true);
+  }
 
   public static PreTradeSettings fromConfig(Config config) {
     Config c = config.getConfig("riskpulse.pretrade");
@@ -25,6 +34,7 @@ public record PreTradeSettings(Duration askTimeout, boolean rejectWhenUnavailabl
       throw new IllegalArgumentException(
           "riskpulse.pretrade.on-unavailable must be reject or accept, was '" + mode + "'");
     }
-    return new PreTradeSettings(c.getDuration("ask-timeout"), mode.equals("reject"), c.getDuration("max-price-age"));
+    return new PreTradeSettings(c.getDuration("ask-timeout"), mode.equals("reject"), c.getDuration("max-price-age"),
+        c.getBoolean("in-place"));
   }
 }
