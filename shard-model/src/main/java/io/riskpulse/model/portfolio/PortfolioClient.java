@@ -186,8 +186,7 @@ public final class PortfolioClient {
    *
    * <p>When the portfolio's entity runs on this node and {@code riskpulse.pretrade.in-place} is on, the order is
    * judged on the calling thread, holding the entity's lock ({@link PreTradeGate}), and the stage returned is already
-   * complete; the caller may wait for the lock as long as the entity takes to handle one message. Otherwise the
-   * entity is asked.
+   * complete. Otherwise, and when the entity is handling a message at that moment, the entity is asked.
    */
   public CompletionStage<PreTradeDecision> checkOrder(OrderRequest order) {
     if (order == null || order.portfolioId() == null || order.portfolioId().isBlank()) {

@@ -24,26 +24,43 @@ import java.util.function.Function;
  * when the entity stops, and when a journal write fails (the entity then restarts and recovers, and its state in
  * memory may hold the event that was not written). A closed gate answers {@code null}: ask the entity.
  *
- * <p>Thread-safe. A caller may wait for the lock as long as the entity takes to handle one message.
+ * <p>Thread-safe. A caller never waits for the entity: when the entity holds the lock, the order is asked of it.
+ * Orders of one portfolio checked concurrently (a caller that does not wait for one decision before the next
+ * check) are therefore not judged in the order they were sent; each is judged once, on the state of its moment.
  */
 public final class PreTradeGate {
 
   private final ReentrantLock lock = new ReentrantLock();
   /** The entity's in-place check while it runs; {@code null} while the gate is closed. Set under {@link #lock}. */
   private volatile Function<OrderRequest, PreTradeDecision> judge;
+  /** Checks that found the entity busy and asked it instead. */
+  private final java.util.concurrent.atomic.LongAdder busy = new java.util.concurrent.atomic.LongAdder();
 
   /**
-   * The entity's decision on {@code order}, judged on this thread; {@code null} when the gate is closed or the entity
-   * cannot judge here (a portfolio not open): ask the entity.
+   * The entity's decision on {@code order}, judged on this thread; {@code null} when the gate is closed, the entity
+   * is handling a message right now, or it cannot judge here (a portfolio not open): ask the entity.
+   *
+   * <p>A busy entity is asked rather than waited for: its thread may have been descheduled in the middle of a
+   * message (two cores, many runnable threads), and a caller waiting for the lock would then wait for the scheduler,
+   * for milliseconds, and with it every order the caller has to judge after this one, of any portfolio. Asked, only
+   * this order waits, in the entity's mailbox, as every order did before gates existed.
    */
   public PreTradeDecision check(OrderRequest order) {
-    lock.lock();
+    if (!lock.tryLock()) {
+      busy.increment();
+      return null;
+    }
     try {
       Function<OrderRequest, PreTradeDecision> open = judge;
       return open == null ? null : open.apply(order);
     } finally {
       lock.unlock();
     }
+  }
+
+  /** Checks that found the entity busy and asked it instead, since the gate was made. */
+  public long busyCount() {
+    return busy.sum();
   }
 
   /** Whether callers are judged here now. */

@@ -132,9 +132,12 @@ class PreTradeInPlaceTest {
         .isAccepted());
 
     OrderRequest first = buy("P1", 10);
+    PreTradeGate gate = gates.find("P1");
+    long busy = gate.busyCount();
     CompletableFuture<PreTradeDecision> here = inPlace.checkOrder(first).toCompletableFuture();
-    assertTrue(here.isDone(), "judged on this thread: complete when returned");
-    assertTrue(here.get().accepted(), here.get().describe());
+    assertTrue(here.isDone() || gate.busyCount() > busy,
+        "judged on this thread (complete when returned), unless the entity was busy marking and was asked");
+    assertTrue(await(here).accepted(), await(here).describe());
 
     assertEquals(List.of(PreTradeCheck.DUPLICATE_ORDER), checks(await(asking.checkOrder(first))),
         "the entity knows the ClOrdID the caller's check recorded");
@@ -146,6 +149,37 @@ class PreTradeInPlaceTest {
     assertEquals(List.of(PreTradeCheck.POSITION_NOTIONAL), checks(rejectedHere), rejectedHere.describe());
     assertEquals(checks(rejectedThere), checks(rejectedHere), "the same checks in place and through the entity");
     assertEquals(rejectedThere.failures().get(0).value(), rejectedHere.failures().get(0).value(), 1e-9);
+  }
+
+  @Test
+  void shouldAskABusyEntityInsteadOfWaitingForIt() throws Exception {
+    open("P4", Limits.NONE);
+    PreTradeGate gate = gates.find("P4");
+    CountDownLatch held = new CountDownLatch(1);
+    CountDownLatch release = new CountDownLatch(1);
+    Thread entityBusy = new Thread(() -> { // stands for the entity's thread in the middle of a message
+      gate.lock();
+      try {
+        held.countDown();
+        release.await();
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      } finally {
+        gate.unlock();
+      }
+    });
+    entityBusy.start();
+    assertTrue(held.await(10, TimeUnit.SECONDS));
+    CompletableFuture<PreTradeDecision> asked;
+    try {
+      asked = inPlace.checkOrder(buy("P4", 1)).toCompletableFuture();
+      assertFalse(asked.isDone(), "returned at once without a decision: the order went to the entity's mailbox");
+      assertEquals(1, gate.busyCount());
+    } finally {
+      release.countDown();
+    }
+    entityBusy.join(10_000);
+    assertTrue(await(asked).accepted(), "the entity judged it once free");
   }
 
   @Test
