@@ -1,5 +1,6 @@
 package io.riskpulse.bench.e2e;
 
+import com.typesafe.config.ConfigFactory;
 import io.riskpulse.bench.BenchLimits;
 import io.riskpulse.model.portfolio.PortfolioClient;
 import io.riskpulse.model.portfolio.PortfolioSnapshot;
@@ -45,7 +46,14 @@ import org.HdrHistogram.Recorder;
  * <p>Options ({@code key=value}): {@code portfolios} (100), {@code rate} checks/s (20,000), {@code seconds} (15),
  * {@code warmupSeconds} (10), {@code reps} (3), {@code baselineRate} (1,000), {@code baselineSeconds} (10),
  * {@code risk} (0: no risk-measure limit, 1: VaR and ES, 2: VaR, ES and stress), {@code quoteIntervalMillis}
- * (100), {@code timeoutSeconds} to wait for the last answers (30).
+ * (100), {@code timeoutSeconds} to wait for the last answers (30), {@code wait} how the sender waits for an
+ * intended time: {@code park} ({@link LockSupport#parkNanos}, the default; on this machine it wakes about 50 µs
+ * late, and that lateness is charged to the check like any other) or {@code spin} (busy-waits, as a latency-critical
+ * order gateway thread would: the sender then takes a core of its own).
+ *
+ * <p>Checks of portfolios resident on the node are judged in place on the sender's thread
+ * ({@code riskpulse.pretrade.in-place}, docs/LIMITS.md): the sender is then the caller that does the work, and any
+ * time it spends judging, waiting for an entity's lock or stopped by the collector makes the next checks late.
  */
 public final class PreTradeLatency {
 
@@ -77,6 +85,8 @@ public final class PreTradeLatency {
       long count, long rejected, String firstReject, Stats.Cpu cpu) {}
 
   private static long nextClOrdId;
+  /** Whether the sender busy-waits for each intended time instead of parking ({@code wait=spin}). */
+  private static boolean spin;
 
   public static void main(String[] args) throws Exception {
     Harness.init();
@@ -91,12 +101,19 @@ public final class PreTradeLatency {
     int riskOption = options.integer("risk", 0);
     long quoteIntervalMillis = options.number("quoteIntervalMillis", 100);
     long timeoutSeconds = options.number("timeoutSeconds", 30);
+    String waitOption = options.text("wait", "park");
+    if (!waitOption.equals("park") && !waitOption.equals("spin")) {
+      throw new IllegalArgumentException("wait must be park or spin, not '" + waitOption + "'");
+    }
+    spin = waitOption.equals("spin");
     BenchLimits.Risk risk = BenchLimits.Risk.values()[riskOption];
 
     Harness.banner("RiskPulse pre-trade check latency, PortfolioClient.checkOrder from the intended send time to "
         + "the decision, fixed rate", options);
     System.out.println("risk-measure limits: " + risk + "; order-rate limit "
         + Stats.fmt("%,.0f", PreTradeRig.ratePerPortfolioLimit(rate, portfolios)) + " orders/s per portfolio");
+    System.out.println("sender waits by " + waitOption + "; checks judged in place: "
+        + ConfigFactory.load().getBoolean("riskpulse.pretrade.in-place"));
 
     try (BenchNode node = BenchNode.start("pretrade")) {
       PreTradeRig.awaitSynchronised(node.services.halts().halts());
@@ -168,7 +185,11 @@ public final class PreTradeLatency {
       long intended = start + k * periodNanos;
       long now;
       while ((now = System.nanoTime()) < intended) {
-        LockSupport.parkNanos(intended - now);
+        if (spin) {
+          Thread.onSpinWait();
+        } else {
+          LockSupport.parkNanos(intended - now);
+        }
       }
       sendLag.recordValue(now - intended);
       long sent = System.nanoTime();
