@@ -30,7 +30,6 @@ import io.riskpulse.model.portfolio.PortfolioCommand.ApplyExecution;
 import io.riskpulse.model.portfolio.PortfolioCommand.ApplyExecutions;
 import io.riskpulse.model.portfolio.PortfolioCommand.ApproveRebalance;
 import io.riskpulse.model.portfolio.PortfolioCommand.CheckOrder;
-import io.riskpulse.model.portfolio.PortfolioCommand.RecordFindings;
 import io.riskpulse.model.portfolio.PortfolioCommand.CheckpointDetectors;
 import io.riskpulse.model.portfolio.PortfolioCommand.CheckpointStoreStopped;
 import io.riskpulse.model.portfolio.PortfolioCommand.CheckpointTurn;
@@ -44,6 +43,7 @@ import io.riskpulse.model.portfolio.PortfolioCommand.HaltDispatchOutcome;
 import io.riskpulse.model.portfolio.PortfolioCommand.MarkToMarket;
 import io.riskpulse.model.portfolio.PortfolioCommand.OpenPortfolio;
 import io.riskpulse.model.portfolio.PortfolioCommand.RebalanceDispatchOutcome;
+import io.riskpulse.model.portfolio.PortfolioCommand.RecordFindings;
 import io.riskpulse.model.portfolio.PortfolioCommand.RecordOrder;
 import io.riskpulse.model.portfolio.PortfolioCommand.RefreshRisk;
 import io.riskpulse.model.portfolio.PortfolioCommand.RejectRebalance;
@@ -120,8 +120,6 @@ import org.apache.pekko.cluster.sharding.typed.javadsl.EntityTypeKey;
 import org.apache.pekko.persistence.typed.EventAdapter;
 import org.apache.pekko.persistence.typed.PersistenceId;
 import org.apache.pekko.persistence.typed.RecoveryCompleted;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.apache.pekko.persistence.typed.SnapshotAdapter;
 import org.apache.pekko.persistence.typed.javadsl.CommandHandlerWithReply;
 import org.apache.pekko.persistence.typed.javadsl.EffectBuilder;
@@ -132,6 +130,8 @@ import org.apache.pekko.persistence.typed.javadsl.RetentionCriteria;
 import org.apache.pekko.persistence.typed.javadsl.SignalHandler;
 import org.apache.pekko.serialization.Serialization;
 import org.apache.pekko.serialization.SerializationExtension;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * One portfolio as a sharded, event-sourced entity: positions, cash, limits and status, journaled so an
