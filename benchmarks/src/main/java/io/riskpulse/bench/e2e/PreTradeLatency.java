@@ -51,9 +51,9 @@ import org.HdrHistogram.Recorder;
  * late, and that lateness is charged to the check like any other) or {@code spin} (busy-waits, as a latency-critical
  * order gateway thread would: the sender then takes a core of its own).
  *
- * <p>Checks of portfolios resident on the node are judged in place on the sender's thread
- * ({@code riskpulse.pretrade.in-place}, docs/LIMITS.md): the sender is then the caller that does the work, and any
- * time it spends judging, waiting for an entity's lock or stopped by the collector makes the next checks late.
+ * <p>With {@code -Driskpulse.pretrade.in-place=on} (docs/LIMITS.md) checks of portfolios resident on the node are
+ * judged in place on the sender's thread when their entity is not busy: the sender is then the caller that does the
+ * work, and any time it spends judging, descheduled or stopped by the collector makes the next checks late.
  */
 public final class PreTradeLatency {
 

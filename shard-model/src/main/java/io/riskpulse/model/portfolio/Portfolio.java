@@ -308,8 +308,9 @@ public final class Portfolio
   }
 
   /**
-   * The behaviour of portfolio {@code portfolioId}; marks to market every {@code mark-interval}. It handles
-   * everything holding its {@link PreTradeGate}'s lock, through which callers on this node judge orders in place.
+   * The behaviour of portfolio {@code portfolioId}; marks to market every {@code mark-interval}. With
+   * {@code riskpulse.pretrade.in-place = on} it handles everything holding its {@link PreTradeGate}'s lock, through
+   * which callers on this node judge orders in place; off (the default), it has no gate and is always asked.
    *
    * @param shard the entity's shard, asked to passivate an entity that was never opened (so a lookup of an
    *     unknown id does not leave a remembered entity behind); {@code null} outside sharding
@@ -319,13 +320,14 @@ public final class Portfolio
     return Behaviors.setup(
         context -> {
           PreTradeGate gate = new PreTradeGate();
-          return ExclusiveEntity.around(gate,
-              Behaviors.withTimers(
-                  timers -> {
-                    timers.startTimerWithFixedDelay(MarkToMarket.INSTANCE, env.settings().markInterval());
-                    timers.startTimerWithFixedDelay(RefreshRisk.INSTANCE, env.settings().riskStaleness());
-                    return new Portfolio(portfolioId, env, context, timers, shard, gate);
-                  }));
+          Behavior<PortfolioCommand> entity = Behaviors.withTimers(
+              timers -> {
+                timers.startTimerWithFixedDelay(MarkToMarket.INSTANCE, env.settings().markInterval());
+                timers.startTimerWithFixedDelay(RefreshRisk.INSTANCE, env.settings().riskStaleness());
+                return new Portfolio(portfolioId, env, context, timers, shard, gate);
+              });
+          // Without in-place checks the gate is never opened or registered, and no lock is taken per message.
+          return env.pretrade().inPlace() ? ExclusiveEntity.around(gate, entity) : entity;
         });
   }
 
@@ -1524,8 +1526,10 @@ public final class Portfolio
           dispatchHalt(state); // a halt persisted before a crash and never handed over goes out now
           dispatchRebalance(state);
           current = state;
-          gate.open(this::judgeInPlace);
-          env.preTradeGates().register(portfolioId, gate);
+          if (env.pretrade().inPlace()) {
+            gate.open(this::judgeInPlace);
+            env.preTradeGates().register(portfolioId, gate);
+          }
           env.recoveries().recovered(portfolioId, state.isOpen(), System.nanoTime() - startedAtNanos);
           context.getLog().debug("Portfolio {} recovered: {} executions, status {}",
               portfolioId, state.executionCount(), state.status());

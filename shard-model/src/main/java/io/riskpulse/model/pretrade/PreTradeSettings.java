@@ -13,18 +13,20 @@ import java.time.Duration;
  *     closed; {@link Duration#ZERO} disables the bound (e.g. for replays of history without a live feed)
  * @param inPlace whether a caller on the node where the portfolio's entity is resident judges the order on its own
  *     thread, under the entity's lock, instead of asking the entity (see {@code PreTradeGate}); the decision is the
- *     same, without a message and a thread hand-off each way
+ *     same, without a message and a thread hand-off each way. Off by default: it moves the check's work onto the
+ *     caller's thread, which lengthens the tail when a few threads carry every order (an event loop of the gRPC
+ *     API); see docs/PERFORMANCE.md section 22
  */
 public record PreTradeSettings(Duration askTimeout, boolean rejectWhenUnavailable, Duration maxPriceAge,
     boolean inPlace) {
 
   /** reference.conf's values. */
   public static final PreTradeSettings DEFAULTS =
-      new PreTradeSettings(Duration.ofMillis(500), true, Duration.ofSeconds(30), true);
+      new PreTradeSettings(Duration.ofMillis(500), true, Duration.ofSeconds(30), false);
 
-  /** Settings that judge in place (reference.conf's default). */
+  /** Settings whose callers always ask the entity (reference.conf's default). */
   public PreTradeSettings(Duration askTimeout, boolean rejectWhenUnavailable, Duration maxPriceAge) {
-    this(askTimeout, rejectWhenUnavailable, maxPriceAge, true);
+    this(askTimeout, rejectWhenUnavailable, maxPriceAge, false);
   }
 
   public static PreTradeSettings fromConfig(Config config) {

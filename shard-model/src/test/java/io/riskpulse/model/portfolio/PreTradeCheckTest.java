@@ -122,11 +122,15 @@ class PreTradeCheckTest {
     market = new MarketView(instruments, marketClock);
     market.update(Quote.lastTrade("SPY", 100, 1));
     market.update(Quote.lastTrade("GLD", 200, 1));
-    PortfolioEnvironment env = new PortfolioEnvironment(market, instruments, clock,
-        PortfolioSettings.fromConfig(CONFIG), RiskModel.none(), RiskReporter.NONE, LiquiditySettings.DEFAULTS,
-        halts, HaltDispatcher.NONE, new PreTradeSettings(Duration.ofMillis(500), true, Duration.ofSeconds(30)));
+    PortfolioEnvironment env = environment(new PreTradeSettings(Duration.ofMillis(500), true, Duration.ofSeconds(30)));
     kit = EventSourcedBehaviorTestKit.create(testKit.system(), Portfolio.create("P1", env),
         EventSourcedBehaviorTestKit.enabledSerializationSettings().withVerifyState(false));
+  }
+
+  private PortfolioEnvironment environment(PreTradeSettings pretrade) {
+    return new PortfolioEnvironment(market, instruments, clock,
+        PortfolioSettings.fromConfig(CONFIG), RiskModel.none(), RiskReporter.NONE, LiquiditySettings.DEFAULTS,
+        halts, HaltDispatcher.NONE, pretrade);
   }
 
   @AfterAll
@@ -156,6 +160,26 @@ class PreTradeCheckTest {
   private static CheckFailure failure(PreTradeDecision decision, PreTradeCheck check) {
     return decision.failures().stream().filter(f -> f.check() == check).findFirst()
         .orElseThrow(() -> new AssertionError("expected " + check + " in " + decision.describe()));
+  }
+
+  @Test
+  void shouldOfferAGateToCallersOnlyWhenOrdersAreJudgedInPlace() {
+    for (boolean inPlace : new boolean[] {false, true}) {
+      PreTradeGates gates = new PreTradeGates();
+      String id = inPlace ? "GATED" : "UNGATED";
+      PortfolioEnvironment env = environment(new PreTradeSettings(Duration.ofMillis(500), true, Duration.ofSeconds(30),
+          inPlace)).withPreTradeGates(gates);
+      EventSourcedBehaviorTestKit<PortfolioCommand, PortfolioEvent, PortfolioState> entity =
+          EventSourcedBehaviorTestKit.create(testKit.system(), Portfolio.create(id, env),
+              EventSourcedBehaviorTestKit.enabledSerializationSettings().withVerifyState(false));
+      assertTrue(entity.<Reply>runCommand(replyTo -> new OpenPortfolio("equities", "alice", 1_000_000, LIMITS, "ops",
+          replyTo)).reply().isAccepted());
+      if (inPlace) {
+        assertTrue(gates.find(id) != null && gates.find(id).isOpen(), "a running entity opens its gate to callers");
+      } else {
+        assertEquals(0, gates.size(), "callers always ask: the entity registers no gate and takes no lock");
+      }
+    }
   }
 
   @Test
