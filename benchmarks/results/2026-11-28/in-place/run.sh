@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# Section 22: pre-trade checks asked of the entity (riskpulse.pretrade.in-place = off) and judged in place (on, the
-# default), one build (ROOT: git archive <commit> | tar -x; mvn -B -q package -DskipTests -pl benchmarks -am),
+# Section 22.1: pre-trade checks asked of the entity (riskpulse.pretrade.in-place = off) and judged in place (on; the
+# default at that commit), one build (ROOT: git archive <commit> | tar -x; mvn -B -q package -DskipTests -pl benchmarks -am),
 # alternated. Results go to OUT.
 set -u
 OUT=${OUT:-$PWD/benchmarks/results/2026-11-28/in-place}
