@@ -55,7 +55,8 @@ import org.HdrHistogram.Histogram;
  * </ol>
  *
  * <p>Probes, between samples (half an interval after each, on the main thread), measure the costs these steps are
- * made of under the same load: one {@code CHECKPOINT} on a connection of the harness's own ({@link JournalFlusher}),
+ * made of under the same load: one journal flush as configured ({@link JournalFlusher}: nothing with the embedded
+ * journal's write-through default, an fsync with flush-to-device, a {@code CHECKPOINT} with a write delay),
  * one snapshot ask of a loaded portfolio (what the scope resolution asks), and one {@code SetLimits} ask of an idle
  * portfolio (one journal write and its reply).
  *
