@@ -1,10 +1,9 @@
 package io.riskpulse.persistence;
 
 import com.typesafe.config.Config;
+import java.io.FileInputStream;
 import java.io.IOException;
-import java.nio.channels.FileChannel;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
@@ -17,7 +16,8 @@ import java.sql.Statement;
  * <p>With the embedded H2 journal at its default, {@code riskpulse.persistence.write-delay-ms = 0}, every commit is
  * in the database file when it returns (the committing connection writes it), so a killed process loses nothing
  * committed and {@link #flush} has nothing to do, unless {@code riskpulse.persistence.flush-to-device = on}: then
- * it forces the file to the device ({@code fsync} through a read-only channel of its own), so that a host crash or
+ * it forces the file to the device ({@code fsync} through a read-only descriptor of its own, whose sync an interrupt cannot break as it would close a
+ * channel), so that a host crash or
  * power cut loses nothing acknowledged either. It never asks H2 to write: a write from a second connection would
  * put the journal's transaction in flight in the file, which H2 does not always undo correctly after a kill (see
  * reference.conf).
@@ -37,9 +37,9 @@ public final class JournalFlusher implements AutoCloseable {
   private final Connection connection;
   private final String checkpointSql;
   /** The database file, forced to the device on each flush; {@code null} unless write-through with fsync. */
-  private final FileChannel file;
+  private final FileInputStream file;
 
-  private JournalFlusher(Connection connection, String checkpointSql, FileChannel file) {
+  private JournalFlusher(Connection connection, String checkpointSql, FileInputStream file) {
     this.connection = connection;
     this.checkpointSql = checkpointSql;
     this.file = file;
@@ -63,7 +63,7 @@ public final class JournalFlusher implements AutoCloseable {
     }
     Path path = databaseFile(db.getString("url"));
     try {
-      return new JournalFlusher(null, null, FileChannel.open(path, StandardOpenOption.READ));
+      return new JournalFlusher(null, null, new FileInputStream(path.toFile()));
     } catch (IOException e) {
       throw new SQLException("cannot open the journal database file " + path + " to force it to the device: "
           + e.getMessage(), e);
@@ -92,7 +92,7 @@ public final class JournalFlusher implements AutoCloseable {
       }
     } else if (file != null) {
       try {
-        file.force(false);
+        file.getFD().sync();
       } catch (IOException e) {
         throw new SQLException("cannot force the journal database file to the device: " + e.getMessage(), e);
       }

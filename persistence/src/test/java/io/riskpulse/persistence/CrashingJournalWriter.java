@@ -36,7 +36,7 @@ public final class CrashingJournalWriter {
       for (int seq = 1; seq <= rows; seq++) {
         insert.setLong(1, seq);
         insert.setBytes(2, new byte[300]);
-        insert.executeUpdate(); // auto-commit: committed in memory once this returns
+        insert.executeUpdate(); // auto-commit: committed once this returns (in the file too unless a write delay is set)
       }
       flusher.flush(); // what the node does before it acknowledges
       System.out.println(COMMITTED + rows);

@@ -18,8 +18,9 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * A write the embedded journal committed and the node's flusher then flushed survives the crash of its process:
- * the node acknowledges fills to publishers only after such a flush, and publishers then forget them. (Without
- * the flush, H2 keeps commits in memory for up to its write delay and a crash loses them: the reason for it.)
+ * the node acknowledges fills to publishers only after such a flush, and publishers then forget them. (With a write
+ * delay above 0, H2 keeps commits in memory for that long and a crash loses them unless flushed; the default writes
+ * each commit through, and the flush then only forces the file to the device, if configured.)
  */
 @Timeout(value = 120, unit = TimeUnit.SECONDS)
 class EmbeddedJournalCrashTest {

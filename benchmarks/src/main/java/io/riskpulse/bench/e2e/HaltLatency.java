@@ -49,7 +49,7 @@ import org.HdrHistogram.Histogram;
  *       the attempt (three journal writes);
  *   <li>35=q out: the QuickFIX/J outgoing log line (the figure);
  *   <li>and, off the critical path: the portfolio told (it logs "handed halt" when the gateway answers, after the
- *       gateway's journal flush, an H2 {@code CHECKPOINT}), the breaching fill acknowledged as durable (the
+ *       gateway's journal flush, see {@link JournalFlusher}), the breaching fill acknowledged as durable (the
  *       pipeline's handled report, after the ingestion's own group-commit flush), the 35=q received by the
  *       simulated OMS, and the OMS's acknowledgement as the gateway logs it.
  * </ol>
@@ -112,7 +112,7 @@ public final class HaltLatency {
       new Step("gateway took -> portfolio told (flush)", s -> between(s.took, s.handed)),
       new Step("ingest -> fill acked durable", s -> between(s.ingest, s.durable)));
 
-  private static final String[] PROBES = {"CHECKPOINT (own connection)", "snapshot ask (loaded portfolio)",
+  private static final String[] PROBES = {"journal flush (as configured)", "snapshot ask (loaded portfolio)",
       "SetLimits ask (one journal write)"};
 
   private static final Map<String, Sample> SAMPLES = new ConcurrentHashMap<>();
