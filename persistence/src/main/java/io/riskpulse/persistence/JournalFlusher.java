@@ -8,6 +8,10 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.Properties;
+import org.h2.engine.ConnectionInfo;
+import org.h2.engine.SysProperties;
+import org.h2.message.DbException;
 
 /**
  * Makes every journal write committed so far durable before the node acknowledges it: the group commit behind
@@ -32,6 +36,7 @@ import java.sql.Statement;
 public final class JournalFlusher implements AutoCloseable {
 
   private static final String DB = "pekko-persistence-jdbc.shared-databases.slick";
+  private static final String FLUSH_TO_DEVICE = "riskpulse.persistence.flush-to-device = on";
 
   /** H2's CHECKPOINT connection; {@code null} unless the write delay is above 0. */
   private final Connection connection;
@@ -71,17 +76,39 @@ public final class JournalFlusher implements AutoCloseable {
   }
 
   /**
-   * The file of an H2 database URL {@code jdbc:h2:file:<path>[;settings]}: {@code <path>.mv.db}.
+   * The file H2 keeps the database of {@code url} in, {@code <name>.mv.db}, with the name resolved as H2 resolves
+   * it when it opens the database: an optional {@code file:} or {@code nio:} prefix, {@code ~} for the user's home
+   * directory, relative paths against H2's base directory ({@code -Dh2.baseDir}) or else the working directory,
+   * settings after {@code ;} ignored.
    *
-   * @throws IllegalArgumentException if the URL does not name a file database
+   * @throws SQLException if the URL names no single local file: an in-memory or remote (server) database, a
+   *     split or zipped file system, or a malformed URL; forcing to the device is then impossible here, so the
+   *     node refuses to start rather than acknowledge writes it cannot make durable
    */
-  static Path databaseFile(String url) {
-    String prefix = "jdbc:h2:file:";
-    if (!url.startsWith(prefix)) {
-      throw new IllegalArgumentException("not an H2 file database URL: " + url);
+  static Path databaseFile(String url) throws SQLException {
+    String name;
+    try {
+      Properties settings = new Properties();
+      ConnectionInfo info = new ConnectionInfo(url, settings, "", "");
+      String baseDir = SysProperties.getBaseDir();
+      if (baseDir != null) {
+        info.setBaseDir(baseDir);
+      }
+      if (info.isRemote() || !info.isPersistent()) {
+        throw new SQLException(FLUSH_TO_DEVICE + " needs the journal in a local H2 file database; " + url
+            + " names " + (info.isRemote() ? "a database on an H2 server" : "an in-memory database"));
+      }
+      name = info.getName();
+    } catch (DbException e) {
+      throw new SQLException(FLUSH_TO_DEVICE + ": cannot resolve the journal database file of " + url + ": "
+          + e.getMessage(), e);
     }
-    int end = url.indexOf(';');
-    return Path.of(url.substring(prefix.length(), end < 0 ? url.length() : end) + ".mv.db");
+    Path path = Path.of(name);
+    if (!path.isAbsolute()) {
+      throw new SQLException(FLUSH_TO_DEVICE + " needs the journal in a plain H2 file database; " + url
+          + " keeps it in '" + name + "'");
+    }
+    return Path.of(name + ".mv.db");
   }
 
   /** Returns once every write committed before the call is as durable as configured (see the class comment). */
