@@ -111,6 +111,15 @@ public final class JournalFlusher implements AutoCloseable {
     return Path.of(name + ".mv.db");
   }
 
+  /**
+   * Whether {@link #flush} does anything: {@code false} when every commit is already as durable as configured when
+   * it returns (the embedded journal's default, and Cassandra), so callers need not hand the flush to a thread
+   * that may block.
+   */
+  public boolean isNeeded() {
+    return connection != null || file != null;
+  }
+
   /** Returns once every write committed before the call is as durable as configured (see the class comment). */
   public synchronized void flush() throws SQLException {
     if (connection != null) {

@@ -1,6 +1,7 @@
 package io.riskpulse.persistence;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -49,6 +50,16 @@ class JournalFlusherTest {
   }
 
   @Test
+  void shouldNeedNoFlushWhereEveryCommitIsWrittenThrough() throws SQLException {
+    try (JournalFlusher embedded = JournalFlusher.fromConfig(config(""));
+        JournalFlusher cassandra = JournalFlusher.fromConfig(config("riskpulse.persistence.journal = cassandra"))) {
+      assertFalse(embedded.isNeeded());
+      assertFalse(cassandra.isNeeded());
+      embedded.flush();
+    }
+  }
+
+  @Test
   void shouldForceAnExistingJournalAndRefuseToStartWithoutOne(@TempDir Path dir) throws SQLException {
     String url = "jdbc:h2:file:" + dir.resolve("journal") + ";DATABASE_TO_UPPER=false";
     Config toDevice = config("riskpulse.persistence.flush-to-device = on\n"
@@ -61,6 +72,7 @@ class JournalFlusherTest {
     try (Connection connection = DriverManager.getConnection(url, "riskpulse", "");
         JournalFlusher flusher = JournalFlusher.fromConfig(toDevice)) {
       connection.createStatement().execute("CREATE TABLE t (v INT)");
+      assertTrue(flusher.isNeeded());
       flusher.flush();
     }
 
