@@ -16,6 +16,7 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -30,13 +31,26 @@ import org.junit.jupiter.api.io.TempDir;
  * index"). The kill lands at a different point of the load each time: after 1 to 5 of the writer's progress lines.
  */
 @Tag("slow")
-@Timeout(value = 300, unit = TimeUnit.SECONDS)
+// A separate thread: a writer that hangs blocks readLine, which the test's own thread could not be taken out of.
+@Timeout(value = 300, unit = TimeUnit.SECONDS, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
 class EmbeddedJournalKillTest {
 
   private static final int KILLS = 12;
 
   @TempDir
   Path dataDir;
+
+  /** The writer running now, killed after the test too (a timed-out test leaves it behind otherwise). */
+  private volatile Process writer;
+
+  @AfterEach
+  void killWriter() throws InterruptedException {
+    Process running = writer;
+    if (running != null) {
+      running.destroyForcibly();
+      running.waitFor(60, TimeUnit.SECONDS);
+    }
+  }
 
   @Test
   void shouldReopenConsistentAfterEveryKillUnderLoad() throws Exception {
@@ -48,7 +62,7 @@ class EmbeddedJournalKillTest {
 
   private void killWriterAfter(int progressLines, int kill) throws Exception {
     Path errors = dataDir.resolve("writer-" + kill + ".err");
-    Process writer = new ProcessBuilder(List.of(
+    writer = new ProcessBuilder(List.of(
         Path.of(System.getProperty("java.home"), "bin", "java").toString(),
         "-Xmx256m",
         "-cp", System.getProperty("java.class.path"),
@@ -102,9 +116,11 @@ class EmbeddedJournalKillTest {
         rows.next();
         assertEquals(scanned, rows.getLong(1), "kill " + kill + ": events by ordering (what the read journal uses)");
       }
-      try (ResultSet rows = c.createStatement().executeQuery(
-          "SELECT COUNT(*) FROM \"event_tag\" t JOIN \"event_journal\" e ON e.\"ordering\" = t.\"event_id\"")) {
+      try (ResultSet rows = c.createStatement().executeQuery("SELECT (SELECT COUNT(*) FROM \"event_tag\"),"
+          + " (SELECT COUNT(*) FROM \"event_tag\" t JOIN \"event_journal\" e ON e.\"ordering\" = t.\"event_id\")")) {
         rows.next();
+        assertTrue(rows.getLong(1) > 0, "kill " + kill + ": no tagged event was written");
+        assertEquals(rows.getLong(1), rows.getLong(2), "kill " + kill + ": tags whose event is found (eventsByTag)");
       }
       c.setAutoCommit(false);
       try {
