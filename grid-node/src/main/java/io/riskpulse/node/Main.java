@@ -27,6 +27,7 @@ import io.riskpulse.ingestion.aeron.AeronTransport;
 import io.riskpulse.ingestion.fix.DropCopyAcceptor;
 import io.riskpulse.ingestion.pipeline.IngestMetrics;
 import io.riskpulse.ingestion.pipeline.IngestPipeline;
+import io.riskpulse.ingestion.pipeline.JournalSync;
 import io.riskpulse.ingestion.pipeline.PipelineSettings;
 import io.riskpulse.ingestion.pipeline.Quarantine;
 import io.riskpulse.model.detect.CheckpointRestores;
@@ -216,7 +217,7 @@ public final class Main {
         config.getInt("riskpulse.ingestion.quarantine-keep-recent"), deps.clock());
     IngestMetrics ingestMetrics = new IngestMetrics(metrics);
     IngestPipeline ingest = new IngestPipeline(system, market, books, portfolios, quarantine, ingestMetrics,
-        PipelineSettings.fromConfig(config), journalFlusher::flush,
+        PipelineSettings.fromConfig(config), journalFlusher.isNeeded() ? journalFlusher::flush : JournalSync.NONE,
         config.getDuration("riskpulse.ingestion.pipeline.min-sync-interval"));
     ingest.watchMarket(surveillance, deps.clock());
     AeronSettings aeronSettings = AeronSettings.fromConfig(config);

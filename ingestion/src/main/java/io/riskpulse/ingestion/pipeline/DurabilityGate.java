@@ -25,7 +25,13 @@ import org.slf4j.LoggerFactory;
  * <p>Reports are delivered in submission order, from the gate's own thread. A failing sync delivers nothing;
  * it is retried (publishers keep their frames meanwhile and replay them if the node dies).
  *
- * <p>Thread-safety: {@link #submit} from any thread; delivery on one daemon thread.
+ * <p>A sync that is not {@linkplain JournalSync#isNeeded needed} (every commit is as durable as configured when it
+ * returns: the embedded journal's default, Cassandra) has nothing to wait for: the gate then starts no thread and
+ * delivers each report at once, on the thread that submits it. That spares every fill a hand-over between threads
+ * and a wake-up (measured in docs/PERFORMANCE.md); the order between reports submitted on different threads is then
+ * the order in which their deliveries run, which {@link PersistedListener}s are written for.
+ *
+ * <p>Thread-safety: {@link #submit} from any thread; delivery on one daemon thread, or on the submitter's.
  */
 final class DurabilityGate {
 
@@ -49,6 +55,7 @@ final class DurabilityGate {
   private final Delivery delivery;
   private final ConcurrentLinkedQueue<Handled> pending = new ConcurrentLinkedQueue<>();
   private final CompletableFuture<Done> stopped = new CompletableFuture<>();
+  /** Delivers the queued reports after each sync; {@code null} when the sync is not needed. */
   private final Thread thread;
   private volatile boolean stopping;
   private volatile long syncs;
@@ -66,13 +73,25 @@ final class DurabilityGate {
     this.sync = sync;
     this.minSyncIntervalNanos = minSyncIntervalNanos;
     this.delivery = delivery;
-    this.thread = new Thread(this::run, "riskpulse-journal-sync");
-    thread.setDaemon(true);
-    thread.start();
+    if (sync.isNeeded()) {
+      this.thread = new Thread(this::run, "riskpulse-journal-sync");
+      thread.setDaemon(true);
+      thread.start();
+    } else {
+      this.thread = null;
+      stopped.complete(Done.getInstance());
+    }
   }
 
-  /** Queues a report; it is delivered once the journal is durable up to now. */
+  /**
+   * Queues a report; it is delivered once the journal is durable up to now. Without a needed sync it is
+   * delivered before this returns, on the calling thread.
+   */
   void submit(String sourceId, long sequence, IngestEvent event) {
+    if (thread == null) {
+      deliver(sourceId, sequence, event);
+      return;
+    }
     pending.add(new Handled(sourceId, sequence, event));
     LockSupport.unpark(thread);
   }
@@ -83,7 +102,9 @@ final class DurabilityGate {
    */
   CompletionStage<Done> stop() {
     stopping = true;
-    LockSupport.unpark(thread);
+    if (thread != null) {
+      LockSupport.unpark(thread);
+    }
     return stopped;
   }
 
@@ -122,11 +143,7 @@ final class DurabilityGate {
           continue;
         }
         for (Handled handled : batch) {
-          try {
-            delivery.deliver(handled.sourceId(), handled.sequence(), handled.event());
-          } catch (RuntimeException e) {
-            log.error("Delivering handled {} #{} failed", handled.sourceId(), handled.sequence(), e);
-          }
+          deliver(handled.sourceId(), handled.sequence(), handled.event());
         }
         batch.clear();
         if (lastRound) {
@@ -135,6 +152,14 @@ final class DurabilityGate {
       }
     } finally {
       stopped.complete(Done.getInstance());
+    }
+  }
+
+  private void deliver(String sourceId, long sequence, IngestEvent event) {
+    try {
+      delivery.deliver(sourceId, sequence, event);
+    } catch (RuntimeException e) {
+      log.error("Delivering handled {} #{} failed", sourceId, sequence, e);
     }
   }
 

@@ -32,6 +32,9 @@ class DurabilityGateTest {
     }
   }
 
+  /** A sync with nothing to do that still counts as needed: the gate runs its thread. */
+  private static final JournalSync NEEDED_NO_OP = () -> { };
+
   private final BlockingQueue<String> delivered = new LinkedBlockingQueue<>();
 
   private String next() throws InterruptedException {
@@ -75,7 +78,7 @@ class DurabilityGateTest {
 
   @Test
   void shouldDeliverWhatIsQueuedBeforeStopping() throws Exception {
-    DurabilityGate gate = new DurabilityGate(JournalSync.NONE, (source, seq, event) -> delivered.add(source + "#" + seq));
+    DurabilityGate gate = new DurabilityGate(NEEDED_NO_OP, (source, seq, event) -> delivered.add(source + "#" + seq));
     for (int i = 1; i <= 1_000; i++) {
       gate.submit("aeron:3", i, null);
     }
@@ -103,7 +106,7 @@ class DurabilityGateTest {
 
   @Test
   void shouldStopWhileReportsKeepArriving() throws Exception {
-    DurabilityGate gate = new DurabilityGate(JournalSync.NONE, (source, seq, event) -> { });
+    DurabilityGate gate = new DurabilityGate(NEEDED_NO_OP, (source, seq, event) -> { });
     java.util.concurrent.atomic.AtomicBoolean producing = new java.util.concurrent.atomic.AtomicBoolean(true);
     Thread producer = new Thread(() -> {
       for (long seq = 1; producing.get(); seq++) {
@@ -117,5 +120,35 @@ class DurabilityGateTest {
       producing.set(false);
       producer.join();
     }
+  }
+
+  @Test
+  void shouldDeliverOnTheSubmittersThreadWhenNoSyncIsNeeded() throws Exception {
+    List<Thread> deliveringThreads = new java.util.concurrent.CopyOnWriteArrayList<>();
+    DurabilityGate gate = new DurabilityGate(JournalSync.NONE, (source, seq, event) -> {
+      deliveringThreads.add(Thread.currentThread());
+      delivered.add(source + "#" + seq);
+    });
+    gate.submit("aeron:5", 1, null);
+    assertEquals(List.of("aeron:5#1"), List.copyOf(delivered), "not delivered before submit returned");
+    Thread other = new Thread(() -> gate.submit("aeron:5", 2, null), "other-submitter");
+    other.start();
+    other.join();
+    assertEquals(List.of(Thread.currentThread(), other), deliveringThreads);
+    assertTrue(gate.stop().toCompletableFuture().isDone(), "a gate without a thread has nothing to stop");
+    assertEquals(0, gate.syncs());
+  }
+
+  @Test
+  void shouldKeepDeliveringWhenADeliveryFailsWithoutASync() {
+    DurabilityGate gate = new DurabilityGate(JournalSync.NONE, (source, seq, event) -> {
+      if (seq == 1) {
+        throw new IllegalStateException("listener bug");
+      }
+      delivered.add(source + "#" + seq);
+    });
+    gate.submit("aeron:6", 1, null); // must not throw into the pipeline's stream
+    gate.submit("aeron:6", 2, null);
+    assertEquals(List.of("aeron:6#2"), List.copyOf(delivered));
   }
 }
