@@ -69,6 +69,38 @@ class JournalSchemaTest {
     assertEquals("BINARY VARYING", column("event_journal", "event_payload"));
     assertEquals("BINARY LARGE OBJECT", column("snapshot", "snapshot_payload"));
     assertEquals(1, indexesOn("event_journal", "ordering"));
+    assertEquals(10_000, orderingCache(), "ordering values reserved per write of the sequence's position");
+  }
+
+  @Test
+  void shouldReserveOrderingValuesInLargeBlocksOnAJournalCreatedBeforeThat() throws Exception {
+    try (Connection c = DriverManager.getConnection(url(), "riskpulse", "")) {
+      // The table as an earlier schema created it: H2's default of 32 values per block.
+      c.createStatement().execute("CREATE TABLE PUBLIC.\"event_journal\" (\"ordering\" BIGINT UNIQUE NOT NULL"
+          + " AUTO_INCREMENT, \"deleted\" BOOLEAN DEFAULT false NOT NULL, \"persistence_id\" VARCHAR(255) NOT NULL,"
+          + " \"sequence_number\" BIGINT NOT NULL, \"writer\" VARCHAR NOT NULL, \"write_timestamp\" BIGINT NOT NULL,"
+          + " \"adapter_manifest\" VARCHAR NOT NULL, \"event_payload\" VARBINARY NOT NULL,"
+          + " \"event_ser_id\" INTEGER NOT NULL, \"event_ser_manifest\" VARCHAR NOT NULL,"
+          + " \"meta_payload\" VARBINARY, \"meta_ser_id\" INTEGER, \"meta_ser_manifest\" VARCHAR,"
+          + " PRIMARY KEY(\"persistence_id\",\"sequence_number\"))");
+    }
+    assertEquals(32, orderingCache());
+    ActorTestKit kit = ActorTestKit.create("schema", config());
+    try {
+      JournalSchema.ensureCreatedBlocking(kit.system(), Duration.ofSeconds(30));
+    } finally {
+      kit.shutdownTestKit();
+    }
+    assertEquals(10_000, orderingCache());
+  }
+
+  private long orderingCache() throws SQLException {
+    try (Connection c = DriverManager.getConnection(url(), "riskpulse", "");
+        ResultSet rs = c.createStatement().executeQuery("SELECT IDENTITY_CACHE FROM INFORMATION_SCHEMA.COLUMNS"
+            + " WHERE TABLE_NAME = 'event_journal' AND COLUMN_NAME = 'ordering'")) {
+      rs.next();
+      return rs.getLong(1);
+    }
   }
 
   @Test
