@@ -47,7 +47,11 @@ final class BenchNode implements AutoCloseable {
    *     {@code ""} for none
    */
   static BenchNode start(String name, String extraConfig) throws Exception {
-    Path dataDir = Files.createTempDirectory("riskpulse-bench-" + name + "-");
+    return start(name, extraConfig, Files.createTempDirectory("riskpulse-bench-" + name + "-"));
+  }
+
+  /** A node on {@code dataDir}, e.g. one that a {@link #stopKeepingData stopped} node left (a restart). */
+  static BenchNode start(String name, String extraConfig, Path dataDir) throws Exception {
     Path shm = Path.of("/dev/shm");
     Path aeronDir = (Files.isDirectory(shm) ? shm : dataDir)
         .resolve("riskpulse-bench-" + name + "-" + ProcessHandle.current().pid());
@@ -75,10 +79,15 @@ final class BenchNode implements AutoCloseable {
     return stage.toCompletableFuture().get(seconds, TimeUnit.SECONDS);
   }
 
-  @Override
-  public void close() throws Exception {
+  /** Terminates the actor system and leaves the data folder, for a node started on it next. */
+  void stopKeepingData() throws Exception {
     system.terminate();
     await(system.getWhenTerminated(), 60);
+  }
+
+  @Override
+  public void close() throws Exception {
+    stopKeepingData();
     try (Stream<Path> files = Files.walk(dataDir)) {
       files.sorted(Comparator.reverseOrder()).forEach(path -> {
         try {

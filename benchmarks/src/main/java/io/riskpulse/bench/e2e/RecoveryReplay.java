@@ -1,0 +1,96 @@
+package io.riskpulse.bench.e2e;
+
+import io.riskpulse.model.portfolio.Execution;
+import io.riskpulse.model.portfolio.PortfolioSnapshot;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * What the snapshot interval costs a restart: how long a node takes to serve every portfolio again when each has to
+ * replay the most events the interval allows after its last snapshot (docs/PERFORMANCE.md section 29).
+ *
+ * <p>Each repetition starts a node on a fresh data folder with {@code riskpulse.portfolio.snapshot-every = every},
+ * opens {@code portfolios} portfolios and hands each {@code 2 * every - 1} fills straight to the portfolios (one
+ * snapshot at event {@code every}, then {@code every - 1} events after it), stops the node, starts a new one on the
+ * same folder, and times from its start, and from when it is up (cluster member up), until every portfolio has
+ * answered a snapshot ask (an ask starts a portfolio's recovery unless remembered entities already started it; at
+ * most {@link WindowedAsks#WINDOW} asks unanswered, and Pekko's max-concurrent-recoveries bounds the recoveries in
+ * flight). It checks each portfolio holds all its fills.
+ *
+ * <p>Options ({@code key=value}): {@code portfolios} (200), {@code every} (200), {@code reps} (3),
+ * {@code timeoutSeconds} (120).
+ */
+public final class RecoveryReplay {
+
+  private RecoveryReplay() {}
+
+  public static void main(String[] args) throws Exception {
+    Harness.init();
+    BenchArgs options = new BenchArgs(args);
+    int portfolios = options.integer("portfolios", 200);
+    int every = options.integer("every", 200);
+    int reps = options.integer("reps", 3);
+    long timeoutSeconds = options.number("timeoutSeconds", 120);
+    Harness.banner("RiskPulse recovery of every portfolio after a restart, replaying up to snapshot-every events",
+        options);
+    String config = "riskpulse.portfolio.snapshot-every = " + every + "\n";
+    int fillsPerPortfolio = 2 * every - 1;
+    System.out.println("fills per portfolio: " + fillsPerPortfolio + " (events replayed after the last snapshot: "
+        + (every - 1) + ")");
+    System.out.println("rep   start to all serving (ms)   up to all serving (ms)   per portfolio (ms)");
+    double[] totals = new double[reps];
+    double[] afterUp = new double[reps];
+    for (int rep = 1; rep <= reps; rep++) {
+      Path dataDir = Files.createTempDirectory("riskpulse-bench-recovery-");
+      String[] ids;
+      BenchNode first = BenchNode.start("recovery", config, dataDir);
+      try {
+        FillRig rig = FillRig.open(first, portfolios, null);
+        ids = rig.portfolioIds;
+        // Whole rounds of the rig's round-robin: every portfolio gets the same number of fills.
+        List<List<Execution>> perPortfolio = new ArrayList<>();
+        for (int i = 0; i < portfolios; i++) {
+          perPortfolio.add(new ArrayList<>());
+        }
+        for (long k = 0; k < (long) fillsPerPortfolio * portfolios; k++) {
+          Execution execution = rig.nextExecution(System.currentTimeMillis());
+          perPortfolio.get((int) (k % portfolios)).add(execution);
+        }
+        WindowedAsks.forEach(0, portfolios, WindowedAsks.WINDOW, timeoutSeconds, (i, attempt) -> {
+          // In chunks of 100, in order: a portfolio's fills must not overtake each other.
+          CompletableFuture<String> chain = CompletableFuture.completedFuture(null);
+          List<Execution> fills = perPortfolio.get(i);
+          for (int from = 0; from < fills.size(); from += 100) {
+            List<Execution> chunk = fills.subList(from, Math.min(fills.size(), from + 100));
+            chain = chain.thenCompose(ignored -> first.services.portfolios().applyAll(ids[i], chunk)
+                .thenApply(replies -> replies.stream().allMatch(reply -> reply.isAccepted()) ? null
+                    : "refused fills for " + ids[i] + ": " + replies).toCompletableFuture());
+          }
+          return chain;
+        });
+      } finally {
+        first.stopKeepingData();
+      }
+      long starting = System.nanoTime();
+      try (BenchNode second = BenchNode.start("recovery", config, dataDir)) {
+        long started = System.nanoTime();
+        WindowedAsks.forEach(0, portfolios, WindowedAsks.WINDOW, timeoutSeconds, (i, attempt) ->
+            second.services.portfolios().snapshot(ids[i]).thenApply((PortfolioSnapshot snapshot) ->
+                snapshot.executionCount() == fillsPerPortfolio ? null
+                    : ids[i] + " holds " + snapshot.executionCount() + " fills, not " + fillsPerPortfolio));
+        long served = System.nanoTime();
+        double totalMs = (served - starting) / 1e6;
+        double afterUpMs = (served - started) / 1e6;
+        totals[rep - 1] = totalMs;
+        afterUp[rep - 1] = afterUpMs;
+        System.out.printf("%3d   %16.1f   %16.1f   %18.2f%n", rep, totalMs, afterUpMs, totalMs / portfolios);
+      }
+    }
+    double median = Stats.median(totals);
+    System.out.printf("med   %16.1f   %16.1f   %18.2f%n", median, Stats.median(afterUp), median / portfolios);
+    System.out.println("check: every portfolio held its " + fillsPerPortfolio + " fills after the restart: OK");
+  }
+}
