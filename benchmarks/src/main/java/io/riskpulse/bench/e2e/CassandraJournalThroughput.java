@@ -91,7 +91,8 @@ import org.apache.pekko.stream.connectors.cassandra.javadsl.CassandraSessionRegi
  * (rows per request, latency, mean requests in flight by Little's law), so the concurrency is measured, not
  * assumed. What the journal side does more is the point of the ratio: the portfolio's own work per fill, Pekko
  * persistence (event adapter sealing the hash chain, serialization, the journal actor), the plugin's tag bookkeeping,
- * snapshots every {@code riskpulse.portfolio.snapshot-every} events; the tally lists those extra requests.
+ * snapshots every {@code riskpulse.portfolio.snapshot-every} events (up to {@code snapshot-every-max} as the
+ * execution-id window grows); the tally lists those extra requests.
  *
  * <p>Options ({@code key=value}): {@code portfolios} (50), {@code rows} per measurement (60,000), {@code warmup}
  * rows per side before the first measurement (60,000), {@code reps} (3), {@code timeoutSeconds} per measurement
@@ -189,9 +190,10 @@ public final class CassandraJournalThroughput {
 
       Rig rig = Rig.open(services, session, config, portfolios, cassandra.pid());
       System.out.println(Stats.fmt("grouping: chunks of %d rows round-robin over %d persistence ids, %d chunks in "
-              + "flight; plugin: write profile %s, max-message-batch-size %d; portfolio snapshot-every %d",
+              + "flight; plugin: write profile %s, max-message-batch-size %d; portfolio snapshot-every %d (max %d)",
           rig.chunk, portfolios, rig.parallelism, rig.writeProfile, rig.maxMessageBatch,
-          config.getInt("riskpulse.portfolio.snapshot-every")));
+          config.getInt("riskpulse.portfolio.snapshot-every"),
+          config.getInt("riskpulse.portfolio.snapshot-every-max")));
 
       Burst warmJournal = rig.journal(warmup, timeoutSeconds);
       rig.harvestPayloads();

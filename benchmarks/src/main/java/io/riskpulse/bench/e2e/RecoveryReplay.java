@@ -12,7 +12,8 @@ import java.util.concurrent.CompletableFuture;
  * What the snapshot interval costs a restart: how long a node takes to serve every portfolio again when each has to
  * replay the most events the interval allows after its last snapshot (docs/PERFORMANCE.md section 29).
  *
- * <p>Each repetition starts a node on a fresh data folder with {@code riskpulse.portfolio.snapshot-every = every},
+ * <p>Each repetition starts a node on a fresh data folder with {@code riskpulse.portfolio.snapshot-every = every}
+ * and {@code snapshot-every-max = every} (a fixed interval, whatever the execution-id window holds),
  * opens {@code portfolios} portfolios and hands each {@code 2 * every - 1} fills straight to the portfolios (one
  * snapshot at event {@code every}, then {@code every - 1} events after it), stops the node, starts a new one on the
  * same folder, and times from its start, and from when it is up (cluster member up), until every portfolio has
@@ -36,7 +37,8 @@ public final class RecoveryReplay {
     long timeoutSeconds = options.number("timeoutSeconds", 120);
     Harness.banner("RiskPulse recovery of every portfolio after a restart, replaying up to snapshot-every events",
         options);
-    String config = "riskpulse.portfolio.snapshot-every = " + every + "\n";
+    String config = "riskpulse.portfolio.snapshot-every = " + every + "\n"
+        + "riskpulse.portfolio.snapshot-every-max = " + every + "\n";
     int fillsPerPortfolio = 2 * every - 1;
     System.out.println("fills per portfolio: " + fillsPerPortfolio + " (events replayed after the last snapshot: "
         + (every - 1) + ")");

@@ -193,6 +193,8 @@ public final class Portfolio
 
   private final String portfolioId;
   private final PortfolioEnvironment env;
+  /** When this portfolio snapshots: more rarely as its execution-id window grows. */
+  private final SnapshotInterval snapshotInterval;
   /** Callers on this node judge orders in place through it while this incarnation runs. */
   private final PreTradeGate gate;
   private final ActorRef<PortfolioCommand> self;
@@ -277,6 +279,7 @@ public final class Portfolio
         SupervisorStrategy.restartWithBackoff(Duration.ofMillis(200), Duration.ofSeconds(5), 0.1));
     this.portfolioId = portfolioId;
     this.env = env;
+    this.snapshotInterval = env.settings().snapshotInterval();
     this.gate = gate;
     this.self = context.getSelf();
     this.context = context;
@@ -1565,9 +1568,20 @@ public final class Portfolio
         || event instanceof AnomalyCleared;
   }
 
+  /**
+   * Retention snapshots at multiples of the longest interval, each deleting the snapshots older than {@code
+   * keep-snapshots} such intervals (events are never deleted: the auditor replays them); {@link #shouldSnapshot}
+   * adds the snapshots of the shorter intervals in between.
+   */
   @Override
   public RetentionCriteria retentionCriteria() {
-    return RetentionCriteria.snapshotEvery(env.settings().snapshotEvery(), env.settings().keepSnapshots());
+    return RetentionCriteria.snapshotEvery(snapshotInterval.max(), env.settings().keepSnapshots());
+  }
+
+  /** A snapshot at every multiple of the interval the execution-id window calls for ({@link SnapshotInterval}). */
+  @Override
+  public boolean shouldSnapshot(PortfolioState state, PortfolioEvent event, long sequenceNr) {
+    return snapshotInterval.due(sequenceNr, state.executionWindowSize());
   }
 
   @Override

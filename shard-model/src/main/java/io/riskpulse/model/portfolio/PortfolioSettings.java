@@ -15,8 +15,10 @@ import java.time.ZoneId;
  *     how stale a price-driven breach can be
  * @param dedupWindow number of most recent execution ids remembered for idempotency
  * @param peakPersistStep currency units the P&amp;L peak must rise between executions before it is persisted
- * @param snapshotEvery events between snapshots
- * @param keepSnapshots snapshots kept
+ * @param snapshotEvery events between snapshots while the portfolio's execution-id window is small
+ * @param snapshotEveryMax the longest interval between snapshots, in events, reached while the window is large
+ *     ({@link SnapshotInterval})
+ * @param keepSnapshots snapshots kept: those within {@code keepSnapshots × snapshotEveryMax} events of the latest
  * @param reportingCurrency ISO currency every amount and limit is expressed in
  * @param tradingDayZone time zone in which trading days are counted
  * @param tradingDayRoll local time at which a new trading day starts (e.g. 17:00 for a New York FX desk)
@@ -30,16 +32,26 @@ import java.time.ZoneId;
  *     for approval, or orders sent at once
  */
 public record PortfolioSettings(
-    Duration markInterval, int dedupWindow, double peakPersistStep, int snapshotEvery, int keepSnapshots,
-    String reportingCurrency, Duration marketDataGrace, ZoneId tradingDayZone, LocalTime tradingDayRoll,
-    Duration riskStaleness, Duration riskReportRefresh, RebalanceMode rebalance) {
+    Duration markInterval, int dedupWindow, double peakPersistStep, int snapshotEvery, int snapshotEveryMax,
+    int keepSnapshots, String reportingCurrency, Duration marketDataGrace, ZoneId tradingDayZone,
+    LocalTime tradingDayRoll, Duration riskStaleness, Duration riskReportRefresh, RebalanceMode rebalance) {
 
-  /** Settings without a rebalance mode (off): the fields before it existed. */
+  /** Checks the snapshot settings at start-up, naming the one out of range. */
+  public PortfolioSettings {
+    new SnapshotInterval(snapshotEvery, snapshotEveryMax); // the fields are assigned after this block
+  }
+
+  /** Settings with a fixed snapshot interval and no rebalance mode (off): the fields before they existed. */
   public PortfolioSettings(Duration markInterval, int dedupWindow, double peakPersistStep, int snapshotEvery,
       int keepSnapshots, String reportingCurrency, Duration marketDataGrace, ZoneId tradingDayZone,
       LocalTime tradingDayRoll, Duration riskStaleness, Duration riskReportRefresh) {
-    this(markInterval, dedupWindow, peakPersistStep, snapshotEvery, keepSnapshots, reportingCurrency,
+    this(markInterval, dedupWindow, peakPersistStep, snapshotEvery, snapshotEvery, keepSnapshots, reportingCurrency,
         marketDataGrace, tradingDayZone, tradingDayRoll, riskStaleness, riskReportRefresh, RebalanceMode.OFF);
+  }
+
+  /** When a portfolio snapshots: every {@code snapshotEvery} events, more rarely as its window grows. */
+  SnapshotInterval snapshotInterval() {
+    return new SnapshotInterval(snapshotEvery, snapshotEveryMax);
   }
 
   /** The trading day of an instant: the zone's local date, shifted back by the roll time. */
@@ -56,6 +68,7 @@ public record PortfolioSettings(
         c.getInt("dedup-window"),
         c.getDouble("peak-persist-step"),
         c.getInt("snapshot-every"),
+        c.getInt("snapshot-every-max"),
         c.getInt("keep-snapshots"),
         c.getString("reporting-currency"),
         c.getDuration("market-data-grace"),

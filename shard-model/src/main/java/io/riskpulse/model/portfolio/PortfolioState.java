@@ -329,6 +329,11 @@ public final class PortfolioState {
     return undispatchedRebalance;
   }
 
+  /** How many execution ids the dedup window holds (at most the configured {@code dedup-window}). */
+  int executionWindowSize() {
+    return seenExecutions.size();
+  }
+
   /** The content fingerprint of an execution id in the dedup window, or {@code null} if not there. */
   Integer seenFingerprint(String executionId) {
     return seenExecutions.fingerprint(executionId);

@@ -1,0 +1,72 @@
+package io.riskpulse.model.portfolio;
+
+/**
+ * How many events a portfolio lets pass between two snapshots: fewer while its snapshot is small, more while it is
+ * large, so that what snapshots cost each event stays bounded and a recovery's replay stays in proportion to the
+ * snapshot it starts from.
+ *
+ * <p>A portfolio's snapshot is dominated by its execution-id window: about 8.6 bytes per remembered id packed
+ * ({@link PackedExecutionIds}), 0.86 MB for a full window of 100,000 ids, against a few kilobytes for everything
+ * else. A fixed interval makes a busy portfolio write its whole window every few hundred fills (a full window at
+ * every 200 events ran the fill path at 0.44 x a small window's rate, docs/PERFORMANCE.md section 29), while a
+ * long fixed interval makes every portfolio replay more on a restart or failover, the small ones too (section
+ * 29.1). Here the interval starts at {@code every} and doubles each time the window holds
+ * {@value #WINDOW_IDS_PER_EVENT} ids per event of the doubled interval, up to {@code max}: the window then adds
+ * at most about {@value #WINDOW_IDS_PER_EVENT} ids (about 86 bytes) of snapshot per event, as long as the interval
+ * is below {@code max}.
+ *
+ * <p>A snapshot is due at a sequence number that is a multiple of the interval, so the rule needs no memory of
+ * the last snapshot and holds across restarts. With {@code max} a power-of-two multiple of {@code every} (the
+ * default 200 and 1,600), every multiple of {@code max} is also a multiple of every interval: the snapshots that
+ * Pekko's retention takes at multiples of {@code max} (which also delete older snapshots) fall on the same
+ * sequence numbers.
+ *
+ * <p>Immutable and thread-safe.
+ */
+final class SnapshotInterval {
+
+  /** Window ids per event of the interval at which the interval doubles. */
+  static final int WINDOW_IDS_PER_EVENT = 10;
+
+  private final int every;
+  private final int max;
+
+  /**
+   * @param every events between snapshots while the window is small (config {@code snapshot-every}), at least 1
+   * @param max the longest interval, in events (config {@code snapshot-every-max}), at least {@code every}
+   * @throws IllegalArgumentException when either is out of range, naming the setting
+   */
+  SnapshotInterval(int every, int max) {
+    if (every < 1) {
+      throw new IllegalArgumentException("riskpulse.portfolio.snapshot-every must be at least 1, was " + every);
+    }
+    if (max < every) {
+      throw new IllegalArgumentException("riskpulse.portfolio.snapshot-every-max must be at least snapshot-every ("
+          + every + "), was " + max);
+    }
+    this.every = every;
+    this.max = max;
+  }
+
+  /** The longest interval, in events: Pekko's retention snapshots (and deletes older snapshots) at its multiples. */
+  int max() {
+    return max;
+  }
+
+  /**
+   * Events between snapshots for a window holding {@code windowIds} ids: {@code every} doubled while the window
+   * holds {@value #WINDOW_IDS_PER_EVENT} ids per event of the doubled interval, at most {@code max}.
+   */
+  int forWindow(int windowIds) {
+    long interval = every;
+    while (interval < max && 2 * interval * WINDOW_IDS_PER_EVENT <= windowIds) {
+      interval = Math.min(max, 2 * interval);
+    }
+    return (int) interval;
+  }
+
+  /** Whether a snapshot is due after the event numbered {@code sequenceNr}, the window holding {@code windowIds}. */
+  boolean due(long sequenceNr, int windowIds) {
+    return sequenceNr % forWindow(windowIds) == 0;
+  }
+}
