@@ -3,12 +3,12 @@ package io.riskpulse.bench.e2e;
 import io.riskpulse.model.portfolio.Execution;
 import io.riskpulse.model.portfolio.PortfolioSnapshot;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -73,7 +73,7 @@ public final class RecoveryReplay {
     int fillsPerPortfolio = options.integer("fills", 2 * every - 3);
     int reps = options.integer("reps", 3);
     long timeoutSeconds = options.number("timeoutSeconds", 120);
-    Harness.banner("RiskPulse recovery of every portfolio after a restart, replaying up to snapshot-every events",
+    Harness.banner("RiskPulse recovery of every portfolio after a restart, replaying the events after its last snapshot",
         options);
     String config = "riskpulse.portfolio.snapshot-every = " + every + "\n"
         + "riskpulse.portfolio.snapshot-every-max = " + max + "\n";

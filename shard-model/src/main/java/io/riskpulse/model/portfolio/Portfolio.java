@@ -195,6 +195,11 @@ public final class Portfolio
   private final PortfolioEnvironment env;
   /** When this portfolio snapshots: more rarely as its execution-id window grows. */
   private final SnapshotInterval snapshotInterval;
+  /**
+   * The sequence number of the last event of the latest write of several events, for {@link #shouldSnapshot},
+   * which Pekko calls for each event of a write in order when the write is handed over.
+   */
+  private long lastInWrite;
   /** Callers on this node judge orders in place through it while this incarnation runs. */
   private final PreTradeGate gate;
   private final ActorRef<PortfolioCommand> self;
@@ -1054,6 +1059,7 @@ public final class Portfolio
       withIds.add(event);
       next++;
     }
+    lastInWrite = next - 1;
     return Effect().persist(withIds).thenRun(newState -> {
       dispatchHalt(newState);
       dispatchRebalance(newState);
@@ -1519,6 +1525,7 @@ public final class Portfolio
         .onSignal(RecoveryCompleted.instance(), state -> {
           env.recentSnapshots().forget(portfolioId); // whatever an earlier incarnation answered
           readSlot = null;
+          lastInWrite = 0; // a restart after a failed write keeps this object, not that write
           chain.recoveryCompleted(lastSequenceNumber(context));
           detectors.useRules(state.rules());
           startCheckpoints(state);
@@ -1578,10 +1585,13 @@ public final class Portfolio
     return RetentionCriteria.snapshotEvery(snapshotInterval.max(), env.settings().keepSnapshots());
   }
 
-  /** A snapshot at every multiple of the interval the execution-id window calls for ({@link SnapshotInterval}). */
+  /**
+   * A snapshot at every multiple of the interval the execution-id window calls for, unless a retention snapshot
+   * follows in the same write ({@link SnapshotInterval}). Pekko passes the state before {@code event}.
+   */
   @Override
   public boolean shouldSnapshot(PortfolioState state, PortfolioEvent event, long sequenceNr) {
-    return snapshotInterval.due(sequenceNr, state.executionWindowSize());
+    return snapshotInterval.due(sequenceNr, lastInWrite, state.executionWindowSize());
   }
 
   @Override

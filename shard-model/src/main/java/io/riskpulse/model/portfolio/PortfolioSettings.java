@@ -17,7 +17,7 @@ import java.time.ZoneId;
  * @param peakPersistStep currency units the P&amp;L peak must rise between executions before it is persisted
  * @param snapshotEvery events between snapshots while the portfolio's execution-id window is small
  * @param snapshotEveryMax the longest interval between snapshots, in events, reached while the window is large
- *     ({@link SnapshotInterval})
+ *     ({@link SnapshotInterval}); below {@code snapshotEvery}, a fixed interval of {@code snapshotEvery}
  * @param keepSnapshots snapshots kept: those within {@code keepSnapshots × snapshotEveryMax} events of the latest
  * @param reportingCurrency ISO currency every amount and limit is expressed in
  * @param tradingDayZone time zone in which trading days are counted

@@ -16,10 +16,16 @@ package io.riskpulse.model.portfolio;
  * per event, as long as the interval is below {@code max}.
  *
  * <p>A snapshot is due at a sequence number that is a multiple of the interval, so the rule needs no memory of
- * the last snapshot and holds across restarts. With {@code max} a power-of-two multiple of {@code every} (the
- * default 200 and 1,600), every multiple of {@code max} is also a multiple of every interval: the snapshots that
- * Pekko's retention takes at multiples of {@code max} (which also delete older snapshots) fall on the same
- * sequence numbers.
+ * the last snapshot and holds across restarts. Pekko's retention snapshots at the multiples of {@code max} and only
+ * those delete older snapshots (from {@code 2 x keep x max} to {@code keep x max} events back). Pekko asks about
+ * the events of one write in order and stops at the first snapshot due, so an interval's snapshot due earlier in the
+ * same write would take the place of a retention snapshot and skip its deletion, leaving snapshots behind for good:
+ * a snapshot is not due when a multiple of {@code max} follows it in the same write ({@link #due(long, long, int)}).
+ * With {@code max} a power-of-two multiple of {@code every} (the default 200 and 1,600), every multiple of
+ * {@code max} is also a multiple of every interval.
+ *
+ * <p>Lowering {@code max} on a journal written with a larger one narrows the deletion ranges: snapshots older than
+ * the first range are left behind (harmless to recovery, which reads the latest).
  *
  * <p>Immutable and thread-safe.
  */
@@ -33,19 +39,16 @@ final class SnapshotInterval {
 
   /**
    * @param every events between snapshots while the window is small (config {@code snapshot-every}), at least 1
-   * @param max the longest interval, in events (config {@code snapshot-every-max}), at least {@code every}
-   * @throws IllegalArgumentException when either is out of range, naming the setting
+   * @param max the longest interval, in events (config {@code snapshot-every-max}); below {@code every} it is
+   *     {@code every}: a fixed interval, as before the setting existed
+   * @throws IllegalArgumentException when {@code every} is below 1, naming the setting
    */
   SnapshotInterval(int every, int max) {
     if (every < 1) {
       throw new IllegalArgumentException("riskpulse.portfolio.snapshot-every must be at least 1, was " + every);
     }
-    if (max < every) {
-      throw new IllegalArgumentException("riskpulse.portfolio.snapshot-every-max must be at least snapshot-every ("
-          + every + "), was " + max);
-    }
     this.every = every;
-    this.max = max;
+    this.max = Math.max(every, max);
   }
 
   /** The longest interval, in events: Pekko's retention snapshots (and deletes older snapshots) at its multiples. */
@@ -65,8 +68,12 @@ final class SnapshotInterval {
     return (int) interval;
   }
 
-  /** Whether a snapshot is due after the event numbered {@code sequenceNr}, the window holding {@code windowIds}. */
-  boolean due(long sequenceNr, int windowIds) {
-    return sequenceNr % forWindow(windowIds) == 0;
+  /**
+   * Whether a snapshot is due at the event numbered {@code sequenceNr}, written together with the events up to
+   * {@code lastInWrite}, the window holding {@code windowIds} before it: at a multiple of the interval, unless a
+   * multiple of {@code max} (a retention snapshot, which Pekko must see) follows in the same write.
+   */
+  boolean due(long sequenceNr, long lastInWrite, int windowIds) {
+    return sequenceNr % forWindow(windowIds) == 0 && Math.max(sequenceNr, lastInWrite) / max == sequenceNr / max;
   }
 }

@@ -13,6 +13,7 @@ import io.riskpulse.model.limits.Limits;
 import io.riskpulse.model.market.MarketView;
 import io.riskpulse.model.market.Quote;
 import io.riskpulse.model.portfolio.PortfolioCommand.ApplyExecution;
+import io.riskpulse.model.portfolio.PortfolioCommand.ApplyExecutions;
 import io.riskpulse.model.portfolio.PortfolioCommand.OpenPortfolio;
 import java.time.Instant;
 import java.util.List;
@@ -109,37 +110,57 @@ class PortfolioSnapshotIntervalTest {
 
   @Test
   void shouldSnapshotMoreRarelyAsTheWindowGrows() {
-    fillUpTo(38); // event n holds n - 2 ids (the opening, the day's start): below 40, every 2 events
+    // Pekko judges event n with the window before it: n - 3 ids (the opening and the day's start are events).
+    fillUpTo(38); // below 40 ids: every 2 events
     assertEquals(38L, last(storedWindows()));
-    fillUpTo(58); // from event 42 the window holds 40 ids: every 4 events
-    assertEquals(56L, last(storedWindows()), "58 is not a multiple of 4");
-    fillUpTo(95); // from event 82, 80 ids: every 8 events
+    fillUpTo(58); // from event 43 the window holds 40 ids: every 4 events
+    // 42 is the last at the short interval (39 ids before it); retention at 48 and 56 deleted up to 40.
+    awaitStored(List.of(42L, 44L, 48L, 52L, 56L));
+    fillUpTo(95); // from event 83, 80 ids: every 8 events
     assertEquals(88L, last(storedWindows()), "90, 92 and 94 are multiples of 2 and of 4 but not of 8");
     fillUpTo(96);
-    assertEquals(96L, last(storedWindows()));
-
-    storedWindows().forEach((sequenceNr, window) -> {
-      int interval = window >= 80 ? 8 : window >= 40 ? 4 : 2;
-      assertEquals(0, sequenceNr % interval, "snapshot at " + sequenceNr + " with a window of " + window);
-    });
     // Each retention snapshot (at multiples of 8, keeping 2 x 8 events) deletes those 16 to 32 events older, the
-    // shorter intervals' too; the snapshot store deletes after the save is answered, hence the wait.
-    testKit.createTestProbe().awaitAssert(() -> {
-      assertEquals(List.of(88L, 96L), List.copyOf(storedWindows().keySet()));
-      return null;
-    });
+    // shorter intervals' too.
+    awaitStored(List.of(88L, 96L));
+  }
+
+  @Test
+  void shouldLeaveNoSnapshotBehindWhenOneWriteSpansAnIntervalAndARetentionSnapshot() {
+    fillUpTo(58);
+    // One write of ten fills, events 59 to 68: 60 is due at the interval of 4, 64 is a retention snapshot.
+    List<Execution> batch = new java.util.ArrayList<>();
+    for (int i = 0; i < 10; i++) {
+      fills++;
+      batch.add(new Execution("E" + fills, "P1", "momo", "SPY", fills % 2 == 0 ? Side.SELL : Side.BUY, 1, 100, 5L));
+    }
+    kit.<BatchReply>runCommand(replyTo -> new ApplyExecutions(batch, replyTo));
+    assertEquals(68, kit.persistenceTestKit().persistedInStorage(PERSISTENCE_ID).size());
+    // Taken after the write, numbered 68, with retention: it deleted 36 to 52 (had 60 taken its place, 36 to 40
+    // would never be deleted: the next retention, at 72, deletes from 40).
+    awaitStored(List.of(56L, 68L));
+    fillUpTo(96);
+    awaitStored(List.of(88L, 96L));
   }
 
   @Test
   void shouldRecoverFromAnIntervalSnapshotWithItsWindow() {
-    fillUpTo(58); // 57 events after the opening: the day's start and 56 fills
+    fillUpTo(58); // the last snapshot at 56: the opening, the day's start and 54 fills
+    assertEquals(56L, last(storedWindows()));
+    kit.persistenceTestKit().clearByIdPreservingSeqNumbers(PERSISTENCE_ID); // only the snapshot can restore them
     kit.restart();
+    assertEquals(54L, kit.getState().executionCount(), "the snapshot's state; events 57 and 58 are gone");
     Execution again = new Execution("E3", "P1", "momo", "SPY", Side.BUY, 1, 100, 5L);
     assertEquals(Reply.duplicate("E3"), kit.<Reply>runCommand(replyTo -> new ApplyExecution(again, replyTo)).reply(),
         "a fill remembered in the snapshot's window is not applied twice");
-    assertEquals(58, kit.persistenceTestKit().persistedInStorage(PERSISTENCE_ID).size());
-    assertEquals(56L, kit.getState().executionCount());
-    assertTrue(storedWindows().containsKey(56L), "recovered from the snapshot at 56 and two events");
+    assertEquals(54L, kit.getState().executionCount());
+  }
+
+  /** Waits until the snapshot store holds exactly these snapshots: it deletes after it has answered the save. */
+  private void awaitStored(List<Long> sequenceNrs) {
+    testKit.createTestProbe().awaitAssert(() -> {
+      assertEquals(sequenceNrs, List.copyOf(storedWindows().keySet()));
+      return null;
+    });
   }
 
   private static long last(Map<Long, Integer> windows) {

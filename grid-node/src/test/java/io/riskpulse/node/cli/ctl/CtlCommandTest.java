@@ -160,16 +160,22 @@ class CtlCommandTest {
 
   @Test
   void shouldShowADeskAndTheFirm() {
-    Run desk = ctl(VIEWER, "desk", "show", "rates");
-    assertSuccess(desk);
-    assertTrue(desk.out().startsWith("Desk rates   5 portfolio(s)"), desk::toString);
-    assertTrue(Pattern.compile("(?m)^gross exposure +10,000\\.00$").matcher(desk.out()).find(), desk::toString);
-    assertTrue(Pattern.compile("(?m)^R1 +\\S+ +10,000\\.00 +10,000\\.00").matcher(desk.out()).find(),
-        desk::toString);
-
-    Run firm = ctl(FIRM_VIEWER, "firm", "show");
-    assertSuccess(firm);
-    assertTrue(firm.out().startsWith("Firm   6 portfolio(s)"), firm::toString);
+    // The aggregates fill as the portfolios report to their desks and the desks to the firm: wait for all six.
+    TestProbe.create(node.system()).awaitAssert(GrpcTestNode.WAIT, () -> {
+      Run desk = ctl(VIEWER, "desk", "show", "rates");
+      assertSuccess(desk);
+      assertTrue(desk.out().startsWith("Desk rates   5 portfolio(s)"), desk::toString);
+      assertTrue(Pattern.compile("(?m)^gross exposure +10,000\\.00$").matcher(desk.out()).find(), desk::toString);
+      assertTrue(Pattern.compile("(?m)^R1 +\\S+ +10,000\\.00 +10,000\\.00").matcher(desk.out()).find(),
+          desk::toString);
+      return null;
+    });
+    TestProbe.create(node.system()).awaitAssert(GrpcTestNode.WAIT, () -> {
+      Run firm = ctl(FIRM_VIEWER, "firm", "show");
+      assertSuccess(firm);
+      assertTrue(firm.out().startsWith("Firm   6 portfolio(s)"), firm::toString);
+      return null;
+    });
     assertFailure(CtlExitCodes.DENIED, "PERMISSION_DENIED", ctl(VIEWER, "firm", "show"));
   }
 
