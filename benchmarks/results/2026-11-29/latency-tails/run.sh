@@ -23,3 +23,7 @@ run fill-latency-gc-age -Xlog:gc*,gc+age=trace,safepoint:file=$GCLOGS/fl-gc-age.
 run fill-latency-zgc -XX:+UseZGC -Xlog:gc,safepoint:file=$GCLOGS/fl-zgc.log:uptime,level,tags \
   -cp "$CP" io.riskpulse.bench.e2e.FillLatency
 echo "$(date -u +%H:%M:%S) done; GC logs in $GCLOGS"
+# The census (old-object-samples.txt), once, by hand: a one-repetition run under JFR, then its jdk.OldObjectSample
+# events printed with `jfr print --json --events jdk.OldObjectSample` and listed by age (allocation time to the end).
+#   java $OPENS ... -XX:StartFlightRecording=filename=fl-old.jfr,settings=profile -cp "$CP" \
+#     io.riskpulse.bench.e2e.FillLatency reps=1
