@@ -16,6 +16,7 @@ import io.riskpulse.model.portfolio.PortfolioCommand.ApplyExecution;
 import io.riskpulse.model.portfolio.PortfolioCommand.ApplyExecutions;
 import io.riskpulse.model.portfolio.PortfolioCommand.OpenPortfolio;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -88,8 +89,8 @@ class PortfolioSnapshotIntervalTest {
   }
 
   /** The stored snapshots by sequence number, with the number of execution ids each one's window holds. */
-  private Map<Long, Integer> storedWindows() {
-    Map<Long, Integer> windows = new TreeMap<>();
+  private TreeMap<Long, Integer> storedWindows() {
+    TreeMap<Long, Integer> windows = new TreeMap<>();
     for (Pair<SnapshotMeta, Object> stored : kit.snapshotTestKit().orElseThrow().persistedInStorage(PERSISTENCE_ID)) {
       PackedExecutionIds packed = ((StoredPortfolioState) stored.second()).recentExecutions();
       windows.put(stored.first().sequenceNr(), packed == null ? 0 : packed.count());
@@ -128,7 +129,7 @@ class PortfolioSnapshotIntervalTest {
   void shouldLeaveNoSnapshotBehindWhenOneWriteSpansAnIntervalAndARetentionSnapshot() {
     fillUpTo(58);
     // One write of ten fills, events 59 to 68: 60 is due at the interval of 4, 64 is a retention snapshot.
-    List<Execution> batch = new java.util.ArrayList<>();
+    List<Execution> batch = new ArrayList<>();
     for (int i = 0; i < 10; i++) {
       fills++;
       batch.add(new Execution("E" + fills, "P1", "momo", "SPY", fills % 2 == 0 ? Side.SELL : Side.BUY, 1, 100, 5L));
@@ -163,7 +164,7 @@ class PortfolioSnapshotIntervalTest {
     });
   }
 
-  private static long last(Map<Long, Integer> windows) {
-    return ((TreeMap<Long, Integer>) windows).lastKey();
+  private static long last(TreeMap<Long, Integer> windows) {
+    return windows.lastKey();
   }
 }
