@@ -73,8 +73,8 @@ public final class RecoveryReplay {
     int fillsPerPortfolio = options.integer("fills", 2 * every - 3);
     int reps = options.integer("reps", 3);
     long timeoutSeconds = options.number("timeoutSeconds", 120);
-    Harness.banner("RiskPulse recovery of every portfolio after a restart, replaying the events after its last snapshot",
-        options);
+    Harness.banner(
+        "RiskPulse recovery of every portfolio after a restart, replaying the events after its last snapshot", options);
     String config = "riskpulse.portfolio.snapshot-every = " + every + "\n"
         + "riskpulse.portfolio.snapshot-every-max = " + max + "\n";
     System.out.println("fills per portfolio: " + fillsPerPortfolio + " in commands of " + CHUNK);

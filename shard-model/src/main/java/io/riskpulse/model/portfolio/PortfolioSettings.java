@@ -41,14 +41,6 @@ public record PortfolioSettings(
     new SnapshotInterval(snapshotEvery, snapshotEveryMax); // the fields are assigned after this block
   }
 
-  /** Settings with a fixed snapshot interval and no rebalance mode (off): the fields before they existed. */
-  public PortfolioSettings(Duration markInterval, int dedupWindow, double peakPersistStep, int snapshotEvery,
-      int keepSnapshots, String reportingCurrency, Duration marketDataGrace, ZoneId tradingDayZone,
-      LocalTime tradingDayRoll, Duration riskStaleness, Duration riskReportRefresh) {
-    this(markInterval, dedupWindow, peakPersistStep, snapshotEvery, snapshotEvery, keepSnapshots, reportingCurrency,
-        marketDataGrace, tradingDayZone, tradingDayRoll, riskStaleness, riskReportRefresh, RebalanceMode.OFF);
-  }
-
   /** When a portfolio snapshots: every {@code snapshotEvery} events, more rarely as its window grows. */
   SnapshotInterval snapshotInterval() {
     return new SnapshotInterval(snapshotEvery, snapshotEveryMax);
