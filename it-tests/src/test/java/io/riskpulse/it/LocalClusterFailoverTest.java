@@ -141,6 +141,11 @@ class LocalClusterFailoverTest {
 
       // The victim is whichever of nodes 2 and 3 hosts more portfolios (node 1 stays up for the queries): with the
       // seven demo portfolios one node alone hosts none in about 6% of runs, which would leave nothing to recover.
+      // Shards reach nodes 2 and 3 by rebalancing (every rebalance-interval) when node 1 allocated them all first.
+      List<LocalClusterNode> started = nodes;
+      await(Duration.ofSeconds(60),
+          () -> Math.max(residentPortfolios(started.get(1)), residentPortfolios(started.get(2))) > 0,
+          () -> "nodes 2 and 3 host none of the portfolios " + portfolios);
       long onSecond = residentPortfolios(nodes.get(1));
       long onThird = residentPortfolios(nodes.get(2));
       assertTrue(onSecond >= 0 && onThird >= 0, "nodes 2 and 3 list their shards");
