@@ -8,12 +8,12 @@ import java.util.function.Consumer;
 
 /**
  * A map from a string id to a value, in insertion order, that holds at most {@code capacity} entries and forgets the
- * oldest beyond that (telling {@code onEvict}): a portfolio's open orders and recent ClOrdIDs, and its window of
- * recent execution ids.
+ * oldest beyond that (telling {@code onEvict}): a portfolio's open orders and recent ClOrdIDs. (Its window of recent
+ * execution ids, which only ever forgets the oldest and keeps no object per id, is a {@link BoundedIdRing}.)
  *
- * <p>Why not a {@code LinkedHashMap}: a portfolio keeps these entries (10,000 orders, 100,000 execution ids) for
- * minutes, so they end up in the collector's old generation while every new order or fill arrives young. A linked hash map writes each new
- * entry's reference into a random slot of an old table and into the previous entry, so every young collection
+ * <p>Why not a {@code LinkedHashMap}: a portfolio keeps these entries (10,000 orders) for minutes, so they end up in
+ * the collector's old generation while every new order arrives young. A linked hash map writes each new entry's
+ * reference into a random slot of an old table and into the previous entry, so every young collection
  * scans a card (512 bytes of old heap) per order since the last one: at 5,000 orders/s that card scanning was most
  * of a 50 ms G1 pause (PERFORMANCE.md section 21). Here keys and values sit in two arrays in insertion order (new
  * references land next to each other: a few cards per thousand orders) and the hash index is an {@code int} array

@@ -1,6 +1,7 @@
 package io.riskpulse.model.portfolio;
 
-import io.riskpulse.model.collect.BoundedInsertionMap;
+import io.riskpulse.model.collect.BoundedIdRing;
+import java.util.OptionalInt;
 
 /**
  * The most recent execution ids of a portfolio with a fingerprint of each fill's content, for idempotency.
@@ -12,21 +13,21 @@ import io.riskpulse.model.collect.BoundedInsertionMap;
  * fill (a conflict, refused loudly rather than dropped silently).
  *
  * <p>Not thread-safe: owned by one portfolio entity. Saved in snapshots and rebuilt by replaying events, so
- * it survives recovery. Kept in a {@link BoundedInsertionMap}: the ids of the last 100,000 fills stay for minutes,
- * and a hash map would make every young collection scan a card per fill since the last one.
+ * it survives recovery. Kept in a {@link BoundedIdRing}: the ids of the last 100,000 fills stay for minutes, and an
+ * object per id (a {@code String}, a boxed fingerprint) would be copied at every young collection until tenured.
  */
 final class ExecutionIdWindow {
 
   /** Fingerprint of ids restored from a snapshot that predates fingerprints: matches any content. */
   static final int UNKNOWN = 0;
 
-  private final BoundedInsertionMap<Integer> fingerprints;
+  private final BoundedIdRing fingerprints;
 
   ExecutionIdWindow(int capacity) {
     if (capacity < 1) {
       throw new IllegalArgumentException("capacity must be >= 1, was " + capacity);
     }
-    this.fingerprints = new BoundedInsertionMap<>(capacity, forgotten -> { });
+    this.fingerprints = new BoundedIdRing(capacity);
   }
 
   /** A fingerprint of a fill's content (portfolio, instrument, side, quantity, price); never {@link #UNKNOWN}. */
@@ -37,23 +38,23 @@ final class ExecutionIdWindow {
   }
 
   boolean contains(String executionId) {
-    return fingerprints.containsKey(executionId);
+    return fingerprints.contains(executionId);
   }
 
   /** The fingerprint remembered for an id, or {@code null} when the id is not in the window. */
   Integer fingerprint(String executionId) {
-    return fingerprints.get(executionId);
+    OptionalInt print = fingerprints.get(executionId);
+    return print.isPresent() ? Integer.valueOf(print.getAsInt()) : null;
   }
 
-  void add(String executionId, int fingerprint) {
-    if (!fingerprints.containsKey(executionId)) {
-      fingerprints.put(executionId, fingerprint);
-    }
+  /** Remembers {@code executionId} (copied: the window keeps no reference to it) unless it is already there. */
+  void add(CharSequence executionId, int fingerprint) {
+    fingerprints.add(executionId, fingerprint);
   }
 
   /** The window in its snapshot form, oldest first. */
   PackedExecutionIds pack() {
-    return PackedExecutionIds.pack(fingerprints.keys(), fingerprints.size(), fingerprints::get);
+    return PackedExecutionIds.pack(fingerprints.size(), sink -> fingerprints.forEach(sink::accept));
   }
 
   /** Adds every entry of {@code packed}, oldest first (recovery from a snapshot). */

@@ -3,7 +3,7 @@ package io.riskpulse.model.portfolio;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.HexFormat;
-import java.util.function.ToIntFunction;
+import java.util.function.Consumer;
 
 /**
  * A portfolio's dedup window ({@link ExecutionIdWindow}) in the form its snapshots hold: one byte string instead of
@@ -47,30 +47,33 @@ public record PackedExecutionIds(byte[] bytes) {
   /** Receives the entries of a window, oldest first. */
   @FunctionalInterface
   interface EntrySink {
-    void accept(String executionId, int fingerprint);
+    /**
+     * @param executionId the id; when given by {@link #forEach}, a buffer valid only during this call
+     * @param fingerprint its content fingerprint
+     */
+    void accept(CharSequence executionId, int fingerprint);
   }
 
   /**
-   * Packs {@code ids}, oldest first, each with {@code fingerprint.applyAsInt(id)}.
+   * Packs the entries that {@code entries} gives its sink, oldest first.
    *
-   * @param count how many ids {@code ids} yields
+   * @param count how many entries it gives
    */
-  static PackedExecutionIds pack(Iterable<String> ids, int count, ToIntFunction<String> fingerprint) {
+  static PackedExecutionIds pack(int count, Consumer<EntrySink> entries) {
     Writer out = new Writer(16 + count * 12);
     out.put(VERSION);
     out.varint(count);
-    String previous = "";
-    int written = 0;
-    for (String id : ids) {
-      int shared = sharedPrefix(previous, id);
+    int[] written = {0};
+    entries.accept((id, fingerprint) -> {
+      int shared = out.sharedWithPrevious(id);
       out.varint(shared);
       out.rest(id, shared);
-      out.int32(fingerprint.applyAsInt(id));
-      previous = id;
-      written++;
-    }
-    if (written != count) {
-      throw new IllegalArgumentException("count was " + count + " but the ids were " + written);
+      out.int32(fingerprint);
+      out.previous(id);
+      written[0]++;
+    });
+    if (written[0] != count) {
+      throw new IllegalArgumentException("count was " + count + " but the ids were " + written[0]);
     }
     return new PackedExecutionIds(out.bytes());
   }
@@ -92,31 +95,19 @@ public record PackedExecutionIds(byte[] bytes) {
     Reader in = new Reader(bytes);
     in.version();
     int count = in.count();
-    String previous = "";
+    StringBuilder id = new StringBuilder(32);
     for (int i = 0; i < count; i++) {
       int shared = in.varint();
-      if (shared > previous.length()) {
-        throw in.corrupt("entry " + i + " shares " + shared + " chars with a previous id of " + previous.length());
+      if (shared > id.length()) {
+        throw in.corrupt("entry " + i + " shares " + shared + " chars with a previous id of " + id.length());
       }
-      String id = previous.substring(0, shared) + in.utf8(in.varint());
+      id.setLength(shared);
+      in.utf8(in.varint(), id);
       sink.accept(id, in.int32());
-      previous = id;
     }
     if (in.position != bytes.length) {
       throw in.corrupt((bytes.length - in.position) + " bytes after the last entry");
     }
-  }
-
-  private static int sharedPrefix(String previous, String id) {
-    int limit = Math.min(previous.length(), id.length());
-    int shared = 0;
-    while (shared < limit && previous.charAt(shared) == id.charAt(shared)) {
-      shared++;
-    }
-    if (shared > 0 && Character.isHighSurrogate(id.charAt(shared - 1))) {
-      shared--; // keep a surrogate pair whole in the rest
-    }
-    return shared;
   }
 
   @Override
@@ -139,6 +130,9 @@ public record PackedExecutionIds(byte[] bytes) {
   private static final class Writer {
     private byte[] buffer;
     private int size;
+    /** The previous id's chars, for the prefix the next one shares. */
+    private char[] previous = new char[32];
+    private int previousLength;
 
     Writer(int capacity) {
       buffer = new byte[Math.max(16, capacity)];
@@ -167,8 +161,31 @@ public record PackedExecutionIds(byte[] bytes) {
       buffer[size++] = (byte) value;
     }
 
+    /** UTF-16 chars {@code id} shares with the previous id, never ending between the halves of a surrogate pair. */
+    int sharedWithPrevious(CharSequence id) {
+      int limit = Math.min(previousLength, id.length());
+      int shared = 0;
+      while (shared < limit && previous[shared] == id.charAt(shared)) {
+        shared++;
+      }
+      if (shared > 0 && Character.isHighSurrogate(id.charAt(shared - 1))) {
+        shared--; // keep a surrogate pair whole in the rest
+      }
+      return shared;
+    }
+
+    void previous(CharSequence id) {
+      if (id.length() > previous.length) {
+        previous = new char[Math.max(id.length(), 2 * previous.length)];
+      }
+      for (int i = 0; i < id.length(); i++) {
+        previous[i] = id.charAt(i);
+      }
+      previousLength = id.length();
+    }
+
     /** The length-prefixed UTF-8 of {@code id} from char {@code from}; ASCII without an intermediate array. */
-    void rest(String id, int from) {
+    void rest(CharSequence id, int from) {
       int length = id.length() - from;
       boolean ascii = true;
       for (int i = from; i < id.length() && ascii; i++) {
@@ -182,7 +199,7 @@ public record PackedExecutionIds(byte[] bytes) {
         }
         return;
       }
-      byte[] utf8 = id.substring(from).getBytes(StandardCharsets.UTF_8);
+      byte[] utf8 = id.subSequence(from, id.length()).toString().getBytes(StandardCharsets.UTF_8);
       varint(utf8.length);
       ensure(utf8.length);
       System.arraycopy(utf8, 0, buffer, size, utf8.length);
@@ -245,13 +262,23 @@ public record PackedExecutionIds(byte[] bytes) {
       throw corrupt("varint longer than 5 bytes");
     }
 
-    String utf8(int length) {
+    /** Appends {@code length} bytes of UTF-8 to {@code to}; ASCII without an intermediate string. */
+    void utf8(int length, StringBuilder to) {
       if (length > bytes.length - position) {
         throw corrupt("an id of " + length + " bytes runs past the end");
       }
-      String text = new String(bytes, position, length, StandardCharsets.UTF_8);
+      boolean ascii = true;
+      for (int i = position; i < position + length && ascii; i++) {
+        ascii = bytes[i] >= 0;
+      }
+      if (ascii) {
+        for (int i = position; i < position + length; i++) {
+          to.append((char) bytes[i]);
+        }
+      } else {
+        to.append(new String(bytes, position, length, StandardCharsets.UTF_8));
+      }
       position += length;
-      return text;
     }
 
     int int32() {

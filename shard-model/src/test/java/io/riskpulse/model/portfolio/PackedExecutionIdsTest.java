@@ -19,13 +19,12 @@ class PackedExecutionIdsTest {
   private record Entry(String id, int fingerprint) {}
 
   private static PackedExecutionIds pack(List<Entry> entries) {
-    return PackedExecutionIds.pack(entries.stream().map(Entry::id).toList(), entries.size(),
-        id -> entries.stream().filter(e -> e.id().equals(id)).findFirst().orElseThrow().fingerprint());
+    return PackedExecutionIds.pack(entries.size(), sink -> entries.forEach(e -> sink.accept(e.id(), e.fingerprint())));
   }
 
   private static List<Entry> unpack(PackedExecutionIds packed) {
     List<Entry> entries = new ArrayList<>();
-    packed.forEach((id, fingerprint) -> entries.add(new Entry(id, fingerprint)));
+    packed.forEach((id, fingerprint) -> entries.add(new Entry(id.toString(), fingerprint)));
     return entries;
   }
 
