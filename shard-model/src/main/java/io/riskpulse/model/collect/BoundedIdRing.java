@@ -27,14 +27,17 @@ import java.util.function.ToIntFunction;
  * and then stops. The index is linear probing over a power of two at least twice the rings' length (load at most
  * one half); a cell holds {@code hash << 32 | (slot + 1)}, 0 when empty, so a probe compares ids only when the
  * 32-bit hashes agree. Forgetting an id deletes its cell by shifting the cells after it back (no tombstones), so
- * lookups stay short however long the window turns over. Nothing moves when the window is full: no pause to
- * compact, unlike a map that slides its entries.
+ * lookups stay short however long the window turns over. Once the window is full nothing moves (no pause to
+ * compact, unlike a map that slides its entries) unless an id longer than the arena's free gap arrives: then the
+ * arena is relinearised once more, into twice the bytes held. The arena never shrinks: it stays at about twice the
+ * most bytes the window has held.
  *
  * <p>Hashing: a 64-bit multiplicative hash of the chars with a per-process random seed, finished by MurmurHash3's
  * mixer. Unlike {@code String.hashCode}, a sender cannot choose ids that collide without knowing the seed, so it
  * cannot make lookups linear in the window. Lookups compare chars: exact, no false matches.
  *
- * <p>Not thread-safe: owned by one portfolio entity.
+ * <p>Not thread-safe, not even for two readers ({@link #forEach} reuses one view of the stored ids): owned by one
+ * portfolio entity.
  */
 public final class BoundedIdRing {
 
@@ -53,6 +56,10 @@ public final class BoundedIdRing {
   /** Flag in {@link #lengths}: the id is stored two bytes per char. */
   private static final int TWO_BYTE = Integer.MIN_VALUE;
   private static final int LENGTH_MASK = Integer.MAX_VALUE;
+  /** Longest id kept, in bytes: far beyond any execution id (the wire allows 32 chars), short of overflow. */
+  private static final int MAX_ID_BYTES = 1 << 24;
+  /** Most ids a ring may keep, so that its index (a power of two ≥ 2 × capacity) has an {@code int} length. */
+  static final int MAX_CAPACITY = 1 << 28;
   private static final long SEED = ThreadLocalRandom.current().nextLong();
   private static final int[] NO_INTS = {};
   private static final long[] NO_CELLS = {};
@@ -84,10 +91,13 @@ public final class BoundedIdRing {
     this(capacity, BoundedIdRing::seededHash);
   }
 
-  /** For tests: {@code hash} in place of the seeded hash (a constant one makes every id collide). */
+  /**
+   * For tests: {@code hash} in place of the seeded hash (a constant one makes every id collide). It must depend on
+   * the chars alone, as the ring hashes its stored copy of an id to find its index cell.
+   */
   BoundedIdRing(int capacity, ToIntFunction<CharSequence> hash) {
-    if (capacity < 1) {
-      throw new IllegalArgumentException("capacity must be at least 1: " + capacity);
+    if (capacity < 1 || capacity > MAX_CAPACITY) {
+      throw new IllegalArgumentException("capacity must be between 1 and " + MAX_CAPACITY + ": " + capacity);
     }
     this.capacity = capacity;
     this.hash = Objects.requireNonNull(hash, "hash");
@@ -123,21 +133,21 @@ public final class BoundedIdRing {
     if (slotOf(id, idHash) >= 0) {
       return false;
     }
+    int chars = id.length();
+    boolean twoByte = false;
+    for (int i = 0; i < chars && !twoByte; i++) {
+      twoByte = id.charAt(i) > 0xFF;
+    }
+    if (chars > (twoByte ? MAX_ID_BYTES / 2 : MAX_ID_BYTES)) { // before anything is forgotten
+      throw new IllegalArgumentException("an id of " + chars + " chars is too long to keep");
+    }
+    int bytes = twoByte ? 2 * chars : chars;
     if (size == capacity) {
       forgetOldest();
     }
     if (size == starts.length) {
       growRings();
     }
-    int chars = id.length();
-    boolean twoByte = false;
-    for (int i = 0; i < chars && !twoByte; i++) {
-      twoByte = id.charAt(i) > 0xFF;
-    }
-    if (twoByte && chars > LENGTH_MASK / 2) {
-      throw new IllegalArgumentException("an id of " + chars + " chars is too long to keep");
-    }
-    int bytes = twoByte ? 2 * chars : chars;
     int start = allocate(bytes);
     if (twoByte) {
       for (int i = 0; i < chars; i++) {
@@ -296,10 +306,10 @@ public final class BoundedIdRing {
     for (int i = 0; i < size; i++) {
       held += lengths[slotAfter(head, i)] & LENGTH_MASK;
     }
-    long wanted = Math.max(MIN_ARENA_BYTES, Math.max(arena.length, 2 * (held + more)));
     if (held + more > Integer.MAX_VALUE - 8) {
       throw new IllegalStateException("the ids kept would need " + (held + more) + " bytes");
     }
+    long wanted = Math.max(MIN_ARENA_BYTES, Math.max(arena.length, 2 * (held + more)));
     byte[] next = new byte[(int) Math.min(wanted, Integer.MAX_VALUE - 8)];
     int at = 0;
     for (int i = 0; i < size; i++) {
@@ -326,6 +336,7 @@ public final class BoundedIdRing {
       newLengths[i] = lengths[slot];
       newValues[i] = values[slot];
     }
+    long[] newIndex = new long[Math.max(2 * INITIAL_SLOTS, Integer.highestOneBit(Math.max(1, 2 * slots - 1)) << 1)];
     long[] oldIndex = index;
     int oldSlots = starts.length;
     int oldHead = head;
@@ -333,7 +344,7 @@ public final class BoundedIdRing {
     lengths = newLengths;
     values = newValues;
     head = 0;
-    index = new long[Math.max(2 * INITIAL_SLOTS, Integer.highestOneBit(Math.max(1, 2 * slots - 1)) << 1)];
+    index = newIndex;
     for (long entry : oldIndex) {
       if (entry != 0) {
         int oldSlot = (int) entry - 1;

@@ -127,13 +127,57 @@ class BoundedIdRingTest {
   private static String randomId(SplittableRandom random, int universe) {
     int n = random.nextInt(universe);
     String base = Integer.toString(n, 36);
-    return switch (n % 5) {
+    return switch (n % 6) {
+      case 5 -> "";
       case 0 -> "E" + base;
       case 1 -> "exec-" + base + "-" + "p".repeat(n % 23);
       case 2 -> "\u20AC" + base;
       case 3 -> base + "\u00E9\u00E9";
       default -> "EXEC-2026-11-29-" + base + "\uD83D\uDE00".repeat(n % 3);
     };
+  }
+
+  /** Adds each id and compares the whole ring with a linked hash map trimmed to the capacity after every add. */
+  private static void assertAgreesWithReference(int capacity, List<String> ids) {
+    BoundedIdRing ring = new BoundedIdRing(capacity);
+    LinkedHashMap<String, Integer> reference = new LinkedHashMap<>();
+    for (int i = 0; i < ids.size(); i++) {
+      String id = ids.get(i);
+      assertEquals(!reference.containsKey(id), ring.add(id, i), "add " + i);
+      reference.putIfAbsent(id, i);
+      if (reference.size() > capacity) {
+        reference.remove(reference.keySet().iterator().next());
+      }
+      assertEquals(reference, entries(ring), "after add " + i);
+      assertEquals(new ArrayList<>(reference.keySet()), new ArrayList<>(entries(ring).keySet()), "after add " + i);
+      for (String kept : reference.keySet()) {
+        assertTrue(ring.contains(kept), kept + " after add " + i);
+      }
+    }
+  }
+
+  @Test
+  void shouldKeepEmptyIdsInAFullRingThatWraps() {
+    assertAgreesWithReference(3, List.of("a".repeat(30), "", "b".repeat(30), "c".repeat(30), "", "d".repeat(30),
+        "e".repeat(5), "", "f".repeat(40), "g", "", "h".repeat(70)));
+  }
+
+  @Test
+  void shouldKeepAnIdLongerThanTheArenaOnceTheRingIsFullAndWrapped() {
+    List<String> ids = new ArrayList<>();
+    for (int i = 0; i < 500; i++) {
+      ids.add("id-" + (1_000_000 + i));
+    }
+    ids.add("z".repeat(10_000));
+    for (int i = 0; i < 200; i++) {
+      ids.add("id-" + (2_000_000 + i));
+    }
+    assertAgreesWithReference(50, ids);
+  }
+
+  @Test
+  void shouldKeepOneIdWithACapacityOfOne() {
+    assertAgreesWithReference(1, List.of("ab", "", "ab", "\u0100", "ab", "ab", "\u0100\u0101"));
   }
 
   @Test
@@ -153,5 +197,6 @@ class BoundedIdRingTest {
   @Test
   void shouldRefuseANonPositiveCapacity() {
     assertThrows(IllegalArgumentException.class, () -> new BoundedIdRing(0));
+    assertThrows(IllegalArgumentException.class, () -> new BoundedIdRing(BoundedIdRing.MAX_CAPACITY + 1));
   }
 }

@@ -10,6 +10,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.cbor.CBORFactory;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
@@ -44,6 +45,19 @@ class PackedExecutionIdsTest {
     List<Entry> entries = List.of(new Entry("E\uD83D\uDE00", 1), new Entry("E\uD83D\uDE01", 2),
         new Entry("E\uD83D\uDE01!", 3));
     assertEquals(entries, unpack(pack(entries)));
+  }
+
+  /** The layout is a stored format: snapshots written by earlier builds must read back, these bytes by hand. */
+  @Test
+  void shouldWriteTheDocumentedBytesFromAListAndFromAWindow() {
+    List<Entry> entries = List.of(new Entry("F1000", 7), new Entry("F1050", -1), new Entry("E\uD83D\uDE00", 1),
+        new Entry("E\uD83D\uDE01", 2), new Entry("E\uD800", 3));
+    String expected = "0105" + "0005" + "4631303030" + "00000007" + "0302" + "3530" + "ffffffff"
+        + "0005" + "45f09f9880" + "00000001" + "0104" + "f09f9881" + "00000002" + "0101" + "3f" + "00000003";
+    assertEquals(expected, HexFormat.of().formatHex(pack(entries).bytes()));
+    ExecutionIdWindow window = new ExecutionIdWindow(10);
+    entries.forEach(e -> window.add(e.id(), e.fingerprint()));
+    assertEquals(expected, HexFormat.of().formatHex(window.pack().bytes()));
   }
 
   @Test
