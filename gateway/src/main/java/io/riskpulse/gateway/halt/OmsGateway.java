@@ -20,6 +20,7 @@ import io.riskpulse.model.concurrent.Completions;
 import io.riskpulse.model.halt.ActiveHalt;
 import io.riskpulse.model.halt.HaltDispatcher;
 import io.riskpulse.model.halt.HaltInstruction;
+import io.riskpulse.model.halt.ScopeKind;
 import io.riskpulse.model.risk.rebalance.RebalanceDispatcher;
 import io.riskpulse.model.risk.rebalance.RebalanceInstruction;
 import java.time.Duration;
@@ -68,7 +69,9 @@ import org.slf4j.Logger;
  * stop retrying. It resolves the scope to accounts and working orders ({@link ScopeResolver}, retried with backoff
  * until complete: cancelling for a partial set of accounts would be wrong; the resolution starts while the request
  * is being written), sends the instruction to each endpoint and journals it with the attempts, the write not
- * delaying the send. An acknowledgement ends that endpoint's delivery; a retryable failure (not connected,
+ * delaying the send. A portfolio halting itself resolves its own scope (its account, its working orders) and sends
+ * it with the request: the gateway then calls the endpoints at once and journals the request, the resolution and
+ * the attempts in one write, so no journal write of the gateway's precedes the cancel on the wire. An acknowledgement ends that endpoint's delivery; a retryable failure (not connected,
  * disconnected while waiting, no answer within {@code attempt-timeout}) is retried with exponential backoff and at
  * once when the endpoint reconnects; a final failure (the OMS refused) ends it as failed, for a person to act on.
  *
@@ -144,14 +147,24 @@ public final class OmsGateway
    */
   public static HaltDispatcher dispatcher(ActorSystem<?> system, ActorRef<OmsGatewayCommand> gateway,
       Duration timeout) {
-    return halt -> AskPattern.<OmsGatewayCommand, StatusReply<Done>>ask(gateway,
-            replyTo -> new Request(halt, replyTo), timeout, system.scheduler())
-        .thenApply(reply -> {
-          if (reply.isError()) {
-            throw new CompletionException(reply.getError());
-          }
-          return (Void) null;
-        });
+    return new HaltDispatcher() {
+      @Override
+      public CompletionStage<Void> dispatch(ActiveHalt halt) {
+        return dispatch(halt, null);
+      }
+
+      @Override
+      public CompletionStage<Void> dispatch(ActiveHalt halt, HaltInstruction resolved) {
+        return AskPattern.<OmsGatewayCommand, StatusReply<Done>>ask(gateway,
+                replyTo -> new Request(halt, resolved, replyTo), timeout, system.scheduler())
+            .thenApply(reply -> {
+              if (reply.isError()) {
+                throw new CompletionException(reply.getError());
+              }
+              return (Void) null;
+            });
+      }
+    };
   }
 
   /**
@@ -199,12 +212,35 @@ public final class OmsGateway
       return Effect().reply(cmd.replyTo(), StatusReply.ack()); // a re-send of a halt already taken
     }
     context.getLog().info("OMS gateway took halt {}", cmd.halt().describe());
+    if (resolvedBySender(cmd)) {
+      // A portfolio halting itself sent its own account and orders: the endpoints are called now, and the request,
+      // the resolution and the attempts are journaled in one write alongside. Safe before the write: until the
+      // sender is answered (after it) it keeps the halt undispatched and hands it over again, also after a
+      // restart, and a re-send reaches the OMS under the same ids.
+      long now = now();
+      OmsDelivery delivery = new OmsDelivery(cmd.halt(), cmd.resolved(), null, Map.of(), now);
+      List<OmsGatewayEvent> events = callEndpoints(delivery, List.copyOf(endpoints.keySet()),
+          List.of(new HaltRequested(cmd.halt(), now), new HaltResolved(cmd.halt().haltId(), cmd.resolved(), now)));
+      return Effect().persist(events).thenRun(newState -> flushThenAnswer(cmd.replyTo())).thenNoReply();
+    }
     // The scope is resolved while the request is written: the answer waits in the stash until the write is done.
     resolve(cmd.halt());
     return Effect()
         .persist(new HaltRequested(cmd.halt(), now()))
         .thenRun(newState -> flushThenAnswer(cmd.replyTo()))
         .thenNoReply();
+  }
+
+  /**
+   * Whether the request brings a usable resolution: a halt of one portfolio, resolved to that portfolio's account,
+   * for the same halt. Anything else is resolved here, as if none had come.
+   */
+  private static boolean resolvedBySender(Request cmd) {
+    HaltInstruction resolved = cmd.resolved();
+    ActiveHalt halt = cmd.halt();
+    return resolved != null && halt.scope().kind() == ScopeKind.PORTFOLIO
+        && halt.haltId().equals(resolved.haltId()) && halt.scope().equals(resolved.scope())
+        && resolved.accounts().equals(List.of(halt.scope().value()));
   }
 
   private ReplyEffect<OmsGatewayEvent, OmsGatewayState> onSubmit(OmsGatewayState state, SubmitOrders cmd) {
@@ -301,6 +337,16 @@ public final class OmsGateway
    */
   private ReplyEffect<OmsGatewayEvent, OmsGatewayState> send(OmsDelivery delivery, List<String> endpointNames,
       List<OmsGatewayEvent> before) {
+    List<OmsGatewayEvent> events = callEndpoints(delivery, endpointNames, before);
+    return events.isEmpty() ? Effect().noReply() : Effect().persist(events).thenNoReply();
+  }
+
+  /**
+   * Calls each endpoint of {@code endpointNames} that still owes {@code delivery} an acknowledgement and is not
+   * already working on it; returns {@code before} and one {@link DeliverySent} per call, for the caller to journal.
+   */
+  private List<OmsGatewayEvent> callEndpoints(OmsDelivery delivery, List<String> endpointNames,
+      List<OmsGatewayEvent> before) {
     String id = delivery.id();
     List<OmsGatewayEvent> events = new ArrayList<>(before);
     List<DeliverySent> sent = new ArrayList<>();
@@ -312,14 +358,11 @@ public final class OmsGateway
       }
     }
     events.addAll(sent);
-    if (events.isEmpty()) {
-      return Effect().noReply();
-    }
     for (DeliverySent attempt : sent) {
       inFlight.add(key(id, attempt.endpoint()));
       call(delivery, attempt.endpoint(), attempt.attempt());
     }
-    return Effect().persist(events).thenNoReply();
+    return events;
   }
 
 

@@ -186,6 +186,43 @@ class OmsGatewayTest {
         journal().stream().<Class<?>>map(Object::getClass).toList());
   }
 
+  /** What a portfolio halting itself hands over with the halt: its own account and the working orders it knows. */
+  private static HaltInstruction resolvedBySender(String account) {
+    return new HaltInstruction(HALT.haltId(), HALT.scope(), List.of(account),
+        List.of(new OpenOrder("O-2", "P1", "algo", "GLD", Side.SELL, 50)), HALT.by(), HALT.reason(), HALT.atMillis());
+  }
+
+  @Test
+  void shouldCallTheOmsBeforeItsOwnWriteWhenThePortfolioResolvedTheScope() throws Exception {
+    resolutions.set(new CompletableFuture<>()); // the gateway's own resolver never answers: it must not be needed
+    // The gateway's one write (request, resolution, attempt) fails: the OMS was called all the same, before it.
+    kit.persistenceTestKit().failNextPersisted(OmsGateway.PERSISTENCE_ID.id());
+    TestProbe<StatusReply<Done>> unanswered = testKit.createTestProbe();
+    kit.runCommand(new Request(HALT, resolvedBySender("P1"), unanswered.ref()));
+    assertTrue(oms.awaitReceived(1, WAIT), "the OMS was not called before the gateway's write");
+    // Unanswered, the portfolio hands the halt over again: it is journaled and sent again under the same ClOrdID.
+    assertTrue(kit.<StatusReply<Done>>runCommand(replyTo -> new Request(HALT, resolvedBySender("P1"), replyTo))
+        .reply().isSuccess());
+    awaitAcknowledged(HALT.haltId());
+    assertEquals(List.of(HaltRequested.class, HaltResolved.class, DeliverySent.class, DeliveryAcknowledged.class),
+        journal().stream().<Class<?>>map(Object::getClass).toList());
+    assertEquals(resolvedBySender("P1"), ((HaltResolved) journal().get(1)).instruction());
+    assertEquals(2, oms.massCancelsReceived());
+    assertEquals(1, oms.massCancelsEffective(), "one effective mass cancel (same ClOrdID)");
+    assertTrue(oms.isWorking("O-3"), "another portfolio's order is not cancelled");
+  }
+
+  @Test
+  void shouldResolveTheScopeItselfWhenTheSendersResolutionIsForAnotherAccount() {
+    assertTrue(kit.<StatusReply<Done>>runCommand(replyTo -> new Request(HALT, resolvedBySender("P2"), replyTo))
+        .reply().isSuccess());
+    awaitAcknowledged(HALT.haltId());
+    HaltInstruction sent = ((HaltResolved) journal().get(1)).instruction();
+    assertEquals(List.of("P1"), sent.accounts(), "the gateway's resolver's, not the sender's");
+    assertEquals(List.of("O-1"), sent.openOrders().stream().map(OpenOrder::clOrdId).toList());
+    assertTrue(oms.isWorking("O-3"), "the other account's order is not cancelled");
+  }
+
   @Test
   void shouldLogADisconnectTheEndpointReportsOnItsOwnThread() {
     // QuickFIX/J calls the connection listener on its own thread, where the actor's context must not be used.

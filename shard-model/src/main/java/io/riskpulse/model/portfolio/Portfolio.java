@@ -10,6 +10,8 @@ import io.riskpulse.model.detect.rules.RuleParser;
 import io.riskpulse.model.detect.rules.RuleSyntaxException;
 import io.riskpulse.model.halt.ActiveHalt;
 import io.riskpulse.model.halt.HaltDispatcher;
+import io.riskpulse.model.halt.HaltInstruction;
+import io.riskpulse.model.halt.ScopeKind;
 import io.riskpulse.model.instrument.Instrument;
 import io.riskpulse.model.journal.ChainedEvent;
 import io.riskpulse.model.journal.ChainingEventAdapter;
@@ -1073,7 +1075,21 @@ public final class Portfolio
       return; // without a gateway the halt stays undispatched: a node started with one hands it over
     }
     dispatchInFlight = halt.haltId();
-    handOver(() -> env.haltDispatcher().dispatch(halt), halt.haltId(), HaltDispatchOutcome::new);
+    HaltInstruction resolved = ownScope(halt);
+    handOver(() -> resolved == null ? env.haltDispatcher().dispatch(halt)
+        : env.haltDispatcher().dispatch(halt, resolved), halt.haltId(), HaltDispatchOutcome::new);
+  }
+
+  /**
+   * The instruction for a halt of this portfolio alone, resolved here (its account and the working orders it knows),
+   * as the gateway's scope resolver would from this entity's snapshot; {@code null} for a wider scope.
+   */
+  private HaltInstruction ownScope(ActiveHalt halt) {
+    if (halt.scope().kind() != ScopeKind.PORTFOLIO || !halt.scope().value().equals(portfolioId)) {
+      return null;
+    }
+    return new HaltInstruction(halt.haltId(), halt.scope(), List.of(portfolioId), orderFlow.openOrders(), halt.by(),
+        halt.reason(), halt.atMillis());
   }
 
   /**
