@@ -70,8 +70,8 @@ import org.slf4j.Logger;
  * until complete: cancelling for a partial set of accounts would be wrong; the resolution starts while the request
  * is being written), sends the instruction to each endpoint and journals it with the attempts, the write not
  * delaying the send. A portfolio halting itself resolves its own scope (its account, its working orders) and sends
- * it with the request: the gateway then calls the endpoints at once and journals the request, the resolution and
- * the attempts in one write, so no journal write of the gateway's precedes the cancel on the wire. An acknowledgement ends that endpoint's delivery; a retryable failure (not connected,
+ * it with the request: the gateway then journals the request, the resolution and the first attempts in one write
+ * and calls the endpoints as soon as it is on file (no scope to ask for, one write before the cancel on the wire). An acknowledgement ends that endpoint's delivery; a retryable failure (not connected,
  * disconnected while waiting, no answer within {@code attempt-timeout}) is retried with exponential backoff and at
  * once when the endpoint reconnects; a final failure (the OMS refused) ends it as failed, for a person to act on.
  *
@@ -209,19 +209,27 @@ public final class OmsGateway
       return Effect().reply(cmd.replyTo(), StatusReply.error("a halt needs an id and a scope, was " + cmd.halt()));
     }
     if (state.delivery(cmd.halt().haltId()) != null) {
-      return Effect().reply(cmd.replyTo(), StatusReply.ack()); // a re-send of a halt already taken
+      // A re-send of a halt already taken: answered once the journal is flushed, as the first was (this one may
+      // have waited behind the first one's write, before its flush).
+      return Effect().none().thenRun(newState -> flushThenAnswer(cmd.replyTo())).thenNoReply();
     }
     context.getLog().info("OMS gateway took halt {}", cmd.halt().describe());
-    if (resolvedBySender(cmd)) {
-      // A portfolio halting itself sent its own account and orders: the endpoints are called now, and the request,
-      // the resolution and the attempts are journaled in one write alongside. Safe before the write: until the
-      // sender is answered (after it) it keeps the halt undispatched and hands it over again, also after a
-      // restart, and a re-send reaches the OMS under the same ids.
+    HaltInstruction own = resolvedBySender(cmd);
+    if (own != null) {
+      // A portfolio halting itself sent its own account and working orders: nothing to resolve. The request, the
+      // resolution and the first attempt to every endpoint go in one write, and the endpoints are called once it
+      // is on file: a halt is never sent before the gateway has journaled it (its sender may be resumed and stop
+      // handing it over if the write fails).
       long now = now();
-      OmsDelivery delivery = new OmsDelivery(cmd.halt(), cmd.resolved(), null, Map.of(), now);
-      List<OmsGatewayEvent> events = callEndpoints(delivery, List.copyOf(endpoints.keySet()),
-          List.of(new HaltRequested(cmd.halt(), now), new HaltResolved(cmd.halt().haltId(), cmd.resolved(), now)));
-      return Effect().persist(events).thenRun(newState -> flushThenAnswer(cmd.replyTo())).thenNoReply();
+      OmsDelivery delivery = new OmsDelivery(cmd.halt(), own, null, Map.of(), now);
+      List<DeliverySent> attempts = attempts(delivery, List.copyOf(endpoints.keySet()));
+      List<OmsGatewayEvent> events = new ArrayList<>(List.of(new HaltRequested(cmd.halt(), now),
+          new HaltResolved(cmd.halt().haltId(), own, now)));
+      events.addAll(attempts);
+      return Effect().persist(events).thenRun(newState -> {
+        call(delivery, attempts);
+        flushThenAnswer(cmd.replyTo());
+      }).thenNoReply();
     }
     // The scope is resolved while the request is written: the answer waits in the stash until the write is done.
     resolve(cmd.halt());
@@ -232,15 +240,21 @@ public final class OmsGateway
   }
 
   /**
-   * Whether the request brings a usable resolution: a halt of one portfolio, resolved to that portfolio's account,
-   * for the same halt. Anything else is resolved here, as if none had come.
+   * The instruction for a halt whose sender resolved its scope: a halt of one portfolio, resolved to that
+   * portfolio's account, for the same halt. Rebuilt from the halt (who, why, when) and the sender's working orders
+   * of that account only. {@code null} when the request brings none or another: the gateway resolves it itself.
    */
-  private static boolean resolvedBySender(Request cmd) {
+  private static HaltInstruction resolvedBySender(Request cmd) {
     HaltInstruction resolved = cmd.resolved();
     ActiveHalt halt = cmd.halt();
-    return resolved != null && halt.scope().kind() == ScopeKind.PORTFOLIO
-        && halt.haltId().equals(resolved.haltId()) && halt.scope().equals(resolved.scope())
-        && resolved.accounts().equals(List.of(halt.scope().value()));
+    if (resolved == null || halt.scope().kind() != ScopeKind.PORTFOLIO || !halt.haltId().equals(resolved.haltId())
+        || !halt.scope().equals(resolved.scope()) || !resolved.accounts().equals(List.of(halt.scope().value()))) {
+      return null;
+    }
+    String account = halt.scope().value();
+    return new HaltInstruction(halt.haltId(), halt.scope(), List.of(account),
+        resolved.openOrders().stream().filter(order -> account.equals(order.account())).toList(), halt.by(),
+        halt.reason(), halt.atMillis());
   }
 
   private ReplyEffect<OmsGatewayEvent, OmsGatewayState> onSubmit(OmsGatewayState state, SubmitOrders cmd) {
@@ -250,7 +264,8 @@ public final class OmsGateway
       return Effect().reply(cmd.replyTo(), StatusReply.error("a rebalance needs an id and a portfolio, was " + orders));
     }
     if (state.delivery(orders.rebalanceId()) != null) {
-      return Effect().reply(cmd.replyTo(), StatusReply.ack()); // a re-send of a rebalance already taken
+      // A re-send of a rebalance already taken: answered once the journal is flushed, as the first was.
+      return Effect().none().thenRun(newState -> flushThenAnswer(cmd.replyTo())).thenNoReply();
     }
     context.getLog().info("OMS gateway took rebalance {} of {} ({} orders)", orders.rebalanceId(),
         orders.portfolioId(), orders.orders().size());
@@ -337,34 +352,36 @@ public final class OmsGateway
    */
   private ReplyEffect<OmsGatewayEvent, OmsGatewayState> send(OmsDelivery delivery, List<String> endpointNames,
       List<OmsGatewayEvent> before) {
-    List<OmsGatewayEvent> events = callEndpoints(delivery, endpointNames, before);
-    return events.isEmpty() ? Effect().noReply() : Effect().persist(events).thenNoReply();
+    List<DeliverySent> attempts = attempts(delivery, endpointNames);
+    List<OmsGatewayEvent> events = new ArrayList<>(before);
+    events.addAll(attempts);
+    if (events.isEmpty()) {
+      return Effect().noReply();
+    }
+    call(delivery, attempts);
+    return Effect().persist(events).thenNoReply();
   }
 
-  /**
-   * Calls each endpoint of {@code endpointNames} that still owes {@code delivery} an acknowledgement and is not
-   * already working on it; returns {@code before} and one {@link DeliverySent} per call, for the caller to journal.
-   */
-  private List<OmsGatewayEvent> callEndpoints(OmsDelivery delivery, List<String> endpointNames,
-      List<OmsGatewayEvent> before) {
-    String id = delivery.id();
-    List<OmsGatewayEvent> events = new ArrayList<>(before);
-    List<DeliverySent> sent = new ArrayList<>();
+  /** The next attempt to each endpoint of {@code endpointNames} that still owes an acknowledgement and is idle. */
+  private List<DeliverySent> attempts(OmsDelivery delivery, List<String> endpointNames) {
+    List<DeliverySent> attempts = new ArrayList<>();
     long now = now();
     for (String name : endpointNames) {
       EndpointDelivery at = delivery.at(name);
-      if (endpoints.containsKey(name) && at.open() && !inFlight.contains(key(id, name))) {
-        sent.add(new DeliverySent(id, name, at.attempts() + 1, now));
+      if (endpoints.containsKey(name) && at.open() && !inFlight.contains(key(delivery.id(), name))) {
+        attempts.add(new DeliverySent(delivery.id(), name, at.attempts() + 1, now));
       }
     }
-    events.addAll(sent);
-    for (DeliverySent attempt : sent) {
-      inFlight.add(key(id, attempt.endpoint()));
-      call(delivery, attempt.endpoint(), attempt.attempt());
-    }
-    return events;
+    return attempts;
   }
 
+  /** Makes each attempt: the endpoint is marked busy with it and called; its answer comes back as a command. */
+  private void call(OmsDelivery delivery, List<DeliverySent> attempts) {
+    for (DeliverySent attempt : attempts) {
+      inFlight.add(key(delivery.id(), attempt.endpoint()));
+      call(delivery, attempt.endpoint(), attempt.attempt());
+    }
+  }
 
   private void call(OmsDelivery delivery, String endpointName, int attempt) {
     OmsEndpoint endpoint = endpoints.get(endpointName);

@@ -187,29 +187,41 @@ class OmsGatewayTest {
   }
 
   /** What a portfolio halting itself hands over with the halt: its own account and the working orders it knows. */
-  private static HaltInstruction resolvedBySender(String account) {
-    return new HaltInstruction(HALT.haltId(), HALT.scope(), List.of(account),
-        List.of(new OpenOrder("O-2", "P1", "algo", "GLD", Side.SELL, 50)), HALT.by(), HALT.reason(), HALT.atMillis());
+  private static HaltInstruction resolvedBySender(String account, OpenOrder... orders) {
+    return new HaltInstruction(HALT.haltId(), HALT.scope(), List.of(account), List.of(orders), HALT.by(),
+        HALT.reason(), HALT.atMillis());
   }
 
+  private static final OpenOrder O2 = new OpenOrder("O-2", "P1", "algo", "GLD", Side.SELL, 50);
+
   @Test
-  void shouldCallTheOmsBeforeItsOwnWriteWhenThePortfolioResolvedTheScope() throws Exception {
+  void shouldSendAHaltThePortfolioResolvedWithoutAskingForTheScope() {
     resolutions.set(new CompletableFuture<>()); // the gateway's own resolver never answers: it must not be needed
-    // The gateway's one write (request, resolution, attempt) fails: the OMS was called all the same, before it.
-    kit.persistenceTestKit().failNextPersisted(OmsGateway.PERSISTENCE_ID.id());
-    TestProbe<StatusReply<Done>> unanswered = testKit.createTestProbe();
-    kit.runCommand(new Request(HALT, resolvedBySender("P1"), unanswered.ref()));
-    assertTrue(oms.awaitReceived(1, WAIT), "the OMS was not called before the gateway's write");
-    // Unanswered, the portfolio hands the halt over again: it is journaled and sent again under the same ClOrdID.
-    assertTrue(kit.<StatusReply<Done>>runCommand(replyTo -> new Request(HALT, resolvedBySender("P1"), replyTo))
-        .reply().isSuccess());
+    OpenOrder elsewhere = new OpenOrder("O-3", "P2", "other", "SPY", Side.BUY, 10); // not the halted account's
+    assertTrue(kit.<StatusReply<Done>>runCommand(replyTo -> new Request(HALT, resolvedBySender("P1", O2, elsewhere),
+        replyTo)).reply().isSuccess());
     awaitAcknowledged(HALT.haltId());
     assertEquals(List.of(HaltRequested.class, HaltResolved.class, DeliverySent.class, DeliveryAcknowledged.class),
         journal().stream().<Class<?>>map(Object::getClass).toList());
-    assertEquals(resolvedBySender("P1"), ((HaltResolved) journal().get(1)).instruction());
-    assertEquals(2, oms.massCancelsReceived());
-    assertEquals(1, oms.massCancelsEffective(), "one effective mass cancel (same ClOrdID)");
+    HaltInstruction sent = ((HaltResolved) journal().get(1)).instruction();
+    assertEquals(resolvedBySender("P1", O2), sent, "the sender's orders of the halted account only");
+    assertEquals(1, oms.massCancelsEffective());
+    assertFalse(oms.isWorking("O-1"), "the account's mass cancel covers an order the portfolio did not know");
     assertTrue(oms.isWorking("O-3"), "another portfolio's order is not cancelled");
+  }
+
+  @Test
+  void shouldSendNothingBeforeThePortfolioResolvedHaltIsJournaled() {
+    // The gateway's one write fails: nothing reaches the OMS (its sender may be resumed and stop handing it over).
+    kit.persistenceTestKit().failNextPersisted(OmsGateway.PERSISTENCE_ID.id());
+    TestProbe<StatusReply<Done>> unanswered = testKit.createTestProbe();
+    kit.runCommand(new Request(HALT, resolvedBySender("P1", O2), unanswered.ref()));
+    assertTrue(kit.<StatusReply<Done>>runCommand(replyTo -> new Request(HALT, resolvedBySender("P1", O2), replyTo))
+        .reply().isSuccess(), "handed over again, it is taken");
+    awaitAcknowledged(HALT.haltId());
+    assertEquals(1, oms.massCancelsReceived(), "sent once: after the write that succeeded");
+    assertEquals(List.of(HaltRequested.class, HaltResolved.class, DeliverySent.class, DeliveryAcknowledged.class),
+        journal().stream().<Class<?>>map(Object::getClass).toList());
   }
 
   @Test
