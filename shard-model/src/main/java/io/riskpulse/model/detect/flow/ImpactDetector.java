@@ -3,7 +3,6 @@ package io.riskpulse.model.detect.flow;
 import io.riskpulse.model.detect.DetectionSignal;
 import io.riskpulse.model.detect.Detector;
 import io.riskpulse.model.portfolio.Side;
-import java.util.ArrayDeque;
 import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -146,24 +145,27 @@ public final class ImpactDetector {
 
   /**
    * One instrument: the portfolio's fills within the window, and samples of the market's cumulative volume back
-   * to the last one at or before the window's start.
+   * to the last one at or before the window's start, each as (time, value) in {@link TimedValues}: no object per
+   * sample, though each stays for the whole window.
    *
-   * <p>The deques start with room for {@value #INITIAL_ROOM} (they grow as needed): most instruments hold a fill or
+   * <p>The rings start with room for {@value #INITIAL_ROOM} (they grow as needed): most instruments hold a fill or
    * two and a couple of market samples, and a portfolio holds a window per instrument it traded, for as long as it
-   * is resident. The default room (16) cost 112 bytes more per instrument (56 per deque).
+   * is resident.
    */
   private static final class Window {
     private static final int INITIAL_ROOM = 2;
-    final ArrayDeque<double[]> fills = new ArrayDeque<>(INITIAL_ROOM);
-    final ArrayDeque<double[]> market = new ArrayDeque<>(INITIAL_ROOM);
+    /** Fill time, filled quantity. */
+    final TimedValues fills = new TimedValues(INITIAL_ROOM);
+    /** Sample time, the market's cumulative volume then. */
+    final TimedValues market = new TimedValues(INITIAL_ROOM);
     double own;
 
     void fill(double quantity, long atMillis, long windowMillis) {
       expire(atMillis, windowMillis);
       if (fills.size() >= MAX_FILLS) {
-        own -= fills.pollFirst()[1];
+        own -= fills.removeFirst();
       }
-      fills.addLast(new double[] {atMillis, quantity});
+      fills.addLast(atMillis, quantity);
       own += quantity;
     }
 
@@ -173,36 +175,30 @@ public final class ImpactDetector {
         return;
       }
       if (market.size() >= MAX_FILLS) {
-        market.pollFirst();
+        market.removeFirst();
       }
-      market.addLast(new double[] {atMillis, cumulative});
+      market.addLast(atMillis, cumulative);
       long start = atMillis - windowMillis;
-      while (market.size() > 1 && peekSecond(market)[0] <= start) {
-        market.pollFirst();
+      while (market.size() > 1 && market.time(1) <= start) {
+        market.removeFirst();
       }
     }
 
     private void expire(long atMillis, long windowMillis) {
-      while (!fills.isEmpty() && fills.peekFirst()[0] <= atMillis - windowMillis) {
-        own -= fills.pollFirst()[1];
+      while (!fills.isEmpty() && fills.time(0) <= atMillis - windowMillis) {
+        own -= fills.removeFirst();
       }
       if (fills.isEmpty()) {
         own = 0; // no drift from repeated subtraction
       }
     }
 
-    private static double[] peekSecond(ArrayDeque<double[]> deque) {
-      java.util.Iterator<double[]> it = deque.iterator();
-      it.next();
-      return it.next();
-    }
-
     /** Market volume since {@code start}, NaN until a sample at or before it exists. */
     double marketVolume(long start) {
-      if (market.isEmpty() || market.peekFirst()[0] > start) {
+      if (market.isEmpty() || market.time(0) > start) {
         return Double.NaN;
       }
-      return market.peekLast()[1] - market.peekFirst()[1];
+      return market.value(market.size() - 1) - market.value(0);
     }
   }
 }
