@@ -20,7 +20,6 @@ import io.riskpulse.model.concurrent.Completions;
 import io.riskpulse.model.halt.ActiveHalt;
 import io.riskpulse.model.halt.HaltDispatcher;
 import io.riskpulse.model.halt.HaltInstruction;
-import io.riskpulse.model.halt.ScopeKind;
 import io.riskpulse.model.risk.rebalance.RebalanceDispatcher;
 import io.riskpulse.model.risk.rebalance.RebalanceInstruction;
 import java.time.Duration;
@@ -69,9 +68,7 @@ import org.slf4j.Logger;
  * stop retrying. It resolves the scope to accounts and working orders ({@link ScopeResolver}, retried with backoff
  * until complete: cancelling for a partial set of accounts would be wrong; the resolution starts while the request
  * is being written), sends the instruction to each endpoint and journals it with the attempts, the write not
- * delaying the send. A portfolio halting itself resolves its own scope (its account, its working orders) and sends
- * it with the request: the gateway then journals the request, the resolution and the first attempts in one write
- * and calls the endpoints as soon as it is on file (no scope to ask for, one write before the cancel on the wire). An acknowledgement ends that endpoint's delivery; a retryable failure (not connected,
+ * delaying the send. An acknowledgement ends that endpoint's delivery; a retryable failure (not connected,
  * disconnected while waiting, no answer within {@code attempt-timeout}) is retried with exponential backoff and at
  * once when the endpoint reconnects; a final failure (the OMS refused) ends it as failed, for a person to act on.
  *
@@ -147,24 +144,14 @@ public final class OmsGateway
    */
   public static HaltDispatcher dispatcher(ActorSystem<?> system, ActorRef<OmsGatewayCommand> gateway,
       Duration timeout) {
-    return new HaltDispatcher() {
-      @Override
-      public CompletionStage<Void> dispatch(ActiveHalt halt) {
-        return dispatch(halt, null);
-      }
-
-      @Override
-      public CompletionStage<Void> dispatch(ActiveHalt halt, HaltInstruction resolved) {
-        return AskPattern.<OmsGatewayCommand, StatusReply<Done>>ask(gateway,
-                replyTo -> new Request(halt, resolved, replyTo), timeout, system.scheduler())
-            .thenApply(reply -> {
-              if (reply.isError()) {
-                throw new CompletionException(reply.getError());
-              }
-              return (Void) null;
-            });
-      }
-    };
+    return halt -> AskPattern.<OmsGatewayCommand, StatusReply<Done>>ask(gateway,
+            replyTo -> new Request(halt, replyTo), timeout, system.scheduler())
+        .thenApply(reply -> {
+          if (reply.isError()) {
+            throw new CompletionException(reply.getError());
+          }
+          return (Void) null;
+        });
   }
 
   /**
@@ -210,51 +197,16 @@ public final class OmsGateway
     }
     if (state.delivery(cmd.halt().haltId()) != null) {
       // A re-send of a halt already taken: answered once the journal is flushed, as the first was (this one may
-      // have waited behind the first one's write, before its flush).
+      // have waited behind the first one's write, and been answered before its flush: a crash then lost both).
       return Effect().none().thenRun(newState -> flushThenAnswer(cmd.replyTo())).thenNoReply();
     }
     context.getLog().info("OMS gateway took halt {}", cmd.halt().describe());
-    HaltInstruction own = resolvedBySender(cmd);
-    if (own != null) {
-      // A portfolio halting itself sent its own account and working orders: nothing to resolve. The request, the
-      // resolution and the first attempt to every endpoint go in one write, and the endpoints are called once it
-      // is on file: a halt is never sent before the gateway has journaled it (its sender may be resumed and stop
-      // handing it over if the write fails).
-      long now = now();
-      OmsDelivery delivery = new OmsDelivery(cmd.halt(), own, null, Map.of(), now);
-      List<DeliverySent> attempts = attempts(delivery, List.copyOf(endpoints.keySet()));
-      List<OmsGatewayEvent> events = new ArrayList<>(List.of(new HaltRequested(cmd.halt(), now),
-          new HaltResolved(cmd.halt().haltId(), own, now)));
-      events.addAll(attempts);
-      return Effect().persist(events).thenRun(newState -> {
-        call(delivery, attempts);
-        flushThenAnswer(cmd.replyTo());
-      }).thenNoReply();
-    }
     // The scope is resolved while the request is written: the answer waits in the stash until the write is done.
     resolve(cmd.halt());
     return Effect()
         .persist(new HaltRequested(cmd.halt(), now()))
         .thenRun(newState -> flushThenAnswer(cmd.replyTo()))
         .thenNoReply();
-  }
-
-  /**
-   * The instruction for a halt whose sender resolved its scope: a halt of one portfolio, resolved to that
-   * portfolio's account, for the same halt. Rebuilt from the halt (who, why, when) and the sender's working orders
-   * of that account only. {@code null} when the request brings none or another: the gateway resolves it itself.
-   */
-  private static HaltInstruction resolvedBySender(Request cmd) {
-    HaltInstruction resolved = cmd.resolved();
-    ActiveHalt halt = cmd.halt();
-    if (resolved == null || halt.scope().kind() != ScopeKind.PORTFOLIO || !halt.haltId().equals(resolved.haltId())
-        || !halt.scope().equals(resolved.scope()) || !resolved.accounts().equals(List.of(halt.scope().value()))) {
-      return null;
-    }
-    String account = halt.scope().value();
-    return new HaltInstruction(halt.haltId(), halt.scope(), List.of(account),
-        resolved.openOrders().stream().filter(order -> account.equals(order.account())).toList(), halt.by(),
-        halt.reason(), halt.atMillis());
   }
 
   private ReplyEffect<OmsGatewayEvent, OmsGatewayState> onSubmit(OmsGatewayState state, SubmitOrders cmd) {
@@ -352,36 +304,27 @@ public final class OmsGateway
    */
   private ReplyEffect<OmsGatewayEvent, OmsGatewayState> send(OmsDelivery delivery, List<String> endpointNames,
       List<OmsGatewayEvent> before) {
-    List<DeliverySent> attempts = attempts(delivery, endpointNames);
+    String id = delivery.id();
     List<OmsGatewayEvent> events = new ArrayList<>(before);
-    events.addAll(attempts);
-    if (events.isEmpty()) {
-      return Effect().noReply();
-    }
-    call(delivery, attempts);
-    return Effect().persist(events).thenNoReply();
-  }
-
-  /** The next attempt to each endpoint of {@code endpointNames} that still owes an acknowledgement and is idle. */
-  private List<DeliverySent> attempts(OmsDelivery delivery, List<String> endpointNames) {
-    List<DeliverySent> attempts = new ArrayList<>();
+    List<DeliverySent> sent = new ArrayList<>();
     long now = now();
     for (String name : endpointNames) {
       EndpointDelivery at = delivery.at(name);
-      if (endpoints.containsKey(name) && at.open() && !inFlight.contains(key(delivery.id(), name))) {
-        attempts.add(new DeliverySent(delivery.id(), name, at.attempts() + 1, now));
+      if (endpoints.containsKey(name) && at.open() && !inFlight.contains(key(id, name))) {
+        sent.add(new DeliverySent(id, name, at.attempts() + 1, now));
       }
     }
-    return attempts;
-  }
-
-  /** Makes each attempt: the endpoint is marked busy with it and called; its answer comes back as a command. */
-  private void call(OmsDelivery delivery, List<DeliverySent> attempts) {
-    for (DeliverySent attempt : attempts) {
-      inFlight.add(key(delivery.id(), attempt.endpoint()));
+    events.addAll(sent);
+    if (events.isEmpty()) {
+      return Effect().noReply();
+    }
+    for (DeliverySent attempt : sent) {
+      inFlight.add(key(id, attempt.endpoint()));
       call(delivery, attempt.endpoint(), attempt.attempt());
     }
+    return Effect().persist(events).thenNoReply();
   }
+
 
   private void call(OmsDelivery delivery, String endpointName, int attempt) {
     OmsEndpoint endpoint = endpoints.get(endpointName);

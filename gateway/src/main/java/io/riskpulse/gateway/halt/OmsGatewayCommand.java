@@ -15,18 +15,8 @@ public sealed interface OmsGatewayCommand extends CborSerializable {
   /**
    * Take a halt: answered with success once the gateway has journaled it (and the journal is flushed), so the
    * sender may stop retrying. Idempotent by halt id: a halt already taken is answered with success at once.
-   *
-   * @param resolved the halt's scope as the sender resolved it (a portfolio halting itself), sent to the endpoints
-   *     at once; {@code null} for the gateway to resolve it
    */
-  record Request(ActiveHalt halt, HaltInstruction resolved, ActorRef<StatusReply<Done>> replyTo)
-      implements OmsGatewayCommand {
-
-    /** A halt whose scope the gateway resolves. */
-    public Request(ActiveHalt halt, ActorRef<StatusReply<Done>> replyTo) {
-      this(halt, null, replyTo);
-    }
-  }
+  record Request(ActiveHalt halt, ActorRef<StatusReply<Done>> replyTo) implements OmsGatewayCommand {}
 
   /**
    * Enter an approved rebalance's orders at every endpoint: answered with success once journaled and flushed.

@@ -186,55 +186,6 @@ class OmsGatewayTest {
         journal().stream().<Class<?>>map(Object::getClass).toList());
   }
 
-  /** What a portfolio halting itself hands over with the halt: its own account and the working orders it knows. */
-  private static HaltInstruction resolvedBySender(String account, OpenOrder... orders) {
-    return new HaltInstruction(HALT.haltId(), HALT.scope(), List.of(account), List.of(orders), HALT.by(),
-        HALT.reason(), HALT.atMillis());
-  }
-
-  private static final OpenOrder O2 = new OpenOrder("O-2", "P1", "algo", "GLD", Side.SELL, 50);
-
-  @Test
-  void shouldSendAHaltThePortfolioResolvedWithoutAskingForTheScope() {
-    resolutions.set(new CompletableFuture<>()); // the gateway's own resolver never answers: it must not be needed
-    OpenOrder elsewhere = new OpenOrder("O-3", "P2", "other", "SPY", Side.BUY, 10); // not the halted account's
-    assertTrue(kit.<StatusReply<Done>>runCommand(replyTo -> new Request(HALT, resolvedBySender("P1", O2, elsewhere),
-        replyTo)).reply().isSuccess());
-    awaitAcknowledged(HALT.haltId());
-    assertEquals(List.of(HaltRequested.class, HaltResolved.class, DeliverySent.class, DeliveryAcknowledged.class),
-        journal().stream().<Class<?>>map(Object::getClass).toList());
-    HaltInstruction sent = ((HaltResolved) journal().get(1)).instruction();
-    assertEquals(resolvedBySender("P1", O2), sent, "the sender's orders of the halted account only");
-    assertEquals(1, oms.massCancelsEffective());
-    assertFalse(oms.isWorking("O-1"), "the account's mass cancel covers an order the portfolio did not know");
-    assertTrue(oms.isWorking("O-3"), "another portfolio's order is not cancelled");
-  }
-
-  @Test
-  void shouldSendNothingBeforeThePortfolioResolvedHaltIsJournaled() {
-    // The gateway's one write fails: nothing reaches the OMS (its sender may be resumed and stop handing it over).
-    kit.persistenceTestKit().failNextPersisted(OmsGateway.PERSISTENCE_ID.id());
-    TestProbe<StatusReply<Done>> unanswered = testKit.createTestProbe();
-    kit.runCommand(new Request(HALT, resolvedBySender("P1", O2), unanswered.ref()));
-    assertTrue(kit.<StatusReply<Done>>runCommand(replyTo -> new Request(HALT, resolvedBySender("P1", O2), replyTo))
-        .reply().isSuccess(), "handed over again, it is taken");
-    awaitAcknowledged(HALT.haltId());
-    assertEquals(1, oms.massCancelsReceived(), "sent once: after the write that succeeded");
-    assertEquals(List.of(HaltRequested.class, HaltResolved.class, DeliverySent.class, DeliveryAcknowledged.class),
-        journal().stream().<Class<?>>map(Object::getClass).toList());
-  }
-
-  @Test
-  void shouldResolveTheScopeItselfWhenTheSendersResolutionIsForAnotherAccount() {
-    assertTrue(kit.<StatusReply<Done>>runCommand(replyTo -> new Request(HALT, resolvedBySender("P2"), replyTo))
-        .reply().isSuccess());
-    awaitAcknowledged(HALT.haltId());
-    HaltInstruction sent = ((HaltResolved) journal().get(1)).instruction();
-    assertEquals(List.of("P1"), sent.accounts(), "the gateway's resolver's, not the sender's");
-    assertEquals(List.of("O-1"), sent.openOrders().stream().map(OpenOrder::clOrdId).toList());
-    assertTrue(oms.isWorking("O-3"), "the other account's order is not cancelled");
-  }
-
   @Test
   void shouldLogADisconnectTheEndpointReportsOnItsOwnThread() {
     // QuickFIX/J calls the connection listener on its own thread, where the actor's context must not be used.
@@ -254,6 +205,17 @@ class OmsGatewayTest {
     assertTrue(request(HALT).isSuccess(), "a hand-off retried after delivery is still answered");
     assertEquals(1, journal().stream().filter(e -> e instanceof HaltRequested).count());
     assertEquals(1, oms.massCancelsReceived());
+  }
+
+  @Test
+  void shouldConfirmAHaltHandedOverAgainOnlyOnceTheJournalIsFlushed() {
+    assertTrue(request(HALT).isSuccess());
+    // A hand-off retried while the first one's write was in flight waits behind it and must not be confirmed before
+    // the flush either: were the node to crash first, the sender would have stopped and the halt be lost.
+    flush.set(() -> CompletableFuture.failedFuture(new IllegalStateException("disk full")));
+    StatusReply<Done> again = request(HALT);
+    assertTrue(again.isError(), "a repeated hand-off was confirmed without a flush");
+    assertEquals(1, journal().stream().filter(e -> e instanceof HaltRequested).count(), "taken once");
   }
 
   @Test

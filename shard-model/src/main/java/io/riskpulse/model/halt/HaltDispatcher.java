@@ -19,15 +19,4 @@ public interface HaltDispatcher {
 
   /** Hands over {@code halt}; completes when the receiver has recorded it, exceptionally when it has not. */
   CompletionStage<Void> dispatch(ActiveHalt halt);
-
-  /**
-   * Hands over {@code halt} with its scope already resolved by the sender: a portfolio halting itself knows its own
-   * account and working orders, so the receiver need not ask for them (one ask and one journal write fewer before
-   * the OMS is called). Receivers that cannot use it resolve the scope themselves (the default).
-   *
-   * @param resolved what to send the OMSs for {@code halt}, for the same halt id and scope
-   */
-  default CompletionStage<Void> dispatch(ActiveHalt halt, HaltInstruction resolved) {
-    return dispatch(halt);
-  }
 }

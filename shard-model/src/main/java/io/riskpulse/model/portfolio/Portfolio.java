@@ -10,9 +10,6 @@ import io.riskpulse.model.detect.rules.RuleParser;
 import io.riskpulse.model.detect.rules.RuleSyntaxException;
 import io.riskpulse.model.halt.ActiveHalt;
 import io.riskpulse.model.halt.HaltDispatcher;
-import io.riskpulse.model.halt.HaltInstruction;
-import io.riskpulse.model.halt.OpenOrder;
-import io.riskpulse.model.halt.ScopeKind;
 import io.riskpulse.model.instrument.Instrument;
 import io.riskpulse.model.journal.ChainedEvent;
 import io.riskpulse.model.journal.ChainingEventAdapter;
@@ -189,8 +186,6 @@ public final class Portfolio
   private static final Duration HAND_OFF_MIN_BACKOFF = Duration.ofMillis(200);
   /** A receiver that has not taken a hand-off within this counts as failed (and is asked again). */
   private static final Duration HAND_OFF_TIMEOUT = Duration.ofSeconds(10);
-  /** Most working orders a halt hand-off carries (about 115 bytes each between nodes); beyond, the gateway asks. */
-  static final int MAX_HANDED_ORDERS = 1_000;
   private static final Duration HAND_OFF_MAX_BACKOFF = Duration.ofSeconds(10);
 
   /** For lines written by an order judged in place, on the caller's thread (the actor context is the actor's). */
@@ -1078,25 +1073,7 @@ public final class Portfolio
       return; // without a gateway the halt stays undispatched: a node started with one hands it over
     }
     dispatchInFlight = halt.haltId();
-    HaltInstruction resolved = ownScope(halt);
-    handOver(() -> resolved == null ? env.haltDispatcher().dispatch(halt)
-        : env.haltDispatcher().dispatch(halt, resolved), halt.haltId(), HaltDispatchOutcome::new);
-  }
-
-  /**
-   * The instruction for a halt of this portfolio alone, resolved here (its account and the working orders it knows),
-   * as the gateway's scope resolver would from this entity's snapshot: the gateway need not ask for it. {@code null}
-   * for a wider scope, and beyond {@value #MAX_HANDED_ORDERS} working orders (the hand-off is one message between
-   * nodes; the gateway then asks, as for any halt).
-   */
-  private HaltInstruction ownScope(ActiveHalt halt) {
-    List<OpenOrder> working = orderFlow.openOrders();
-    if (halt.scope().kind() != ScopeKind.PORTFOLIO || !halt.scope().value().equals(portfolioId)
-        || working.size() > MAX_HANDED_ORDERS) {
-      return null;
-    }
-    return new HaltInstruction(halt.haltId(), halt.scope(), List.of(portfolioId), working, halt.by(), halt.reason(),
-        halt.atMillis());
+    handOver(() -> env.haltDispatcher().dispatch(halt), halt.haltId(), HaltDispatchOutcome::new);
   }
 
   /**

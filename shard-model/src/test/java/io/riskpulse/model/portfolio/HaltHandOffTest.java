@@ -9,22 +9,17 @@ import com.typesafe.config.Config;
 import com.typesafe.config.ConfigFactory;
 import io.riskpulse.model.halt.ActiveHalt;
 import io.riskpulse.model.halt.HaltDispatcher;
-import io.riskpulse.model.halt.HaltInstruction;
 import io.riskpulse.model.halt.HaltScope;
 import io.riskpulse.model.halt.HaltView;
-import io.riskpulse.model.halt.OpenOrder;
 import io.riskpulse.model.instrument.AssetClass;
 import io.riskpulse.model.instrument.Instrument;
 import io.riskpulse.model.instrument.InstrumentRegistry;
 import io.riskpulse.model.limits.Limits;
 import io.riskpulse.model.market.MarketView;
 import io.riskpulse.model.market.Quote;
-import io.riskpulse.model.orderflow.OrderAction;
-import io.riskpulse.model.orderflow.OrderEvent;
 import io.riskpulse.model.portfolio.PortfolioCommand.ApplyExecution;
 import io.riskpulse.model.portfolio.PortfolioCommand.Halt;
 import io.riskpulse.model.portfolio.PortfolioCommand.OpenPortfolio;
-import io.riskpulse.model.portfolio.PortfolioCommand.RecordOrder;
 import io.riskpulse.model.portfolio.PortfolioCommand.Resume;
 import io.riskpulse.model.portfolio.PortfolioEvent.HaltDispatched;
 import io.riskpulse.model.portfolio.PortfolioEvent.Halted;
@@ -37,7 +32,6 @@ import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionStage;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import org.apache.pekko.actor.testkit.typed.javadsl.ActorTestKit;
@@ -66,8 +60,8 @@ class HaltHandOffTest {
       .withFallback(ConfigFactory.load());
   private static final long WAIT_SECONDS = 10;
 
-  /** One hand-off asked of the gateway, with the scope the portfolio resolved: the test decides how it ends. */
-  private record HandOff(ActiveHalt halt, HaltInstruction resolved, CompletableFuture<Void> answer) {}
+  /** One hand-off asked of the gateway: the test decides how it ends. */
+  private record HandOff(ActiveHalt halt, CompletableFuture<Void> answer) {}
 
   private final ActorTestKit testKit = ActorTestKit.create(CONFIG);
   private final InstrumentRegistry instruments =
@@ -86,18 +80,10 @@ class HaltHandOffTest {
     handOffs = queue;
     MarketView market = new MarketView(instruments);
     market.update(Quote.lastTrade("SPY", 100, 1));
-    HaltDispatcher gateway = new HaltDispatcher() {
-      @Override
-      public CompletionStage<Void> dispatch(ActiveHalt halt) {
-        return dispatch(halt, null);
-      }
-
-      @Override
-      public CompletionStage<Void> dispatch(ActiveHalt halt, HaltInstruction resolved) {
-        CompletableFuture<Void> answer = new CompletableFuture<>();
-        queue.add(new HandOff(halt, resolved, answer));
-        return answer;
-      }
+    HaltDispatcher gateway = halt -> {
+      CompletableFuture<Void> answer = new CompletableFuture<>();
+      queue.add(new HandOff(halt, answer));
+      return answer;
     };
     PortfolioEnvironment env = new PortfolioEnvironment(market, instruments,
         new MutableClock(Instant.parse("2026-11-26T10:00:00Z")), PortfolioSettings.fromConfig(CONFIG),
@@ -160,26 +146,6 @@ class HaltHandOffTest {
     awaitHandedOver();
     assertEquals(1, handedOverEvents());
     assertTrue(handOffs.isEmpty(), "handed over once");
-  }
-
-  @Test
-  void shouldHandOverItsOwnAccountAndWorkingOrdersWithTheHalt() throws Exception {
-    openWithHaltingPositionLimit();
-    assertTrue(kit.<Reply>runCommand(replyTo -> new RecordOrder(new OrderEvent(OrderAction.NEW, portfolioId, "algo",
-        "O-1", "", "SPY", Side.BUY, 300, 100, 1), replyTo)).reply().isAccepted());
-    kit.<Reply>runCommand(replyTo -> new ApplyExecution(
-        new Execution("E1", portfolioId, "algo", "SPY", Side.BUY, 1000, 100, 5L), replyTo));
-    HandOff handOff = nextHandOff();
-    HaltInstruction resolved = handOff.resolved();
-    assertNotNull(resolved, "a portfolio halting itself resolves its own scope");
-    assertEquals(handOff.halt().haltId(), resolved.haltId());
-    assertEquals(HaltScope.portfolio(portfolioId), resolved.scope());
-    assertEquals(List.of(portfolioId), resolved.accounts());
-    assertEquals(List.of("O-1"), resolved.openOrders().stream().map(OpenOrder::clOrdId).toList());
-    assertEquals(300, resolved.openOrders().get(0).quantity());
-    assertEquals(handOff.halt().reason(), resolved.reason());
-    handOff.answer().complete(null);
-    awaitHandedOver();
   }
 
   @Test
