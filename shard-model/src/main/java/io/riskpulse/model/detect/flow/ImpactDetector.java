@@ -1,5 +1,6 @@
 package io.riskpulse.model.detect.flow;
 
+import io.riskpulse.model.collect.TimedValues;
 import io.riskpulse.model.detect.DetectionSignal;
 import io.riskpulse.model.detect.Detector;
 import io.riskpulse.model.portfolio.Side;
@@ -129,44 +130,42 @@ public final class ImpactDetector {
 
   private DetectionSignal judgeShare(String symbol, Window window, long atMillis) {
     double market = window.marketVolume(atMillis - windowMillis());
-    if (!(market >= settings.minimumMarketVolume()) || !(window.own > 0)) {
+    if (!(market >= settings.minimumMarketVolume()) || !(window.own() > 0)) {
       return null;
     }
-    double share = window.own / Math.max(market, window.own);
+    double share = window.own() / Math.max(market, window.own());
     if (share <= settings.maxVolumeShare()) {
       return null;
     }
     String explanation = String.format(Locale.ROOT,
-        "the portfolio filled %,.0f of the %,.0f %s traded in the last %d s: %.0f%% of the volume", window.own,
-        Math.max(market, window.own), symbol, settings.volumeWindowSeconds(), share * 100);
+        "the portfolio filled %,.0f of the %,.0f %s traded in the last %d s: %.0f%% of the volume", window.own(),
+        Math.max(market, window.own()), symbol, settings.volumeWindowSeconds(), share * 100);
     return new DetectionSignal(Detector.VOLUME_SHARE, DetectionSignal.keyOf(Detector.VOLUME_SHARE, symbol), symbol,
         share, settings.maxVolumeShare(), explanation, Map.of(), atMillis);
   }
 
   /**
-   * One instrument: the portfolio's fills within the window, and samples of the market's cumulative volume back
-   * to the last one at or before the window's start, each as (time, value) in {@link TimedValues}: no object per
-   * sample, though each stays for the whole window.
+   * One instrument: the portfolio's fills within the window (time, quantity; their sum is the portfolio's volume),
+   * and samples of the market's cumulative volume back to the last one at or before the window's start (time,
+   * cumulative volume), each in a {@link TimedValues}: no object per sample, though each stays for the whole window.
    *
-   * <p>The rings start with room for {@value #INITIAL_ROOM} (they grow as needed): most instruments hold a fill or
-   * two and a couple of market samples, and a portfolio holds a window per instrument it traded, for as long as it
-   * is resident.
+   * <p>The rings start with room for {@value #INITIAL_ROOM} (they grow as needed, up to {@link #MAX_FILLS}): most
+   * instruments hold a fill or two and a couple of market samples, and a portfolio holds a window per instrument it
+   * traded, for as long as it is resident.
    */
   private static final class Window {
     private static final int INITIAL_ROOM = 2;
-    /** Fill time, filled quantity. */
-    final TimedValues fills = new TimedValues(INITIAL_ROOM);
-    /** Sample time, the market's cumulative volume then. */
-    final TimedValues market = new TimedValues(INITIAL_ROOM);
-    double own;
+    final TimedValues fills = new TimedValues(MAX_FILLS, INITIAL_ROOM);
+    final TimedValues market = new TimedValues(MAX_FILLS, INITIAL_ROOM);
+
+    /** The portfolio's filled quantity within the window. */
+    double own() {
+      return fills.sum();
+    }
 
     void fill(double quantity, long atMillis, long windowMillis) {
       expire(atMillis, windowMillis);
-      if (fills.size() >= MAX_FILLS) {
-        own -= fills.removeFirst();
-      }
-      fills.addLast(atMillis, quantity);
-      own += quantity;
+      fills.add(atMillis, quantity);
     }
 
     void observe(double cumulative, long atMillis, long windowMillis) {
@@ -174,23 +173,16 @@ public final class ImpactDetector {
       if (Double.isNaN(cumulative)) {
         return;
       }
-      if (market.size() >= MAX_FILLS) {
-        market.removeFirst();
-      }
-      market.addLast(atMillis, cumulative);
+      market.add(atMillis, cumulative);
       long start = atMillis - windowMillis;
       while (market.size() > 1 && market.time(1) <= start) {
         market.removeFirst();
       }
     }
 
+    /** Forgets the fills at or before the window's start. */
     private void expire(long atMillis, long windowMillis) {
-      while (!fills.isEmpty() && fills.time(0) <= atMillis - windowMillis) {
-        own -= fills.removeFirst();
-      }
-      if (fills.isEmpty()) {
-        own = 0; // no drift from repeated subtraction
-      }
+      fills.evictBefore(atMillis - windowMillis + 1);
     }
 
     /** Market volume since {@code start}, NaN until a sample at or before it exists. */

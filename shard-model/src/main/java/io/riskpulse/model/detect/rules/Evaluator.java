@@ -1,5 +1,6 @@
 package io.riskpulse.model.detect.rules;
 
+import io.riskpulse.model.collect.TimedValues;
 import java.util.Arrays;
 import java.util.Map;
 

@@ -1,5 +1,6 @@
 package io.riskpulse.model.detect.rules;
 
+import io.riskpulse.model.collect.TimedValues;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -70,18 +71,32 @@ final class GroupRuntime {
   RuleEngineState.GroupState snapshot(String key) {
     List<RuleEngineState.Window> h = new ArrayList<>(histories.length);
     for (TimedValues history : histories) {
-      h.add(history.snapshot());
+      h.add(snapshot(history));
     }
-    return new RuleEngineState.GroupState(key, window.snapshot(), h);
+    return new RuleEngineState.GroupState(key, snapshot(window), h);
+  }
+
+  private static RuleEngineState.Window snapshot(TimedValues values) {
+    List<Long> times = new ArrayList<>(values.size());
+    List<Double> list = new ArrayList<>(values.size());
+    for (int i = 0; i < values.size(); i++) {
+      times.add(values.time(i));
+      list.add(values.value(i));
+    }
+    return new RuleEngineState.Window(times, list, values.sum());
+  }
+
+  private static TimedValues restore(int capacity, RuleEngineState.Window window) {
+    return TimedValues.restore(capacity, window.times(), window.values(), window.sum());
   }
 
   static GroupRuntime restore(Rule rule, RuleEngineState.GroupState state) {
-    TimedValues window = TimedValues.restore(windowCapacity(rule), state.window());
+    TimedValues window = restore(windowCapacity(rule), state.window());
     TimedValues[] histories = new TimedValues[rule.histories().size()];
     for (int i = 0; i < histories.length; i++) {
       int capacity = rule.histories().get(i).lastN();
       histories[i] = i < state.histories().size()
-          ? TimedValues.restore(capacity, state.histories().get(i)) : new TimedValues(capacity);
+          ? restore(capacity, state.histories().get(i)) : new TimedValues(capacity);
     }
     return new GroupRuntime(window, histories);
   }
