@@ -1,6 +1,7 @@
 package io.riskpulse.persistence;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.typesafe.config.Config;
 import com.typesafe.config.ConfigFactory;
@@ -150,6 +151,21 @@ class JournalSchemaTest {
         ResultSet rs = c.createStatement().executeQuery("CALL LOCK_TIMEOUT()")) {
       rs.next();
       assertEquals(10_000, rs.getInt(1), url);
+    }
+  }
+
+  @Test
+  void shouldOpenTheShippedDatabaseUrlWithTheConfiguredPageCache() throws Exception {
+    Config shipped = ConfigFactory.parseMap(Map.of("riskpulse.persistence.data-dir", dataDir.toString()))
+        .withFallback(ConfigFactory.defaultReferenceUnresolved())
+        .resolve();
+    String url = shipped.getString("pekko-persistence-jdbc.shared-databases.slick.db.url");
+    assertEquals(1024, shipped.getInt("riskpulse.persistence.h2-cache-kb"));
+    try (Connection c = DriverManager.getConnection(url, "riskpulse", "");
+        ResultSet rs = c.createStatement().executeQuery(
+            "SELECT SETTING_VALUE FROM INFORMATION_SCHEMA.SETTINGS WHERE SETTING_NAME = 'info.CACHE_MAX_SIZE'")) {
+      assertTrue(rs.next(), "H2 reports no cache size");
+      assertEquals(1, Integer.parseInt(rs.getString(1)), url); // in MB
     }
   }
 }
