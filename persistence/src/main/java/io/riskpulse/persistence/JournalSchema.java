@@ -38,6 +38,7 @@ public final class JournalSchema {
   private static final String PROFILE_PATH = "pekko-persistence-jdbc.shared-databases.slick.profile";
   private static final String H2_PROFILE = "slick.jdbc.H2Profile$";
   private static final String H2_SCRIPT = "h2-schema.sql";
+  private static final String URL_SETTINGS_PATH = "riskpulse.persistence.h2-url-settings";
 
   private JournalSchema() {}
 
@@ -64,6 +65,9 @@ public final class JournalSchema {
       return CassandraSchema.ensureCreated(system);
     }
     boolean create = config.getBoolean("riskpulse.persistence.create-schema");
+    if (H2_PROFILE.equals(config.getString(PROFILE_PATH))) {
+      refuseSecondCacheSize(config.getString(URL_SETTINGS_PATH));
+    }
     if (!H2_PROFILE.equals(config.getString(PROFILE_PATH))) {
       return create ? SchemaUtils.createIfNotExists(system) : CompletableFuture.completedFuture(Done.getInstance());
     }
@@ -72,6 +76,19 @@ public final class JournalSchema {
         : CompletableFuture.completedFuture(Done.getInstance());
     return created.thenApplyAsync(done -> repairOrdering(config),
         system.dispatchers().lookup(DispatcherSelector.blocking()));
+  }
+
+  /**
+   * Refuses H2 settings that set the page cache again: the URL already sets it from
+   * {@code riskpulse.persistence.h2-cache-kb}, and H2 refuses a URL with a setting twice ("Duplicate property"),
+   * which would leave the node without a journal and the operator with H2's message instead of this one.
+   */
+  static void refuseSecondCacheSize(String urlSettings) {
+    if (urlSettings.toUpperCase(java.util.Locale.ROOT).contains("CACHE_SIZE")) {
+      throw new IllegalArgumentException(URL_SETTINGS_PATH + " sets CACHE_SIZE (\"" + urlSettings + "\"), which "
+          + "riskpulse.persistence.h2-cache-kb sets: give the cache size there, in KB, and remove it from "
+          + URL_SETTINGS_PATH);
+    }
   }
 
   /** Runs {@link JournalOrderingRepair} on the embedded journal and logs what it changed. Blocking. */

@@ -1,6 +1,7 @@
 package io.riskpulse.persistence;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.typesafe.config.Config;
@@ -151,6 +152,19 @@ class JournalSchemaTest {
         ResultSet rs = c.createStatement().executeQuery("CALL LOCK_TIMEOUT()")) {
       rs.next();
       assertEquals(10_000, rs.getInt(1), url);
+    }
+  }
+
+  @Test
+  void shouldRefuseToStartWhenTheExtraH2SettingsSetThePageCacheAgain() {
+    ActorTestKit kit = ActorTestKit.create("schema", ConfigFactory.parseMap(
+        Map.of("riskpulse.persistence.h2-url-settings", ";cache_size=65536")).withFallback(config()));
+    try {
+      IllegalArgumentException refused = assertThrows(IllegalArgumentException.class,
+          () -> JournalSchema.ensureCreated(kit.system()));
+      assertTrue(refused.getMessage().contains("riskpulse.persistence.h2-cache-kb"), refused.getMessage());
+    } finally {
+      kit.shutdownTestKit();
     }
   }
 
