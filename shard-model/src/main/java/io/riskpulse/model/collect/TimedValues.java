@@ -114,7 +114,7 @@ public final class TimedValues {
 
   /**
    * A window holding the newest {@code capacity} of the given pairs (oldest first) with the given sum, exactly: the
-   * sum a snapshot recorded, not one recomputed.
+   * sum a snapshot recorded, not one recomputed. When some pairs do not fit, the sum is the kept pairs' own.
    */
   public static TimedValues restore(int capacity, List<Long> times, List<Double> values, double sum) {
     TimedValues restored = new TimedValues(capacity);
@@ -122,7 +122,9 @@ public final class TimedValues {
     for (int i = Math.max(0, n - capacity); i < n; i++) {
       restored.add(times.get(i), values.get(i));
     }
-    restored.sum = restored.size == 0 ? 0.0 : sum;
+    if (n <= capacity) {
+      restored.sum = restored.size == 0 ? 0.0 : sum;
+    }
     return restored;
   }
 

@@ -76,11 +76,13 @@ class TimedValuesTest {
   }
 
   @Test
-  void shouldRestoreTheNewestPairsWithTheRecordedSum() {
-    TimedValues restored = TimedValues.restore(2, List.of(1L, 2L, 3L), List.of(1.0, 2.0, 3.0), 5.000000001);
-    assertEquals(2, restored.size());
-    assertEquals(2L, restored.time(0));
-    assertEquals(5.000000001, restored.sum(), "the recorded sum, bit for bit");
+  void shouldRestoreThePairsWithTheRecordedSum() {
+    TimedValues restored = TimedValues.restore(3, List.of(1L, 2L, 3L), List.of(1.0, 2.0, 3.0), 6.000000001);
+    assertEquals(3, restored.size());
+    assertEquals(6.000000001, restored.sum(), "the recorded sum, bit for bit");
+    TimedValues smaller = TimedValues.restore(2, List.of(1L, 2L, 3L), List.of(1.0, 2.0, 3.0), 6.000000001);
+    assertEquals(2L, smaller.time(0));
+    assertEquals(5.0, smaller.sum(), "the newest two kept: their own sum, not the recorded one");
   }
 
   @Test
