@@ -141,11 +141,16 @@ class JournalSchemaTest {
     }
   }
 
-  @Test
-  void shouldOpenTheShippedDatabaseUrlWithTheConfiguredLockTimeout() throws Exception {
-    Config shipped = ConfigFactory.parseMap(Map.of("riskpulse.persistence.data-dir", dataDir.toString()))
+  /** The shipped configuration with the journal in this test's folder. */
+  private Config shipped() {
+    return ConfigFactory.parseMap(Map.of("riskpulse.persistence.data-dir", dataDir.toString()))
         .withFallback(ConfigFactory.defaultReferenceUnresolved())
         .resolve();
+  }
+
+  @Test
+  void shouldOpenTheShippedDatabaseUrlWithTheConfiguredLockTimeout() throws Exception {
+    Config shipped = shipped();
     String url = shipped.getString("pekko-persistence-jdbc.shared-databases.slick.db.url");
     assertEquals(10_000, shipped.getInt("riskpulse.persistence.lock-timeout-ms"));
     try (Connection c = DriverManager.getConnection(url, "riskpulse", "");
@@ -170,9 +175,7 @@ class JournalSchemaTest {
 
   @Test
   void shouldOpenTheShippedDatabaseUrlWithTheConfiguredPageCache() throws Exception {
-    Config shipped = ConfigFactory.parseMap(Map.of("riskpulse.persistence.data-dir", dataDir.toString()))
-        .withFallback(ConfigFactory.defaultReferenceUnresolved())
-        .resolve();
+    Config shipped = shipped();
     String url = shipped.getString("pekko-persistence-jdbc.shared-databases.slick.db.url");
     assertEquals(1024, shipped.getInt("riskpulse.persistence.h2-cache-kb"));
     try (Connection c = DriverManager.getConnection(url, "riskpulse", "");
