@@ -65,12 +65,10 @@ public final class JournalSchema {
       return CassandraSchema.ensureCreated(system);
     }
     boolean create = config.getBoolean("riskpulse.persistence.create-schema");
-    if (H2_PROFILE.equals(config.getString(PROFILE_PATH))) {
-      refuseSecondCacheSize(config.getString(URL_SETTINGS_PATH));
-    }
     if (!H2_PROFILE.equals(config.getString(PROFILE_PATH))) {
       return create ? SchemaUtils.createIfNotExists(system) : CompletableFuture.completedFuture(Done.getInstance());
     }
+    refuseSecondCacheSize(config.getString(URL_SETTINGS_PATH));
     CompletionStage<Done> created = create
         ? SchemaUtils.applyScript(h2Script(), ";", "jdbc-journal", system)
         : CompletableFuture.completedFuture(Done.getInstance());

@@ -23,10 +23,8 @@ final class ExecutionIdWindow {
 
   private final BoundedIdRing fingerprints;
 
+  /** @param capacity most ids kept (≥ 1; the ring refuses others) */
   ExecutionIdWindow(int capacity) {
-    if (capacity < 1) {
-      throw new IllegalArgumentException("capacity must be >= 1, was " + capacity);
-    }
     this.fingerprints = new BoundedIdRing(capacity);
   }
 
@@ -35,10 +33,6 @@ final class ExecutionIdWindow {
     int hash = java.util.Objects.hash(execution.portfolioId(), execution.symbol(), execution.side(),
         execution.quantity(), execution.price());
     return hash == UNKNOWN ? 1 : hash;
-  }
-
-  boolean contains(String executionId) {
-    return fingerprints.contains(executionId);
   }
 
   /** The fingerprint remembered for an id, or {@code null} when the id is not in the window. */
