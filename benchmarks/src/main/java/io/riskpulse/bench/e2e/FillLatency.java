@@ -2,6 +2,11 @@ package io.riskpulse.bench.e2e;
 
 import io.riskpulse.ingestion.codec.FrameToEvent;
 import io.riskpulse.ingestion.pipeline.PersistedListener;
+import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
 import org.HdrHistogram.Histogram;
@@ -21,7 +26,12 @@ import org.HdrHistogram.Recorder;
  * <p>Options ({@code key=value}): {@code portfolios} (50), {@code rate} fills/s (5,000), {@code seconds} per
  * measurement (20), {@code warmupSeconds} at the same rate, not recorded (15), {@code reps} (3),
  * {@code timeoutSeconds} to drain after a measurement (60), {@code baselineRate} (500) and
- * {@code baselineSeconds} (10).
+ * {@code baselineSeconds} (10), {@code timeline} (a file; none by default: see below).
+ *
+ * <p>With {@code timeline=FILE}, every measurement at {@code rate} appends one line per 10 ms of intended send time
+ * to FILE: the JVM's uptime at the window's start (seconds, as in a {@code -Xlog:gc} log's {@code uptime}
+ * decoration), the fills intended in it and the longest latency among them (ms), so a tail can be matched with
+ * the collector's pauses and other logs of the same run.
  *
  * <p>Baseline measured in the same run: before each measurement at {@code rate}, one at {@code baselineRate},
  * where the node is nearly idle, so no queue builds up and garbage is rare: the latency floor of the path. The
@@ -33,7 +43,7 @@ public final class FillLatency {
   private FillLatency() {}
 
   /** The fills of one measurement: their intended send times and the recorder of their latencies. */
-  private record Window(long firstSequence, long[] intendedNanos, Recorder recorder) {}
+  private record Window(long firstSequence, long[] intendedNanos, long[] handledNanos, Recorder recorder) {}
 
   /** Records handled − intended for the fills of the current window, on the pipeline's thread. */
   private static final class LatencyListener implements PersistedListener {
@@ -54,6 +64,7 @@ public final class FillLatency {
       long index = sequence - w.firstSequence();
       if (index >= 0 && index < w.intendedNanos().length) {
         w.recorder().recordValue(Math.max(0, now - w.intendedNanos()[(int) index]));
+        w.handledNanos()[(int) index] = now;
       }
     }
   }
@@ -69,6 +80,7 @@ public final class FillLatency {
     long timeoutSeconds = options.number("timeoutSeconds", 60);
     int baselineRate = options.integer("baselineRate", 500);
     int baselineSeconds = options.integer("baselineSeconds", 10);
+    String timeline = options.text("timeline", "");
 
     Harness.banner("RiskPulse fill latency, publish (intended time) -> persisted and answered, fixed rate", options);
 
@@ -91,6 +103,9 @@ public final class FillLatency {
         print(rep, baselineRate, low, baseline);
         Result r = run(rig, listener, rate * seconds, periodNanos, timeoutSeconds);
         print(rep, rate, r, figures);
+        if (!timeline.isEmpty()) {
+          appendTimeline(Path.of(timeline), rep, r.window());
+        }
         ratios[rep] = figures[2][rep] / baseline[2][rep];
       }
       System.out.println(Stats.fmt("med  %7d           %9s  %9s  %9s  %9s  %9s", baselineRate,
@@ -113,7 +128,30 @@ public final class FillLatency {
     }
   }
 
-  private record Result(Histogram latency, Histogram sendLag, Stats.Cpu cpu) {}
+  private record Result(Histogram latency, Histogram sendLag, Stats.Cpu cpu, Window window) {}
+
+  /** Appends one line per 10 ms of intended send time: uptime (s), fills intended, longest latency (ms). */
+  private static void appendTimeline(Path file, int rep, Window w) throws IOException {
+    long uptimeMinusNano = TimeUnit.MILLISECONDS.toNanos(ManagementFactory.getRuntimeMXBean().getUptime())
+        - System.nanoTime();
+    long bucketNanos = TimeUnit.MILLISECONDS.toNanos(10);
+    StringBuilder out = new StringBuilder();
+    long[] intended = w.intendedNanos();
+    long[] handled = w.handledNanos();
+    int k = 0;
+    while (k < intended.length) {
+      long bucketStart = intended[k];
+      int count = 0;
+      long worst = 0;
+      for (; k < intended.length && intended[k] < bucketStart + bucketNanos; k++) {
+        count++;
+        worst = Math.max(worst, handled[k] == 0 ? Long.MAX_VALUE : handled[k] - intended[k]);
+      }
+      out.append(Stats.fmt("%d %.3f %d %s%n", rep + 1, (bucketStart + uptimeMinusNano) / 1e9, count,
+          worst == Long.MAX_VALUE ? "lost" : Stats.fmt("%.3f", worst / 1e6)));
+    }
+    Files.writeString(file, out, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+  }
 
   /** One line of the table; keeps p50, p90, p99, p99.9 and max of repetition {@code rep} in {@code figures}. */
   private static void print(int rep, int rate, Result r, double[][] figures) {
@@ -131,7 +169,7 @@ public final class FillLatency {
 
   private static Result run(FillRig rig, LatencyListener listener, int count, long periodNanos,
       long timeoutSeconds) throws Exception {
-    Window window = new Window(rig.feed.nextSequence(), new long[count], new Recorder(3));
+    Window window = new Window(rig.feed.nextSequence(), new long[count], new long[count], new Recorder(3));
     listener.window = window;
     Histogram sendLag = new Histogram(3);
     long epochMinusNano = FillRig.epochNanos() - System.nanoTime();
@@ -151,6 +189,6 @@ public final class FillLatency {
     BenchNode.await(rig.watermark.reached(rig.sourceId, last), timeoutSeconds);
     Stats.Cpu cpu = meter.stop();
     listener.window = null;
-    return new Result(window.recorder().getIntervalHistogram(), sendLag, cpu);
+    return new Result(window.recorder().getIntervalHistogram(), sendLag, cpu, window);
   }
 }

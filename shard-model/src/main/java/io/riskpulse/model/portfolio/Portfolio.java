@@ -284,7 +284,7 @@ public final class Portfolio
         SupervisorStrategy.restartWithBackoff(Duration.ofMillis(200), Duration.ofSeconds(5), 0.1));
     this.portfolioId = portfolioId;
     this.env = env;
-    this.snapshotInterval = env.settings().snapshotInterval();
+    this.snapshotInterval = env.settings().snapshotInterval(portfolioId);
     this.gate = gate;
     this.self = context.getSelf();
     this.context = context;
@@ -815,7 +815,10 @@ public final class Portfolio
     if (!detectors.enabled() || every <= 0 || !state.isOpen() || timers.isTimerActive(CheckpointDetectors.INSTANCE)) {
       return;
     }
-    timers.startTimerWithFixedDelay(CheckpointDetectors.INSTANCE, Duration.ofMillis(every));
+    // The first after this portfolio's phase, not after a full period: portfolios started together (a node start, a
+    // failover) would otherwise save together every period, holding the journal for all of them (PortfolioPhase).
+    timers.startTimerWithFixedDelay(CheckpointDetectors.INSTANCE, CheckpointDetectors.INSTANCE,
+        Duration.ofMillis(1 + PortfolioPhase.of(portfolioId, every)), Duration.ofMillis(every));
     requestCheckpointTurn();
   }
 

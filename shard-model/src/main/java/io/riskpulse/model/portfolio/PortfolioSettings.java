@@ -19,6 +19,8 @@ import java.time.ZoneId;
  * @param snapshotEveryMax the longest interval between snapshots, in events, reached while the window is large
  *     ({@link SnapshotInterval}); below {@code snapshotEvery}, a fixed interval of {@code snapshotEvery}
  * @param keepSnapshots snapshots kept: those within {@code keepSnapshots × snapshotEveryMax} events of the latest
+ * @param snapshotStagger whether each portfolio shifts its snapshots between retention snapshots by its own phase
+ *     ({@link SnapshotInterval#staggeredFor}), so that portfolios trading in step do not snapshot together
  * @param reportingCurrency ISO currency every amount and limit is expressed in
  * @param tradingDayZone time zone in which trading days are counted
  * @param tradingDayRoll local time at which a new trading day starts (e.g. 17:00 for a New York FX desk)
@@ -33,7 +35,7 @@ import java.time.ZoneId;
  */
 public record PortfolioSettings(
     Duration markInterval, int dedupWindow, double peakPersistStep, int snapshotEvery, int snapshotEveryMax,
-    int keepSnapshots, String reportingCurrency, Duration marketDataGrace, ZoneId tradingDayZone,
+    int keepSnapshots, boolean snapshotStagger, String reportingCurrency, Duration marketDataGrace, ZoneId tradingDayZone,
     LocalTime tradingDayRoll, Duration riskStaleness, Duration riskReportRefresh, RebalanceMode rebalance) {
 
   /** Checks the snapshot settings at start-up, naming the one out of range. */
@@ -44,6 +46,11 @@ public record PortfolioSettings(
   /** When a portfolio snapshots: every {@code snapshotEvery} events, more rarely as its window grows. */
   SnapshotInterval snapshotInterval() {
     return new SnapshotInterval(snapshotEvery, snapshotEveryMax);
+  }
+
+  /** When {@code portfolioId} snapshots: {@link #snapshotInterval()}, staggered by its phase if so configured. */
+  SnapshotInterval snapshotInterval(String portfolioId) {
+    return snapshotStagger ? snapshotInterval().staggeredFor(portfolioId) : snapshotInterval();
   }
 
   /** The trading day of an instant: the zone's local date, shifted back by the roll time. */
@@ -62,6 +69,7 @@ public record PortfolioSettings(
         c.getInt("snapshot-every"),
         c.getInt("snapshot-every-max"),
         c.getInt("keep-snapshots"),
+        c.getBoolean("snapshot-stagger"),
         c.getString("reporting-currency"),
         c.getDuration("market-data-grace"),
         ZoneId.of(c.getString("trading-day.zone")),

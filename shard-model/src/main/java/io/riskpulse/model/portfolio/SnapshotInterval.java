@@ -27,6 +27,15 @@ package io.riskpulse.model.portfolio;
  * <p>Lowering {@code max} on a journal written with a larger one narrows the deletion ranges: snapshots older than
  * the first range are left behind (harmless to recovery, which reads the latest).
  *
+ * <p>{@linkplain #staggeredFor Staggered} for a portfolio, the snapshots between two retention snapshots are
+ * shifted by the portfolio's {@linkplain PortfolioPhase phase} within the interval: at the sequence numbers {@code
+ * n} with {@code (n + phase) % interval == 0}, so that portfolios that trade in step (a block trade allocated to
+ * many accounts; a benchmark's round robin) do not all snapshot at the same moment, each holding the one journal
+ * connection for a snapshot's write. The shifted snapshot that would fall within the last interval before a
+ * retention snapshot is left out, so a portfolio takes as many snapshots as unstaggered, and at most about two
+ * intervals' events pass between two of them. The retention snapshots themselves stay at the multiples of {@code
+ * max}, where Pekko takes them; a portfolio whose window calls for the longest interval snapshots only there.
+ *
  * <p>Immutable and thread-safe.
  */
 final class SnapshotInterval {
@@ -36,6 +45,8 @@ final class SnapshotInterval {
 
   private final int every;
   private final int max;
+  /** The portfolio whose phase shifts the snapshots between retention snapshots; {@code null}: not shifted. */
+  private final String staggeredFor;
 
   /**
    * @param every events between snapshots while the window is small (config {@code snapshot-every}), at least 1
@@ -44,11 +55,21 @@ final class SnapshotInterval {
    * @throws IllegalArgumentException when {@code every} is below 1, naming the setting
    */
   SnapshotInterval(int every, int max) {
+    this(every, max, null);
+  }
+
+  private SnapshotInterval(int every, int max, String staggeredFor) {
     if (every < 1) {
       throw new IllegalArgumentException("riskpulse.portfolio.snapshot-every must be at least 1, was " + every);
     }
     this.every = every;
     this.max = Math.max(every, max);
+    this.staggeredFor = staggeredFor;
+  }
+
+  /** The same intervals, with the snapshots between retention snapshots shifted by {@code portfolioId}'s phase. */
+  SnapshotInterval staggeredFor(String portfolioId) {
+    return new SnapshotInterval(every, max, portfolioId);
   }
 
   /** The longest interval, in events: Pekko's retention snapshots (and deletes older snapshots) at its multiples. */
@@ -70,10 +91,22 @@ final class SnapshotInterval {
 
   /**
    * Whether a snapshot is due at the event numbered {@code sequenceNr}, written together with the events up to
-   * {@code lastInWrite}, the window holding {@code windowIds} before it: at a multiple of the interval, unless a
-   * multiple of {@code max} (a retention snapshot, which Pekko must see) follows in the same write.
+   * {@code lastInWrite}, the window holding {@code windowIds} before it: at a multiple of the interval (shifted by
+   * the portfolio's phase when {@linkplain #staggeredFor staggered}), unless a multiple of {@code max} (a retention
+   * snapshot, which Pekko must see) follows in the same write.
    */
   boolean due(long sequenceNr, long lastInWrite, int windowIds) {
-    return sequenceNr % forWindow(windowIds) == 0 && Math.max(sequenceNr, lastInWrite) / max == sequenceNr / max;
+    if (Math.max(sequenceNr, lastInWrite) / max != sequenceNr / max) {
+      return false;
+    }
+    if (sequenceNr % max == 0) {
+      return true; // a retention snapshot: Pekko takes it anyway
+    }
+    int interval = forWindow(windowIds);
+    long phase = staggeredFor == null || interval == max ? 0 : PortfolioPhase.of(staggeredFor, interval);
+    if (phase == 0) {
+      return sequenceNr % interval == 0;
+    }
+    return (sequenceNr + phase) % interval == 0 && sequenceNr % max <= max - interval;
   }
 }

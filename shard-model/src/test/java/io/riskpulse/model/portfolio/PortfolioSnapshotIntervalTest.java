@@ -44,6 +44,8 @@ class PortfolioSnapshotIntervalTest {
               + "riskpulse.portfolio.risk-staleness = 1h\n"
               + "riskpulse.portfolio.snapshot-every = 2\n"
               + "riskpulse.portfolio.snapshot-every-max = 8\n"
+              // The positions below are the multiples of the interval: not shifted by P1's phase (SnapshotInterval).
+              + "riskpulse.portfolio.snapshot-stagger = off\n"
               + "riskpulse.portfolio.keep-snapshots = 2\n"
               + "riskpulse.portfolio.dedup-window = 1000\n")
       .withFallback(EventSourcedBehaviorTestKit.config())

@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class SnapshotIntervalTest {
@@ -73,6 +75,70 @@ class SnapshotIntervalTest {
     assertTrue(interval.due(1_600, 1_650, 100)); // the retention snapshot itself
     assertTrue(interval.due(1_800, 1_650, 100)); // an earlier write's end is no longer relevant
     assertFalse(interval.due(3_000, 3_300, 100)); // 3,200 follows
+  }
+
+  /** A portfolio id whose phase within {@code interval} is {@code phase}. */
+  private static String idWithPhase(int interval, long phase) {
+    for (int i = 0; ; i++) {
+      if (PortfolioPhase.of("P" + i, interval) == phase) {
+        return "P" + i;
+      }
+    }
+  }
+
+  /** The sequence numbers in [from, to] at which {@code snapshots} is due, one event per write. */
+  private static List<Long> dueBetween(SnapshotInterval snapshots, long from, long to, int windowIds) {
+    List<Long> due = new ArrayList<>();
+    for (long n = from; n <= to; n++) {
+      if (snapshots.due(n, n, windowIds)) {
+        due.add(n);
+      }
+    }
+    return due;
+  }
+
+  @Test
+  void shouldShiftTheSnapshotsBetweenRetentionSnapshotsByThePortfoliosPhase() {
+    SnapshotInterval staggered = interval.staggeredFor(idWithPhase(200, 30));
+    // 170, 370, ..., 1,370 (1,570 falls within the last 200 before 1,600 and is left out), then the retention one.
+    assertEquals(List.of(170L, 370L, 570L, 770L, 970L, 1_170L, 1_370L, 1_600L, 1_770L),
+        dueBetween(staggered, 1, 1_800, 100));
+    assertEquals(dueBetween(interval, 1, 16_000, 100).size(), dueBetween(staggered, 1, 16_000, 100).size(),
+        "as many snapshots as unstaggered");
+  }
+
+  @Test
+  void shouldKeepTheUnshiftedSnapshotsForAPortfolioWhosePhaseIsZero() {
+    SnapshotInterval staggered = interval.staggeredFor(idWithPhase(200, 0));
+    assertEquals(dueBetween(interval, 1, 3_200, 100), dueBetween(staggered, 1, 3_200, 100));
+  }
+
+  @Test
+  void shouldShiftByThePhaseOfTheIntervalTheWindowCallsFor() {
+    String id = idWithPhase(400, 250);
+    SnapshotInterval staggered = interval.staggeredFor(id);
+    assertEquals(List.of(150L, 550L, 950L, 1_600L, 1_750L), dueBetween(staggered, 1, 1_800, 4_000));
+    // The longest interval: only the retention snapshots, whatever the phase.
+    assertEquals(List.of(1_600L, 3_200L), dueBetween(staggered, 1, 3_200, 16_000));
+  }
+
+  @Test
+  void shouldLeaveNoMoreThanAboutTwoIntervalsBetweenStaggeredSnapshots() {
+    for (int i = 0; i < 50; i++) {
+      List<Long> due = dueBetween(interval.staggeredFor("P-" + i), 1, 6_400, 100);
+      for (int k = 1; k < due.size(); k++) {
+        assertTrue(due.get(k) - due.get(k - 1) < 400, "P-" + i + ": " + due.get(k - 1) + " to " + due.get(k));
+      }
+    }
+  }
+
+  @Test
+  void shouldLeaveTheRetentionSnapshotToPekkoWhenStaggeredToo() {
+    SnapshotInterval staggered = interval.staggeredFor(idWithPhase(200, 30));
+    assertFalse(staggered.due(1_370, 1_650, 100)); // 1,600 follows in the same write
+    assertTrue(staggered.due(1_370, 1_599, 100));
+    assertTrue(staggered.due(1_600, 1_650, 100));
+    assertFalse(staggered.due(1_400, 1_400, 100), "an unshifted multiple of the interval is not due");
   }
 
   @Test
