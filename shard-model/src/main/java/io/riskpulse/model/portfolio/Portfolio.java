@@ -450,7 +450,10 @@ public final class Portfolio
       requestCheckpointTurn();
       return Effect().noReply();
     } else if (command instanceof CheckpointDetectors) {
-      DetectorsState learned = checkpoints == null ? null : detectors.checkpoint(now());
+      // Not before the store has told what it holds: a save it received while recovering would be written after its
+      // recovery and replace the checkpoint being restored with the models learned since this start. (The first
+      // tick comes after this portfolio's phase, which can fall between the store's start and its answer.)
+      DetectorsState learned = checkpoints == null || !modelsRestored ? null : detectors.checkpoint(now());
       if (learned != null) {
         modelsSavedAtMillis = learned.savedAtMillis();
         checkpoints.tell(new DetectorCheckpoints.Save(learned, modelsSavedAtMillis));
@@ -1589,8 +1592,9 @@ public final class Portfolio
   }
 
   /**
-   * A snapshot at every multiple of the interval the execution-id window calls for, unless a retention snapshot
-   * follows in the same write ({@link SnapshotInterval}). Pekko passes the state before {@code event}.
+   * A snapshot at every multiple of the interval the execution-id window calls for (shifted by this portfolio's
+   * phase when {@code snapshot-stagger} is on), unless a retention snapshot follows in the same write ({@link
+   * SnapshotInterval}). Pekko passes the state before {@code event}.
    */
   @Override
   public boolean shouldSnapshot(PortfolioState state, PortfolioEvent event, long sequenceNr) {

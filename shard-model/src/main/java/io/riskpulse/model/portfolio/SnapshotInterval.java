@@ -15,7 +15,8 @@ package io.riskpulse.model.portfolio;
  * {@code max}: the window then adds at most about {@value #WINDOW_IDS_PER_EVENT} ids (about 86 bytes) of snapshot
  * per event, as long as the interval is below {@code max}.
  *
- * <p>A snapshot is due at a sequence number that is a multiple of the interval, so the rule needs no memory of
+ * <p>A snapshot is due at a sequence number that is a multiple of the interval (shifted by a phase when staggered,
+ * below), so the rule needs no memory of
  * the last snapshot and holds across restarts. Pekko's retention snapshots at the multiples of {@code max} and only
  * those delete older snapshots (from {@code 2 x keep x max} to {@code keep x max} events back). Pekko asks about
  * the events of one write in order and stops at the first snapshot due, so an interval's snapshot due earlier in the
@@ -32,9 +33,12 @@ package io.riskpulse.model.portfolio;
  * n} with {@code (n + phase) % interval == 0}, so that portfolios that trade in step (a block trade allocated to
  * many accounts; a benchmark's round robin) do not all snapshot at the same moment, each holding the one journal
  * connection for a snapshot's write. The shifted snapshot that would fall within the last interval before a
- * retention snapshot is left out, so a portfolio takes as many snapshots as unstaggered, and at most about two
- * intervals' events pass between two of them. The retention snapshots themselves stay at the multiples of {@code
- * max}, where Pekko takes them; a portfolio whose window calls for the longest interval snapshots only there.
+ * retention snapshot is left out, so a portfolio takes as many snapshots as unstaggered when {@code max} is a
+ * power-of-two multiple of {@code every} (the defaults; fewer otherwise), and up to about two intervals' events pass
+ * between two of them: a recovery replays up to {@code 2 x interval - 1} events instead of {@code interval - 1}. The
+ * retention snapshots stay at the multiples of {@code max}, where Pekko's retention takes them: those of portfolios
+ * in step still fall together (one in eight at the defaults for a small window), and a portfolio whose window calls
+ * for the longest interval snapshots only there, unstaggered.
  *
  * <p>Immutable and thread-safe.
  */

@@ -370,6 +370,32 @@ class PortfolioDetectionTest {
   }
 
   @Test
+  void shouldNotSaveACheckpointBeforeItsStoreHasToldWhatItHolds() {
+    CheckpointRestores gate = new CheckpointRestores(1);
+    start(Map.of(), gate);
+    testKit.createTestProbe().awaitAssert(Duration.ofSeconds(10), () -> {
+      assertEquals(0, gate.running(), "the new portfolio's store recovered and gave its turn back");
+      return null;
+    });
+    long learned = learnAndCheckpoint("algo-9");
+
+    CheckpointRestores.Ticket other = gate.request(() -> { });
+    kit.restart();
+    for (int second = 0; second < 3; second++) { // the restarted portfolio learns a fresh model meanwhile
+      order("algo-9", 10_000 + second);
+      clock.advance(Duration.ofSeconds(1));
+    }
+    order("algo-9", 20_000);
+    other.close(); // the portfolio's turn: its store starts, and recovers after the checkpoint tick below
+    kit.runCommand(CheckpointDetectors.INSTANCE);
+    awaitModelRestoredAndTurnGivenBack(gate, learned);
+
+    // Had the tick saved the fresh model, the store would have written it after its recovery, over the saved one.
+    kit.restart();
+    awaitModelRestoredAndTurnGivenBack(gate, learned);
+  }
+
+  @Test
   void shouldStartItsCheckpointStoreAgainWhenItsRecoveryFails() {
     CheckpointRestores gate = new CheckpointRestores(1);
     start(Map.of(), gate);

@@ -133,6 +133,52 @@ class SnapshotIntervalTest {
   }
 
   @Test
+  void shouldNeverHideARetentionSnapshotBehindAnEarlierOneInTheSameWriteWhateverThePhase() {
+    // Pekko asks about a write's events in order and takes the first snapshot due: one due before a multiple of max
+    // in the same write would take the retention snapshot's place and skip its deletion.
+    SnapshotInterval[] configurations = {interval, new SnapshotInterval(200, 1_000), new SnapshotInterval(300, 1_000),
+        new SnapshotInterval(4, 16)};
+    int[] windows = {0, 4_000, 8_000, 16_000};
+    for (SnapshotInterval base : configurations) {
+      long max = base.max();
+      for (int i = 0; i < 60; i++) {
+        SnapshotInterval staggered = base.staggeredFor("P-" + i);
+        for (int window : windows) {
+          for (int size = 1; size <= 50; size++) {
+            for (long first = Math.max(1, 2 * max - size - 2); first <= 2 * max + 1; first++) {
+              long last = first + size - 1;
+              long multiple = last / max * max;
+              if (multiple < first) {
+                continue; // no retention snapshot in this write
+              }
+              for (long n = first; n < multiple; n++) {
+                assertFalse(staggered.due(n, last, window),
+                    "P-" + i + ", max " + max + ", window " + window + ": " + n + " in the write " + first + "-" + last);
+              }
+              assertTrue(staggered.due(multiple, last, window));
+            }
+          }
+        }
+      }
+    }
+  }
+
+  @Test
+  void shouldKeepTheCountAndBoundTheGapAtEveryStaggeredInterval() {
+    for (int window : new int[] {100, 4_000, 8_000}) { // intervals 200, 400 and 800 below the cap of 1,600
+      int every = interval.forWindow(window);
+      int unstaggered = dueBetween(interval, 1, 16_000, window).size();
+      for (int i = 0; i < 50; i++) {
+        List<Long> due = dueBetween(interval.staggeredFor("P-" + i), 1, 16_000, window);
+        assertEquals(unstaggered, due.size(), "P-" + i + " at interval " + every);
+        for (int k = 1; k < due.size(); k++) {
+          assertTrue(due.get(k) - due.get(k - 1) < 2 * every, "P-" + i + ": " + due.get(k - 1) + " to " + due.get(k));
+        }
+      }
+    }
+  }
+
+  @Test
   void shouldLeaveTheRetentionSnapshotToPekkoWhenStaggeredToo() {
     SnapshotInterval staggered = interval.staggeredFor(idWithPhase(200, 30));
     assertFalse(staggered.due(1_370, 1_650, 100)); // 1,600 follows in the same write
