@@ -89,7 +89,11 @@ class DetectionRestartTest {
       now.addAndGet(1_000);
     }
     order(node, "algo", OrderAction.NEW); // completes the last second
-    // Three of the five cancels the rule waits for, then journal writes until a snapshot holds the window.
+    // Three of the five cancels the rule waits for, then journal writes until a snapshot holds the window. A
+    // millisecond later than the last order: a checkpoint saved just before the cancels (its rules' windows without
+    // them) must be older than the snapshot after them, which it would otherwise replace on restore (the later wins,
+    // a checkpoint on a tie), and the checkpoint timer can tick at any moment here.
+    now.addAndGet(1);
     for (int i = 0; i < 3; i++) {
       order(node, "mm", OrderAction.CANCEL);
     }
