@@ -97,13 +97,13 @@ class LocalClusterFailoverTest {
       await(Duration.ofSeconds(60), () -> upMembers(cluster, first) == 3, () -> "members: " + cluster.members(first));
 
       Map<String, Long> before = new TreeMap<>();
-      for (JsonNode row : getJson(first.httpPort(), "/portfolios")) {
-        before.put(row.get("portfolioId").asText(), row.get("executionCount").asLong());
-      }
       // The independent tally: each portfolio's AAPL position as the test computes it from what it sent.
       Map<String, Double> tally = new TreeMap<>();
-      for (String portfolio : before.keySet()) {
-        tally.put(portfolio, quantity(getJson(first.httpPort(), "/portfolios/" + portfolio), "AAPL"));
+      for (JsonNode row : getJson(first.httpPort(), "/portfolios")) {
+        String portfolio = row.get("portfolioId").asText();
+        JsonNode state = served(first, portfolio);
+        before.put(portfolio, state.get("executionCount").asLong());
+        tally.put(portfolio, quantity(state, "AAPL"));
       }
       List<String> portfolios = new ArrayList<>(before.keySet());
       assertTrue(portfolios.size() >= 3, "demo portfolios: " + portfolios);
@@ -136,7 +136,7 @@ class LocalClusterFailoverTest {
       }
       for (String portfolio : portfolios) {
         assertEquals(before.get(portfolio) + sent.getOrDefault(portfolio, 0L),
-            getJson(first.httpPort(), "/portfolios/" + portfolio).get("executionCount").asLong(), portfolio);
+            served(first, portfolio).get("executionCount").asLong(), portfolio);
       }
 
       // The victim is whichever of nodes 2 and 3 hosts more portfolios (node 1 stays up for the queries): with the
@@ -323,6 +323,23 @@ class LocalClusterFailoverTest {
         return -1L;
       }
     }).orElse(-1L);
+  }
+
+  /**
+   * A portfolio's JSON once it is served: right after the cluster forms, shards rebalance to the nodes that joined,
+   * and a portfolio answers 503 (its state unavailable) while it moves and recovers on its new node.
+   */
+  private static JsonNode served(LocalClusterNode node, String portfolio) {
+    JsonNode[] state = new JsonNode[1];
+    await(Duration.ofSeconds(60), () -> {
+      try {
+        state[0] = getJson(node.httpPort(), "/portfolios/" + portfolio);
+        return true;
+      } catch (Exception | AssertionError e) {
+        return false; // not served yet: its shard is moving
+      }
+    }, () -> portfolio + " not served by node " + node.httpPort());
+    return state[0];
   }
 
   private static long executionCount(LocalClusterNode node, String portfolio) {
