@@ -350,14 +350,20 @@ class PortfolioDetectionTest {
     });
   }
 
-  @Test
-  void shouldRestoreItsModelsOnlyWhenTheNodeGivesItsCheckpointStoreATurnAndThenGiveTheTurnBack() {
+  /** Starts a portfolio on a node that restores one checkpoint at a time; returns once its store gave the turn back. */
+  private CheckpointRestores startWithOneCheckpointTurn() {
     CheckpointRestores gate = new CheckpointRestores(1);
     start(Map.of(), gate);
     testKit.createTestProbe().awaitAssert(Duration.ofSeconds(10), () -> {
       assertEquals(0, gate.running(), "the new portfolio's store recovered and gave its turn back");
       return null;
     });
+    return gate;
+  }
+
+  @Test
+  void shouldRestoreItsModelsOnlyWhenTheNodeGivesItsCheckpointStoreATurnAndThenGiveTheTurnBack() {
+    CheckpointRestores gate = startWithOneCheckpointTurn();
     long learned = learnAndCheckpoint("algo-9");
 
     CheckpointRestores.Ticket other = gate.request(() -> { }); // another portfolio is restoring: the only place
@@ -371,12 +377,7 @@ class PortfolioDetectionTest {
 
   @Test
   void shouldNotSaveACheckpointBeforeItsStoreHasToldWhatItHolds() {
-    CheckpointRestores gate = new CheckpointRestores(1);
-    start(Map.of(), gate);
-    testKit.createTestProbe().awaitAssert(Duration.ofSeconds(10), () -> {
-      assertEquals(0, gate.running(), "the new portfolio's store recovered and gave its turn back");
-      return null;
-    });
+    CheckpointRestores gate = startWithOneCheckpointTurn();
     long learned = learnAndCheckpoint("algo-9");
 
     CheckpointRestores.Ticket other = gate.request(() -> { });
