@@ -35,8 +35,9 @@ import java.time.ZoneId;
  */
 public record PortfolioSettings(
     Duration markInterval, int dedupWindow, double peakPersistStep, int snapshotEvery, int snapshotEveryMax,
-    int keepSnapshots, boolean snapshotStagger, String reportingCurrency, Duration marketDataGrace, ZoneId tradingDayZone,
-    LocalTime tradingDayRoll, Duration riskStaleness, Duration riskReportRefresh, RebalanceMode rebalance) {
+    int keepSnapshots, boolean snapshotStagger, String reportingCurrency, Duration marketDataGrace,
+    ZoneId tradingDayZone, LocalTime tradingDayRoll, Duration riskStaleness, Duration riskReportRefresh,
+    RebalanceMode rebalance) {
 
   /** Checks the snapshot settings at start-up, naming the one out of range. */
   public PortfolioSettings {
