@@ -64,6 +64,7 @@ import io.riskpulse.model.risk.liquidity.LiquiditySettings;
 import io.riskpulse.model.risk.live.RiskModel;
 import io.riskpulse.node.cli.RiskpulseCommand;
 import io.riskpulse.node.risk.NodeRiskModel;
+import io.riskpulse.persistence.JournalCompactor;
 import io.riskpulse.persistence.JournalFlusher;
 import io.riskpulse.persistence.JournalPortfolioDirectory;
 import io.riskpulse.persistence.JournalSchema;
@@ -152,6 +153,7 @@ public final class Main {
     RiskAggregator.init(system, AggregationSettings.fromConfig(config), deps.clock());
     RiskAggregates riskAggregates = new RiskAggregates(system);
     JournalFlusher journalFlusher = openJournalFlusher(config);
+    Optional<JournalCompactor> journalCompactor = JournalCompactor.start(system);
     // Operator commands answer once durable; ingestion's fills group-commit through the pipeline instead.
     // GetPortfolio reads the last snapshot an entity answered while nothing it shows can have changed.
     // Pre-trade checks of portfolios resident here are judged in place, holding the entity's lock.
@@ -255,6 +257,7 @@ public final class Main {
           system.log().warn("Cannot close the quarantine file", e);
         }
         omsEndpoints.forEach(OmsEndpoint::close);
+        journalCompactor.ifPresent(JournalCompactor::close);
         try {
           journalFlusher.close();
         } catch (java.sql.SQLException e) {

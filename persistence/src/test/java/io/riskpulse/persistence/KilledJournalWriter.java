@@ -17,8 +17,10 @@ import java.util.Random;
  * a loaded node does, with the configured database URL ({@code riskpulse.persistence.data-dir} given as a system
  * property) and as many writing connections as the journal's pool has. Each writer commits transactions of one to
  * three events of one persistence id (some tagged), deletes the older events of a few ids (as the detectors'
- * checkpoint stores do) and replaces snapshots; one more connection reads events and snapshots. Prints
- * {@link #READY} once the schema exists and writes have begun and {@link #PROGRESS} as they go, until it is
+ * checkpoint stores do) and replaces snapshots; the first writer also compacts the file between two of its
+ * transactions every 50, as the node's {@link JournalCompactor} does on its one connection. One more connection
+ * reads events and snapshots. Prints {@link #READY} once the schema exists and writes have begun and
+ * {@link #PROGRESS} as they go (with {@link #COMPACTIONS} and how many compactions rewrote pages), until it is
  * killed.
  */
 public final class KilledJournalWriter {
@@ -26,6 +28,8 @@ public final class KilledJournalWriter {
   static final String READY = "writing";
   /** Printed by the first writer every 200 transactions, with their count. */
   static final String PROGRESS = "transactions ";
+  /** Follows the transaction count in a progress line, with the number of compactions that rewrote pages. */
+  static final String COMPACTIONS = " compactions ";
 
   private KilledJournalWriter() {}
 
@@ -46,7 +50,8 @@ public final class KilledJournalWriter {
     List<Thread> threads = new ArrayList<>();
     for (int w = 0; w < db.getInt("maxConnections"); w++) {
       String writer = run + "-" + w;
-      threads.add(new Thread(() -> write(url, user, password, writer), "writer-" + w));
+      threads.add(new Thread(() -> write(url, user, password, writer, JournalCompactor.Settings.fromConfig(config)),
+          "writer-" + w));
     }
     threads.add(new Thread(() -> read(url, user, password, run), "reader"));
     threads.forEach(Thread::start);
@@ -57,7 +62,8 @@ public final class KilledJournalWriter {
     }
   }
 
-  private static void write(String url, String user, String password, String writer) {
+  private static void write(String url, String user, String password, String writer,
+      JournalCompactor.Settings compaction) {
     try (Connection c = DriverManager.getConnection(url, user, password)) {
       PreparedStatement event = c.prepareStatement("INSERT INTO \"event_journal\" (\"persistence_id\","
           + " \"sequence_number\", \"writer\", \"write_timestamp\", \"adapter_manifest\", \"event_payload\","
@@ -73,6 +79,7 @@ public final class KilledJournalWriter {
           "DELETE FROM \"snapshot\" WHERE \"persistence_id\" = ? AND \"sequence_number\" < ?");
       Random random = new Random(writer.hashCode());
       long[] sequence = new long[60];
+      long compactions = 0;
       byte[] payload = new byte[300];
       for (long round = 1; ; round++) {
         int id = random.nextInt(sequence.length);
@@ -93,8 +100,12 @@ public final class KilledJournalWriter {
         }
         c.commit();
         c.setAutoCommit(true);
+        if (writer.endsWith("-0") && round % 50 == 0 && JournalCompactor.compact(c, compaction.chunkFillPercent(),
+            compaction.quietMaxWriteBytes()).compacted()) {
+          compactions++;
+        }
         if (writer.endsWith("-0") && round % 200 == 0) {
-          System.out.println(PROGRESS + round);
+          System.out.println(PROGRESS + round + COMPACTIONS + compactions);
           System.out.flush();
         }
         if (id >= 50 && sequence[id] % 5 == 0) {
