@@ -26,7 +26,9 @@ import org.HdrHistogram.Recorder;
  * <p>Options ({@code key=value}): {@code portfolios} (50), {@code rate} fills/s (5,000), {@code seconds} per
  * measurement (20), {@code warmupSeconds} at the same rate, not recorded (15), {@code reps} (3),
  * {@code timeoutSeconds} to drain after a measurement (60), {@code baselineRate} (500) and
- * {@code baselineSeconds} (10), {@code timeline} (a file; none by default: see below).
+ * {@code baselineSeconds} (10), {@code timeline} (a file; none by default: see below), {@code idleSeconds} (0:
+ * after the repetitions, that long without fills and then one more measurement, with the journal file's size
+ * before and after each: what the journal's compaction does while the node is quiet).
  *
  * <p>With {@code timeline=FILE}, every measurement at {@code rate} appends one line per 10 ms of intended send time
  * to FILE: the JVM's uptime at the window's start (seconds, as in a {@code -Xlog:gc} log's {@code uptime}
@@ -81,6 +83,7 @@ public final class FillLatency {
     int baselineRate = options.integer("baselineRate", 500);
     int baselineSeconds = options.integer("baselineSeconds", 10);
     String timeline = options.text("timeline", "");
+    int idleSeconds = options.integer("idleSeconds", 0);
 
     Harness.banner("RiskPulse fill latency, publish (intended time) -> persisted and answered, fixed rate", options);
 
@@ -121,11 +124,33 @@ public final class FillLatency {
           reps, Stats.millis(p99), p99 < 2_000_000 ? "MET" : "NOT MET"));
       System.out.println(Stats.fmt("p99 at %,d fills/s / p99 at the %,d fills/s baseline (median of per-repetition "
           + "ratios): %.1fx", rate, baselineRate, Stats.median(ratios)));
+      if (idleSeconds > 0) {
+        idleThenLoadAgain(node, rig, listener, idleSeconds, rate * seconds, periodNanos, timeoutSeconds);
+      }
       long held = rig.executionsInPortfolios();
       long quarantined = node.services.quarantine().total();
       System.out.println(Stats.fmt("check: sent %,d, executions held by the portfolios %,d, quarantined %,d: %s",
           rig.sent(), held, quarantined, held == rig.sent() && quarantined == 0 ? "OK" : "MISMATCH"));
     }
+  }
+
+  /**
+   * What the journal's file does across a quiet period (the compactor's idle runs): its size after the repetitions,
+   * after {@code idleSeconds} without fills, and after one more run of {@code fills} at the same rate. Without
+   * compaction the last run grows the file as much as any; with it, the last run reuses the space freed meanwhile.
+   */
+  private static void idleThenLoadAgain(BenchNode node, FillRig rig, LatencyListener listener, int idleSeconds,
+      int fills, long periodNanos, long timeoutSeconds) throws Exception {
+    Path file = node.dataDir.resolve("journal.mv.db");
+    long loaded = Files.size(file);
+    Thread.sleep(TimeUnit.SECONDS.toMillis(idleSeconds)); // the quiet period itself, not a wait for anything
+    long idle = Files.size(file);
+    Result again = run(rig, listener, fills, periodNanos, timeoutSeconds);
+    long after = Files.size(file);
+    System.out.println();
+    System.out.println(Stats.fmt("journal file: %,d bytes after the repetitions, %,d after %d s idle, %,d after %,d "
+        + "fills more (grew %,d bytes; that run's p99 %s ms)", loaded, idle, idleSeconds, after, fills,
+        after - idle, Stats.millis(again.latency().getValueAtPercentile(99))));
   }
 
   private record Result(Histogram latency, Histogram sendLag, Stats.Cpu cpu, Window window) {}
