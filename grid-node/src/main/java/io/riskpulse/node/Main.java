@@ -199,6 +199,8 @@ public final class Main {
     new JvmGcMetrics().bindTo(metrics);
     new JvmThreadMetrics().bindTo(metrics);
     new ProcessorMetrics().bindTo(metrics);
+    journalCompactor.ifPresent(compactor -> JournalMetrics.register(metrics, compactor::fileBytes,
+        compactor::runs, compactor::compactions));
 
     Portfolio.init(system, new PortfolioEnvironment(market, deps.instruments(), deps.clock(),
         PortfolioSettings.fromConfig(config), riskModel, riskAggregates.portfolioReporter(),

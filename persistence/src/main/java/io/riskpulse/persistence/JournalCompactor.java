@@ -215,6 +215,15 @@ public final class JournalCompactor implements AutoCloseable {
     return compactions.get();
   }
 
+  /**
+   * The journal database file's size now, in bytes, or -1 before the first run has found the store (within one
+   * {@code interval} of the start) or after the database closed. Reads H2's cached size: no file system call.
+   */
+  public long fileBytes() {
+    MVStore known = store;
+    return known == null || known.isClosed() ? -1 : known.getFileStore().size();
+  }
+
   /** The latest run's outcome, or empty before the first. */
   public Optional<Run> lastRun() {
     return Optional.ofNullable(last);

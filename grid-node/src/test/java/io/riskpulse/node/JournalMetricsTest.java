@@ -1,0 +1,31 @@
+package io.riskpulse.node;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.util.concurrent.atomic.AtomicLong;
+import org.junit.jupiter.api.Test;
+
+class JournalMetricsTest {
+
+  @Test
+  void shouldShowTheFileSizeOnceKnownAndCountTheCompactorsRuns() {
+    PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+    AtomicLong bytes = new AtomicLong(-1);
+    AtomicLong runs = new AtomicLong(3);
+    AtomicLong compactions = new AtomicLong(1);
+    JournalMetrics.register(registry, bytes::get, runs::get, compactions::get);
+
+    String before = registry.scrape();
+    assertTrue(before.contains("riskpulse_journal_file_bytes NaN"), before);
+    assertTrue(before.contains("riskpulse_journal_compaction_runs_total 3.0"), before);
+    assertTrue(before.contains("riskpulse_journal_compactions_total 1.0"), before);
+
+    bytes.set(4_028_112_896L);
+    runs.set(4);
+    String after = registry.scrape();
+    assertTrue(after.contains("riskpulse_journal_file_bytes 4.028112896E9"), after);
+    assertTrue(after.contains("riskpulse_journal_compaction_runs_total 4.0"), after);
+  }
+}
