@@ -29,23 +29,24 @@ import slick.jdbc.SimpleJdbcAction;
  * <p>Why: H2 writes each commit as a new chunk at a free place of the file, and frees a chunk only once none of
  * its pages is live any more and it is older than H2's retention time (45 s). A journal's rows are appended and
  * never rewritten, so many chunks keep the page or two that took their new rows and are never freed: on top of
- * the 45 s of chunks H2 retains (3.7 GB at 5,000 fills/s on a 2-core host), the file keeps growing, by 36 MB per
- * 100,000 fills at that rate, and H2, which searches the file's free space from its start for every chunk it
+ * the 45 s of chunks H2 retains (about 4 GB at 5,000 fills/s on a 2-core host), the file keeps growing, by 27-38
+ * MB per 100,000 fills at that rate, and H2, which searches the file's free space from its start for every chunk it
  * writes, spends more of each commit in that search (docs/PERFORMANCE.md sections 36 and 37). H2 compacts only in
  * its background writer, which the journal's {@code WRITE_DELAY=0} leaves out (see reference.conf), and when it
  * closes.
  *
- * <p>What: it runs H2's own compaction, {@link MVStore#compact(int, int)}: the live pages of the sparsest chunks
- * (filled below {@code chunk-fill-percent}) that are older than H2's retention time ({@code RETENTION_TIME}, 45 s
- * unless the URL sets it) are written again, up to a budget, into one new chunk, after which the old chunks are
- * free. It runs through the journal's own Slick database, so on its one connection between two of the journal's
- * transactions: H2 then has no transaction in flight to put in the file, the state a killed process must not leave
- * (reference.conf, {@code write-delay-ms}). The journal's writes wait while it runs, about 10 ms per MB rewritten
- * on a 2-core host, and a run also scans every chunk of the file (15 ms at the median with the 100,000 chunks that
- * 45 s at 5,000 fills/s leave, against microseconds with a few thousand), so it compacts only while the journal is
- * quiet:
+ * <p>What: it runs H2's own compaction, {@link MVStore#compact(int, int)}: while the live pages fill less than
+ * {@code chunk-fill-percent} of all the file's chunks, the live pages of chunks older than H2's retention time
+ * ({@code RETENTION_TIME}, 45 s unless the URL sets it), the sparsest and oldest first, are written again, up to a
+ * budget, into one new chunk, after which the old chunks are free. It runs through the journal's own Slick database,
+ * so on its one connection between two of the journal's transactions: H2 then has no transaction in flight to put in
+ * the file, the state a killed process must not leave (reference.conf, {@code write-delay-ms}). The journal's writes
+ * wait while it runs, about 10 ms per MB rewritten on a 2-core host, and a run also scans every chunk of the file
+ * (15 ms at the median with the 100,000 chunks that 45 s at 5,000 fills/s leave, against microseconds with a few
+ * thousand), so it compacts only while the journal is quiet:
  * <ul>
- *   <li>every {@code interval} it looks at H2's count of file writes, without touching the journal's connection;
+ *   <li>every {@code interval} it looks at H2's count of file writes (on the default dispatcher, without the
+ *       journal's connection);
  *   <li>if nothing was written since it last looked nor in the interval before, it compacts up to
  *       {@code idle-max-write-kb};
  *   <li>if at most {@code quiet-writes} were (a node under light load, whose file holds few chunks, or the first
@@ -55,9 +56,12 @@ import slick.jdbc.SimpleJdbcAction;
  *       and the file grows until the journal is quiet again (docs/PERFORMANCE.md section 37).
  * </ul>
  *
- * <p>Nothing happens on the Cassandra journal, on another database, or when the interval is 0. Thread-safe: runs
- * never overlap (a tick while one is queued or running is skipped), and the state the ticks keep is touched by one
- * tick at a time or by the completion of the run it queued, before that releases the next tick.
+ * <p>A run queued by a look waits behind the journal's transactions; it checks again that the journal stayed quiet
+ * (at most {@code quiet-writes} more writes) before it compacts. After a run that found nothing to rewrite, none
+ * until the journal writes again. Nothing happens on the Cassandra journal, on
+ * another database, on an H2 database that is not a local file, or when the interval is 0. Thread-safe: looks and
+ * runs never overlap (a look while a run is queued or running is skipped), so the {@link CompactionGate} is used by
+ * one of them at a time, handed on through a volatile flag.
  */
 public final class JournalCompactor implements AutoCloseable {
 
@@ -70,7 +74,8 @@ public final class JournalCompactor implements AutoCloseable {
    * When and how much to compact.
    *
    * @param interval time between two looks at the journal; zero turns compaction off
-   * @param chunkFillPercent chunks whose live pages fill less than this percent of them are rewritten (1-100)
+   * @param chunkFillPercent H2 compacts while live pages fill less than this percent of all the file's chunks
+   *     (1-100)
    * @param idleMaxWriteBytes at most this many bytes of live pages are rewritten per run when H2 wrote nothing to
    *     the file in the last two intervals
    * @param quietWrites at most this many file writes since the previous look count as quiet; 0: only idle
@@ -136,41 +141,52 @@ public final class JournalCompactor implements AutoCloseable {
    *
    * @param compacted whether H2 rewrote any page (false when no chunk was old and sparse enough)
    * @param fileBytes the database file's size after the run, in bytes
+   * @param writes the file writes the run made (H2's count)
    * @param nanos how long the run held the journal's connection, in nanoseconds
    */
-  public record Run(boolean compacted, long fileBytes, long nanos) {}
+  public record Run(boolean compacted, long fileBytes, long writes, long nanos) {}
 
   private final SlickDatabase database;
   private final Settings settings;
+  private final CompactionGate gate;
   private final Cancellable schedule;
+  /** Set from a look that queues a run until that run completes: one look or run at a time. */
   private final AtomicBoolean pending = new AtomicBoolean();
   private final AtomicLong runs = new AtomicLong();
   private final AtomicLong compactions = new AtomicLong();
-  /** The journal's store, found by the first run; then read by the ticks, on the scheduler's thread. */
+  /** The journal's store, found by the first run on the journal's connection; read by the looks. */
   private volatile MVStore store;
-  /** H2's file write count when the previous tick looked (ticks are serialized by {@link #pending}). */
-  private long writesSeen = -1;
-  /** The writes the previous tick found since the one before it. */
-  private long writesBefore = Long.MAX_VALUE;
   private volatile Run last;
+  private volatile boolean closed;
 
   private JournalCompactor(ActorSystem<?> system, Settings settings) {
     this.database = ((SlickExtensionImpl) SlickExtension.get(Adapter.toClassic(system)))
         .database(system.settings().config().getConfig("jdbc-journal"));
     this.settings = settings;
+    this.gate = new CompactionGate(settings);
     this.schedule = system.scheduler().scheduleWithFixedDelay(settings.interval(), settings.interval(),
-        this::tick, system.executionContext());
+        this::look, system.executionContext());
   }
 
   /**
-   * Starts compacting the embedded journal every interval, or returns empty when it does not apply: the
-   * Cassandra journal, a database other than H2, or {@code interval = 0}.
+   * Starts compacting the embedded journal, or returns empty when it does not apply: {@code interval = 0}, the
+   * Cassandra journal, a database other than H2, or an H2 database that is not a local file (in memory, or on an
+   * H2 server, which compacts its own).
    */
   public static Optional<JournalCompactor> start(ActorSystem<?> system) {
     Config config = system.settings().config();
     Settings settings = Settings.fromConfig(config);
-    if (!settings.enabled() || JournalSelection.fromConfig(config).isCassandra()
-        || !"slick.jdbc.H2Profile$".equals(config.getString("pekko-persistence-jdbc.shared-databases.slick.profile"))) {
+    if (!settings.enabled() || JournalSelection.fromConfig(config).isCassandra()) {
+      return Optional.empty();
+    }
+    String db = "pekko-persistence-jdbc.shared-databases." + config.getString("jdbc-journal.use-shared-db");
+    if (!"slick.jdbc.H2Profile$".equals(config.getString(db + ".profile"))) {
+      return Optional.empty();
+    }
+    try {
+      JournalFlusher.databaseFile(config.getString(db + ".db.url"));
+    } catch (SQLException e) {
+      LOG.info("The embedded journal is not compacted: {}", e.getMessage());
       return Optional.empty();
     }
     return Optional.of(new JournalCompactor(system, settings));
@@ -185,13 +201,18 @@ public final class JournalCompactor implements AutoCloseable {
    *     from here)
    */
   public static Run compact(Connection connection, int chunkFillPercent, int maxWriteBytes) throws SQLException {
+    if (!connection.getAutoCommit()) {
+      throw new SQLException("a transaction is open on the connection: compacting now could write it to the file");
+    }
     long start = System.nanoTime();
     MVStore store = mvStore(connection);
+    long writesBefore = store.getFileStore().getWriteCount();
     boolean compacted = store.compact(chunkFillPercent, maxWriteBytes);
     if (compacted) {
       store.commit(); // the rewritten pages, written now rather than with the journal's next transaction
     }
-    return new Run(compacted, store.getFileStore().size(), System.nanoTime() - start);
+    return new Run(compacted, store.getFileStore().size(), store.getFileStore().getWriteCount() - writesBefore,
+        System.nanoTime() - start);
   }
 
   /** The MVStore behind an embedded H2 connection (through a pool's wrapper too). */
@@ -205,7 +226,7 @@ public final class JournalCompactor implements AutoCloseable {
     return session.getDatabase().getStore().getMvStore();
   }
 
-  /** Runs so far (including those that found nothing to do, and the first, which only finds the store). */
+  /** Runs that called H2's compaction, whether or not it found anything to rewrite. */
   public long runs() {
     return runs.get();
   }
@@ -229,43 +250,63 @@ public final class JournalCompactor implements AutoCloseable {
     return Optional.ofNullable(last);
   }
 
+  /** Stops looking; a run already queued still runs (or fails quietly if the database has closed). */
   @Override
   public void close() {
+    closed = true;
     schedule.cancel();
   }
 
-  /** Decides whether to compact now (see the class comment) and, if so, queues a run on the journal's connection. */
-  private void tick() {
+  /**
+   * One look (on the default dispatcher, every {@code interval}): reads H2's write count without the journal's
+   * connection and, if the journal is quiet, queues a run on it. The first look queues one that only finds the
+   * store; a store found closed (the database reopened) is found again.
+   */
+  private void look() {
     if (!pending.compareAndSet(false, true)) {
       return;
     }
-    MVStore known = store;
-    int budget;
-    if (known == null) {
-      budget = FIND_STORE;
-    } else if (known.isClosed()) {
-      pending.set(false);
-      return;
-    } else {
-      long writes = known.getFileStore().getWriteCount();
-      long since = writes - writesSeen;
-      writesSeen = writes;
-      budget = settings.budgetAfter(since, writesBefore);
-      writesBefore = since;
-      if (budget == 0) {
+    boolean queued = false;
+    try {
+      MVStore known = store;
+      if (known == null) {
+        queue(FIND_STORE, -1);
+        queued = true;
+      } else if (known.isClosed()) {
+        store = null;
+        gate.reset();
+      } else {
+        long writes = known.getFileStore().getWriteCount();
+        int budget = gate.look(writes);
+        if (budget > 0) {
+          queue(budget, writes);
+          queued = true;
+        }
+      }
+    } catch (RuntimeException e) {
+      LOG.warn("Cannot look at the embedded journal for compaction: {}", e.toString());
+    } finally {
+      if (!queued) {
         pending.set(false);
-        return;
       }
     }
-    runOnJournalConnection(budget);
   }
 
+  /**
+   * Queues a run on the journal's connection: finds the store ({@link #FIND_STORE}), or compacts up to
+   * {@code budget} bytes if the journal stayed quiet since the look that read {@code writesAtLook} (the run may
+   * wait behind the journal's transactions). Completes with null when it compacted nothing on purpose.
+   */
   @SuppressWarnings({"unchecked", "rawtypes"}) // Slick's action type is contravariant in its effect: raw from Java
-  private void runOnJournalConnection(int budget) {
+  private void queue(int budget, long writesAtLook) {
     DBIOAction action = SimpleJdbcAction.apply(context -> {
       try {
         if (budget == FIND_STORE) {
           store = mvStore(context.connection());
+          gate.look(store.getFileStore().getWriteCount());
+          return null;
+        }
+        if (!gate.stillQuiet(writesAtLook, mvStore(context.connection()).getFileStore().getWriteCount())) {
           return null;
         }
         return compact(context.connection(), settings.chunkFillPercent(), budget);
@@ -275,25 +316,26 @@ public final class JournalCompactor implements AutoCloseable {
     });
     Future<Run> result = database.database().run(action);
     scala.jdk.javaapi.FutureConverters.asJava(result).whenComplete((run, failure) -> {
-      MVStore known = store;
-      if (known != null && !known.isClosed()) {
-        writesSeen = known.getFileStore().getWriteCount(); // the run's own writes are not the journal's
+      try {
+        if (failure != null) {
+          if (closed) {
+            LOG.debug("A journal compaction queued before the node stopped did not run: {}", failure.getMessage());
+          } else {
+            LOG.warn("Cannot compact the embedded journal: {}", failure.getMessage());
+          }
+        } else if (run != null) {
+          gate.ranWith(run.writes(), run.compacted());
+          last = run;
+          runs.incrementAndGet();
+          if (run.compacted()) {
+            compactions.incrementAndGet();
+          }
+          LOG.debug("Journal compaction, budget {} KB: rewrote {}, file {} bytes, {} µs", budget / 1024,
+              run.compacted(), run.fileBytes(), run.nanos() / 1_000);
+        }
+      } finally {
+        pending.set(false);
       }
-      runs.incrementAndGet();
-      pending.set(false);
-      if (failure != null) {
-        LOG.warn("Cannot compact the embedded journal: {}", failure.getMessage());
-        return;
-      }
-      if (run == null) {
-        return; // found the store
-      }
-      last = run;
-      if (run.compacted()) {
-        compactions.incrementAndGet();
-      }
-      LOG.debug("Journal compaction, budget {} KB: rewrote {}, file {} bytes, {} µs", budget / 1024,
-          run.compacted(), run.fileBytes(), run.nanos() / 1_000);
     });
   }
 }
