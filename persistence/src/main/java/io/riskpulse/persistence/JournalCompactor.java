@@ -183,10 +183,11 @@ public final class JournalCompactor implements AutoCloseable {
     if (!"slick.jdbc.H2Profile$".equals(config.getString(db + ".profile"))) {
       return Optional.empty();
     }
+    String url = config.getString(db + ".db.url");
     try {
-      JournalFlusher.databaseFile(config.getString(db + ".db.url"));
+      JournalFlusher.databaseFile(url);
     } catch (SQLException e) {
-      LOG.info("The embedded journal is not compacted: {}", e.getMessage());
+      LOG.info("The embedded journal is not compacted: {} names no local H2 file", url);
       return Optional.empty();
     }
     return Optional.of(new JournalCompactor(system, settings));
@@ -194,11 +195,11 @@ public final class JournalCompactor implements AutoCloseable {
 
   /**
    * One compaction on {@code connection}, which must be a connection to an embedded H2 database with no
-   * transaction of its own open: live pages of chunks filled below {@code chunkFillPercent} rewritten, at most
-   * {@code maxWriteBytes} of them. Blocking.
+   * transaction of its own open: if live pages fill less than {@code chunkFillPercent} of all the file's chunks, the
+   * live pages of old chunks, the sparsest first, are rewritten, at most {@code maxWriteBytes} of them. Blocking.
    *
    * @throws SQLException if the connection is not to an embedded H2 database (a server's cannot be compacted
-   *     from here)
+   *     from here), or has a transaction open
    */
   public static Run compact(Connection connection, int chunkFillPercent, int maxWriteBytes) throws SQLException {
     if (!connection.getAutoCommit()) {
