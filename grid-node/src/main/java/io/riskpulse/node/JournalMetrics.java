@@ -12,7 +12,8 @@ import java.util.function.LongSupplier;
  * included) and
  * {@code riskpulse_journal_compactions_total} (runs that rewrote pages). An operator watches the file grow under load
  * and stop growing once the journal is quiet (docs/DESIGN.md, "The embedded journal compacts its file when it is
- * quiet"). Thread-safe: the meters read the suppliers when scraped, and the compactor's figures are atomics.
+ * quiet"), and the node's own syncs of the file ({@link #registerSyncs}). Thread-safe: the meters read the suppliers
+ * when scraped, and the compactor's and the syncer's figures are atomics.
  */
 final class JournalMetrics {
 
@@ -35,5 +36,20 @@ final class JournalMetrics {
         .register(registry);
     FunctionCounter.builder("riskpulse.journal.compactions", compactions, LongSupplier::getAsLong)
         .description("Runs of the embedded journal's compactor that rewrote pages").register(registry);
+  }
+
+  /**
+   * Registers the syncer's meters: {@code riskpulse_journal_syncs_total} (the file forced to the device),
+   * {@code riskpulse_journal_sync_late_total} (syncs whose writes waited longer than H2's retention time: an alert
+   * should fire on any) and {@code riskpulse_journal_sync_failures_total}.
+   */
+  static void registerSyncs(MeterRegistry registry, LongSupplier syncs, LongSupplier late, LongSupplier failures) {
+    FunctionCounter.builder("riskpulse.journal.syncs", syncs, LongSupplier::getAsLong)
+        .description("Times the node forced the embedded journal's file to the device").register(registry);
+    FunctionCounter.builder("riskpulse.journal.sync.late", late, LongSupplier::getAsLong)
+        .description("Syncs of the embedded journal's file that came later than H2's retention time allows")
+        .register(registry);
+    FunctionCounter.builder("riskpulse.journal.sync.failures", failures, LongSupplier::getAsLong)
+        .description("Syncs of the embedded journal's file that failed").register(registry);
   }
 }

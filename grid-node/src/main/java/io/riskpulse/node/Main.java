@@ -66,6 +66,7 @@ import io.riskpulse.node.cli.RiskpulseCommand;
 import io.riskpulse.node.risk.NodeRiskModel;
 import io.riskpulse.persistence.JournalCompactor;
 import io.riskpulse.persistence.JournalFlusher;
+import io.riskpulse.persistence.JournalSyncer;
 import io.riskpulse.persistence.JournalPortfolioDirectory;
 import io.riskpulse.persistence.JournalSchema;
 import java.io.IOException;
@@ -124,6 +125,8 @@ public final class Main {
   public static NodeServices init(ActorSystem<?> system, NodeDeps deps) {
     routeJavaUtilLogging();
     Config config = system.settings().config();
+    Optional<JournalSyncer> journalSyncer = JournalSyncer.start(config); // refuses a retention syncs do not cover
+    journalSyncer.ifPresent(syncer -> system.getWhenTerminated().thenRun(syncer::close)); // also if init fails
     JournalSchema.ensureCreatedBlocking(system, config.getDuration("riskpulse.node.startup-timeout"));
 
     Cluster cluster = Cluster.get(system);
@@ -201,6 +204,8 @@ public final class Main {
     new ProcessorMetrics().bindTo(metrics);
     journalCompactor.ifPresent(compactor -> JournalMetrics.register(metrics, compactor::fileBytes,
         compactor::runs, compactor::compactions));
+    journalSyncer.ifPresent(syncer -> JournalMetrics.registerSyncs(metrics, syncer::syncs, syncer::lateSyncs,
+        syncer::failures));
 
     Portfolio.init(system, new PortfolioEnvironment(market, deps.instruments(), deps.clock(),
         PortfolioSettings.fromConfig(config), riskModel, riskAggregates.portfolioReporter(),
@@ -260,6 +265,7 @@ public final class Main {
         }
         omsEndpoints.forEach(OmsEndpoint::close);
         journalCompactor.ifPresent(JournalCompactor::close);
+        journalSyncer.ifPresent(JournalSyncer::close);
         try {
           journalFlusher.close();
         } catch (java.sql.SQLException e) {

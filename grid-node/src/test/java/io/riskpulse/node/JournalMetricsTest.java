@@ -28,4 +28,19 @@ class JournalMetricsTest {
     assertTrue(after.contains("riskpulse_journal_file_bytes 4.028112896E9"), after);
     assertTrue(after.contains("riskpulse_journal_compaction_runs_total 4.0"), after);
   }
+
+  @Test
+  void shouldCountTheSyncsTheLateOnesAndTheFailures() {
+    PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+    AtomicLong syncs = new AtomicLong(12);
+    AtomicLong late = new AtomicLong(0);
+    AtomicLong failures = new AtomicLong(1);
+    JournalMetrics.registerSyncs(registry, syncs::get, late::get, failures::get);
+    late.set(2);
+
+    String scrape = registry.scrape();
+    assertTrue(scrape.contains("riskpulse_journal_syncs_total 12.0"), scrape);
+    assertTrue(scrape.contains("riskpulse_journal_sync_late_total 2.0"), scrape);
+    assertTrue(scrape.contains("riskpulse_journal_sync_failures_total 1.0"), scrape);
+  }
 }

@@ -4,7 +4,7 @@ package io.riskpulse.persistence;
  * Decides from H2's count of file writes, read at each of the compactor's looks, whether the embedded journal is
  * quiet enough to compact and how much: see {@link JournalCompactor.Settings#budgetAfter}. The compactor's own
  * writes are not the journal's, and a run queued behind the journal's transactions checks again that the journal
- * stayed quiet before it starts.
+ * stayed quiet before it starts (if not, it keeps to the busy budget).
  *
  * <p>Not thread-safe: the compactor has one look or one run at a time, and hands the gate from one to the next
  * through a volatile flag.

@@ -23,42 +23,40 @@ import slick.dbio.DBIOAction;
 import slick.jdbc.SimpleJdbcAction;
 
 /**
- * Compacts the embedded journal's H2 file whenever the journal is quiet, so that the file reuses the space of the
- * chunks whose live data moved on instead of growing with every stretch of load.
+ * Compacts the embedded journal's H2 file as it goes, a little at a time under load and more while the journal is
+ * quiet, so that the file reuses the space of the chunks whose live data moved on instead of growing with the load.
  *
  * <p>Why: H2 writes each commit as a new chunk at a free place of the file, and frees a chunk only once none of
- * its pages is live any more and it is older than H2's retention time (45 s). A journal's rows are appended and
- * never rewritten, so many chunks keep the page or two that took their new rows and are never freed: on top of
- * the 45 s of chunks H2 retains (about 4 GB at 5,000 fills/s on a 2-core host), the file keeps growing, by 27-38
- * MB per 100,000 fills at that rate, and H2, which searches the file's free space from its start for every chunk it
- * writes, spends more of each commit in that search (docs/PERFORMANCE.md sections 36 and 37). H2 compacts only in
+ * its pages is live any more and it is older than H2's retention time ({@code riskpulse.persistence.h2-retention-ms},
+ * 5 s; see {@link JournalSyncer}). A journal's rows are appended and never rewritten, so about half the chunks keep
+ * the page or two that took their new rows and are never freed: the file grew by 27-38 MB per 100,000 fills at
+ * 5,000 fills/s, and H2, which searches the file's free space from its start for every chunk it writes, spent more
+ * of each commit in that search the longer the node ran (docs/PERFORMANCE.md sections 36-38). H2 compacts only in
  * its background writer, which the journal's {@code WRITE_DELAY=0} leaves out (see reference.conf), and when it
  * closes.
  *
  * <p>What: it runs H2's own compaction, {@link MVStore#compact(int, int)}: while the live pages fill less than
- * {@code chunk-fill-percent} of all the file's chunks, the live pages of chunks older than H2's retention time
- * ({@code RETENTION_TIME}, 45 s unless the URL sets it), the sparsest and oldest first, are written again, up to a
- * budget, into one new chunk, after which the old chunks are free. It runs through the journal's own Slick database,
- * so on its one connection between two of the journal's transactions: H2 then has no transaction in flight to put in
- * the file, the state a killed process must not leave (reference.conf, {@code write-delay-ms}). The journal's writes
- * wait while it runs, about 10 ms per MB rewritten on a 2-core host, and a run also scans every chunk of the file
- * (15 ms at the median with the 100,000 chunks that 45 s at 5,000 fills/s leave, against microseconds with a few
- * thousand), so it compacts only while the journal is quiet:
+ * {@code chunk-fill-percent} of all the file's chunks, the live pages of chunks older than H2's retention time, the
+ * sparsest and oldest first, are written again, up to a budget, into one new chunk, after which the old chunks are
+ * free. It runs through the journal's own Slick database, so on its one connection between two of the journal's
+ * transactions: H2 then has no transaction in flight to put in the file, the state a killed process must not leave
+ * (reference.conf, {@code write-delay-ms}). The journal's writes wait while it runs, about 10 ms per MB rewritten on a
+ * 2-core host, plus a scan of every chunk of the file (microseconds with the few thousand chunks a 5 s retention
+ * leaves at 5,000 fills/s, 15 ms at the median with the 100,000 that H2's 45 s leave). So:
  * <ul>
  *   <li>every {@code interval} it looks at H2's count of file writes (on the default dispatcher, without the
  *       journal's connection);
  *   <li>if nothing was written since it last looked nor in the interval before, it compacts up to
  *       {@code idle-max-write-kb};
- *   <li>if at most {@code quiet-writes} were (a node under light load, whose file holds few chunks, or the first
- *       interval of a quiet period, which a stall of the node's own under load can also make), up to
- *       {@code quiet-max-write-kb};
- *   <li>under heavier load not at all: there each run would stall the journal's writes for tens of milliseconds,
- *       and the file grows until the journal is quiet again (docs/PERFORMANCE.md section 37).
+ *   <li>if at most {@code quiet-writes} were (a node under light load, or the first interval of a quiet period,
+ *       which a stall of the node's own under load can also make), up to {@code quiet-max-write-kb};
+ *   <li>under heavier load up to {@code busy-max-write-kb} (0: not at all, the choice for a retention of 45 s, where
+ *       each run would stall the journal's writes for tens of milliseconds).
  * </ul>
  *
- * <p>A run queued by a look waits behind the journal's transactions; it checks again that the journal stayed quiet
- * (at most {@code quiet-writes} more writes) before it compacts. After a run that found nothing to rewrite, none
- * until the journal writes again. Nothing happens on the Cassandra journal, on
+ * <p>A run queued by a look waits behind the journal's transactions; if the journal did not stay quiet meanwhile
+ * (more than {@code quiet-writes} more writes) it compacts within the busy budget only. After a run that found
+ * nothing to rewrite, none until the journal writes again. Nothing happens on the Cassandra journal, on
  * another database, on an H2 database that is not a local file, or when the interval is 0. Thread-safe: looks and
  * runs never overlap (a look while a run is queued or running is skipped), so the {@link CompactionGate} is used by
  * one of them at a time, handed on through a volatile flag.
@@ -80,11 +78,16 @@ public final class JournalCompactor implements AutoCloseable {
    *     the file in the last two intervals
    * @param quietWrites at most this many file writes since the previous look count as quiet; 0: only idle
    * @param quietMaxWriteBytes at most this many bytes of live pages are rewritten per run when the journal is quiet
+   * @param busyMaxWriteBytes at most this many bytes of live pages are rewritten per run under heavier load; 0: no
+   *     run under load
    */
   public record Settings(Duration interval, int chunkFillPercent, int idleMaxWriteBytes, int quietWrites,
-      int quietMaxWriteBytes) {
+      int quietMaxWriteBytes, int busyMaxWriteBytes) {
 
-    /** Checks the ranges: a negative interval or count, a percent outside 1-100 or a budget below 1 KB are refused. */
+    /**
+     * Checks the ranges: a negative interval or count, a percent outside 1-100, an idle or quiet budget below 1 KB
+     * or a busy one neither 0 nor at least 1 KB are refused.
+     */
     public Settings {
       if (interval.isNegative()) {
         throw new IllegalArgumentException(PATH + ".interval must not be negative: " + interval);
@@ -99,13 +102,18 @@ public final class JournalCompactor implements AutoCloseable {
         throw new IllegalArgumentException(PATH + ": write budgets must be at least 1 KB: " + idleMaxWriteBytes
             + ", " + quietMaxWriteBytes + " bytes");
       }
+      if (busyMaxWriteBytes != 0 && busyMaxWriteBytes < 1024) {
+        throw new IllegalArgumentException(PATH + ".busy-max-write-kb must be 0 (no run under load) or at least 1: "
+            + busyMaxWriteBytes + " bytes");
+      }
     }
 
     /** Reads {@code riskpulse.persistence.compaction}. */
     public static Settings fromConfig(Config config) {
       Config c = config.getConfig(PATH);
+      int busy = c.getLong("busy-max-write-kb") == 0 ? 0 : kb(c, "busy-max-write-kb");
       return new Settings(c.getDuration("interval"), c.getInt("chunk-fill-percent"), kb(c, "idle-max-write-kb"),
-          c.getInt("quiet-writes"), kb(c, "quiet-max-write-kb"));
+          c.getInt("quiet-writes"), kb(c, "quiet-max-write-kb"), busy);
     }
 
     private static int kb(Config c, String key) {
@@ -121,13 +129,13 @@ public final class JournalCompactor implements AutoCloseable {
      * The budget of a run, in bytes, when H2 wrote to the file {@code writes} times since the previous look and
      * {@code writesBefore} times in the interval before: the idle budget when both are none, the quiet budget for
      * up to {@link #quietWrites} (also for a first interval without writes, which a stall of the node's own can
-     * make under load), and 0 (no run) above.
+     * make under load), and the busy budget above (0: no run).
      */
     public int budgetAfter(long writes, long writesBefore) {
       if (writes == 0 && writesBefore == 0) {
         return idleMaxWriteBytes;
       }
-      return writes <= quietWrites ? quietMaxWriteBytes : 0;
+      return writes <= quietWrites ? quietMaxWriteBytes : busyMaxWriteBytes;
     }
 
     /** Whether compaction runs at all. */
@@ -139,12 +147,13 @@ public final class JournalCompactor implements AutoCloseable {
   /**
    * The outcome of one run.
    *
+   * @param budgetBytes at most this many bytes of live pages could be rewritten
    * @param compacted whether H2 rewrote any page (false when no chunk was old and sparse enough)
    * @param fileBytes the database file's size after the run, in bytes
    * @param writes the file writes the run made (H2's count)
    * @param nanos how long the run held the journal's connection, in nanoseconds
    */
-  public record Run(boolean compacted, long fileBytes, long writes, long nanos) {}
+  public record Run(int budgetBytes, boolean compacted, long fileBytes, long writes, long nanos) {}
 
   private final SlickDatabase database;
   private final Settings settings;
@@ -212,8 +221,8 @@ public final class JournalCompactor implements AutoCloseable {
     if (compacted) {
       store.commit(); // the rewritten pages, written now rather than with the journal's next transaction
     }
-    return new Run(compacted, store.getFileStore().size(), store.getFileStore().getWriteCount() - writesBefore,
-        System.nanoTime() - start);
+    return new Run(maxWriteBytes, compacted, store.getFileStore().size(),
+        store.getFileStore().getWriteCount() - writesBefore, System.nanoTime() - start);
   }
 
   /** The MVStore behind an embedded H2 connection (through a pool's wrapper too). */
@@ -307,10 +316,13 @@ public final class JournalCompactor implements AutoCloseable {
           gate.look(store.getFileStore().getWriteCount());
           return null;
         }
-        if (!gate.stillQuiet(writesAtLook, mvStore(context.connection()).getFileStore().getWriteCount())) {
+        int allowed = gate.stillQuiet(writesAtLook, mvStore(context.connection()).getFileStore().getWriteCount())
+            ? budget
+            : Math.min(budget, settings.busyMaxWriteBytes());
+        if (allowed == 0) {
           return null;
         }
-        return compact(context.connection(), settings.chunkFillPercent(), budget);
+        return compact(context.connection(), settings.chunkFillPercent(), allowed);
       } catch (SQLException e) {
         throw new IllegalStateException(e.getMessage(), e);
       }
@@ -331,7 +343,7 @@ public final class JournalCompactor implements AutoCloseable {
           if (run.compacted()) {
             compactions.incrementAndGet();
           }
-          LOG.debug("Journal compaction, budget {} KB: rewrote {}, file {} bytes, {} µs", budget / 1024,
+          LOG.debug("Journal compaction, budget {} KB: rewrote {}, file {} bytes, {} µs", run.budgetBytes() / 1024,
               run.compacted(), run.fileBytes(), run.nanos() / 1_000);
         }
       } finally {

@@ -68,7 +68,7 @@ public final class JournalSchema {
     if (!H2_PROFILE.equals(config.getString(PROFILE_PATH))) {
       return create ? SchemaUtils.createIfNotExists(system) : CompletableFuture.completedFuture(Done.getInstance());
     }
-    refuseSecondCacheSize(config.getString(URL_SETTINGS_PATH));
+    refuseSettingsSetElsewhere(config.getString(URL_SETTINGS_PATH));
     CompletionStage<Done> created = create
         ? SchemaUtils.applyScript(h2Script(), ";", "jdbc-journal", system)
         : CompletableFuture.completedFuture(Done.getInstance());
@@ -77,15 +77,22 @@ public final class JournalSchema {
   }
 
   /**
-   * Refuses H2 settings that set the page cache again: the URL already sets it from
-   * {@code riskpulse.persistence.h2-cache-kb}, and H2 refuses a URL with a setting twice ("Duplicate property"),
-   * which would leave the node without a journal and the operator with H2's message instead of this one.
+   * Refuses H2 settings that set the page cache or the retention time again: the URL already sets them from
+   * {@code riskpulse.persistence.h2-cache-kb} and {@code riskpulse.persistence.h2-retention-ms}, and H2 refuses a
+   * URL with a setting twice ("Duplicate property"), which would leave the node without a journal and the operator
+   * with H2's message instead of this one.
    */
-  static void refuseSecondCacheSize(String urlSettings) {
-    if (urlSettings.toUpperCase(java.util.Locale.ROOT).contains("CACHE_SIZE")) {
+  static void refuseSettingsSetElsewhere(String urlSettings) {
+    String upper = urlSettings.toUpperCase(java.util.Locale.ROOT);
+    if (upper.contains("CACHE_SIZE")) {
       throw new IllegalArgumentException(URL_SETTINGS_PATH + " sets CACHE_SIZE (\"" + urlSettings + "\"), which "
           + "riskpulse.persistence.h2-cache-kb sets: give the cache size there, in KB, and remove it from "
           + URL_SETTINGS_PATH);
+    }
+    if (upper.contains("RETENTION_TIME")) {
+      throw new IllegalArgumentException(URL_SETTINGS_PATH + " sets RETENTION_TIME (\"" + urlSettings + "\"), "
+          + "which riskpulse.persistence.h2-retention-ms sets: give the retention there, in milliseconds, and "
+          + "remove it from " + URL_SETTINGS_PATH);
     }
   }
 

@@ -7,14 +7,15 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
-/** When the compactor may run, from H2's write counts at its looks (200 ms apart in the node). */
+/** When the compactor may run, from H2's write counts at its looks (an interval apart). */
 class CompactionGateTest {
 
   private static final int IDLE = 4 << 20;
   private static final int QUIET = 512 << 10;
+  private static final int BUSY = 256 << 10;
 
   private final CompactionGate gate =
-      new CompactionGate(new JournalCompactor.Settings(Duration.ofMillis(200), 50, IDLE, 10, QUIET));
+      new CompactionGate(new JournalCompactor.Settings(Duration.ofMillis(200), 50, IDLE, 10, QUIET, 0));
 
   @Test
   void shouldOnlyCountAtTheFirstLook() {
@@ -32,6 +33,19 @@ class CompactionGateTest {
     assertEquals(0, gate.look(900), "under load again");
     assertEquals(QUIET, gate.look(900), "no writes after load: could be a stall of the node's own, so only quiet");
     assertEquals(IDLE, gate.look(900), "no writes twice: idle");
+  }
+
+  @Test
+  void shouldRunWithinTheBusyBudgetUnderLoadWhenOneIsSet() {
+    CompactionGate busy =
+        new CompactionGate(new JournalCompactor.Settings(Duration.ofMillis(200), 50, IDLE, 10, QUIET, BUSY));
+    busy.look(0);
+    assertEquals(BUSY, busy.look(500), "500 writes in an interval: under load, the busy budget");
+    assertEquals(QUIET, busy.look(505), "5 writes: quiet");
+    assertEquals(BUSY, busy.look(900), "under load again");
+    busy.ranWith(3, false);
+    assertEquals(0, busy.look(903), "only the run wrote since, and it found nothing");
+    assertEquals(BUSY, busy.look(1_400), "the journal wrote again, under load");
   }
 
   @Test

@@ -77,7 +77,7 @@ class EmbeddedJournalKillTest {
         "-Xmx256m",
         "-cp", System.getProperty("java.class.path"),
         "-Driskpulse.persistence.data-dir=" + dataDir,
-        "-Driskpulse.persistence.h2-url-settings=;RETENTION_TIME=0",
+        "-Driskpulse.persistence.h2-retention-ms=0",
         KilledJournalWriter.class.getName()))
         .redirectError(errors.toFile())
         .start();

@@ -29,7 +29,7 @@ import org.junit.jupiter.api.io.TempDir;
  * The embedded journal's compaction: H2 keeps a chunk of its file while any page of it is live, and the journal's
  * appended rows leave a few live pages in nearly every commit's chunk, so without compaction the file grows with
  * every commit. The tests set H2's retention time to 0, so that chunks are old enough to be rewritten at once
- * (at the default, 45 s, nothing would be within a test's time).
+ * (at the default, 5 s, little would be within a test's time).
  */
 @Timeout(value = 120, unit = TimeUnit.SECONDS)
 class JournalCompactorTest {
@@ -95,7 +95,7 @@ class JournalCompactorTest {
   @Test
   void shouldCompactTheNodesJournalOnItsOneConnectionOnceItIsIdle() throws Exception {
     testKit = ActorTestKit.create("compaction", journalConfig(Map.of(
-        "riskpulse.persistence.h2-url-settings", ";RETENTION_TIME=0",
+        "riskpulse.persistence.h2-retention-ms", "0",
         "riskpulse.persistence.compaction.interval", "20ms",
         "riskpulse.persistence.compaction.quiet-writes", "0")));
     JournalSchema.ensureCreatedBlocking(testKit.system(), Duration.ofSeconds(30));
@@ -127,6 +127,37 @@ class JournalCompactorTest {
   }
 
   @Test
+  void shouldCompactWithinTheBusyBudgetWhileTheJournalKeepsWriting() throws Exception {
+    int busyKb = 64;
+    testKit = ActorTestKit.create("busy", journalConfig(Map.of(
+        "riskpulse.persistence.h2-retention-ms", "0",
+        "riskpulse.persistence.compaction.interval", "20ms",
+        "riskpulse.persistence.compaction.quiet-writes", "0",
+        "riskpulse.persistence.compaction.quiet-max-write-kb", "2048",
+        "riskpulse.persistence.compaction.busy-max-write-kb", Integer.toString(busyKb))));
+    JournalSchema.ensureCreatedBlocking(testKit.system(), Duration.ofSeconds(30));
+    JournalCompactor compactor = JournalCompactor.start(testKit.system()).orElseThrow();
+    try {
+      boolean busyRun = false;
+      int written = 0;
+      int bursts = 0;
+      // Bursts back to back: every look sees writes, so a run may only rewrite within the busy budget.
+      while (!busyRun && bursts < 3_000) {
+        written += JournalBurst.writeAtOnce(testKit, "w" + bursts + "-", 4, Duration.ofSeconds(30))
+            .getOrDefault("written", 0);
+        bursts++;
+        busyRun = compactor.lastRun()
+            .filter(run -> run.compacted() && run.budgetBytes() == busyKb * 1024).isPresent();
+      }
+      assertTrue(busyRun, "no run rewrote pages within the busy budget in " + bursts + " bursts; runs "
+          + compactor.runs() + ", last " + compactor.lastRun());
+      assertEquals(bursts * 4, written, "every entity's write succeeded while the compactor ran");
+    } finally {
+      compactor.close();
+    }
+  }
+
+  @Test
   void shouldNotStartWhenTurnedOffOrOnCassandra() {
     testKit = ActorTestKit.create("off", journalConfig(Map.of("riskpulse.persistence.compaction.interval", "0s")));
     assertEquals(Optional.empty(), JournalCompactor.start(testKit.system()));
@@ -138,14 +169,15 @@ class JournalCompactorTest {
   @Test
   void shouldCompactMostWhenIdleALittleWhenQuietAndNotUnderLoad() {
     JournalCompactor.Settings settings = new JournalCompactor.Settings(Duration.ofMillis(200), 50, 4 << 20, 10,
-        512 << 10);
+        512 << 10, 256 << 10);
     assertEquals(4 << 20, settings.budgetAfter(0, 0), "idle: nothing written in the last two intervals");
     assertEquals(512 << 10, settings.budgetAfter(0, 500), "the first interval without writes: quiet only");
     assertEquals(512 << 10, settings.budgetAfter(1, 0), "quiet");
     assertEquals(512 << 10, settings.budgetAfter(10, 500), "quiet, at the bound");
-    assertEquals(0, settings.budgetAfter(11, 0), "under load: no run");
+    assertEquals(256 << 10, settings.budgetAfter(11, 0), "under load: the busy budget");
     JournalCompactor.Settings idleOnly = new JournalCompactor.Settings(Duration.ofMillis(200), 50, 4 << 20, 0,
-        512 << 10);
+        512 << 10, 0);
+    assertEquals(0, idleOnly.budgetAfter(11, 0), "busy-max-write-kb 0: no run under load");
     assertEquals(0, idleOnly.budgetAfter(1, 0), "quiet-writes 0: only when idle");
     assertEquals(4 << 20, idleOnly.budgetAfter(0, 0), "quiet-writes 0: idle");
   }
@@ -153,8 +185,12 @@ class JournalCompactorTest {
   @Test
   void shouldRefuseSettingsOutOfRange() {
     Config defaults = ConfigFactory.defaultReference();
-    assertEquals(new JournalCompactor.Settings(Duration.ofMillis(200), 50, 4096 * 1024, 10, 512 * 1024),
+    assertEquals(new JournalCompactor.Settings(Duration.ofMillis(50), 50, 1024 * 1024, 3, 128 * 1024, 512 * 1024),
         JournalCompactor.Settings.fromConfig(defaults));
+    assertEquals(0, JournalCompactor.Settings.fromConfig(ConfigFactory.parseMap(
+        Map.of("riskpulse.persistence.compaction.busy-max-write-kb", 0)).withFallback(defaults)).busyMaxWriteBytes());
+    assertThrows(IllegalArgumentException.class,
+        () -> new JournalCompactor.Settings(Duration.ofMillis(200), 50, 4096, 10, 4096, 512));
     assertThrows(IllegalArgumentException.class, () -> JournalCompactor.Settings.fromConfig(
         ConfigFactory.parseMap(Map.of("riskpulse.persistence.compaction.chunk-fill-percent", 0))
             .withFallback(defaults)));
@@ -162,9 +198,9 @@ class JournalCompactorTest {
         ConfigFactory.parseMap(Map.of("riskpulse.persistence.compaction.idle-max-write-kb", 0))
             .withFallback(defaults)));
     assertThrows(IllegalArgumentException.class,
-        () -> new JournalCompactor.Settings(Duration.ofMillis(-1), 50, 4096, 10, 4096));
+        () -> new JournalCompactor.Settings(Duration.ofMillis(-1), 50, 4096, 10, 4096, 0));
     assertThrows(IllegalArgumentException.class,
-        () -> new JournalCompactor.Settings(Duration.ofMillis(200), 50, 4096, -1, 4096));
+        () -> new JournalCompactor.Settings(Duration.ofMillis(200), 50, 4096, -1, 4096, 0));
   }
 
   @Test

@@ -185,4 +185,27 @@ class JournalSchemaTest {
       assertEquals(1, Integer.parseInt(rs.getString(1)), url); // in MB
     }
   }
+
+  @Test
+  void shouldRefuseToStartWhenTheExtraH2SettingsSetTheRetentionTimeAgain() {
+    ActorTestKit kit = ActorTestKit.create("schema", ConfigFactory.parseMap(
+        Map.of("riskpulse.persistence.h2-url-settings", ";Retention_Time=0")).withFallback(config()));
+    try {
+      IllegalArgumentException refused = assertThrows(IllegalArgumentException.class,
+          () -> JournalSchema.ensureCreated(kit.system()));
+      assertTrue(refused.getMessage().contains("riskpulse.persistence.h2-retention-ms"), refused.getMessage());
+    } finally {
+      kit.shutdownTestKit();
+    }
+  }
+
+  @Test
+  void shouldOpenTheShippedDatabaseUrlWithTheConfiguredRetentionTime() throws Exception {
+    Config shipped = shipped();
+    String url = shipped.getString("pekko-persistence-jdbc.shared-databases.slick.db.url");
+    assertEquals(5_000, shipped.getInt("riskpulse.persistence.h2-retention-ms"));
+    try (Connection c = DriverManager.getConnection(url, "riskpulse", "")) {
+      assertEquals(5_000, JournalCompactor.mvStore(c).getFileStore().getRetentionTime(), url);
+    }
+  }
 }

@@ -1,0 +1,225 @@
+package io.riskpulse.persistence;
+
+import com.typesafe.config.Config;
+import java.io.FileInputStream;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.LongSupplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Forces the embedded journal's H2 file to the device every {@code riskpulse.persistence.sync-interval}, so that
+ * everything the journal wrote is on the device within about that long, whatever the operating system would
+ * otherwise do; the guarantee that lets H2 reuse the space of dead chunks after a short retention time.
+ *
+ * <p>Why: H2 writes each commit as a new chunk and reuses the space of dead chunks only once they are older than
+ * its retention time ({@code RETENTION_TIME}, 45 s by default), which H2 documents as the time within which the
+ * file system is assumed to have written everything to the device: a chunk overwritten before the version that no
+ * longer needs it reached the device could leave a file that does not reopen after a power cut. 45 s at 5,000
+ * fills/s is about 4 GB of file, about 100,000 chunks, and every new chunk's place is searched for among them and
+ * every compaction goes through them (docs/PERFORMANCE.md sections 36-38). With a sync every second the assumption
+ * holds for a retention of a few seconds by construction (reference.conf, {@code h2-retention-ms}). It also bounds
+ * what a power cut can take with {@code flush-to-device = off}: the acknowledged writes of about the last
+ * interval, against the tens of seconds the operating system may keep them in memory.
+ *
+ * <p>How: {@code fsync} through a read-only descriptor of its own (as {@link JournalFlusher} does, which syncs the
+ * file however it was written), on a thread of its own, never on the journal's connection: the journal's writes
+ * go on meanwhile. A sync's <em>exposure</em> is the time from the start of the previous sync that completed to
+ * the end of this one: the longest a write made in between can have waited to reach the device. An exposure above
+ * the retention time breaks H2's assumption; each one is counted ({@link #lateSyncs}) and logged as a warning,
+ * as is a sync that fails (retried at the next interval).
+ *
+ * <p>Thread-safe: one thread syncs; the figures are atomics, read by the metrics.
+ */
+public final class JournalSyncer implements AutoCloseable {
+
+  private static final Logger LOG = LoggerFactory.getLogger(JournalSyncer.class);
+  /** H2's own retention time: what it assumes of a file system left to itself. */
+  public static final int H2_DEFAULT_RETENTION_MS = 45_000;
+  private static final String SYNC_INTERVAL = "riskpulse.persistence.sync-interval";
+  private static final String RETENTION = "riskpulse.persistence.h2-retention-ms";
+
+  /**
+   * How often the file is synced and how long H2 keeps dead chunks.
+   *
+   * @param interval time between the end of one sync and the start of the next; zero: no syncs (the operating
+   *     system writes the file when it chooses)
+   * @param retentionMillis H2's {@code RETENTION_TIME}, in milliseconds
+   */
+  public record Settings(Duration interval, int retentionMillis) {
+
+    /**
+     * Refuses a retention that H2's assumption does not cover: without syncs, less than H2's default (45 s); with
+     * them, less than two intervals (a write waits up to an interval and two syncs before it is on the device).
+     */
+    public Settings {
+      if (interval.isNegative()) {
+        throw new IllegalArgumentException(SYNC_INTERVAL + " must not be negative: " + interval);
+      }
+      if (retentionMillis < 0) {
+        throw new IllegalArgumentException(RETENTION + " must not be negative: " + retentionMillis);
+      }
+      if (interval.isZero() && retentionMillis < H2_DEFAULT_RETENTION_MS) {
+        throw new IllegalArgumentException(RETENTION + " = " + retentionMillis + " needs " + SYNC_INTERVAL
+            + " above 0: without syncs of its own the journal relies on the operating system to write the file, "
+            + "which H2 assumes takes up to " + H2_DEFAULT_RETENTION_MS + " ms; a shorter retention could leave a "
+            + "file that does not reopen after a power cut");
+      }
+      if (!interval.isZero() && retentionMillis < 2 * interval.toMillis()) {
+        throw new IllegalArgumentException(RETENTION + " = " + retentionMillis + " must be at least twice "
+            + SYNC_INTERVAL + " (" + interval.toMillis() + " ms): a write waits up to an interval and the sync "
+            + "after it before it is on the device, and H2 may overwrite space after the retention time");
+      }
+    }
+
+    /** Reads {@code riskpulse.persistence.sync-interval} and {@code riskpulse.persistence.h2-retention-ms}. */
+    public static Settings fromConfig(Config config) {
+      return new Settings(config.getDuration(SYNC_INTERVAL), config.getInt(RETENTION));
+    }
+  }
+
+  private final Path file;
+  private final Settings settings;
+  private final LongSupplier nanoClock;
+  private final ScheduledExecutorService thread;
+  private final AtomicLong syncs = new AtomicLong();
+  private final AtomicLong lateSyncs = new AtomicLong();
+  private final AtomicLong failures = new AtomicLong();
+  private final AtomicLong longestExposureNanos = new AtomicLong();
+  /** Opened at the first sync that finds the file (the schema creates it). Only the sync thread uses it. */
+  private FileInputStream descriptor;
+  /** Start of the previous sync that completed, on {@link #nanoClock}; 0 before the first. */
+  private long previousStart;
+
+  JournalSyncer(Path file, Settings settings, LongSupplier nanoClock) {
+    this.file = file;
+    this.settings = settings;
+    this.nanoClock = nanoClock;
+    this.thread = Executors.newSingleThreadScheduledExecutor(task -> {
+      Thread t = new Thread(task, "riskpulse-journal-sync");
+      t.setDaemon(true);
+      return t;
+    });
+  }
+
+  /**
+   * Starts syncing the embedded journal's file, or returns empty when it does not apply: the Cassandra journal
+   * (whose settings these are not), a zero interval, a database other than H2, or an H2 database that is not a
+   * local file. Refuses the settings as {@link Settings} says whenever the journal is not Cassandra's.
+   *
+   * @throws IllegalArgumentException if the settings are refused
+   */
+  public static Optional<JournalSyncer> start(Config config) {
+    if (JournalSelection.fromConfig(config).isCassandra()) {
+      return Optional.empty();
+    }
+    Settings settings = Settings.fromConfig(config);
+    if (settings.interval().isZero()) {
+      return Optional.empty();
+    }
+    String db = "pekko-persistence-jdbc.shared-databases." + config.getString("jdbc-journal.use-shared-db");
+    if (!"slick.jdbc.H2Profile$".equals(config.getString(db + ".profile"))) {
+      return Optional.empty();
+    }
+    Path file;
+    try {
+      file = JournalFlusher.databaseFile(config.getString(db + ".db.url"));
+    } catch (SQLException e) {
+      LOG.info("The embedded journal's file is not synced: {}", e.getMessage());
+      return Optional.empty();
+    }
+    JournalSyncer syncer = new JournalSyncer(file, settings, System::nanoTime);
+    long every = settings.interval().toNanos();
+    syncer.thread.scheduleWithFixedDelay(syncer::sync, every, every, TimeUnit.NANOSECONDS);
+    return Optional.of(syncer);
+  }
+
+  /** Syncs completed. */
+  public long syncs() {
+    return syncs.get();
+  }
+
+  /** Syncs whose exposure exceeded the retention time (see the class comment). */
+  public long lateSyncs() {
+    return lateSyncs.get();
+  }
+
+  /** Syncs that failed with an error from the file system (none is tried before the schema creates the file). */
+  public long failures() {
+    return failures.get();
+  }
+
+  /** The longest exposure so far, in nanoseconds (0 before the second sync). */
+  public long longestExposureNanos() {
+    return longestExposureNanos.get();
+  }
+
+  /**
+   * One sync (on the syncer's thread, or a test's): forces the file to the device and records the exposure. Never
+   * throws: a failure is counted and logged, and the next interval tries again.
+   */
+  void sync() {
+    long start = nanoClock.getAsLong();
+    try {
+      if (descriptor == null) {
+        if (!Files.exists(file)) {
+          return; // the schema has not created it yet: nothing written to sync
+        }
+        descriptor = new FileInputStream(file.toFile());
+      }
+      descriptor.getFD().sync();
+    } catch (IOException e) {
+      failures.incrementAndGet();
+      LOG.warn("Cannot force the embedded journal's file {} to the device (retried in {} ms): {}", file,
+          settings.interval().toMillis(), e.toString());
+      return;
+    }
+    long end = nanoClock.getAsLong();
+    syncs.incrementAndGet();
+    if (previousStart != 0) {
+      long exposure = end - previousStart;
+      longestExposureNanos.accumulateAndGet(exposure, Math::max);
+      if (exposure > TimeUnit.MILLISECONDS.toNanos(settings.retentionMillis())) {
+        lateSyncs.incrementAndGet();
+        LOG.warn("The embedded journal's file took {} ms to reach the device since the previous sync began, more "
+            + "than H2's retention time of {} ms: until the next timely sync a power cut could leave a file that "
+            + "does not reopen (raise riskpulse.persistence.h2-retention-ms, or check the device)",
+            TimeUnit.NANOSECONDS.toMillis(exposure), settings.retentionMillis());
+      }
+    }
+    previousStart = start;
+  }
+
+  /** Stops syncing after one last sync, and closes the descriptor. Waits up to 10 s for a sync in progress. */
+  @Override
+  public synchronized void close() {
+    if (thread.isShutdown()) {
+      return;
+    }
+    thread.execute(this::sync);
+    thread.shutdown();
+    try {
+      if (!thread.awaitTermination(10, TimeUnit.SECONDS)) {
+        LOG.warn("The embedded journal's last sync did not finish within 10 s");
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+    if (descriptor != null) {
+      try {
+        descriptor.close();
+      } catch (IOException e) {
+        LOG.warn("Cannot close the embedded journal's file descriptor: {}", e.toString());
+      }
+    }
+  }
+}
