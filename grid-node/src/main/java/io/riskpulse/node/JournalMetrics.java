@@ -40,16 +40,24 @@ final class JournalMetrics {
 
   /**
    * Registers the syncer's meters: {@code riskpulse_journal_syncs_total} (the file forced to the device),
-   * {@code riskpulse_journal_sync_late_total} (syncs whose writes waited longer than H2's retention time: an alert
-   * should fire on any) and {@code riskpulse_journal_sync_failures_total}.
+   * {@code riskpulse_journal_sync_late_total} (attempts that found the file possibly holding writes not on the device
+   * for longer than H2's retention time), {@code riskpulse_journal_sync_failures_total} and
+   * {@code riskpulse_journal_unsynced_seconds} (how long it may have held such writes now; above the retention time
+   * H2's assumption does not hold, a sync that hangs included). An alert should fire on any late sync or failure.
+   *
+   * @param unsyncedNanos how long the file may hold writes not known to be on the device, in nanoseconds
    */
-  static void registerSyncs(MeterRegistry registry, LongSupplier syncs, LongSupplier late, LongSupplier failures) {
+  static void registerSyncs(MeterRegistry registry, LongSupplier syncs, LongSupplier late, LongSupplier failures,
+      LongSupplier unsyncedNanos) {
     FunctionCounter.builder("riskpulse.journal.syncs", syncs, LongSupplier::getAsLong)
         .description("Times the node forced the embedded journal's file to the device").register(registry);
     FunctionCounter.builder("riskpulse.journal.sync.late", late, LongSupplier::getAsLong)
-        .description("Syncs of the embedded journal's file that came later than H2's retention time allows")
+        .description("Sync attempts that found the embedded journal's file unsynced for longer than H2's retention")
         .register(registry);
     FunctionCounter.builder("riskpulse.journal.sync.failures", failures, LongSupplier::getAsLong)
         .description("Syncs of the embedded journal's file that failed").register(registry);
+    Gauge.builder("riskpulse.journal.unsynced", unsyncedNanos, s -> s.getAsLong() / 1e9).baseUnit("seconds")
+        .description("How long the embedded journal's file may have held writes not known to be on the device")
+        .register(registry);
   }
 }

@@ -66,9 +66,9 @@ import io.riskpulse.node.cli.RiskpulseCommand;
 import io.riskpulse.node.risk.NodeRiskModel;
 import io.riskpulse.persistence.JournalCompactor;
 import io.riskpulse.persistence.JournalFlusher;
-import io.riskpulse.persistence.JournalSyncer;
 import io.riskpulse.persistence.JournalPortfolioDirectory;
 import io.riskpulse.persistence.JournalSchema;
+import io.riskpulse.persistence.JournalSyncer;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
@@ -126,7 +126,8 @@ public final class Main {
     routeJavaUtilLogging();
     Config config = system.settings().config();
     Optional<JournalSyncer> journalSyncer = JournalSyncer.start(config); // refuses a retention syncs do not cover
-    journalSyncer.ifPresent(syncer -> system.getWhenTerminated().thenRun(syncer::close)); // also if init fails
+    // Closed once the actor system has terminated, after the journal's last writes (and if init fails).
+    journalSyncer.ifPresent(syncer -> system.getWhenTerminated().thenRun(syncer::close));
     JournalSchema.ensureCreatedBlocking(system, config.getDuration("riskpulse.node.startup-timeout"));
 
     Cluster cluster = Cluster.get(system);
@@ -205,7 +206,7 @@ public final class Main {
     journalCompactor.ifPresent(compactor -> JournalMetrics.register(metrics, compactor::fileBytes,
         compactor::runs, compactor::compactions));
     journalSyncer.ifPresent(syncer -> JournalMetrics.registerSyncs(metrics, syncer::syncs, syncer::lateSyncs,
-        syncer::failures));
+        syncer::failures, syncer::unsyncedNanos));
 
     Portfolio.init(system, new PortfolioEnvironment(market, deps.instruments(), deps.clock(),
         PortfolioSettings.fromConfig(config), riskModel, riskAggregates.portfolioReporter(),
@@ -265,7 +266,6 @@ public final class Main {
         }
         omsEndpoints.forEach(OmsEndpoint::close);
         journalCompactor.ifPresent(JournalCompactor::close);
-        journalSyncer.ifPresent(JournalSyncer::close);
         try {
           journalFlusher.close();
         } catch (java.sql.SQLException e) {

@@ -35,10 +35,12 @@ class JournalMetricsTest {
     AtomicLong syncs = new AtomicLong(12);
     AtomicLong late = new AtomicLong(0);
     AtomicLong failures = new AtomicLong(1);
-    JournalMetrics.registerSyncs(registry, syncs::get, late::get, failures::get);
+    AtomicLong unsyncedNanos = new AtomicLong(1_500_000_000L);
+    JournalMetrics.registerSyncs(registry, syncs::get, late::get, failures::get, unsyncedNanos::get);
     late.set(2);
 
     String scrape = registry.scrape();
+    assertTrue(scrape.contains("riskpulse_journal_unsynced_seconds 1.5"), scrape);
     assertTrue(scrape.contains("riskpulse_journal_syncs_total 12.0"), scrape);
     assertTrue(scrape.contains("riskpulse_journal_sync_late_total 2.0"), scrape);
     assertTrue(scrape.contains("riskpulse_journal_sync_failures_total 1.0"), scrape);

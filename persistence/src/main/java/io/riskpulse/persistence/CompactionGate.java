@@ -51,6 +51,15 @@ final class CompactionGate {
   }
 
   /**
+   * The budget of a run queued at a look with H2's count at {@code writesAtLook} and the look's {@code budget}, now
+   * that it is about to start with the count at {@code writesNow}: the look's budget if the journal stayed quiet
+   * ({@link #stillQuiet}), else at most the busy budget (0: no run).
+   */
+  int budgetAtRun(int budget, long writesAtLook, long writesNow) {
+    return stillQuiet(writesAtLook, writesNow) ? budget : Math.min(budget, settings.busyMaxWriteBytes());
+  }
+
+  /**
    * A run wrote {@code count} times to the file (not the journal's writes, so not counted against quiet) and
    * {@code compacted} or found nothing to rewrite; in that case no run is due until the journal writes again (each
    * run goes through every chunk of the file, milliseconds with a large one).

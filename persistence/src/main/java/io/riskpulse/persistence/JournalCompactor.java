@@ -40,9 +40,10 @@ import slick.jdbc.SimpleJdbcAction;
  * sparsest and oldest first, are written again, up to a budget, into one new chunk, after which the old chunks are
  * free. It runs through the journal's own Slick database, so on its one connection between two of the journal's
  * transactions: H2 then has no transaction in flight to put in the file, the state a killed process must not leave
- * (reference.conf, {@code write-delay-ms}). The journal's writes wait while it runs, about 10 ms per MB rewritten on a
- * 2-core host, plus a scan of every chunk of the file (microseconds with the few thousand chunks a 5 s retention
- * leaves at 5,000 fills/s, 15 ms at the median with the 100,000 that H2's 45 s leave). So:
+ * (reference.conf, {@code write-delay-ms}), and forces the file to the device after a run that rewrote pages. The
+ * journal's writes wait while it runs: under 5,000 fills/s on a 2-core host about 9 ms per run at the median, the
+ * sync included (5.5 ms without it, whatever the budget from 128 to 512 KB: mostly going through the chunks; with
+ * the 100,000 chunks of H2's 45 s retention, 15 ms and up to 64 ms), and longer as the file grows. So:
  * <ul>
  *   <li>every {@code interval} it looks at H2's count of file writes (on the default dispatcher, without the
  *       journal's connection);
@@ -205,7 +206,9 @@ public final class JournalCompactor implements AutoCloseable {
   /**
    * One compaction on {@code connection}, which must be a connection to an embedded H2 database with no
    * transaction of its own open: if live pages fill less than {@code chunkFillPercent} of all the file's chunks, the
-   * live pages of old chunks, the sparsest first, are rewritten, at most {@code maxWriteBytes} of them. Blocking.
+   * live pages of old chunks, the sparsest first, are rewritten, at most {@code maxWriteBytes} of them, committed,
+   * and the file forced to the device (the emptied chunks may be overwritten at once, see {@link JournalSyncer}).
+   * Blocking.
    *
    * @throws SQLException if the connection is not to an embedded H2 database (a server's cannot be compacted
    *     from here), or has a transaction open
@@ -220,6 +223,9 @@ public final class JournalCompactor implements AutoCloseable {
     boolean compacted = store.compact(chunkFillPercent, maxWriteBytes);
     if (compacted) {
       store.commit(); // the rewritten pages, written now rather than with the journal's next transaction
+      // The chunks just emptied are older than the retention time, so H2 may write over them with the journal's
+      // next commit: the version that no longer needs them must be on the device first (JournalSyncer).
+      store.sync();
     }
     return new Run(maxWriteBytes, compacted, store.getFileStore().size(),
         store.getFileStore().getWriteCount() - writesBefore, System.nanoTime() - start);
@@ -316,9 +322,8 @@ public final class JournalCompactor implements AutoCloseable {
           gate.look(store.getFileStore().getWriteCount());
           return null;
         }
-        int allowed = gate.stillQuiet(writesAtLook, mvStore(context.connection()).getFileStore().getWriteCount())
-            ? budget
-            : Math.min(budget, settings.busyMaxWriteBytes());
+        int allowed = gate.budgetAtRun(budget, writesAtLook,
+            mvStore(context.connection()).getFileStore().getWriteCount());
         if (allowed == 0) {
           return null;
         }

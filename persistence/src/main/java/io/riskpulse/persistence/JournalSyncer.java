@@ -19,26 +19,37 @@ import org.slf4j.LoggerFactory;
 /**
  * Forces the embedded journal's H2 file to the device every {@code riskpulse.persistence.sync-interval}, so that
  * everything the journal wrote is on the device within about that long, whatever the operating system would
- * otherwise do; the guarantee that lets H2 reuse the space of dead chunks after a short retention time.
+ * otherwise do; what lets H2 reuse the space of dead chunks after a short retention time.
  *
- * <p>Why: H2 writes each commit as a new chunk and reuses the space of dead chunks only once they are older than
- * its retention time ({@code RETENTION_TIME}, 45 s by default), which H2 documents as the time within which the
+ * <p>Why: H2 writes each commit as a new chunk and reuses the space of a dead chunk only once the chunk is older
+ * than its retention time ({@code RETENTION_TIME}, 45 s by default), which H2 documents as the time within which the
  * file system is assumed to have written everything to the device: a chunk overwritten before the version that no
  * longer needs it reached the device could leave a file that does not reopen after a power cut. 45 s at 5,000
  * fills/s is about 4 GB of file, about 100,000 chunks, and every new chunk's place is searched for among them and
- * every compaction goes through them (docs/PERFORMANCE.md sections 36-38). With a sync every second the assumption
- * holds for a retention of a few seconds by construction (reference.conf, {@code h2-retention-ms}). It also bounds
- * what a power cut can take with {@code flush-to-device = off}: the acknowledged writes of about the last
- * interval, against the tens of seconds the operating system may keep them in memory.
+ * every compaction goes through them (docs/PERFORMANCE.md sections 36-38). With a sync every second H2's assumption
+ * holds for a retention of a few seconds (reference.conf, {@code h2-retention-ms}: at least two intervals).
+ *
+ * <p>What that does not cover: H2 counts the retention from a chunk's creation, so a chunk that dies older than the
+ * retention (its last live page rewritten long after it was written) may be overwritten right after the commit that
+ * killed it, before that commit is on the device; with H2's 45 s and no syncs the same holds for chunks dying older
+ * than 45 s, and the window is whatever the operating system takes (tens of seconds) instead of about an interval.
+ * The compactor kills old chunks by design, so it forces the file itself after every run that rewrote pages
+ * ({@link JournalCompactor#compact}). For no acknowledged write to be lost either, use {@code flush-to-device = on}.
+ * It also bounds what a power cut can take with {@code flush-to-device = off}: the acknowledged writes of about the
+ * last interval, against the tens of seconds the operating system may keep them in memory.
  *
  * <p>How: {@code fsync} through a read-only descriptor of its own (as {@link JournalFlusher} does, which syncs the
  * file however it was written), on a thread of its own, never on the journal's connection: the journal's writes
- * go on meanwhile. A sync's <em>exposure</em> is the time from the start of the previous sync that completed to
- * the end of this one: the longest a write made in between can have waited to reach the device. An exposure above
- * the retention time breaks H2's assumption; each one is counted ({@link #lateSyncs}) and logged as a warning,
- * as is a sync that fails (retried at the next interval).
+ * go on meanwhile. At every attempt, successful or not, the syncer measures how long the file may have held writes
+ * not known to be on the device: from the start of the last sync that completed to now. Above the retention time
+ * H2's assumption no longer holds; each such attempt is counted ({@link #lateSyncs}) and logged as a warning, as is
+ * a sync that fails (retried at the next interval; Linux reports a failed write-back once, so a failure is a reason
+ * to check the device, not only to wait for the next sync). {@link #unsyncedNanos} shows the same figure between
+ * attempts, so a sync that hangs is visible too.
  *
- * <p>Thread-safe: one thread syncs; the figures are atomics, read by the metrics.
+ * <p>Thread-safety: the descriptor and the syncs belong to the syncer's one thread (a test may call {@link #sync}
+ * on its own while that thread does nothing); the figures are atomics, read by the metrics; {@link #close} blocks
+ * for up to 10 s.
  */
 public final class JournalSyncer implements AutoCloseable {
 
@@ -76,8 +87,8 @@ public final class JournalSyncer implements AutoCloseable {
       }
       if (!interval.isZero() && retentionMillis < 2 * interval.toMillis()) {
         throw new IllegalArgumentException(RETENTION + " = " + retentionMillis + " must be at least twice "
-            + SYNC_INTERVAL + " (" + interval.toMillis() + " ms): a write waits up to an interval and the sync "
-            + "after it before it is on the device, and H2 may overwrite space after the retention time");
+            + SYNC_INTERVAL + " (" + interval.toMillis() + " ms): a write waits up to an interval and two syncs "
+            + "before it is known to be on the device, and H2 may overwrite space after the retention time");
       }
     }
 
@@ -95,15 +106,34 @@ public final class JournalSyncer implements AutoCloseable {
   private final AtomicLong lateSyncs = new AtomicLong();
   private final AtomicLong failures = new AtomicLong();
   private final AtomicLong longestExposureNanos = new AtomicLong();
+  /** Start of the last sync that completed, on {@link #nanoClock}; meaningful once {@link #synced} is set. */
+  private final AtomicLong lastCompletedStart = new AtomicLong();
+  private volatile boolean synced;
+  /** Forces the file to the device; the journal's file through {@link #descriptor} unless a test gives another. */
+  private final Device device;
   /** Opened at the first sync that finds the file (the schema creates it). Only the sync thread uses it. */
   private FileInputStream descriptor;
-  /** Start of the previous sync that completed, on {@link #nanoClock}; 0 before the first. */
-  private long previousStart;
+
+  /** What a sync does to the device; a test may make it fail. */
+  @FunctionalInterface
+  interface Device {
+    /**
+     * Forces what was written to the device.
+     *
+     * @return false if there was nothing to sync yet (the file does not exist)
+     */
+    boolean force() throws IOException;
+  }
 
   JournalSyncer(Path file, Settings settings, LongSupplier nanoClock) {
+    this(file, settings, nanoClock, null);
+  }
+
+  JournalSyncer(Path file, Settings settings, LongSupplier nanoClock, Device device) {
     this.file = file;
     this.settings = settings;
     this.nanoClock = nanoClock;
+    this.device = device != null ? device : this::forceFile;
     this.thread = Executors.newSingleThreadScheduledExecutor(task -> {
       Thread t = new Thread(task, "riskpulse-journal-sync");
       t.setDaemon(true);
@@ -112,9 +142,9 @@ public final class JournalSyncer implements AutoCloseable {
   }
 
   /**
-   * Starts syncing the embedded journal's file, or returns empty when it does not apply: the Cassandra journal
-   * (whose settings these are not), a zero interval, a database other than H2, or an H2 database that is not a
-   * local file. Refuses the settings as {@link Settings} says whenever the journal is not Cassandra's.
+   * Starts syncing the embedded journal's file, or returns empty when it does not apply: the Cassandra journal or a
+   * database other than H2 (whose settings these are not), a zero interval, or an H2 database that is not a local
+   * file. Refuses the settings as {@link Settings} says whenever the journal is on H2.
    *
    * @throws IllegalArgumentException if the settings are refused
    */
@@ -122,19 +152,20 @@ public final class JournalSyncer implements AutoCloseable {
     if (JournalSelection.fromConfig(config).isCassandra()) {
       return Optional.empty();
     }
-    Settings settings = Settings.fromConfig(config);
-    if (settings.interval().isZero()) {
-      return Optional.empty();
-    }
     String db = "pekko-persistence-jdbc.shared-databases." + config.getString("jdbc-journal.use-shared-db");
     if (!"slick.jdbc.H2Profile$".equals(config.getString(db + ".profile"))) {
+      return Optional.empty();
+    }
+    Settings settings = Settings.fromConfig(config);
+    if (settings.interval().isZero()) {
       return Optional.empty();
     }
     Path file;
     try {
       file = JournalFlusher.databaseFile(config.getString(db + ".db.url"));
     } catch (SQLException e) {
-      LOG.info("The embedded journal's file is not synced: {}", e.getMessage());
+      LOG.info("The embedded journal's file is not synced: {} names no local H2 file (on an H2 server, keep "
+          + RETENTION + " at 45000 there)", config.getString(db + ".db.url"));
       return Optional.empty();
     }
     JournalSyncer syncer = new JournalSyncer(file, settings, System::nanoTime);
@@ -148,19 +179,30 @@ public final class JournalSyncer implements AutoCloseable {
     return syncs.get();
   }
 
-  /** Syncs whose exposure exceeded the retention time (see the class comment). */
+  /**
+   * Sync attempts (completed or failed) that found the file possibly holding writes not on the device for longer than
+   * the retention time (see the class comment).
+   */
   public long lateSyncs() {
     return lateSyncs.get();
   }
 
-  /** Syncs that failed with an error from the file system (none is tried before the schema creates the file). */
+  /** Syncs that failed with an error (none is tried before the schema creates the file). */
   public long failures() {
     return failures.get();
   }
 
-  /** The longest exposure so far, in nanoseconds (0 before the second sync). */
+  /** The longest time the file may have held writes not on the device, in nanoseconds, as of the last attempt. */
   public long longestExposureNanos() {
     return longestExposureNanos.get();
+  }
+
+  /**
+   * How long the file may hold writes not known to be on the device now, in nanoseconds: since the start of the last
+   * sync that completed; 0 before the first.
+   */
+  public long unsyncedNanos() {
+    return synced ? Math.max(0, nanoClock.getAsLong() - lastCompletedStart.get()) : 0;
   }
 
   /**
@@ -169,43 +211,72 @@ public final class JournalSyncer implements AutoCloseable {
    */
   void sync() {
     long start = nanoClock.getAsLong();
+    boolean completed;
     try {
-      if (descriptor == null) {
-        if (!Files.exists(file)) {
-          return; // the schema has not created it yet: nothing written to sync
-        }
-        descriptor = new FileInputStream(file.toFile());
-      }
-      descriptor.getFD().sync();
-    } catch (IOException e) {
+      completed = device.force();
+    } catch (IOException | RuntimeException e) {
       failures.incrementAndGet();
-      LOG.warn("Cannot force the embedded journal's file {} to the device (retried in {} ms): {}", file,
-          settings.interval().toMillis(), e.toString());
+      LOG.warn("Cannot force the embedded journal's file {} to the device (retried in {} ms; check the device): {}",
+          file, settings.interval().toMillis(), e.toString());
+      checkExposure(nanoClock.getAsLong());
       return;
     }
-    long end = nanoClock.getAsLong();
-    syncs.incrementAndGet();
-    if (previousStart != 0) {
-      long exposure = end - previousStart;
-      longestExposureNanos.accumulateAndGet(exposure, Math::max);
-      if (exposure > TimeUnit.MILLISECONDS.toNanos(settings.retentionMillis())) {
-        lateSyncs.incrementAndGet();
-        LOG.warn("The embedded journal's file took {} ms to reach the device since the previous sync began, more "
-            + "than H2's retention time of {} ms: until the next timely sync a power cut could leave a file that "
-            + "does not reopen (raise riskpulse.persistence.h2-retention-ms, or check the device)",
-            TimeUnit.NANOSECONDS.toMillis(exposure), settings.retentionMillis());
-      }
+    if (!completed) {
+      return; // nothing written yet
     }
-    previousStart = start;
+    syncs.incrementAndGet();
+    checkExposure(nanoClock.getAsLong());
+    lastCompletedStart.set(start);
+    synced = true;
   }
 
-  /** Stops syncing after one last sync, and closes the descriptor. Waits up to 10 s for a sync in progress. */
+  /** Records the exposure at {@code now} and counts it if H2's assumption no longer held. */
+  private void checkExposure(long now) {
+    if (!synced) {
+      return;
+    }
+    long exposure = now - lastCompletedStart.get();
+    longestExposureNanos.accumulateAndGet(exposure, Math::max);
+    if (exposure > TimeUnit.MILLISECONDS.toNanos(settings.retentionMillis())) {
+      lateSyncs.incrementAndGet();
+      LOG.warn("The embedded journal's file may have held writes not on the device for {} ms, more than H2's "
+          + "retention time of {} ms: meanwhile a power cut could have left a file that does not reopen (raise "
+          + "riskpulse.persistence.h2-retention-ms, or check the device)",
+          TimeUnit.NANOSECONDS.toMillis(exposure), settings.retentionMillis());
+    }
+  }
+
+  /** The journal's file, through a descriptor of the syncer's own, opened once the file exists. */
+  private boolean forceFile() throws IOException {
+    if (descriptor == null) {
+      if (!Files.exists(file)) {
+        return false;
+      }
+      descriptor = new FileInputStream(file.toFile());
+    }
+    descriptor.getFD().sync();
+    return true;
+  }
+
+  /**
+   * Stops syncing after one last sync and closes the descriptor, both on the syncer's thread. Blocks for up to 10 s
+   * for a sync in progress. Idempotent.
+   */
   @Override
   public synchronized void close() {
     if (thread.isShutdown()) {
       return;
     }
-    thread.execute(this::sync);
+    thread.execute(() -> {
+      sync();
+      if (descriptor != null) {
+        try {
+          descriptor.close();
+        } catch (IOException e) {
+          LOG.warn("Cannot close the embedded journal's file descriptor: {}", e.toString());
+        }
+      }
+    });
     thread.shutdown();
     try {
       if (!thread.awaitTermination(10, TimeUnit.SECONDS)) {
@@ -213,13 +284,6 @@ public final class JournalSyncer implements AutoCloseable {
       }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-    }
-    if (descriptor != null) {
-      try {
-        descriptor.close();
-      } catch (IOException e) {
-        LOG.warn("Cannot close the embedded journal's file descriptor: {}", e.toString());
-      }
     }
   }
 }

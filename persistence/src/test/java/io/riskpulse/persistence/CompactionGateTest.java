@@ -75,6 +75,17 @@ class CompactionGateTest {
   }
 
   @Test
+  void shouldKeepAQueuedRunToTheBusyBudgetWhenTheLoadResumedMeanwhile() {
+    assertEquals(IDLE, gate.budgetAtRun(IDLE, 1_000, 1_010), "still quiet: the look's budget");
+    assertEquals(0, gate.budgetAtRun(IDLE, 1_000, 1_011), "load resumed, no busy budget: no run");
+    CompactionGate busy =
+        new CompactionGate(new JournalCompactor.Settings(Duration.ofMillis(200), 50, IDLE, 10, QUIET, BUSY));
+    assertEquals(BUSY, busy.budgetAtRun(IDLE, 1_000, 1_500), "load resumed: at most the busy budget");
+    assertEquals(BUSY, busy.budgetAtRun(BUSY, 1_000, 1_500), "a busy run stays busy");
+    assertEquals(QUIET, busy.budgetAtRun(QUIET, 1_000, 1_005), "still quiet");
+  }
+
+  @Test
   void shouldStartOverAfterAReset() {
     gate.look(0);
     gate.look(0);

@@ -6,12 +6,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.typesafe.config.Config;
 import com.typesafe.config.ConfigFactory;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -76,7 +78,7 @@ class JournalSyncerTest {
     try {
       long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
       while (syncer.syncs() < 3 && System.nanoTime() < deadline) {
-        Thread.onSpinWait();
+        Thread.sleep(10); // polls the syncer's own thread; the assertions below do not depend on timing
       }
       assertTrue(syncer.syncs() >= 3, "syncs within 30 s: " + syncer.syncs());
       assertEquals(0, syncer.failures());
@@ -121,6 +123,61 @@ class JournalSyncerTest {
     assertEquals(1, syncer.lateSyncs());
     assertEquals(5_001 * MS, syncer.longestExposureNanos());
     assertEquals(3, syncer.syncs());
+    syncer.close();
+  }
+
+  @Test
+  void shouldCountFailuresKeepTryingAndTellWhenTheFileWasUnsyncedTooLong() {
+    AtomicLong now = new AtomicLong(0); // a clock that starts at 0: no sentinel value
+    AtomicLong attempts = new AtomicLong();
+    AtomicBoolean failing = new AtomicBoolean();
+    JournalSyncer syncer = new JournalSyncer(dataDir.resolve("journal.mv.db"),
+        new JournalSyncer.Settings(Duration.ofSeconds(1), 5_000), now::get, () -> {
+          attempts.incrementAndGet();
+          if (failing.get()) {
+            throw new IOException("EIO");
+          }
+          return true;
+        });
+    syncer.sync(); // completes, starting at 0
+    assertEquals(1, syncer.syncs());
+    failing.set(true);
+    now.set(3_000 * MS);
+    syncer.sync();
+    assertEquals(1, syncer.failures());
+    assertEquals(0, syncer.lateSyncs(), "3 s unsynced: within the retention");
+    assertEquals(3_000 * MS, syncer.unsyncedNanos());
+    now.set(5_001 * MS);
+    syncer.sync(); // fails again: the file has now held writes for longer than H2 assumes
+    assertEquals(2, syncer.failures());
+    assertEquals(1, syncer.lateSyncs());
+    assertEquals(5_001 * MS, syncer.longestExposureNanos());
+    failing.set(false);
+    now.set(6_000 * MS);
+    syncer.sync(); // completes, but the writes before it waited 6 s
+    assertEquals(2, syncer.lateSyncs());
+    assertEquals(2, syncer.syncs());
+    now.set(6_500 * MS);
+    assertEquals(500 * MS, syncer.unsyncedNanos(), "since the start of the last sync that completed");
+    syncer.close();
+    assertEquals(5, attempts.get(), "close syncs one last time");
+    assertEquals(3, syncer.syncs());
+  }
+
+  @Test
+  void shouldSurviveAnUnexpectedErrorOfTheDevice() {
+    AtomicBoolean thrown = new AtomicBoolean();
+    JournalSyncer syncer = new JournalSyncer(dataDir.resolve("journal.mv.db"),
+        new JournalSyncer.Settings(Duration.ofSeconds(1), 5_000), System::nanoTime, () -> {
+          if (thrown.compareAndSet(false, true)) {
+            throw new IllegalStateException("not a file system error");
+          }
+          return true;
+        });
+    syncer.sync();
+    assertEquals(1, syncer.failures());
+    syncer.sync();
+    assertEquals(1, syncer.syncs(), "the next sync runs");
     syncer.close();
   }
 
