@@ -4,11 +4,13 @@
 # each arm sets the settings it measures. SET picks the comparison:
 #   ab        FillLatency (idleSeconds=5): 512 KB every 200 ms under load (the first version's defaults), the
 #             settings before this section, and syncs alone (retention 45 s, no compaction under load); twice
-#   variants  FillLatency (idleSeconds=5): 128 KB every 50 ms (shipped), 256 KB every 100 ms, 512 KB every 200 ms;
+#   variants  FillLatency (idleSeconds=5): 128 KB every 50 ms (the interval shipped), 256 KB every 100 ms, 512 KB every 200 ms;
 #             twice
 #   long      FillThroughput with 128 KB under load and before, FillLatency with 60 s repetitions (five) before and
 #             with 128 KB, FillThroughput before and with 128 KB, then FillLatency the same way with 512 KB (shipped)
 #             and 256 KB
+#   after     FillLatency as in long: H2's pages at 4 KB (not shipped), then the build that forces the file after
+#             each compaction run (shipped)
 # The compactor's DEBUG lines go to the outputs (logback-debug.xml of section 37); compactor-runs.py summarises them
 # into compactor-runs.txt and strips them (as done for the outputs here).
 set -u
@@ -52,5 +54,9 @@ case ${SET:-ab} in
         jvm tp-new-2 $C.busy-max-write-kb=128 $FT
         jvm long-b512 $C.busy-max-write-kb=512 $FL seconds=60 reps=5 baselineSeconds=5
         jvm long-b256 $C.busy-max-write-kb=256 $FL seconds=60 reps=5 baselineSeconds=5 ;;
+  after) jvm long-p4k $C.busy-max-write-kb=512 "-Driskpulse.persistence.h2-url-settings=;PAGE_SIZE=4096" $FL \
+           seconds=60 reps=5 baselineSeconds=5     # H2's pages at 4 KB (not shipped), build of the long runs
+         jvm long-synced $FL seconds=60 reps=5 baselineSeconds=5   # the shipped build: forced after each run
+         ;;
 esac
 echo "$(date -u +%H:%M:%S) done"
