@@ -149,6 +149,11 @@ public final class JournalSyncer implements AutoCloseable {
    * @throws IllegalArgumentException if the settings are refused
    */
   public static Optional<JournalSyncer> start(Config config) {
+    return start(config, null);
+  }
+
+  /** {@link #start(Config)}, syncing through {@code device} (a test's) instead of the file's descriptor if given. */
+  static Optional<JournalSyncer> start(Config config, Device device) {
     if (JournalSelection.fromConfig(config).isCassandra()) {
       return Optional.empty();
     }
@@ -168,7 +173,7 @@ public final class JournalSyncer implements AutoCloseable {
           + RETENTION + " at 45000 there)", config.getString(db + ".db.url"));
       return Optional.empty();
     }
-    JournalSyncer syncer = new JournalSyncer(file, settings, System::nanoTime);
+    JournalSyncer syncer = new JournalSyncer(file, settings, System::nanoTime, device);
     long every = settings.interval().toNanos();
     syncer.thread.scheduleWithFixedDelay(syncer::sync, every, every, TimeUnit.NANOSECONDS);
     return Optional.of(syncer);

@@ -12,6 +12,9 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
@@ -70,25 +73,39 @@ class JournalSyncerTest {
   }
 
   @Test
-  void shouldSyncTheFileOnItsOwnThreadEveryInterval() throws Exception {
-    Files.write(dataDir.resolve("journal.mv.db"), new byte[4096]);
+  void shouldSyncOnItsOwnThreadEveryInterval() throws Exception {
+    CountDownLatch threeSyncs = new CountDownLatch(3);
+    Set<String> threads = ConcurrentHashMap.newKeySet();
     JournalSyncer syncer = JournalSyncer.start(config(Map.of(
-        "riskpulse.persistence.sync-interval", "20ms", "riskpulse.persistence.h2-retention-ms", "60000")))
-        .orElseThrow();
+        "riskpulse.persistence.sync-interval", "20ms", "riskpulse.persistence.h2-retention-ms", "60000")), () -> {
+          threads.add(Thread.currentThread().getName());
+          threeSyncs.countDown();
+          return true;
+        }).orElseThrow();
     try {
-      long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-      while (syncer.syncs() < 3 && System.nanoTime() < deadline) {
-        Thread.sleep(10); // polls the syncer's own thread; the assertions below do not depend on timing
-      }
-      assertTrue(syncer.syncs() >= 3, "syncs within 30 s: " + syncer.syncs());
+      assertTrue(threeSyncs.await(30, TimeUnit.SECONDS), "syncs within 30 s: " + syncer.syncs());
+      assertEquals(Set.of("riskpulse-journal-sync"), threads);
       assertEquals(0, syncer.failures());
-      assertEquals(0, syncer.lateSyncs(), "a sync took a minute");
     } finally {
       syncer.close();
     }
     long closed = syncer.syncs();
+    assertTrue(closed >= 4, "three syncs and the last one at close: " + closed);
     syncer.close(); // a second close does nothing
     assertEquals(closed, syncer.syncs());
+  }
+
+  @Test
+  void shouldForceARealFile() throws Exception {
+    Path file = dataDir.resolve("journal.mv.db");
+    Files.write(file, new byte[4096]);
+    JournalSyncer syncer = new JournalSyncer(file, new JournalSyncer.Settings(Duration.ofSeconds(1), 5_000),
+        System::nanoTime);
+    syncer.sync();
+    syncer.sync();
+    assertEquals(2, syncer.syncs());
+    assertEquals(0, syncer.failures());
+    syncer.close();
   }
 
   @Test
