@@ -68,7 +68,8 @@ import org.apache.pekko.actor.typed.ActorSystem;
  * <p>Options ({@code key=value}): {@code rpc} ({@code get-portfolio} or {@code check-order}), {@code tls}
  * ({@code on} or {@code off}), {@code server} (the node's {@code riskpulse.grpc.server}: {@code netty}, the default,
  * or {@code pekko-http}), {@code portfolios} (100), {@code rate} calls/s (5,000), {@code seconds} (20),
- * {@code warmupSeconds} (10), {@code reps} (3), {@code maxInFlight} (5,000), {@code deadlineMillis} (2,000),
+ * {@code warmupSeconds} (60: with 10, the gRPC path's first measured window was still compiling, its p99 10 to 100
+ * times the next one's; PERFORMANCE.md section 39.1), {@code reps} (3), {@code maxInFlight} (5,000), {@code deadlineMillis} (2,000),
  * {@code timeoutSeconds} (10), {@code settleMillis} (2,000), {@code targetMicros} (1,000: the issue's p99 target),
  * {@code client} ({@code process}, the default, or {@code jvm}), {@code stub} (the client process's: {@code grpc-java},
  * the default, a plain grpc-java channel, {@link GrpcLoadClient.PlainClient}; or {@code pekko-grpc}, the generated
@@ -93,7 +94,7 @@ public final class GrpcLatency {
     int portfolios = options.integer("portfolios", 100);
     int rate = options.integer("rate", 5_000);
     int seconds = options.integer("seconds", 20);
-    int warmupSeconds = options.integer("warmupSeconds", 10);
+    int warmupSeconds = options.integer("warmupSeconds", 60);
     int reps = options.integer("reps", 3);
     int maxInFlight = options.integer("maxInFlight", 5_000);
     long deadlineMillis = options.number("deadlineMillis", 2_000);
