@@ -25,7 +25,8 @@ java $OPENS -Xlog:gc:file="$OUT/pt-var-gc.log" -cp "$CP" io.riskpulse.bench.e2e.
 java $OPENS -Xlog:gc:file="$OUT/hl-1000-gc.log" -cp "$CP" io.riskpulse.bench.e2e.HaltLatency loadRate=1000 > "$OUT/hl-1000.txt" 2>&1
 java $OPENS -Xlog:gc:file="$OUT/hl-5000-gc.log" -cp "$CP" io.riskpulse.bench.e2e.HaltLatency loadRate=5000 > "$OUT/hl-5000.txt" 2>&1
 # The gRPC API (section 8, issue 6): GetPortfolio and CheckOrder over loopback, TLS on and off, 5,000 calls/s, each
-# beside the same operation in-process, the client in a process of its own (section 20; about 3 minutes each).
+# beside the same operation in-process, the client in a process of its own (section 20; about 4.5 minutes each
+# with the 60 s warm-up per path).
 for rpc in get-portfolio check-order; do
   for tls in on off; do
     java $OPENS -Xlog:gc:file="$OUT/grpc-$rpc-tls-$tls-gc.log" -cp "$CP" io.riskpulse.bench.e2e.GrpcLatency \

@@ -17,7 +17,7 @@ for name in sorted(f[:-4] for f in os.listdir(here) if f.endswith('.txt') and f 
         hi, lo = med(text, '5000'), med(text, '500')
         if hi and lo:
             line = f'5,000 fills/s p50 {hi[0]} p90 {hi[1]} p99 {hi[2]} p99.9 {hi[3]} ms; 500 fills/s p99 {lo[2]} ms'
-    elif name.startswith('pretrade-') or name.startswith('inplace-'):
+    elif name.split('-')[0] in ('pretrade', 'inplace', 'many', 'quotes'):
         hi, lo = med(text, '20000'), med(text, '1000')
         if hi and lo:
             line = f'20,000 checks/s p50 {hi[0]} p90 {hi[1]} p99 {hi[2]} p99.9 {hi[3]} us; 1,000 checks/s p99 {lo[2]} us'

@@ -14,6 +14,3 @@ for round in 1 2; do for build in before after; do
     portfolios=1000 reps=2 > "$OUT/many-$build-$round.txt" 2>&1)
 done; done
 echo "$(date -u +%H:%M:%S) done"
-# The quotes' share (the build of BEFORE, Shenandoah, alternated twice; outputs quotes-q<interval>-<n>.txt):
-#   for q in 10000 100 10000 100; do java ... -XX:+UseShenandoahGC ... io.riskpulse.bench.e2e.PreTradeLatency \
-#     quoteIntervalMillis=$q reps=2; done

@@ -68,7 +68,7 @@ import org.apache.pekko.actor.typed.ActorSystem;
  * <p>Options ({@code key=value}): {@code rpc} ({@code get-portfolio} or {@code check-order}), {@code tls}
  * ({@code on} or {@code off}), {@code server} (the node's {@code riskpulse.grpc.server}: {@code netty}, the default,
  * or {@code pekko-http}), {@code portfolios} (100), {@code rate} calls/s (5,000), {@code seconds} (20),
- * {@code warmupSeconds} (60: with 10, the gRPC path's first measured window was still compiling, its p99 10 to 100
+ * {@code warmupSeconds} (60: with 10, the gRPC path's first measured window was still compiling, its p99 2 to 450
  * times the next one's; PERFORMANCE.md section 39.1), {@code reps} (3), {@code maxInFlight} (5,000), {@code deadlineMillis} (2,000),
  * {@code timeoutSeconds} (10), {@code settleMillis} (2,000), {@code targetMicros} (1,000: the issue's p99 target),
  * {@code client} ({@code process}, the default, or {@code jvm}), {@code stub} (the client process's: {@code grpc-java},
