@@ -69,8 +69,8 @@ import org.apache.pekko.actor.typed.ActorSystem;
  * ({@code on} or {@code off}), {@code server} (the node's {@code riskpulse.grpc.server}: {@code netty}, the default,
  * or {@code pekko-http}), {@code portfolios} (100), {@code rate} calls/s (5,000), {@code seconds} (20),
  * {@code warmupSeconds} (60: with 10, the gRPC path's first measured window was still compiling, its p99 2 to 450
- * times the next one's; PERFORMANCE.md section 39.1), {@code reps} (3), {@code maxInFlight} (5,000), {@code deadlineMillis} (2,000),
- * {@code timeoutSeconds} (10), {@code settleMillis} (2,000), {@code targetMicros} (1,000: the issue's p99 target),
+ * times the next one's; PERFORMANCE.md section 39.1), {@code reps} (3), {@code maxInFlight} (5,000),
+ * {@code deadlineMillis} (2,000), {@code timeoutSeconds} (10), {@code settleMillis} (2,000), {@code targetMicros} (1,000: the issue's p99 target),
  * {@code client} ({@code process}, the default, or {@code jvm}), {@code stub} (the client process's: {@code grpc-java},
  * the default, a plain grpc-java channel, {@link GrpcLoadClient.PlainClient}; or {@code pekko-grpc}, the generated
  * clients; {@code client=jvm} takes only {@code pekko-grpc}).
