@@ -76,6 +76,19 @@ public final class JournalFlusher implements AutoCloseable {
   }
 
   /**
+   * Whether {@code url} names a database on an H2 server ({@code jdbc:h2:tcp:} or {@code jdbc:h2:ssl:}), whose file
+   * this process cannot force to the device. False for local file and in-memory databases, and for a URL H2 cannot
+   * parse (opening it reports that).
+   */
+  static boolean isServerDatabase(String url) {
+    try {
+      return new ConnectionInfo(url, new Properties(), "", "").isRemote();
+    } catch (DbException e) {
+      return false;
+    }
+  }
+
+  /**
    * The file H2 keeps the database of {@code url} in, {@code <name>.mv.db}, with the name resolved as H2 resolves
    * it when it opens the database: an optional {@code file:} or {@code nio:} prefix, {@code ~} for the user's home
    * directory, relative paths against H2's base directory ({@code -Dh2.baseDir}) or else the working directory,

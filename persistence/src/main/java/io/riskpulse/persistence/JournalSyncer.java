@@ -144,7 +144,9 @@ public final class JournalSyncer implements AutoCloseable {
   /**
    * Starts syncing the embedded journal's file, or returns empty when it does not apply: the Cassandra journal or a
    * database other than H2 (whose settings these are not), a zero interval, or an H2 database that is not a local
-   * file. Refuses the settings as {@link Settings} says whenever the journal is on H2.
+   * file. Refuses the settings as {@link Settings} says whenever the journal is on H2, and a retention below H2's
+   * default for a database on an H2 server (whose file no sync of the node's reaches; its URL then carries the
+   * node's retention to the server).
    *
    * @throws IllegalArgumentException if the settings are refused
    */
@@ -169,8 +171,16 @@ public final class JournalSyncer implements AutoCloseable {
     try {
       file = JournalFlusher.databaseFile(config.getString(db + ".db.url"));
     } catch (SQLException e) {
-      LOG.info("The embedded journal's file is not synced: {} names no local H2 file (on an H2 server, keep "
-          + RETENTION + " at 45000 there)", config.getString(db + ".db.url"));
+      String url = config.getString(db + ".db.url");
+      if (JournalFlusher.isServerDatabase(url) && settings.retentionMillis() < H2_DEFAULT_RETENTION_MS) {
+        throw new IllegalArgumentException(RETENTION + " = " + settings.retentionMillis() + " needs the journal in "
+            + "a local H2 file, which the node syncs every " + SYNC_INTERVAL + "; " + url + " names a database on "
+            + "an H2 server, whose file the node cannot sync, so the server's operating system decides when it "
+            + "reaches the device, which H2 assumes takes up to " + H2_DEFAULT_RETENTION_MS + " ms: set " + RETENTION
+            + " to at least " + H2_DEFAULT_RETENTION_MS + " (a shorter retention could leave a file that does not "
+            + "reopen after a power cut of the server)");
+      }
+      LOG.info("The embedded journal's file is not synced: {} names no local H2 file", url);
       return Optional.empty();
     }
     JournalSyncer syncer = new JournalSyncer(file, settings, System::nanoTime, device);

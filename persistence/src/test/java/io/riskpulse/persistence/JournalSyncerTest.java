@@ -73,6 +73,21 @@ class JournalSyncerTest {
   }
 
   @Test
+  void shouldRefuseAShortRetentionForADatabaseOnAnH2Server() {
+    String url = "pekko-persistence-jdbc.shared-databases.slick.db.url";
+    IllegalArgumentException refused = assertThrows(IllegalArgumentException.class, () -> JournalSyncer.start(
+        config(Map.of(url, "jdbc:h2:tcp://db.example:9092/riskpulse/journal"))));
+    assertTrue(refused.getMessage().startsWith("riskpulse.persistence.h2-retention-ms = 5000 needs the journal in a "
+        + "local H2 file"), refused.getMessage());
+    assertTrue(refused.getMessage().contains("set riskpulse.persistence.h2-retention-ms to at least 45000"),
+        refused.getMessage());
+    assertThrows(IllegalArgumentException.class, () -> JournalSyncer.start(config(Map.of(
+        url, "jdbc:h2:ssl://db.example/riskpulse/journal", "riskpulse.persistence.h2-retention-ms", "44999"))));
+    assertEquals(Optional.empty(), JournalSyncer.start(config(Map.of(
+        url, "jdbc:h2:tcp://db.example:9092/riskpulse/journal", "riskpulse.persistence.h2-retention-ms", "45000"))));
+  }
+
+  @Test
   void shouldSyncOnItsOwnThreadEveryInterval() throws Exception {
     CountDownLatch threeSyncs = new CountDownLatch(3);
     Set<String> threads = ConcurrentHashMap.newKeySet();
