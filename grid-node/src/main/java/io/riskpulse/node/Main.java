@@ -207,6 +207,7 @@ public final class Main {
         compactor::runs, compactor::compactions));
     journalSyncer.ifPresent(syncer -> JournalMetrics.registerSyncs(metrics, syncer::syncs, syncer::lateSyncs,
         syncer::failures, syncer::unsyncedNanos));
+    PreTradeGateMetrics.register(metrics, preTradeGates);
 
     Portfolio.init(system, new PortfolioEnvironment(market, deps.instruments(), deps.clock(),
         PortfolioSettings.fromConfig(config), riskModel, riskAggregates.portfolioReporter(),

@@ -15,6 +15,8 @@ import io.riskpulse.model.portfolio.Execution;
 import io.riskpulse.model.portfolio.PortfolioSnapshot;
 import io.riskpulse.model.portfolio.Reply;
 import io.riskpulse.model.portfolio.Side;
+import io.riskpulse.model.pretrade.OrderRequest;
+import io.riskpulse.model.pretrade.PreTradeDecision;
 import io.riskpulse.node.Main;
 import io.riskpulse.node.NodeConfig;
 import io.riskpulse.node.NodeDeps;
@@ -37,7 +39,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * One node with every ingestion path on: a fill over Aeron and a drop-copy fill over a real FIX session reach
- * the same portfolio, and the node's /metrics endpoint counts them.
+ * the same portfolio, and the node's /metrics endpoint counts them, and where a pre-trade check of it was judged
+ * (in place on, so the node's gates count).
  */
 @Timeout(120)
 class NodeIngestionTest {
@@ -46,6 +49,13 @@ class NodeIngestionTest {
 
   private static <T> T await(CompletionStage<T> stage) throws Exception {
     return stage.toCompletableFuture().get(30, TimeUnit.SECONDS);
+  }
+
+  /** The value of an unlabelled counter in a Prometheus scrape. */
+  private static double counter(String scrape, String name) {
+    return scrape.lines().filter(line -> line.startsWith(name + " ")).mapToDouble(
+        line -> Double.parseDouble(line.substring(name.length() + 1))).findFirst()
+        .orElseThrow(() -> new AssertionError(name + " is not in the scrape"));
   }
 
   @Test
@@ -57,7 +67,8 @@ class NodeIngestionTest {
             "riskpulse.http.port", 0,
             "riskpulse.ingestion.aeron.directory", dataDir.resolve("aeron").toString(),
             "riskpulse.ingestion.fix.enabled", true,
-            "riskpulse.ingestion.fix.port", 0))));
+            "riskpulse.ingestion.fix.port", 0,
+            "riskpulse.pretrade.in-place", "on"))));
     try {
       NodeServices node = Main.init(system, new NodeDeps(Main.loadInstruments(system.settings().config()),
           Clock.systemUTC()));
@@ -86,12 +97,18 @@ class NodeIngestionTest {
       assertEquals(60, snapshot.valuation().positions().get(0).quantity(), 1e-9);
       assertEquals(40 * (191 - 190.0), snapshot.valuation().realizedPnl(), 1e-9);
 
+      PreTradeDecision decision = await(node.portfolios().checkOrder(
+          new OrderRequest("eq-1", "momo", "C-1", "AAPL", Side.BUY, 1, 192)));
+      assertEquals("C-1", decision.clOrdId());
+
       int port = await(node.http().orElseThrow()).localAddress().getPort();
       HttpResponse<String> metrics = HttpClient.newHttpClient().send(
           HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/metrics")).build(),
           HttpResponse.BodyHandlers.ofString());
       assertEquals(200, metrics.statusCode());
       assertTrue(metrics.body().contains("riskpulse_ingest_accepted_total{kind=\"fill\"} 2.0"), metrics.body());
+      assertEquals(1.0, counter(metrics.body(), "riskpulse_pretrade_inplace_judged_total")
+          + counter(metrics.body(), "riskpulse_pretrade_inplace_busy_total"), metrics.body());
     } finally {
       system.terminate();
       await(system.getWhenTerminated());

@@ -327,7 +327,7 @@ public final class Portfolio
       String portfolioId, PortfolioEnvironment env, ActorRef<ClusterSharding.ShardCommand> shard) {
     return Behaviors.setup(
         context -> {
-          PreTradeGate gate = new PreTradeGate();
+          PreTradeGate gate = env.preTradeGates().newGate();
           Behavior<PortfolioCommand> entity = Behaviors.withTimers(
               timers -> {
                 timers.startTimerWithFixedDelay(MarkToMarket.INSTANCE, env.settings().markInterval());

@@ -2,6 +2,7 @@ package io.riskpulse.model.portfolio;
 
 import io.riskpulse.model.pretrade.OrderRequest;
 import io.riskpulse.model.pretrade.PreTradeDecision;
+import java.util.concurrent.atomic.LongAdder;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Function;
 
@@ -34,7 +35,22 @@ public final class PreTradeGate {
   /** The entity's in-place check while it runs; {@code null} while the gate is closed. Set under {@link #lock}. */
   private volatile Function<OrderRequest, PreTradeDecision> judge;
   /** Checks that found the entity busy and asked it instead. */
-  private final java.util.concurrent.atomic.LongAdder busy = new java.util.concurrent.atomic.LongAdder();
+  private final LongAdder busy = new LongAdder();
+  /** The node's count of checks judged in place ({@link PreTradeGates#judgedInPlace}); shared by its gates. */
+  private final LongAdder nodeJudged;
+  /** The node's count of checks that found an entity busy ({@link PreTradeGates#foundBusy}); shared. */
+  private final LongAdder nodeBusy;
+
+  /** A gate of its own, counting into no node's figures (tests). */
+  PreTradeGate() {
+    this(new LongAdder(), new LongAdder());
+  }
+
+  /** A gate counting into the node's figures ({@link PreTradeGates#newGate}). */
+  PreTradeGate(LongAdder nodeJudged, LongAdder nodeBusy) {
+    this.nodeJudged = nodeJudged;
+    this.nodeBusy = nodeBusy;
+  }
 
   /**
    * The entity's decision on {@code order}, judged on this thread; {@code null} when the gate is closed, the entity
@@ -48,14 +64,20 @@ public final class PreTradeGate {
   public PreTradeDecision check(OrderRequest order) {
     if (!lock.tryLock()) {
       busy.increment();
+      nodeBusy.increment();
       return null;
     }
+    PreTradeDecision decision;
     try {
       Function<OrderRequest, PreTradeDecision> open = judge;
-      return open == null ? null : open.apply(order);
+      decision = open == null ? null : open.apply(order);
     } finally {
       lock.unlock();
     }
+    if (decision != null) {
+      nodeJudged.increment();
+    }
+    return decision;
   }
 
   /** Checks that found the entity busy and asked it instead, since the gate was made. */

@@ -134,13 +134,19 @@ class PreTradeInPlaceTest {
     OrderRequest first = buy("P1", 10);
     PreTradeGate gate = gates.find("P1");
     long busy = gate.busyCount();
+    long nodeJudged = gates.judgedInPlace();
+    long nodeBusy = gates.foundBusy();
     CompletableFuture<PreTradeDecision> here = inPlace.checkOrder(first).toCompletableFuture();
     assertTrue(here.isDone() || gate.busyCount() > busy,
         "judged on this thread (complete when returned), unless the entity was busy marking and was asked");
+    assertEquals(here.isDone() ? List.of(nodeJudged + 1, nodeBusy) : List.of(nodeJudged, nodeBusy + 1),
+        List.of(gates.judgedInPlace(), gates.foundBusy()), "the node counts where the check was judged");
     assertTrue(await(here).accepted(), await(here).describe());
 
+    long judgedBeforeAsking = gates.judgedInPlace();
     assertEquals(List.of(PreTradeCheck.DUPLICATE_ORDER), checks(await(asking.checkOrder(first))),
         "the entity knows the ClOrdID the caller's check recorded");
+    assertEquals(judgedBeforeAsking, gates.judgedInPlace(), "a client that asks the entity is not counted in place");
     assertEquals(1, await(inPlace.snapshot("P1")).openOrders().size(), "the accepted order is open");
 
     OrderRequest tooBig = buy("P1", 2_000);
@@ -172,9 +178,11 @@ class PreTradeInPlaceTest {
     assertTrue(held.await(10, TimeUnit.SECONDS));
     CompletableFuture<PreTradeDecision> asked;
     try {
+      long nodeBusy = gates.foundBusy();
       asked = inPlace.checkOrder(buy("P4", 1)).toCompletableFuture();
       assertFalse(asked.isDone(), "returned at once without a decision: the order went to the entity's mailbox");
       assertEquals(1, gate.busyCount());
+      assertEquals(nodeBusy + 1, gates.foundBusy(), "and the node counts it");
     } finally {
       release.countDown();
     }
