@@ -11,40 +11,24 @@ went)" = process total minus the threads seen.
 """
 import os
 import re
-import subprocess
 import sys
 import time
 from collections import defaultdict
+
+from jvm_threads import java_names, per_thread
 
 TICKS = os.sysconf("SC_CLK_TCK")
 
 
 def snapshot(pid):
-    threads = {}
-    for tid in os.listdir(f"/proc/{pid}/task"):
-        try:
-            with open(f"/proc/{pid}/task/{tid}/comm") as f:
-                name = f.read().strip()
-            with open(f"/proc/{pid}/task/{tid}/stat") as f:
-                fields = f.read().rsplit(")", 1)[1].split()
-            threads[tid] = (name, int(fields[11]) + int(fields[12]))
-        except (FileNotFoundError, ProcessLookupError, IndexError):
-            pass
+    def ticks(tid):
+        with open(f"/proc/{pid}/task/{tid}/stat") as f:
+            fields = f.read().rsplit(")", 1)[1].split()
+        return int(fields[11]) + int(fields[12])
+    threads = per_thread(pid, ticks)
     with open(f"/proc/{pid}/stat") as f:
         fields = f.read().rsplit(")", 1)[1].split()
     return threads, int(fields[11]) + int(fields[12])
-
-
-def java_names(pid):
-    """Native thread id -> full Java thread name, from a thread dump."""
-    try:
-        dump = subprocess.run(["jcmd", str(pid), "Thread.print"], capture_output=True, text=True, timeout=30).stdout
-    except (OSError, subprocess.TimeoutExpired):
-        return {}
-    names = {}
-    for match in re.finditer(r'^"(.*?)".*?nid=(0x[0-9a-f]+)', dump, re.M):
-        names[str(int(match.group(2), 16))] = match.group(1)
-    return names
 
 
 def main():

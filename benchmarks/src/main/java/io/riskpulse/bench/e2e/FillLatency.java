@@ -8,7 +8,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.locks.LockSupport;
 import org.HdrHistogram.Histogram;
 import org.HdrHistogram.Recorder;
 
@@ -203,10 +202,7 @@ public final class FillLatency {
     long last = 0;
     for (int k = 0; k < count; k++) {
       long intended = start + k * periodNanos;
-      long now;
-      while ((now = System.nanoTime()) < intended) {
-        LockSupport.parkNanos(intended - now);
-      }
+      long now = IntendedTime.await(intended, false);
       sendLag.recordValue(now - intended);
       window.intendedNanos()[k] = intended;
       last = rig.sendNext(epochMinusNano + intended);

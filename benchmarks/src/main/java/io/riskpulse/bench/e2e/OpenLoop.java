@@ -17,7 +17,6 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.atomic.LongAdder;
-import java.util.concurrent.locks.LockSupport;
 import java.util.zip.DataFormatException;
 import org.HdrHistogram.Histogram;
 import org.HdrHistogram.Recorder;
@@ -195,10 +194,7 @@ final class OpenLoop {
     long start = System.nanoTime() + 1_000_000;
     for (int k = 0; k < count; k++) {
       long intended = start + k * periodNanos;
-      long now;
-      while ((now = System.nanoTime()) < intended) {
-        LockSupport.parkNanos(intended - now);
-      }
+      long now = IntendedTime.await(intended, false);
       sendLag.recordValue(now - intended);
       if (window.inFlight.get() >= maxInFlight) {
         window.dropped.increment();

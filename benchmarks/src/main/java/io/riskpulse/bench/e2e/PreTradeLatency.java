@@ -47,9 +47,13 @@ import org.HdrHistogram.Recorder;
  * {@code warmupSeconds} (10), {@code reps} (3), {@code baselineRate} (1,000), {@code baselineSeconds} (10),
  * {@code risk} (0: no risk-measure limit, 1: VaR and ES, 2: VaR, ES and stress), {@code quoteIntervalMillis}
  * (100), {@code timeoutSeconds} to wait for the last answers (30), {@code wait} how the sender waits for an
- * intended time: {@code park} ({@link LockSupport#parkNanos}, the default; on this machine it wakes about 50 µs
- * late, and that lateness is charged to the check like any other) or {@code spin} (busy-waits, as a latency-critical
- * order gateway thread would: the sender then takes a core of its own).
+ * intended time: {@code park} ({@link LockSupport#parkNanos}, the default; on this machine it wakes 65-68 µs late at
+ * the median, {@link WakeUpFloor}, and that lateness is charged to the check like any other) or {@code spin} (busy-waits, as a latency-critical
+ * order gateway thread would: the sender then takes a core of its own), {@code senderNice} (none; Linux only, e.g.
+ * {@code -20}: the sender thread's nice value, set with {@code renice} after the warm-up, which needs the privilege
+ * to raise a priority; threads the sender starts afterwards inherit it, as a latency-critical thread's would),
+ * {@code stallMillis} (0: off; otherwise every stretch of sends later than this is printed with the JVM's uptime,
+ * to be matched with the collector's and safepoint logs or a periodic task; docs/PERFORMANCE.md section 40).
  *
  * <p>With {@code -Driskpulse.pretrade.in-place=on} (docs/LIMITS.md) checks of portfolios resident on the node are
  * judged in place on the sender's thread when their entity is not busy: the sender is then the caller that does the
@@ -87,6 +91,8 @@ public final class PreTradeLatency {
   private static long nextClOrdId;
   /** Whether the sender busy-waits for each intended time instead of parking ({@code wait=spin}). */
   private static boolean spin;
+  /** Sends later than this are printed as stretches ({@code stallMillis}), in nanoseconds; 0: off. */
+  private static long stallNanos;
 
   public static void main(String[] args) throws Exception {
     Harness.init();
@@ -106,6 +112,8 @@ public final class PreTradeLatency {
       throw new IllegalArgumentException("wait must be park or spin, not '" + waitOption + "'");
     }
     spin = waitOption.equals("spin");
+    int senderNice = options.integer("senderNice", 0);
+    stallNanos = TimeUnit.MILLISECONDS.toNanos(options.number("stallMillis", 0));
     BenchLimits.Risk risk = BenchLimits.Risk.values()[riskOption];
 
     Harness.banner("RiskPulse pre-trade check latency, PortfolioClient.checkOrder from the intended send time to "
@@ -128,6 +136,9 @@ public final class PreTradeLatency {
             measures.expectedShortfall975(), measures.worstStressLoss(), measures.worstStressScenario()));
 
         run(node, ids, rate, rate * warmupSeconds, timeoutSeconds);
+        if (senderNice != 0) {
+          reniceThisThread(senderNice);
+        }
         System.out.println();
         System.out.println("latency in microseconds from the intended send time to the decision; service = from the "
             + "actual send");
@@ -178,20 +189,15 @@ public final class PreTradeLatency {
     }
     Window window = new Window();
     Histogram sendLag = new Histogram(3);
+    Stalls stalls = new Stalls();
     long periodNanos = TimeUnit.SECONDS.toNanos(1) / rate;
     Stats.Cpu.Meter meter = Stats.Cpu.start();
     long start = System.nanoTime() + 1_000_000;
     for (int k = 0; k < count; k++) {
       long intended = start + k * periodNanos;
-      long now;
-      while ((now = System.nanoTime()) < intended) {
-        if (spin) {
-          Thread.onSpinWait();
-        } else {
-          LockSupport.parkNanos(intended - now);
-        }
-      }
+      long now = IntendedTime.await(intended, spin);
       sendLag.recordValue(now - intended);
+      stalls.send(intended, now - intended);
       long sent = System.nanoTime();
       client.checkOrder(orders[k]).whenComplete((decision, failure) ->
           window.answered(intended, sent, decision, failure));
@@ -205,9 +211,63 @@ public final class PreTradeLatency {
       Thread.sleep(1);
     }
     Stats.Cpu cpu = meter.stop();
+    stalls.print();
     double achieved = count * 1e9 / (window.lastAnswerNanos.get() - start);
     return new Result(window.latency.getIntervalHistogram(), window.service.getIntervalHistogram(), sendLag,
         achieved, count, window.rejected.sum(), window.firstReject.get(), cpu);
+  }
+
+  /**
+   * Stretches of sends later than {@link #stallNanos} (a stretch ends at the first send less than half that late),
+   * kept during a window and printed after it, each with the JVM uptime of its first late send. Sender thread only.
+   */
+  private static final class Stalls {
+    private static final long UPTIME_AT_START_NANOS =
+        TimeUnit.MILLISECONDS.toNanos(java.lang.management.ManagementFactory.getRuntimeMXBean().getUptime());
+    private static final long NANO_AT_START = System.nanoTime();
+    private final java.util.List<String> lines = new java.util.ArrayList<>();
+    private long start = -1;
+    private long worst;
+    private long sends;
+
+    void send(long intended, long lateNanos) {
+      if (stallNanos <= 0) {
+        return;
+      }
+      if (lateNanos > stallNanos) {
+        if (start < 0) {
+          start = intended;
+          worst = 0;
+          sends = 0;
+        }
+        worst = Math.max(worst, lateNanos);
+        sends++;
+      } else if (start >= 0 && lateNanos < stallNanos / 2) {
+        lines.add(Stats.fmt("stall at %.3f s uptime: %s ms late at most, %d sends",
+            (UPTIME_AT_START_NANOS + start - NANO_AT_START) / 1e9, Stats.millis(worst), sends));
+        start = -1;
+      }
+    }
+
+    /** Prints the stretches, a stretch still open at the window's end included. */
+    void print() {
+      if (start >= 0) {
+        send(start, 0); // closes it
+      }
+      lines.forEach(System.out::println);
+    }
+  }
+
+  /** Gives the calling thread nice value {@code nice} with {@code renice} (Linux), and says so. */
+  private static void reniceThisThread(int nice) throws java.io.IOException, InterruptedException {
+    String tid = java.nio.file.Path.of("/proc/thread-self").toRealPath().getFileName().toString();
+    Process renice = new ProcessBuilder("renice", "-n", Integer.toString(nice), "-p", tid).redirectErrorStream(true)
+        .start();
+    String said = new String(renice.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8).trim();
+    if (renice.waitFor() != 0) {
+      throw new IllegalStateException("renice of the sender thread " + tid + " failed: " + said);
+    }
+    System.out.println("sender thread " + tid + ": " + said);
   }
 
   /** One line of the table; keeps p50, p90, p99, p99.9 and max of repetition {@code rep} in {@code figures}. */
