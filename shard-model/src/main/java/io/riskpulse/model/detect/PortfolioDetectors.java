@@ -18,6 +18,7 @@ import io.riskpulse.model.orderflow.OrderEvent;
 import io.riskpulse.model.portfolio.Execution;
 import io.riskpulse.model.pretrade.OrderRequest;
 import io.riskpulse.model.pretrade.PreTradeCheck;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -38,6 +39,17 @@ import java.util.function.Predicate;
  *
  * <p>Detectors see only event times (order, fill and market timestamps, or the tick time the entity passes), so
  * the same inputs give the same findings. Not thread-safe: owned by one portfolio entity.
+ *
+ * <p>A strategy's anomaly model scores (and learns from) each completed second of its order flow, which costs
+ * tens to hundreds of microseconds per strategy (a random cut forest), once a second per strategy, at the first
+ * event of the next second. An order judged in place, on a caller's thread ({@code PreTradeGate}), leaves that to
+ * the entity ({@code scoreModels = false} in {@link #onOrder(OrderEvent, Quote, long, Predicate, boolean)}): the
+ * second waits, in order, until {@link #scoreModels} or the next event handled with scoring, so the caller's check
+ * never pays for it (with 100 portfolios a caller judging 20,000 orders a second in place stopped for 8-22 ms every
+ * second: docs/PERFORMANCE.md section 40). The entity then scores them holding its lock, so an order judged in place
+ * meanwhile finds it busy and is asked. At most {@value #MAX_UNSCORED} strategy-seconds wait; beyond that the
+ * oldest is scored at once, on whichever thread. Seconds still waiting when models are restored are learned by
+ * the restored models.
  */
 public final class PortfolioDetectors {
 
@@ -46,6 +58,11 @@ public final class PortfolioDetectors {
   /** Instruments whose last quote fed to the rules is remembered. */
   static final int MAX_MARKET_SYMBOLS = 10_000;
   static final int MAX_KEYS = 10_000;
+  /**
+   * Strategy-seconds (one per strategy per completed second) left for the entity to score at most; beyond it the
+   * oldest is scored where the next completes.
+   */
+  static final int MAX_UNSCORED = 1_000;
 
   private final String portfolioId;
   private final DetectionEnvironment env;
@@ -57,6 +74,8 @@ public final class PortfolioDetectors {
   private final Map<String, Long> lastFound = new HashMap<>();
   /** Each strategy's order-flow model and its run of anomalous seconds, by strategy (sorted: snapshots agree). */
   private final Map<String, StrategyModel> models = new TreeMap<>();
+  /** Completed seconds of strategies, oldest first, that their models have not scored yet. */
+  private final ArrayDeque<CompletedSecond> unscored = new ArrayDeque<>();
   /** Model findings of completed seconds, waiting for the next event to be reported. */
   private final List<DetectionSignal> pendingModelFindings = new ArrayList<>();
   /** Rule matches on market events, waiting for the next event to be reported. */
@@ -85,12 +104,36 @@ public final class PortfolioDetectors {
     this.rules = new RuleEngine(SharedRuleSets.parse(env.settings().defaultRules()));
   }
 
-  /** A completed active second of a strategy: the sample its model scores and learns from. */
+  /** A completed active second of a strategy and its features at the second's end: a model's next sample. */
+  private record CompletedSecond(String strategy, long epochSecond, OrderFlowFeatures features) {}
+
+  /**
+   * A completed active second of a strategy: queued for its model, which scores it with the next event handled
+   * with scoring, or {@link #scoreModels}.
+   */
   private void onCompletedSecond(String strategy, long epochSecond, OrderFlowFeatures features) {
-    ModelOptions options = env.settings().model();
-    if (!options.enabled()) {
+    if (!env.settings().model().enabled()) {
       return;
     }
+    unscored.add(new CompletedSecond(strategy, epochSecond, features));
+    if (unscored.size() > MAX_UNSCORED) {
+      score(unscored.poll());
+    }
+  }
+
+  /** Scores every completed second waiting, oldest first. */
+  private void scoreUnscored() {
+    while (!unscored.isEmpty()) {
+      score(unscored.poll());
+    }
+  }
+
+  /** The strategy's model scores and learns from the second; a finding waits for the next event to report it. */
+  private void score(CompletedSecond second) {
+    ModelOptions options = env.settings().model();
+    String strategy = second.strategy();
+    long epochSecond = second.epochSecond();
+    OrderFlowFeatures features = second.features();
     StrategyModel model = models.get(strategy);
     if (model == null) {
       if (models.size() >= MAX_MODELS) {
@@ -221,6 +264,16 @@ public final class PortfolioDetectors {
    *     not built (the cost of an episode that lasts is one cheap judgement per event)
    */
   public List<DetectionSignal> onOrder(OrderEvent order, Quote market, long atMillis, Predicate<String> open) {
+    return onOrder(order, market, atMillis, open, true);
+  }
+
+  /**
+   * {@link #onOrder(OrderEvent, Quote, long, Predicate)}, leaving the completed seconds the order closes unscored
+   * when {@code scoreModels} is false (an order judged on a caller's thread: the entity scores them, see the class
+   * comment, and {@link #hasUnscoredSeconds} says when it should).
+   */
+  public List<DetectionSignal> onOrder(OrderEvent order, Quote market, long atMillis, Predicate<String> open,
+      boolean scoreModels) {
     if (!enabled()) {
       return List.of();
     }
@@ -230,7 +283,7 @@ public final class PortfolioDetectors {
     feedMarketToRules(market, atMillis);
     addRuleMatches(findings, new RuleEvent.Order(order.action(), order.strategy(), order.orderId(), order.symbol(),
         order.side(), order.quantity(), order.price(), atMillis));
-    takeModelFindings(findings);
+    takeModelFindings(findings, scoreModels);
     return found(findings, atMillis);
   }
 
@@ -257,13 +310,19 @@ public final class PortfolioDetectors {
     feedMarketToRules(arrival, atMillis);
     addRuleMatches(findings, new RuleEvent.Fill(fill.executionId(), fill.strategy(), fill.symbol(), fill.side(),
         fill.quantity(), fill.price(), atMillis));
-    takeModelFindings(findings);
+    takeModelFindings(findings, true);
     return found(findings, atMillis);
   }
 
   /** An order the pre-trade check rejected (for rules on rejections, e.g. repeated price-collar rejects). */
   public List<DetectionSignal> onRejectedOrder(OrderRequest order, List<PreTradeCheck> failedChecks, Quote market,
       long atMillis) {
+    return onRejectedOrder(order, failedChecks, market, atMillis, true);
+  }
+
+  /** {@link #onRejectedOrder(OrderRequest, List, Quote, long)}, scoring no model unless {@code scoreModels}. */
+  public List<DetectionSignal> onRejectedOrder(OrderRequest order, List<PreTradeCheck> failedChecks, Quote market,
+      long atMillis, boolean scoreModels) {
     if (!enabled()) {
       return List.of();
     }
@@ -271,7 +330,7 @@ public final class PortfolioDetectors {
     feedMarketToRules(market, atMillis);
     addRuleMatches(findings, new RuleEvent.Reject(order.clOrdId(), order.strategy(), order.symbol(), order.side(),
         order.quantity(), order.price(), failedChecks, atMillis));
-    takeModelFindings(findings);
+    takeModelFindings(findings, scoreModels);
     return found(findings, atMillis);
   }
 
@@ -290,7 +349,7 @@ public final class PortfolioDetectors {
     for (String symbol : impact.recentlyFilled()) {
       add(findings, impact.observeMarket(symbol, tradedVolume(symbol), nowMillis));
     }
-    takeModelFindings(findings);
+    takeModelFindings(findings, true);
     return found(findings, nowMillis);
   }
 
@@ -313,6 +372,28 @@ public final class PortfolioDetectors {
   /** The strategy's order-flow features now (for explanations and the what-if). */
   public OrderFlowFeatures features(String strategy, long atMillis) {
     return runaway.features(strategy, atMillis);
+  }
+
+  /**
+   * Whether completed seconds wait for their models to score them ({@link #scoreModels}); false while the detectors
+   * do not run (paused, they keep what waits until they run again).
+   */
+  public boolean hasUnscoredSeconds() {
+    return enabled() && !unscored.isEmpty();
+  }
+
+  /**
+   * Scores every completed second waiting (see the class comment) and returns what is pending to report: the
+   * models' findings and any rule matches on market events, restarting their episodes' quiet clocks at
+   * {@code atMillis}.
+   */
+  public List<DetectionSignal> scoreModels(long atMillis) {
+    if (!enabled()) {
+      return List.of();
+    }
+    List<DetectionSignal> findings = new ArrayList<>(1);
+    takeModelFindings(findings, true);
+    return found(findings, atMillis);
   }
 
   /** Judges a strategy for runaway: the full finding only when its episode is not open. */
@@ -352,7 +433,10 @@ public final class PortfolioDetectors {
     }
   }
 
-  private void takeModelFindings(List<DetectionSignal> findings) {
+  private void takeModelFindings(List<DetectionSignal> findings, boolean scoreModels) {
+    if (scoreModels) {
+      scoreUnscored();
+    }
     if (!pendingRuleFindings.isEmpty()) {
       findings.addAll(pendingRuleFindings);
       pendingRuleFindings.clear();

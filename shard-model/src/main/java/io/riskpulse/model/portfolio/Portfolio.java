@@ -276,6 +276,14 @@ public final class Portfolio
    * before every other command, so a kept snapshot is valid only until something may have changed.
    */
   private RecentSnapshots.Slot readSlot;
+  /**
+   * Whether an order judged in place has told this entity to score its detectors' waiting seconds and it has not
+   * yet ({@link RecordFindings}). Read and written holding the gate's lock, by the entity or a caller in place.
+   * Cleared by that message, by every mark (which scores what waits) and at recovery (a restart after a failed
+   * write keeps this object but not the messages stashed meanwhile), so a lost message delays the scoring by a
+   * mark interval at most.
+   */
+  private boolean modelScoringAsked;
 
   private Portfolio(String portfolioId, PortfolioEnvironment env, ActorContext<PortfolioCommand> context,
       TimerScheduler<PortfolioCommand> timers, ActorRef<ClusterSharding.ShardCommand> shard, PreTradeGate gate) {
@@ -406,6 +414,11 @@ public final class Portfolio
       RecordFindings found = (RecordFindings) command;
       List<PortfolioEvent> events = new ArrayList<>();
       addAnomalyEvents(state, found.findings(), found.atMillis(), events);
+      modelScoringAsked = false;
+      if (detectors.hasUnscoredSeconds()) {
+        long now = now();
+        addAnomalyEvents(state, detectors.scoreModels(now), now, events);
+      }
       return events.isEmpty() ? Effect().noReply() : persistAll(events).thenNoReply();
     } else if (command instanceof WhatIf) {
       return onWhatIf(state, (WhatIf) command);
@@ -678,7 +691,7 @@ public final class Portfolio
 
   private ReplyEffect<PortfolioEvent, PortfolioState> onCheckOrder(PortfolioState state, CheckOrder cmd) {
     long now = now();
-    Judged judged = judge(state, cmd.order(), now);
+    Judged judged = judge(state, cmd.order(), now, true);
     if (!judged.findings().isEmpty()) {
       List<PortfolioEvent> events = new ArrayList<>();
       addAnomalyEvents(state, judged.findings(), now, events);
@@ -691,7 +704,9 @@ public final class Portfolio
 
   /**
    * An order judged on a caller's thread, holding the gate's lock ({@link PreTradeGate}): what {@link #onCheckOrder}
-   * decides and records, with the detectors' findings sent to the entity to journal. {@code null} (ask the entity)
+   * decides and records, with the detectors' findings sent to the entity to journal, and the anomaly models'
+   * scoring of the seconds the order completed left to the entity too (it is not the caller's to pay for:
+   * {@link PortfolioDetectors}; the entity is told once until it has scored them). {@code null} (ask the entity)
    * for a portfolio that is not open, whose refusal the entity words and follows with its passivation.
    */
   private PreTradeDecision judgeInPlace(OrderRequest order) {
@@ -703,8 +718,10 @@ public final class Portfolio
       readSlot.changed(); // the order flow a snapshot shows may change
     }
     long now = now();
-    Judged judged = judge(state, order, now);
-    if (!judged.findings().isEmpty()) {
+    Judged judged = judge(state, order, now, false);
+    boolean askScoring = !modelScoringAsked && detectors.hasUnscoredSeconds();
+    if (!judged.findings().isEmpty() || askScoring) {
+      modelScoringAsked |= askScoring;
       self.tell(new RecordFindings(judged.findings(), now));
     }
     return judged.decision();
@@ -716,8 +733,11 @@ public final class Portfolio
   /**
    * Judges {@code order}, records an accepted one in the order flow and shows it (or its rejection) to the
    * detectors. Runs on the entity's thread or a caller's holding the gate's lock; journals nothing itself.
+   *
+   * @param scoreModels whether the anomaly models score the seconds the order completes now (on the entity's
+   *     thread) or leave them to the entity (in place)
    */
-  private Judged judge(PortfolioState state, OrderRequest order, long now) {
+  private Judged judge(PortfolioState state, OrderRequest order, long now, boolean scoreModels) {
     PreTradeDecision decision = preTrade.check(state, orderFlow, order, Math.max(observedPeakPnl,
         state.peakPnl()), now);
     List<DetectionSignal> findings = List.of();
@@ -726,14 +746,14 @@ public final class Portfolio
           order.symbol(), order.side(), order.quantity(), order.price(), now);
       if (orderFlow.recordChecked(sent, now) && state.isOpen()) {
         findings = detectors.onOrder(sent, env.market().quote(order.symbol()), now,
-            state.activeAnomalies()::containsKey);
+            state.activeAnomalies()::containsKey, scoreModels);
       }
     } else {
       LOG.info("Portfolio {} pre-trade reject of {}: {}", portfolioId, order == null ? null : order.clOrdId(),
           decision.describe());
       if (state.isOpen() && order != null && order.symbol() != null) {
         findings = detectors.onRejectedOrder(order, decision.failures().stream().map(f -> f.check()).toList(),
-            env.market().quote(order.symbol()), now);
+            env.market().quote(order.symbol()), now, scoreModels);
       }
     }
     return new Judged(decision, findings);
@@ -939,6 +959,7 @@ public final class Portfolio
     }
     if (detectors.enabled()) {
       addAnomalyEvents(state, detectors.onTick(state.heldSymbols(), now), now, events);
+      modelScoringAsked = false; // the tick scored whatever waited; an order in place may ask again
       for (String key : detectors.quietEpisodes(state.activeAnomalies().keySet(), now)) {
         events.add(new AnomalyCleared(key, "not found again for " + env.detection().settings().quietMillis()
             + " ms", now));
@@ -1537,6 +1558,7 @@ public final class Portfolio
           startCheckpoints(state);
           observedPeakPnl = state.peakPnl();
           lastQuietMark = null; // a restart after a failed write keeps this object
+          modelScoringAsked = false; // and the message it asked for may have been dropped with the stash
           risk.sync(state.positions());
           valuedFigures = DeskFigures.of(state, valuation(state), env.settings().tradingDay(now()));
           dispatchHalt(state); // a halt persisted before a crash and never handed over goes out now

@@ -103,7 +103,9 @@ public sealed interface PortfolioCommand extends CborSerializable {
 
   /**
    * Internal: what the detectors found in an order judged in place ({@link PreTradeGate}), to be journaled as the
-   * {@code CheckOrder} handler journals its own findings; {@code atMillis} is when the order was judged.
+   * {@code CheckOrder} handler journals its own findings; {@code atMillis} is when the order was judged. The entity
+   * also scores, on its own thread, the completed seconds the detectors' models have waiting (orders judged in place
+   * leave them to it), and journals what that finds as of now.
    */
   record RecordFindings(List<DetectionSignal> findings, long atMillis) implements PortfolioCommand {}
 

@@ -7,6 +7,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.typesafe.config.Config;
 import com.typesafe.config.ConfigFactory;
+import io.riskpulse.model.detect.CheckpointRestores;
+import io.riskpulse.model.detect.DetectionEnvironment;
+import io.riskpulse.model.detect.DetectionSettings;
+import io.riskpulse.model.detect.MarketConditions;
+import io.riskpulse.model.detect.ModelStatus;
 import io.riskpulse.model.halt.HaltDispatcher;
 import io.riskpulse.model.halt.HaltView;
 import io.riskpulse.model.instrument.AssetClass;
@@ -15,6 +20,7 @@ import io.riskpulse.model.instrument.InstrumentRegistry;
 import io.riskpulse.model.limits.Limits;
 import io.riskpulse.model.limits.OrderLimits;
 import io.riskpulse.model.market.MarketView;
+import io.riskpulse.model.market.OrderBookView;
 import io.riskpulse.model.market.Quote;
 import io.riskpulse.model.pretrade.CheckFailure;
 import io.riskpulse.model.pretrade.OrderRequest;
@@ -67,7 +73,7 @@ class PreTradeInPlaceTest {
       .withFallback(PersistenceTestKitSnapshotPlugin.config())
       .withFallback(ConfigFactory.load());
   private static final long NOW = Instant.parse("2026-11-28T10:00:00Z").toEpochMilli();
-  /** Price bound off: the test's market clock does not move. */
+  /** Price bound off: the test's market quote is never renewed, and one test moves the clock on. */
   private static final PreTradeSettings IN_PLACE =
       new PreTradeSettings(Duration.ofSeconds(10), true, Duration.ZERO, true);
   private static final PreTradeSettings ASKING =
@@ -93,6 +99,8 @@ class PreTradeInPlaceTest {
     Portfolio.init(testKit.system(), new PortfolioEnvironment(market, instruments, clock,
         PortfolioSettings.fromConfig(CONFIG))
         .withHalts(HaltView.NONE, HaltDispatcher.NONE, IN_PLACE)
+        .withDetection(new DetectionEnvironment(DetectionSettings.DEFAULTS, MarketConditions.NONE,
+            new OrderBookView(), symbol -> 0.01, CheckpointRestores.UNLIMITED))
         .withPreTradeGates(gates));
     ClusterSharding sharding = ClusterSharding.get(testKit.system());
     inPlace = new PortfolioClient(sharding, Duration.ofSeconds(10), IN_PLACE, clock).withPreTradeGates(gates);
@@ -155,6 +163,19 @@ class PreTradeInPlaceTest {
     assertEquals(List.of(PreTradeCheck.POSITION_NOTIONAL), checks(rejectedHere), rejectedHere.describe());
     assertEquals(checks(rejectedThere), checks(rejectedHere), "the same checks in place and through the entity");
     assertEquals(rejectedThere.failures().get(0).value(), rejectedHere.failures().get(0).value(), 1e-9);
+  }
+
+  @Test
+  void shouldLeaveTheAnomalyModelsScoringToTheEntityAndLoseNoSecond() throws Exception {
+    open("P6", Limits.NONE);
+    for (int second = 0; second < 2; second++) {
+      assertTrue(await(inPlace.checkOrder(buy("P6", 1))).accepted());
+      clock.advance(Duration.ofSeconds(1));
+    }
+    assertTrue(await(inPlace.checkOrder(buy("P6", 1))).accepted(), "the third order completes the second second");
+    List<ModelStatus> models = await(inPlace.detection("P6")).models();
+    assertEquals(1, models.size(), models.toString());
+    assertEquals(2, models.get(0).pointsSeen(), "the entity scored both completed seconds, in place or asked");
   }
 
   @Test
