@@ -48,12 +48,15 @@ import org.HdrHistogram.Recorder;
  * {@code risk} (0: no risk-measure limit, 1: VaR and ES, 2: VaR, ES and stress), {@code quoteIntervalMillis}
  * (100), {@code timeoutSeconds} to wait for the last answers (30), {@code wait} how the sender waits for an
  * intended time: {@code park} ({@link LockSupport#parkNanos}, the default; on this machine it wakes 65-68 µs late at
- * the median, {@link WakeUpFloor}, and that lateness is charged to the check like any other) or {@code spin} (busy-waits, as a latency-critical
- * order gateway thread would: the sender then takes a core of its own), {@code senderNice} (none; Linux only, e.g.
+ * the median, {@link WakeUpFloor}, and that lateness is charged to the check like any other) or {@code spin}
+ * (busy-waits, as a latency-critical order gateway thread would: the sender then takes a core of its own),
+ * {@code senderNice} (none; Linux only, e.g.
  * {@code -20}: the sender thread's nice value, set with {@code renice} after the warm-up, which needs the privilege
  * to raise a priority; threads the sender starts afterwards inherit it, as a latency-critical thread's would),
- * {@code stallMillis} (0: off; otherwise every stretch of sends later than this is printed with the JVM's uptime,
- * to be matched with the collector's and safepoint logs or a periodic task; docs/PERFORMANCE.md section 40).
+ * {@code stallMillis} (0: off; otherwise every stretch of sends later than this is printed with the JVM's uptime
+ * and how many of its checks were asked, to be matched with the collector's and safepoint logs or a periodic task;
+ * docs/PERFORMANCE.md section 40). With checks judged in place, each window also says how many were asked instead
+ * (not answered when {@code checkOrder} returned).
  *
  * <p>With {@code -Driskpulse.pretrade.in-place=on} (docs/LIMITS.md) checks of portfolios resident on the node are
  * judged in place on the sender's thread when their entity is not busy: the sender is then the caller that does the
@@ -69,6 +72,8 @@ public final class PreTradeLatency {
     final Recorder service = new Recorder(3);
     final LongAdder answered = new LongAdder();
     final LongAdder rejected = new LongAdder();
+    /** Checks not answered when {@code checkOrder} returned: asked of the entity, not judged in place. */
+    final LongAdder asked = new LongAdder();
     final AtomicReference<String> firstReject = new AtomicReference<>();
     final AtomicLong lastAnswerNanos = new AtomicLong();
 
@@ -86,7 +91,7 @@ public final class PreTradeLatency {
   }
 
   private record Result(Histogram latency, Histogram service, Histogram sendLag, double achievedPerSecond,
-      long count, long rejected, String firstReject, Stats.Cpu cpu) {}
+      long count, long rejected, String firstReject, Stats.Cpu cpu, long asked) {}
 
   private static long nextClOrdId;
   /** Whether the sender busy-waits for each intended time instead of parking ({@code wait=spin}). */
@@ -197,10 +202,15 @@ public final class PreTradeLatency {
       long intended = start + k * periodNanos;
       long now = IntendedTime.await(intended, spin);
       sendLag.recordValue(now - intended);
-      stalls.send(intended, now - intended);
       long sent = System.nanoTime();
-      client.checkOrder(orders[k]).whenComplete((decision, failure) ->
-          window.answered(intended, sent, decision, failure));
+      java.util.concurrent.CompletableFuture<PreTradeDecision> decided =
+          client.checkOrder(orders[k]).toCompletableFuture();
+      boolean asked = !decided.isDone();
+      if (asked) {
+        window.asked.increment();
+      }
+      stalls.send(intended, now - intended, asked);
+      decided.whenComplete((decision, failure) -> window.answered(intended, sent, decision, failure));
     }
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(timeoutSeconds);
     while (window.answered.sum() < count) {
@@ -214,7 +224,7 @@ public final class PreTradeLatency {
     stalls.print();
     double achieved = count * 1e9 / (window.lastAnswerNanos.get() - start);
     return new Result(window.latency.getIntervalHistogram(), window.service.getIntervalHistogram(), sendLag,
-        achieved, count, window.rejected.sum(), window.firstReject.get(), cpu);
+        achieved, count, window.rejected.sum(), window.firstReject.get(), cpu, window.asked.sum());
   }
 
   /**
@@ -229,8 +239,10 @@ public final class PreTradeLatency {
     private long start = -1;
     private long worst;
     private long sends;
+    private long asked;
 
-    void send(long intended, long lateNanos) {
+    /** One send, {@code lateNanos} after its intended time; {@code askedIt}: not answered at once (asked). */
+    void send(long intended, long lateNanos, boolean askedIt) {
       if (stallNanos <= 0) {
         return;
       }
@@ -239,12 +251,14 @@ public final class PreTradeLatency {
           start = intended;
           worst = 0;
           sends = 0;
+          asked = 0;
         }
         worst = Math.max(worst, lateNanos);
         sends++;
+        asked += askedIt ? 1 : 0;
       } else if (start >= 0 && lateNanos < stallNanos / 2) {
-        lines.add(Stats.fmt("stall at %.3f s uptime: %s ms late at most, %d sends",
-            (UPTIME_AT_START_NANOS + start - NANO_AT_START) / 1e9, Stats.millis(worst), sends));
+        lines.add(Stats.fmt("stall at %.3f s uptime: %s ms late at most, %d sends, %d of them asked",
+            (UPTIME_AT_START_NANOS + start - NANO_AT_START) / 1e9, Stats.millis(worst), sends, asked));
         start = -1;
       }
     }
@@ -252,7 +266,7 @@ public final class PreTradeLatency {
     /** Prints the stretches, a stretch still open at the window's end included. */
     void print() {
       if (start >= 0) {
-        send(start, 0); // closes it
+        send(start, 0, false); // closes it
       }
       lines.forEach(System.out::println);
     }
@@ -286,6 +300,10 @@ public final class PreTradeLatency {
         Stats.rate(r.achievedPerSecond), r.rejected, r.cpu));
     if (r.firstReject != null) {
       System.out.println("     first rejection: " + r.firstReject);
+    }
+    if (r.asked != r.count) {
+      System.out.println(Stats.fmt("     judged in place: %,d; asked (the entity busy or not here): %,d",
+          r.count - r.asked, r.asked));
     }
   }
 
